@@ -1,0 +1,36 @@
+# `make run` opens the application on the bundled example resolution;
+# `make test` runs ruff and the whole test suite. Each creates the virtual
+# environment it needs in .venv (PYTHON picks the interpreter, 3.11 or later).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml setup.py | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/resdesk
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check desktop tests resources templates setup.py
+
+test: lint
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python -m pytest tests/bench -p no:cacheprovider -s
+
+clean:
+	rm -rf $(VENV) build dist desktop/*.egg-info

@@ -1,0 +1,1 @@
+"""Labels, applying amendments, collisions and UN-style amendment instructions."""

@@ -1,0 +1,22 @@
+"""Errors that reach the user as one clear sentence.
+
+Code that detects bad input raises `UserError` with a sentence that says what is
+wrong and, where it helps, what to do. The CLI prints it as `resdesk: error: …`
+with exit status 2; the GUI shows it in a dialog. Nothing else is shown.
+"""
+
+
+class UserError(Exception):
+    """A problem the user can understand and act on; the message is the sentence."""
+
+
+class BadInputError(UserError):
+    """An input file is not something we can read (broken, hostile, wrong format)."""
+
+
+class DocumentFileError(UserError):
+    """A document file cannot be opened: not a document, too new, or damaged."""
+
+
+class DocumentLockedError(UserError):
+    """The document is open in another window or process."""

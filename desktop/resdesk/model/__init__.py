@@ -1,0 +1,1 @@
+"""Plain data: the document, its blocks and footnotes, versions, delegations, amendments."""

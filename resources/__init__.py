@@ -1,0 +1,1 @@
+"""Data shipped with Resolution Desk: the example resolution, lexicons, delegations, icons."""

@@ -1,0 +1,1 @@
+"""Reference Word templates with the Secretariat's paragraph styles."""
