@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from resdesk.text.inline import Mark
+from resdesk.text.inline import Mark, footnote_anchors
 
 FORMULA = "formula"
 PREAMBULAR = "preambular"
@@ -137,6 +137,24 @@ class Document:
         for annex in self.annexes:
             result.extend(annex.blocks)
         return result
+
+    def footnote_markers(self) -> dict[str, str]:
+        """The printed marker ("1", "2", …) of every referenced footnote, by footnote id.
+
+        Footnotes are numbered in the order of their first anchor in reading
+        order (main text, then annexes); a later anchor of the same footnote
+        repeats its number.
+        """
+        markers: dict[str, str] = {}
+        for block in self.all_blocks():
+            marks = list(block.marks)
+            for row in block.rows:
+                for cell in row:
+                    marks.extend(cell.marks)
+            for anchor in footnote_anchors(marks):
+                if anchor.target not in markers:
+                    markers[anchor.target] = str(len(markers) + 1)
+        return markers
 
     def block(self, block_id: str) -> Block:
         for candidate in self.all_blocks():

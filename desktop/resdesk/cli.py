@@ -1,0 +1,133 @@
+"""The `resdesk` command line.
+
+Every subcommand imports what it needs inside its own function, so that
+`resdesk outline` never loads Qt or python-docx. Bad input of any kind ends with
+one line `resdesk: error: …` on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+from resdesk import __version__
+from resdesk.errors import UserError
+
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line like every other error."""
+
+    def error(self, message: str):
+        raise UserError(message[0].upper() + message[1:] + f" (see `{self.prog} --help`).")
+
+
+# -- commands -----------------------------------------------------------------------------------
+
+
+def cmd_import(args) -> int:
+    from resdesk.formats.sources import read_source
+    from resdesk.store.documents import create_document
+
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
+    document = read_source(args.source, args.format)
+    create_document(output, document, force=args.force, source=Path(args.source).name).close()
+    return 0
+
+
+def _open_for_reading(path: str):
+    from resdesk.store.docfile import DocumentFile
+
+    return DocumentFile.open(path, readonly=True)
+
+
+def cmd_outline(args) -> int:
+    from resdesk.store.documents import load
+
+    with _open_for_reading(args.document) as doc:
+        document = load(doc, args.rev)
+    if args.json:
+        from resdesk.views.outline import outline_json
+
+        json.dump(outline_json(document), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        import shutil
+
+        from resdesk.views.reading import Style, outline_text
+
+        width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+        sys.stdout.write(outline_text(document, style=Style.for_terminal(sys.stdout.isatty()), width=width))
+    return 0
+
+
+def cmd_meta(args) -> int:
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load, set_meta
+    from resdesk.views.metadata import format_meta, parse_assignments
+
+    if not args.set:
+        with _open_for_reading(args.document) as doc:
+            document = load(doc)
+        sys.stdout.write(format_meta(document))
+        return 0
+    changes = parse_assignments(args.set)
+    with DocumentFile.open(args.document) as doc:
+        set_meta(doc, changes)
+    return 0
+
+
+# -- parser -------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="resdesk", description="Draft and negotiate United Nations resolutions.")
+    parser.add_argument("--version", action="version", version=f"resdesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = commands.add_parser("import", help="read a text, AKN or Word file into a new document file")
+    p.add_argument("source", metavar="SOURCE")
+    p.add_argument("-o", "--output", required=True, metavar="DOC.resdesk")
+    p.add_argument("--format", choices=("auto", "text", "akn", "docx"), default="auto")
+    p.add_argument("--force", action="store_true", help="replace an existing output file")
+    p.set_defaults(run=cmd_import)
+
+    p = commands.add_parser("outline", help="print the text (or its JSON outline)")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--json", action="store_true", help="machine-readable outline")
+    p.add_argument("--rev", metavar="NAME", help="an earlier version (original, Rev.1, …)")
+    p.set_defaults(run=cmd_outline)
+
+    p = commands.add_parser("meta", help="print or change the metadata")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--set", nargs="+", metavar="KEY=VALUE", help="e.g. symbol=A/C.3/68/L.5")
+    p.set_defaults(run=cmd_meta)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
+        return args.run(args)
+    except UserError as error:
+        print(f"resdesk: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except sqlite3.DatabaseError as error:
+        print(f"resdesk: error: the document file cannot be read or written ({error}).", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"resdesk: error: {error.strerror or error}{where}.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,55 @@
+"""Reading a source file (text, AKN, docx) into a Document, with the checks every format shares."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from resdesk.errors import BadInputError
+from resdesk.model.document import Document
+
+MAX_SOURCE_BYTES = 20 * 1024 * 1024
+FORMATS = ("auto", "text", "akn", "docx")
+
+
+def _importer(fmt: str):
+    """The import function of a format, imported only when needed (keeps start-up lean)."""
+    if fmt == "text":
+        from resdesk.formats.text_import import import_text
+
+        return import_text
+    if fmt == "akn":
+        from resdesk.formats.akn_import import import_akn
+
+        return import_akn
+    if fmt == "docx":
+        from resdesk.formats.docx_import import import_docx
+
+        return import_docx
+    raise BadInputError(f"{fmt!r} is not a format Resolution Desk imports (text, akn or docx).")
+
+
+def read_source(path: str | Path, fmt: str = "auto") -> Document:
+    """Import `path` as `fmt` ("auto" detects it) after checking it is a readable, sane file."""
+    path = Path(path)
+    name = path.name
+    if not path.exists():
+        raise BadInputError(f"{name} does not exist.")
+    if not path.is_file():
+        raise BadInputError(f"{name} is not a file.")
+    size = path.stat().st_size
+    if size == 0:
+        raise BadInputError(f"{name} is empty.")
+    if size > MAX_SOURCE_BYTES:
+        raise BadInputError(
+            f"{name} is too large ({size / 1024 / 1024:.0f} MB); Resolution Desk imports texts of up to "
+            f"{MAX_SOURCE_BYTES // 1024 // 1024} MB."
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise BadInputError(f"{name} cannot be read ({error.strerror}).") from None
+    if fmt == "auto":
+        from resdesk.formats.detect import detect_format
+
+        fmt = detect_format(name, data[:4096])
+    return _importer(fmt)(data, name)

@@ -1,0 +1,1 @@
+"""The SQLite document file: schema, migrations, transactions, event log, locking."""
