@@ -8,8 +8,8 @@ import sys
 import textwrap
 
 import pytest
-from builders import small_document
 
+from builders import small_document
 from resdesk.errors import DocumentFileError, DocumentLockedError, UserError
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import create_document, load, new_block_id, set_meta, version_names
@@ -103,9 +103,8 @@ def test_truncated_file_is_reported_as_damaged(tmp_path):
     create_document(path, small_document()).close()
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 3])
-    with pytest.raises(DocumentFileError):
-        with DocumentFile.open(path, readonly=True) as doc:
-            load(doc)
+    with pytest.raises(DocumentFileError), DocumentFile.open(path, readonly=True) as doc:
+        load(doc)
 
 
 def test_second_writer_is_told_and_reader_allowed(tmp_path):
@@ -177,10 +176,9 @@ def test_transaction_is_all_or_nothing_and_logged(tmp_path):
 
 
 def test_new_ids_are_never_reused(tmp_path):
-    with create_document(tmp_path / "d.resdesk", small_document()) as doc:
-        with doc.transaction("test"):
-            first = new_block_id(doc)
-            second = new_block_id(doc)
+    with create_document(tmp_path / "d.resdesk", small_document()) as doc, doc.transaction("test"):
+        first = new_block_id(doc)
+        second = new_block_id(doc)
     assert (first, second) == ("b9", "b10")
 
 

@@ -83,6 +83,34 @@ def cmd_meta(args) -> int:
     return 0
 
 
+def _split_list(value: str | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def cmd_export(args) -> int:
+    from resdesk.formats.export_options import ExportOptions, output_format
+    from resdesk.store.docfile import DocumentFile
+
+    options = ExportOptions(
+        mode=args.mode, page=args.page, rev=args.rev, from_rev=args.from_rev, to_rev=args.to_rev,
+        statuses=_split_list(args.status), delegations=_split_list(args.delegations),
+        moves_as_delete_insert=args.moves_as_delete_insert,
+    )
+    options.check()
+    fmt = output_format(args.output)
+    with DocumentFile.open(args.document, readonly=True) as doc:
+        if fmt == "docx":
+            from resdesk.formats.docx_export import export_docx as export
+        elif fmt == "akn":
+            from resdesk.formats.akn_export import export_akn as export
+        else:
+            from resdesk.ui.printing.pdf_export import export_pdf as export
+        export(doc, options, Path(args.output))
+    return 0
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -108,6 +136,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("document", metavar="DOC")
     p.add_argument("--set", nargs="+", metavar="KEY=VALUE", help="e.g. symbol=A/C.3/68/L.5")
     p.set_defaults(run=cmd_meta)
+
+    p = commands.add_parser("export", help="write a Word, PDF or Akoma Ntoso file")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf|OUT.xml")
+    p.add_argument("--mode", choices=("clean", "tracked", "compilation"), default="clean")
+    p.add_argument("--rev", metavar="NAME", help="the version to export (default: the current one)")
+    p.add_argument("--from", dest="from_rev", metavar="NAME", help="compare from this version (with --to)")
+    p.add_argument("--to", dest="to_rev", metavar="NAME", help="compare to this version (with --from)")
+    p.add_argument("--status", metavar="LIST", help="amendment statuses to include, e.g. proposed,agreed")
+    p.add_argument("--delegations", metavar="LIST", help="delegations whose amendments to include")
+    p.add_argument("--page", choices=("letter", "a4"), default="letter")
+    p.add_argument("--moves-as-delete-insert", action="store_true",
+                   help="write moved paragraphs as a deletion and an insertion")
+    p.set_defaults(run=cmd_export)
     return parser
 
 
