@@ -111,6 +111,13 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_gui(args) -> int:
+    """Open the editor window (Qt is imported only here)."""
+    from resdesk.ui.app import run
+
+    return run(getattr(args, "document", None), getattr(args, "screenshot", None), getattr(args, "size", None))
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -150,6 +157,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion and an insertion")
     p.set_defaults(run=cmd_export)
+
+    p = commands.add_parser("gui", help="open the editor window (the default when no command is given)")
+    p.add_argument("document", nargs="?", metavar="FILE",
+                   help="a document, or a text/AKN/Word file to import beside it (default: the bundled example)")
+    p.add_argument("--screenshot", metavar="OUT.png", help="write a picture of the window and exit")
+    p.add_argument("--size", metavar="WxH", help="window size, e.g. 1400x900 (with --screenshot: default 1400x900)")
+    p.set_defaults(run=cmd_gui)
     return parser
 
 
@@ -158,8 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args = parser.parse_args(argv)
         if args.command is None:
-            parser.print_help()
-            return 0
+            return cmd_gui(args)
         return args.run(args)
     except UserError as error:
         print(f"resdesk: error: {error}", file=sys.stderr)

@@ -1,0 +1,401 @@
+"""The main window: the text in the middle, panels around it, every action in a menu.
+
+Panels are dock widgets added with `add_panel`, so later panels (amendments,
+comments) only need a widget and a title; their toggles appear in the View
+menu and their placement is remembered with the window's geometry.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resdesk import __version__
+from resdesk.errors import UserError
+from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+from resdesk.store.editing import neighbour_position
+from resdesk.ui import commands
+from resdesk.ui.actions import MENUS, Actions
+from resdesk.ui.block_editor import plain_offset
+from resdesk.ui.find_bar import FindBar
+from resdesk.ui.footnote_dialog import FootnoteDialog
+from resdesk.ui.goto_dialog import GoToDialog
+from resdesk.ui.metadata_panel import MetadataPanel
+from resdesk.ui.outline_panel import OutlineView
+from resdesk.ui.session import DocumentSession
+from resdesk.ui.settings import recent_files
+from resdesk.ui.text_view import TextView
+
+APP_NAME = "Resolution Desk"
+
+
+class MainWindow(QMainWindow):
+    """One document in one window."""
+
+    open_requested = Signal(str)       # a path the user chose with File ▸ Open or the recent files
+    closed = Signal(object)
+
+    def __init__(self, session: DocumentSession, *, restore: bool = True):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setAccessibleName("Resolution Desk main window")
+        self.session = session
+        self.panels: dict[str, QDockWidget] = {}
+        self.actions = Actions(self)
+        self.menus: dict[str, QMenu] = {}
+
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        central.setAccessibleName("Text area")
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.find_bar = FindBar(session, central)
+        self.text_view = TextView(session, central)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.text_view, 1)
+        self.setCentralWidget(central)
+
+        self.outline = OutlineView(session, self)
+        self.metadata = MetadataPanel(session, self)
+        self.history = QUndoView(session.undo_stack, self)
+        self.history.setObjectName("undoHistory")
+        self.history.setAccessibleName("Undo history")
+        self.history.setEmptyLabel("Opened")
+        self.add_panel("outline", "Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_panel("metadata", "Document", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_panel("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+
+        self._build_menus()
+        self._connect()
+        self.actions.set_read_only(session.readonly)
+        self._update_undo_actions()
+        self.setWindowTitle(self.title())
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().setAccessibleName("Status")
+        self.statusBar().showMessage(
+            "Read-only: this document is open in another window or process." if session.readonly
+            else "Every change is saved as you type.")
+        self.resize(1280, 800)
+        if restore:
+            self.restore_layout()
+        first = next((row.block.id for row in session.rows if row.block is not None
+                      and row.block.kind in (PREAMBULAR, OPERATIVE)), "")
+        if first:
+            self.text_view.focus_block(first, 0, scroll=False)
+
+    # -- structure for other panels and commands ----------------------------------------------
+
+    def title(self) -> str:
+        suffix = " (read-only)" if self.session.readonly else ""
+        return f"{self.session.path.name}{suffix} — {APP_NAME}"
+
+    def add_panel(self, key: str, title: str, widget: QWidget,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
+        """Add a dock panel; tabbed with an earlier panel in the same area; toggled from the View menu."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"panel_{key}")
+        dock.setAccessibleName(f"{title} panel")
+        dock.setWidget(widget)
+        same_area = [panel for panel in self.panels.values() if self.dockWidgetArea(panel) == area]
+        self.addDockWidget(area, dock)
+        if same_area and key == "history":
+            self.splitDockWidget(same_area[-1], dock, Qt.Orientation.Vertical)
+        elif same_area:
+            self.tabifyDockWidget(same_area[-1], dock)
+        self.panels[key] = dock
+        if "panels" in self.menus:
+            self.menus["panels"].addAction(dock.toggleViewAction())
+        return dock
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setObjectName("menuBar")
+        bar.setAccessibleName("Menu bar")
+        for title, keys in MENUS:
+            menu = bar.addMenu(title)
+            menu.setObjectName("menu_" + title.replace("&", "").lower())
+            for key in keys:
+                if key is None:
+                    menu.addSeparator()
+                elif key == "recent":
+                    recent = menu.addMenu("Open &Recent")
+                    recent.setObjectName("menu_recent")
+                    recent.aboutToShow.connect(lambda recent=recent: self._fill_recent(recent))
+                    self.menus["recent"] = recent
+                elif key == "panels":
+                    self.menus["panels"] = menu
+                    for dock in self.panels.values():
+                        menu.addAction(dock.toggleViewAction())
+                else:
+                    menu.addAction(self.actions[key])
+            self.menus[title.replace("&", "").lower()] = menu
+
+    def _connect(self) -> None:
+        a = self.actions
+        stack = self.session.undo_stack
+        a.connect("open", self.choose_and_open)
+        a.connect("save_as", self.save_as)
+        a.connect("close", self.close)
+        a.connect("quit", self.quit_application)
+        a.connect("undo", stack.undo)
+        a.connect("redo", stack.redo)
+        a.connect("find", self.find_bar.open)
+        a.connect("find_next", self._find_next)
+        a.connect("find_previous", self._find_previous)
+        a.connect("go_to", self.go_to)
+        a.connect("add_pp", lambda: self.add_paragraph(PREAMBULAR))
+        a.connect("add_op", lambda: self.add_paragraph(OPERATIVE))
+        a.connect("add_sub", lambda: self.add_paragraph(SUBPARAGRAPH))
+        a.connect("delete", self.delete_paragraph)
+        a.connect("move_up", lambda: self.move(-1))
+        a.connect("move_down", lambda: self.move(+1))
+        a.connect("toggle_kind", self.toggle_kind)
+        a.connect("indent", lambda: self.change_level(True))
+        a.connect("outdent", lambda: self.change_level(False))
+        a.connect("add_footnote", self.add_footnote)
+        a.connect("edit_footnotes", self.edit_footnotes)
+        a.connect("about", self.about)
+        for action in a:
+            self.addAction(action)
+        stack.canUndoChanged.connect(self._update_undo_actions)
+        stack.canRedoChanged.connect(self._update_undo_actions)
+        stack.undoTextChanged.connect(self._update_undo_actions)
+        stack.redoTextChanged.connect(self._update_undo_actions)
+        self.find_bar.found.connect(self._show_match)
+        self.outline.block_activated.connect(lambda block_id: self.text_view.focus_block(block_id, -1))
+        self.text_view.current_block_changed.connect(self.outline.select_block)
+        self.outline.model_.rebuilt.connect(lambda: self.outline.select_block(self.text_view.current_block_id()))
+        self.text_view.enter_requested.connect(self._enter_in_text)
+        self.text_view.indent_requested.connect(self.change_level)
+
+    def _update_undo_actions(self) -> None:
+        stack = self.session.undo_stack
+        editable = not self.session.readonly
+        self.actions["undo"].setEnabled(editable and stack.canUndo())
+        self.actions["redo"].setEnabled(editable and stack.canRedo())
+        self.actions["undo"].setText(f"&Undo {stack.undoText()}".strip())
+        self.actions["redo"].setText(f"&Redo {stack.redoText()}".strip())
+
+    # -- files -------------------------------------------------------------------------------
+
+    def _fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
+        paths = recent_files()
+        if not paths:
+            menu.addAction("(none)").setEnabled(False)
+        for path in paths:
+            action = menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, path=path: self.open_requested.emit(path))
+
+    def choose_and_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open", str(self.session.path.parent),
+            "Resolutions (*.resdesk *.txt *.xml *.akn *.docx);;Resolution Desk documents (*.resdesk);;All files (*)")
+        if path:
+            self.open_requested.emit(path)
+
+    def save_as(self) -> None:
+        """Copy the document atomically under a new name, then continue in the copy."""
+        path, _ = QFileDialog.getSaveFileName(self, "Save As", str(self.session.path.with_name(
+            self.session.path.stem + " copy.resdesk")), "Resolution Desk documents (*.resdesk)")
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix != ".resdesk":
+            target = target.with_name(target.name + ".resdesk")
+        if target.resolve() == self.session.path.resolve():
+            return
+        try:
+            self.session.file.save_as(target)
+        except (UserError, OSError) as error:
+            QMessageBox.critical(self, APP_NAME, str(error))
+            return
+        self.open_requested.emit(str(target))
+        self.close()
+
+    def quit_application(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        QApplication.closeAllWindows()
+
+    def about(self) -> None:
+        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>"
+                          "Drafting and negotiating United Nations resolutions, offline.")
+
+    # -- window state ------------------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        self.session.close()
+        event.accept()
+        self.closed.emit(self)
+
+    # -- paragraph commands ---------------------------------------------------------------------
+
+    def _current(self) -> str:
+        return self.text_view.current_block_id()
+
+    def _push(self, command) -> None:
+        if self.session.readonly:
+            return
+        try:
+            self.session.undo_stack.push(command)
+        except UserError as error:
+            self.statusBar().showMessage(str(error), 6000)
+
+    def _enter_in_text(self) -> None:
+        block_id = self._current()
+        if not block_id:
+            return
+        kind = self.session.row(block_id).block.kind
+        self.add_paragraph(kind if kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH) else OPERATIVE)
+
+    def add_paragraph(self, kind: str) -> None:
+        current = self._current()
+        blocks = self.session.document.blocks
+        if not current:
+            current = blocks[-1].id if blocks else None
+        parent = None
+        what = {PREAMBULAR: "preambular paragraph", OPERATIVE: "operative paragraph"}.get(kind, "sub-paragraph")
+        after = current
+        if current:
+            block = self.session.row(current).block
+            if kind == SUBPARAGRAPH:
+                # A sub-paragraph of the current paragraph (its last), or a sibling of the current sub-paragraph.
+                parent = block.parent if block.kind == SUBPARAGRAPH else block.id
+            elif block.kind == SUBPARAGRAPH:
+                after = self._top_level_of(block.id)
+        self._push(commands.InsertBlockCommand(self.session, after, kind, parent, what=what))
+
+    def _top_level_of(self, block_id: str) -> str:
+        block = self.session.row(block_id).block
+        while block.kind == SUBPARAGRAPH and block.parent:
+            block = self.session.row(block.parent).block
+        return block.id
+
+    def delete_paragraph(self) -> None:
+        current = self._current()
+        if not current:
+            return
+        ids = self.session.block_ids()
+        index = ids.index(current)
+        # Focus afterwards: the block after the deleted group, or the one before it.
+        descendants = {current}
+        following = None
+        for candidate in ids[index + 1:]:
+            block = self.session.row(candidate).block
+            if block.kind == SUBPARAGRAPH and block.parent in descendants:
+                descendants.add(candidate)
+                continue
+            following = candidate
+            break
+        focus = following or (ids[index - 1] if index > 0 else "")
+        self._push(commands.DeleteBlockCommand(self.session, current, focus))
+
+    def move(self, step: int) -> None:
+        current = self._current()
+        if not current:
+            return
+        position = neighbour_position(self.session.file, current, step)
+        if position is None:
+            self.statusBar().showMessage("It is already the " + ("first" if step < 0 else "last") + " one.", 4000)
+            return
+        label = self.session.label_of(current)
+        self._push(commands.MoveBlockCommand(self.session, current, position,
+                                             f"Move {label} {'up' if step < 0 else 'down'}"))
+
+    def toggle_kind(self) -> None:
+        current = self._current()
+        if not current:
+            return
+        kind = self.session.row(current).block.kind
+        if kind not in (PREAMBULAR, OPERATIVE):
+            self.statusBar().showMessage("Only preambular and operative paragraphs change kind.", 4000)
+            return
+        self._push(commands.SetKindCommand(self.session, current, OPERATIVE if kind == PREAMBULAR else PREAMBULAR))
+
+    def change_level(self, deeper: bool) -> None:
+        current = self._current()
+        if current:
+            self._push(commands.LevelCommand(self.session, current, deeper))
+
+    def add_footnote(self) -> None:
+        current = self._current()
+        editor = self.text_view.editor
+        if not current or editor is None:
+            return
+        text, ok = QInputDialog.getText(self, "Insert Footnote", "Footnote text:")
+        if ok and text.strip():
+            offset = plain_offset(editor.document(), editor.textCursor().position())
+            self._push(commands.AddFootnoteCommand(self.session, current, offset, text.strip()))
+
+    def edit_footnotes(self) -> None:
+        current = self._current()
+        if not current:
+            return
+        row = self.session.row(current)
+        notes = {note_id: self.session.document.footnotes[note_id].text
+                 for note_id in row.markers if note_id in self.session.document.footnotes}
+        if not notes:
+            self.statusBar().showMessage("This paragraph has no footnotes (Insert Footnote adds one).", 4000)
+            return
+        dialog = FootnoteDialog(notes, row.markers, self)
+        if not dialog.exec():
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(f"Edit footnotes of {row.label}")
+        for note_id, text in dialog.changed_texts().items():
+            self._push(commands.FootnoteTextCommand(self.session, note_id, text, current))
+        for note_id in dialog.removed():
+            self._push(commands.RemoveFootnoteCommand(self.session, current, note_id))
+        stack.endMacro()
+
+    # -- find and go to ----------------------------------------------------------------------
+
+    def go_to(self) -> None:
+        dialog = GoToDialog(self.session.labels(), self)
+        if dialog.exec() and dialog.block_id:
+            self.text_view.focus_block(dialog.block_id, -1)
+
+    def _show_match(self, block_id: str, offset: int, length: int) -> None:
+        self.text_view.focus_block(block_id, offset, length)
+        if self.find_bar.isVisible():
+            self.find_bar.field.setFocus()
+
+    def _find_next(self) -> None:
+        if not self.find_bar.isVisible() or not self.find_bar.field.text():
+            self.find_bar.open()
+            return
+        self.find_bar.find_next()
+
+    def _find_previous(self) -> None:
+        if not self.find_bar.isVisible() or not self.find_bar.field.text():
+            self.find_bar.open()
+            return
+        self.find_bar.find_previous()

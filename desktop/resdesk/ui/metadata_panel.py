@@ -1,0 +1,92 @@
+"""The metadata panel: symbol, session, committee, agenda item, title, sponsors, date, distribution.
+
+Each field commits as it is typed, through the undo stack (`MetaCommand`, merged
+per field while typing), so Ctrl+Z undoes a metadata change like any other.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+from resdesk.errors import UserError
+from resdesk.text.dates import parse_date
+from resdesk.ui.commands import MetaCommand
+from resdesk.ui.session import DocumentSession
+
+#: (field, label on screen), in the order of the masthead.
+FIELDS = (
+    ("symbol", "Symbol"),
+    ("distribution", "Distribution"),
+    ("date", "Date"),
+    ("session", "Session"),
+    ("committee", "Committee"),
+    ("agenda_item", "Agenda item"),
+    ("agenda_title", "Agenda title"),
+    ("sponsors", "Sponsors"),
+    ("title", "Title"),
+)
+
+
+def shown_value(key: str, value) -> str:
+    return ", ".join(value) if key == "sponsors" else str(value)
+
+
+def stored_value(key: str, text: str):
+    """The value a field's text stands for (sponsors: a list; date: ISO); UserError for a date it cannot read."""
+    if key == "sponsors":
+        return [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
+    if key == "date":
+        return parse_date(text) if text.strip() else ""
+    return text
+
+
+class MetadataPanel(QWidget):
+    """One line edit per field; edits become undoable commands."""
+
+    def __init__(self, session: DocumentSession, parent=None):
+        super().__init__(parent)
+        self.setObjectName("metadataPanel")
+        self.setAccessibleName("Document metadata")
+        self.session = session
+        self.fields: dict[str, QLineEdit] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for key, label in FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"meta_{key}")
+            edit.setAccessibleName(label)
+            edit.setReadOnly(session.readonly)
+            if key == "date":
+                edit.setPlaceholderText("2026-10-14")
+            if key == "sponsors":
+                edit.setPlaceholderText("Andorra, Fiji, Ghana")
+            edit.textEdited.connect(lambda text, key=key, label=label: self._edited(key, label, text))
+            layout.addRow(label, edit)
+            self.fields[key] = edit
+        self.refresh()
+        session.meta_changed.connect(self.refresh)
+
+    def refresh(self) -> None:
+        meta = self.session.document.meta
+        for key, edit in self.fields.items():
+            text = shown_value(key, getattr(meta, key))
+            if edit.text() != text and self._value(key, edit.text()) != getattr(meta, key):
+                position = edit.cursorPosition()
+                edit.setText(text)
+                edit.setCursorPosition(min(position, len(text)))
+
+    @staticmethod
+    def _value(key: str, text: str):
+        try:
+            return stored_value(key, text)
+        except UserError:
+            return None
+
+    def _edited(self, key: str, label: str, text: str) -> None:
+        value = self._value(key, text)
+        edit = self.fields[key]
+        # A half-typed date is not committed until it reads as a date.
+        edit.setToolTip("" if value is not None else "Write the date as 14 October 2026 or 2026-10-14.")
+        if value is None or value == getattr(self.session.document.meta, key):
+            return
+        self.session.undo_stack.push(MetaCommand(self.session, key, value, label.lower()))

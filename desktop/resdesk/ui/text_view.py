@@ -1,0 +1,407 @@
+"""The text of the resolution in UN layout, one row per block, edited in place.
+
+Design (chosen for long texts, see docs/benchmarks/editor.md): a QListView over
+a list model of rows. Rows are painted by a delegate from cached QTextDocuments
+(one per block, rebuilt only when that block or the width changes); only the
+current block has a real editor (`BlockEditor`), opened in place with the same
+fonts and indents. Rows are laid out in batches, so the first screen is painted
+before a 1,000-paragraph text is fully measured, and a keystroke repaints one
+editor, not the list.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+
+from resdesk.store.editing import TextState
+from resdesk.ui import rendering
+from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
+from resdesk.ui.commands import TypingCommand
+from resdesk.ui.facts import BLOCK, TITLE, Row
+from resdesk.ui.session import DocumentSession
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_COLOR = QColor("#7a7f87")
+CURRENT_BACKGROUND = QColor("#eef3fb")
+
+
+class BlocksModel(QAbstractListModel):
+    """The rows of the text (title, blocks, annex headings) from the session."""
+
+    def __init__(self, session: DocumentSession):
+        super().__init__()
+        self.session = session
+        session.structure_changed.connect(self._reset)
+        session.block_changed.connect(self._block_changed)
+        session.meta_changed.connect(lambda: self.dataChanged.emit(self.index(0), self.index(0)))
+
+    def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
+        return 0 if parent is not None and parent.isValid() else len(self.session.rows)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.session.rows[index.row()]
+        if role == ROW_ROLE:
+            return row
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if row.kind == BLOCK:
+                return f"{row.label} {row.block.text}".strip()
+            return row.title
+        return None
+
+    def flags(self, index: QModelIndex):
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.isValid() and self.session.rows[index.row()].kind == BLOCK:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def index_of(self, block_id: str) -> QModelIndex:
+        return self.index(self.session.row_of(block_id))
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def _block_changed(self, block_id: str, _from_editor: bool) -> None:
+        index = self.index_of(block_id)
+        self.dataChanged.emit(index, index)
+
+
+class _Rendered:
+    __slots__ = ("key", "text", "notes", "height")
+
+    def __init__(self, key, text: QTextDocument | None, notes: QTextDocument | None, height: float):
+        self.key = key
+        self.text = text
+        self.notes = notes
+        self.height = height
+
+
+def _row_key(row: Row, width: float, language: str):
+    block = row.block
+    if block is None:
+        return (row.kind, row.title, row.subtitle, width)
+    return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
+            tuple(sorted(row.markers.items())), width, language)
+
+
+class BlockDelegate(QStyledItemDelegate):
+    """Paints rows from cached text documents and manages the in-place editor's data and size."""
+
+    def __init__(self, view: TextView):
+        super().__init__(view)
+        self.view = view
+        self._cache: dict[object, _Rendered] = {}
+
+    @property
+    def language(self) -> str:
+        return self.view.session.document.meta.language
+
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def _width(self) -> float:
+        return float(self.view.viewport().width())
+
+    def rendered(self, row: Row) -> _Rendered:
+        """The cached documents and height of a row (rebuilt when its content or the width changed)."""
+        width = self._width()
+        cache_id = row.block.id if row.block is not None else (row.kind, row.annex)
+        key = _row_key(row, width, self.language)
+        cached = self._cache.get(cache_id)
+        if cached is not None and cached.key == key:
+            return cached
+        if row.kind == BLOCK:
+            geo = rendering.geometry(row, width)
+            text = QTextDocument()
+            rendering.fill_text(text, row, geo, self.language, editable=False)
+            notes = rendering.notes_document(row, geo)
+            height = text.size().height()
+            if notes is not None:
+                height += rendering.NOTE_GAP + notes.size().height()
+        else:
+            text = self._heading_document(row, width)
+            notes = None
+            height = text.size().height() + (12.0 if row.kind == TITLE else 6.0)
+        cached = _Rendered(key, text, notes, height)
+        self._cache[cache_id] = cached
+        return cached
+
+    def _heading_document(self, row: Row, width: float) -> QTextDocument:
+        document = QTextDocument()
+        document.setDocumentMargin(0)
+        document.setDefaultFont(rendering.body_font())
+        document.setTextWidth(max(200.0, min(rendering.MAX_COLUMN, width - rendering.GUTTER - 24.0)))
+        cursor = QTextCursor(document)
+        fmt = cursor.blockFormat()
+        fmt.setAlignment(Qt.AlignmentFlag.AlignLeft)
+        cursor.setBlockFormat(fmt)
+        char = cursor.charFormat()
+        if row.subtitle:
+            cursor.insertText(row.subtitle, char)
+            cursor.insertBlock()
+        bold = cursor.charFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        bold.setFontPointSize(13.0 if row.kind == TITLE else 12.0)
+        cursor.insertText(row.title or ("Untitled draft resolution" if row.kind == TITLE else ""), bold)
+        return document
+
+    # -- sizes -----------------------------------------------------------------------------
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        row: Row = index.data(ROW_ROLE)
+        rendered = self.rendered(row)
+        height = rendered.height
+        editor = self.view.editor
+        if editor is not None and row.block is not None and editor.block_id == row.block.id:
+            height = editor.document().size().height()
+            if rendered.notes is not None:
+                height += rendering.NOTE_GAP + rendered.notes.size().height()
+        return QSize(int(self._width()), int(math.ceil(height + 2 * rendering.PAD_Y)))
+
+    # -- painting ------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        row: Row = index.data(ROW_ROLE)
+        rendered = self.rendered(row)
+        rect = option.rect
+        painter.save()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, CURRENT_BACKGROUND)
+        top = rect.top() + rendering.PAD_Y
+        if row.kind != BLOCK:
+            painter.translate(rect.left() + rendering.GUTTER, top + (6.0 if row.kind == TITLE else 0.0))
+            rendered.text.drawContents(painter)
+            painter.restore()
+            return
+        geo = rendering.geometry(row, self._width())
+        label_font = QFont(option.font)
+        label_font.setPointSizeF(max(7.0, label_font.pointSizeF() - 1))
+        painter.setFont(label_font)
+        painter.setPen(LABEL_COLOR)
+        painter.drawText(QRectF(rect.left() + 8, top, rendering.GUTTER - 12, 20),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, row.label)
+        editing = self.view.editor is not None and self.view.editor.block_id == row.block.id
+        text_height = rendered.text.size().height()
+        if editing:
+            text_height = self.view.editor.document().size().height()
+        if row.marker:
+            painter.setFont(rendering.body_font())
+            painter.setPen(option.palette.text().color())
+            ascent = painter.fontMetrics().ascent()
+            painter.drawText(QPointF(rect.left() + geo.marker_x, top + ascent), row.marker)
+        if not editing:
+            painter.save()
+            painter.translate(rect.left() + geo.text_x, top)
+            rendered.text.drawContents(painter)
+            painter.restore()
+        if rendered.notes is not None:
+            painter.translate(rect.left() + geo.text_x, top + text_height + rendering.NOTE_GAP)
+            painter.setPen(QColor("#9aa0a6"))
+            painter.drawLine(QPointF(0, -1), QPointF(80, -1))
+            rendered.notes.drawContents(painter)
+        painter.restore()
+
+    # -- the editor ------------------------------------------------------------------------------
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        editor = BlockEditor(parent, self.language)
+        editor.setReadOnly(self.view.session.readonly)
+        editor.setFont(rendering.body_font())
+        self.view.attach_editor(editor)
+        return editor
+
+    def setEditorData(self, editor: BlockEditor, index) -> None:  # noqa: N802 - Qt's name
+        row: Row = index.data(ROW_ROLE)
+        if editor.block_id == row.block.id:
+            text, marks = editor_content(editor.document(), row.block.text, row.block.marks)
+            if text == row.block.text and sorted(marks, key=repr) == sorted(row.block.marks, key=repr):
+                return
+        editor.load(row, rendering.geometry(row, self._width()), self.language)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        # The view opens and closes the editor itself; no commit-on-focus-out, no Escape closing it.
+        return False
+
+    def setModelData(self, editor, model, index) -> None:  # noqa: N802 - every keystroke is committed already
+        return
+
+    def updateEditorGeometry(self, editor, option, index) -> None:  # noqa: N802 - Qt's name
+        row: Row = index.data(ROW_ROLE)
+        geo = rendering.geometry(row, self._width())
+        height = editor.document().size().height()
+        editor.setGeometry(int(option.rect.left() + geo.text_x), int(option.rect.top() + rendering.PAD_Y),
+                           int(math.ceil(geo.text_width)), int(math.ceil(height)) + 1)
+
+
+class TextView(QListView):
+    """The resolution's text; the current block is edited in place."""
+
+    first_painted = Signal()
+    current_block_changed = Signal(str)
+
+    def __init__(self, session: DocumentSession, parent=None):
+        super().__init__(parent)
+        self.setObjectName("textView")
+        self.setAccessibleName("Resolution text")
+        self.session = session
+        self.editor: BlockEditor | None = None
+        self._editor_index = QModelIndex()
+        self._painted = False
+        self._editor_height = 0.0
+        self.model_ = BlocksModel(session)
+        self.setModel(self.model_)
+        self.delegate = BlockDelegate(self)
+        self.setItemDelegate(self.delegate)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(60)
+        self.setUniformItemSizes(False)
+        self.setSpacing(0)
+        self.setMouseTracking(False)
+        self.setStyleSheet("QListView#textView { background: white; }")
+        self.selectionModel().currentChanged.connect(self._current_changed)
+        self.model_.modelAboutToBeReset.connect(self._forget_editor)
+        session.focus_requested.connect(self.focus_block)
+
+    # -- the current block and its editor ------------------------------------------------------
+
+    def current_block_id(self) -> str:
+        index = self.currentIndex()
+        if not index.isValid():
+            return ""
+        row: Row = index.data(ROW_ROLE)
+        return row.block.id if row.kind == BLOCK else ""
+
+    def _forget_editor(self) -> None:
+        if self.editor is not None and self._editor_index.isValid():
+            self.closePersistentEditor(self._editor_index)
+        self.editor = None
+        self._editor_index = QModelIndex()
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._editor_index.isValid() and self._editor_index != current:
+            index = self._editor_index
+            self.editor = None
+            self._editor_index = QModelIndex()
+            self.closePersistentEditor(index)
+            self.delegate.sizeHintChanged.emit(index)
+        if current.isValid() and current.data(ROW_ROLE).kind == BLOCK and self._editor_index != current:
+            self._editor_index = current
+            self.openPersistentEditor(current)
+        self.current_block_changed.emit(self.current_block_id())
+
+    def attach_editor(self, editor: BlockEditor) -> None:
+        """Called by the delegate when it creates the editor of the current row."""
+        self.editor = editor
+        self._editor_height = 0.0
+        editor.document().contentsChanged.connect(self._editor_text_changed)
+        editor.document().documentLayout().documentSizeChanged.connect(self._editor_size_changed)
+        editor.enter_pressed.connect(self._enter)
+        editor.leave_up.connect(lambda: self._step(-1))
+        editor.leave_down.connect(lambda: self._step(+1))
+        editor.indent_requested.connect(self._indent)
+
+    def _editor_size_changed(self, size) -> None:
+        if abs(size.height() - self._editor_height) > 0.5 and self._editor_index.isValid():
+            self._editor_height = size.height()
+            self.delegate.sizeHintChanged.emit(self._editor_index)
+
+    def _editor_text_changed(self) -> None:
+        editor = self.editor
+        if editor is None or self.session.readonly or not self._editor_index.isValid():
+            return
+        row = self.session.row(editor.block_id)
+        text, marks = editor_content(editor.document(), row.block.text, row.block.marks)
+        if text == row.block.text and sorted(marks, key=repr) == sorted(row.block.marks, key=repr):
+            return
+        cursor = plain_offset(editor.document(), editor.textCursor().position())
+        command = TypingCommand(self.session, editor.block_id, TextState(row.block.text, list(row.block.marks)),
+                                TextState(text, marks), cursor)
+        command.cursor_before = max(0, cursor - (len(text) - len(row.block.text)))
+        self.session.undo_stack.push(command)
+
+    # -- keyboard actions from the editor ----------------------------------------------------------
+
+    enter_requested = Signal()
+    indent_requested = Signal(bool)
+
+    def _enter(self) -> None:
+        self.enter_requested.emit()
+
+    def _indent(self, deeper: bool) -> None:
+        self.indent_requested.emit(deeper)
+
+    def _step(self, step: int) -> None:
+        row = self.currentIndex().row() + step
+        while 0 <= row < self.model_.rowCount():
+            if self.session.rows[row].kind == BLOCK:
+                self.focus_block(self.session.rows[row].block.id, -1 if step < 0 else 0)
+                return
+            row += step
+
+    # -- going to a block -------------------------------------------------------------------------
+
+    def focus_block(self, block_id: str, cursor: int = -1, select_length: int = 0, *, scroll: bool = True) -> None:
+        """Make a block current, put the keyboard focus in its text with the cursor at `cursor` (-1: end)."""
+        if not block_id or block_id not in self.session.block_ids():
+            return
+        index = self.model_.index_of(block_id)
+        self.setCurrentIndex(index)
+        if scroll:
+            self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        editor = self.editor
+        if editor is None:
+            return
+        document = editor.document()
+        text_cursor = editor.textCursor()
+        if cursor < 0:
+            text_cursor.movePosition(QTextCursor.MoveOperation.End)
+        else:
+            text_cursor.setPosition(editor_position(document, cursor))
+            if select_length:
+                text_cursor.setPosition(editor_position(document, cursor + select_length),
+                                        QTextCursor.MoveMode.KeepAnchor)
+        editor.setTextCursor(text_cursor)
+        editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mousePressEvent(event)
+        editor = self.editor
+        if editor is not None and event.button() == Qt.MouseButton.LeftButton:
+            point = editor.mapFrom(self.viewport(), event.position().toPoint())
+            editor.setTextCursor(editor.cursorForPosition(point))
+            editor.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.editor is not None and self._editor_index.isValid():
+            row: Row = self._editor_index.data(ROW_ROLE)
+            self.editor.document().setTextWidth(rendering.geometry(row, self.viewport().width()).text_width)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+            if os.environ.get("RESDESK_FIRST_PAINT_EXIT"):
+                # Benchmarks: report the wall-clock time of the first paint of the text, then stop.
+                sys.stdout.write(f"first-paint {time.time():.6f}\n")
+                sys.stdout.flush()
+                os._exit(0)
+
+    @property
+    def painted(self) -> bool:
+        return self._painted
