@@ -380,8 +380,12 @@ class MainWindow(QMainWindow):
 
     def go_to(self) -> None:
         dialog = GoToDialog(self.session.labels(), self)
-        if dialog.exec() and dialog.block_id:
-            self.text_view.focus_block(dialog.block_id, -1)
+        accepted = dialog.exec()
+        block_id = dialog.block_id
+        dialog.deleteLater()
+        self.activateWindow()
+        if accepted and block_id:
+            self.text_view.focus_block(block_id, -1)
 
     def _show_match(self, block_id: str, offset: int, length: int) -> None:
         self.text_view.focus_block(block_id, offset, length)

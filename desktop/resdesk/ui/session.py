@@ -20,7 +20,12 @@ from resdesk.model.document import Document
 from resdesk.store import editing
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load
+from resdesk.text.inline import footnote_anchors
 from resdesk.ui.facts import BLOCK, Row, block_row, document_rows
+
+
+def footnote_order(marks) -> list[str]:
+    return [mark.target for mark in footnote_anchors(marks)]
 
 
 class DocumentSession(QObject):
@@ -84,9 +89,8 @@ class DocumentSession(QObject):
         old_row = self.rows[index]
         block = replace(old_row.block, text=text, marks=list(marks))
         self._replace_block(block)
-        anchors_changed = [m for m in old_row.block.marks if m.kind == "footnote"] != \
-            [m for m in block.marks if m.kind == "footnote"]
-        if anchors_changed:
+        if footnote_order(old_row.block.marks) != footnote_order(block.marks):
+            # Footnote numbers depend on the order of anchors in the whole text.
             self.reload()
         else:
             self.block_changed.emit(block_id, from_editor)
