@@ -9,6 +9,7 @@ import textwrap
 import pytest
 
 pytest.importorskip("PySide6")
+pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtCore import QMimeData, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
