@@ -447,6 +447,13 @@ def test_french_and_spanish_texts():
     assert (meta.language, meta.date, meta.original_language) == ("es", "2013-10-01", "es")
 
 
+def test_organ_comes_from_the_formula_when_the_masthead_has_none():
+    document = import_text(text_of("The Security Council,", "", "1. Decides to remain seized of the matter."))
+    assert document.meta.organ == "Security Council"
+    french = import_text(text_of("L'Assemblée générale,", "", "1. Décide d’agir."))
+    assert french.meta.organ == "General Assembly"
+
+
 def test_economic_and_social_council_formula():
     document = import_text(text_of("Economic and Social Council", "", "The Economic and Social Council,", "",
                                    "1. Decides to act."))

@@ -345,6 +345,7 @@ _AGENDA = re.compile(r"Agenda items? (\S.*)")
 _NOTE_HEADER = re.compile(r"Note by the (?:Secretariat|Secretary-General)")
 _SPONSOR_LINE = re.compile(r"(?P<sponsors>.+?) ?: ?(?:revised )?draft resolution", re.IGNORECASE)
 _STANDALONE = (_DISTRIBUTION, _ORIGINAL, _SESSION, _COMMITTEE, _AGENDA, _NOTE_HEADER, _SPONSOR_LINE)
+_MAX_FORMULA_LENGTH = 80
 _FORMULAS = (
     (re.compile(r"The [A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|on|the|for|to))*,"), "en"),
     (re.compile(r"L['’](?:Assemblée générale|Conseil [\w'’ -]+),"), "fr"),
@@ -360,13 +361,19 @@ _NAMES_WITH_AND = (
 
 def _formula_language(line: str) -> str | None:
     """The language of an enacting formula ("The General Assembly," -> "en"), None if `line` is not one."""
-    text = _plain(_unwrap(line))
-    if len(text) > 80:
+    if len(line) > _MAX_FORMULA_LENGTH:
         return None
+    text = _plain(_unwrap(line))
     for pattern, language in _FORMULAS:
         if pattern.fullmatch(text):
             return language
     return None
+
+
+def _formula_organ(formula: str) -> str:
+    """The organ an enacting formula names ("The Security Council," -> "Security Council"), or ""."""
+    name = re.sub(r"^(?:The |L['’]|La |El )", "", _plain(_unwrap(formula))).rstrip(",")
+    return _ORGANS.get(name, "")
 
 
 def _stands_alone(line: str) -> bool:
@@ -579,6 +586,8 @@ def _numbered_heading(text: str) -> re.Match | None:
 
 def _looks_like_heading(text: str) -> bool:
     """A short line without final punctuation that starts with a capital: "Follow-up", "Annex"."""
+    if len(text.split()) > _MAX_HEADING_WORDS:
+        return False  # markup never adds words: skip parsing long paragraphs
     plain = _plain(text)
     return (
         0 < len(plain.split()) <= _MAX_HEADING_WORDS
@@ -606,7 +615,7 @@ def _join_page_breaks(chunks: list[_Chunk]) -> list[_Chunk]:
 def _continues(previous: _Chunk, chunk: _Chunk) -> bool:
     if _ends_sentence(previous.text) or _starts_block(chunk.text):
         return False
-    first = _plain(chunk.text)[:1]
+    first = chunk.text.lstrip("*[“‘\"'(")[:1]
     if first.islower():
         return True
     return chunk.page_break_before and len(previous.text.split()) > _MAX_HEADING_WORDS
@@ -760,12 +769,14 @@ class _Footnotes:
 
 
 def _body_start(chunks: list[_Chunk]) -> tuple[int, str | None]:
-    """Index of the enacting formula and its language, or of the first numbered OP (language None)."""
+    """Index of the enacting formula and its language, or of the first numbered OP if it comes first.
+
+    Returns (-1, None) when the text has neither.
+    """
     for index, chunk in enumerate(chunks):
         language = _formula_language(chunk.text)
         if language is not None:
             return index, language
-    for index, chunk in enumerate(chunks):
         if _OPERATIVE.fullmatch(_unwrap(chunk.text)):
             return index, None
     return -1, None
@@ -784,13 +795,16 @@ def import_text(data: bytes, name: str = "file") -> Document:
             f"{name} contains no resolution paragraphs (no enacting formula such as “The General Assembly,” "
             f"and no numbered paragraph)."
         )
-    meta = Meta(language=language or "en", job_number=_job_number(lines))
+    meta = Meta(organ="", language=language or "en", job_number=_job_number(lines))
     _read_front_matter(chunks[:start], meta)
     footnotes = _Footnotes(footnote_texts)
     reader = _BodyReader(footnotes)
     body = _join_page_breaks(chunks[start:])
     if language is not None:
-        reader.formula(body.pop(0).text)
+        formula = body.pop(0).text
+        meta.organ = meta.organ or _formula_organ(formula)
+        reader.formula(formula)
+    meta.organ = meta.organ or "General Assembly"
     for chunk in body:
         reader.read(chunk.text)
     blocks = reader.finish()
