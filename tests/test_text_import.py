@@ -218,6 +218,26 @@ def test_sponsored_sponsors_keep_group_and_names_with_and(sponsored):
     ]
 
 
+def test_sponsor_line_wrapped_over_lines():
+    document = import_text(text_of(
+        "Agenda item 69 (a)",
+        "Promotion and protection of human rights: implementation of human rights instruments",
+        "Andorra, Antigua and Barbuda, Bosnia and Herzegovina, Chile,",
+        "Trinidad and Tobago and Peru: draft resolution",
+        "Promoting human rights",
+        "The General Assembly,",
+        "1. Decides to act.",
+    ))
+    meta = document.meta
+    assert meta.sponsors == ["Andorra", "Antigua and Barbuda", "Bosnia and Herzegovina", "Chile",
+                             "Trinidad and Tobago", "Peru"]
+    assert meta.agenda_item == "69 (a)"
+    assert meta.agenda_title == (
+        "Promotion and protection of human rights: implementation of human rights instruments"
+    )
+    assert meta.title == "Promoting human rights"
+
+
 def test_sponsored_structure(sponsored):
     summary = [(block.kind, block.number, block.level) for block in sponsored.blocks]
     assert summary == [

@@ -114,10 +114,14 @@ def _job_number(lines: list[str]) -> str:
 
 @dataclass
 class _Chunk:
-    """A paragraph candidate: consecutive lines joined, and whether a page ended just before it."""
+    """A paragraph candidate: consecutive lines, and whether a page ended just before it."""
 
-    text: str
+    lines: list[str]
     page_break_before: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
 
 
 class _Chunker:
@@ -191,12 +195,21 @@ class _Chunker:
             self._close()
 
     def _front_matter_break(self, line: str) -> bool:
-        """Whether `line` or the line before it stands alone (masthead lines, the formula, a sponsor line)."""
-        return _stands_alone(line) or _stands_alone(self._open[-1])
+        """Whether `line` or the line before it stands alone (masthead lines, the formula, a sponsor line).
+
+        A sponsor line whose previous line ends with "," or "and" is the end of a
+        long list of sponsors wrapped over several lines, and does not stand alone.
+        """
+        previous = self._open[-1]
+        if _stands_alone(previous):
+            return True
+        if _SPONSOR_LINE.fullmatch(line) and previous.endswith((",", " and")):
+            return False
+        return _stands_alone(line)
 
     def _close(self) -> None:
         if self._open:
-            self.chunks.append(_Chunk(" ".join(self._open), self._page_break))
+            self.chunks.append(_Chunk(self._open, self._page_break))
             self._open = []
             self._page_break = False
 
@@ -428,12 +441,26 @@ def split_sponsors(text: str) -> list[str]:
     return [part.replace("\0", " and ").strip() for part in parts if part.strip()]
 
 
+def _split_off_sponsors(lines: list[str]) -> list[str]:
+    """The items of a front-matter chunk: a sponsor list wrapped over lines is split from the lines before it.
+
+    The sponsor list starts after the last line that does not end with "," or
+    "and" (an agenda item's title directly above a long list of sponsors).
+    """
+    if len(lines) < 2 or not _SPONSOR_LINE.fullmatch(lines[-1]):
+        return [" ".join(lines)]
+    start = len(lines) - 1
+    while start > 0 and lines[start - 1].endswith((",", " and")):
+        start -= 1
+    return [" ".join(part) for part in (lines[:start], lines[start:]) if part]
+
+
 def _read_front_matter(chunks: list[_Chunk], meta: Meta) -> None:
     """Fill `meta` from the chunks before the enacting formula (or before the first paragraph)."""
     unassigned: list[str] = []
     expecting = ""  # the field the next unrecognised chunk fills: "agenda_title" or "note"
-    for chunk in chunks:
-        line = _unwrap(chunk.text)
+    for item in (item for chunk in chunks for item in _split_off_sponsors(chunk.lines)):
+        line = _unwrap(item)
         text = _plain(line)
         if expecting and not _stands_alone(line):
             setattr(meta, expecting, text)
@@ -606,7 +633,7 @@ def _join_page_breaks(chunks: list[_Chunk]) -> list[_Chunk]:
     joined: list[_Chunk] = []
     for chunk in chunks:
         if joined and _continues(joined[-1], chunk):
-            joined[-1] = _Chunk(f"{joined[-1].text} {chunk.text}", joined[-1].page_break_before)
+            joined[-1] = _Chunk(joined[-1].lines + chunk.lines, joined[-1].page_break_before)
         else:
             joined.append(chunk)
     return joined
