@@ -550,6 +550,7 @@ _SUB = re.compile(
 )
 _HEADING = re.compile(r"(?P<num>[IVXLC]+|[A-Z])\.\s+(?P<rest>\S.*)")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_PLENARY_MEETING = re.compile(r"\d+(?:st|nd|rd|th) plenary meeting")
 _MAX_HEADING_WORDS = 12
 _MAX_NUMBERED_HEADING_WORDS = 25
 
@@ -612,7 +613,11 @@ def _numbered_heading(text: str) -> re.Match | None:
 
 
 def _looks_like_heading(text: str) -> bool:
-    """A short line without final punctuation that starts with a capital: "Follow-up", "Annex"."""
+    """A short line without final punctuation that starts with a capital: "Follow-up", "Annex".
+
+    The closing lines of an adopted resolution ("50th plenary meeting",
+    "19 December 2023") are not headings.
+    """
     if len(text.split()) > _MAX_HEADING_WORDS:
         return False  # markup never adds words: skip parsing long paragraphs
     plain = _plain(text)
@@ -620,6 +625,8 @@ def _looks_like_heading(text: str) -> bool:
         0 < len(plain.split()) <= _MAX_HEADING_WORDS
         and plain[0].isupper()
         and not _ends_sentence(plain)
+        and not _PLENARY_MEETING.fullmatch(plain)
+        and not _parse_date(plain)
     )
 
 
