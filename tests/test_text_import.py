@@ -370,7 +370,8 @@ def test_unnumbered_heading_and_text_after_operative_paragraphs():
 
 def test_closing_lines_of_an_adopted_resolution_are_text_not_headings():
     document = import_text(text_of(
-        "The General Assembly,", "", "1. Decides to act.", "", "*50th plenary meeting*", "", "*19 December 2023*",
+        "The General Assembly,", "", "1. Decides to act.", "",
+        "*50th plenary meeting*", "", "*19 December 2023*",
     ))
     assert [(block.kind, block.text) for block in document.blocks[2:]] == [
         (TEXT, "50th plenary meeting"), (TEXT, "19 December 2023"),
