@@ -466,6 +466,21 @@ def test_text_without_formula_starts_at_the_first_numbered_paragraph():
     assert document.meta.title == "Draft for discussion"
 
 
+def test_text_without_formula_keeps_its_preambular_paragraphs():
+    document = import_text(text_of(
+        "Early warning systems for all",
+        "",
+        "*Recalling* its resolution 69/283,",
+        "",
+        "*Noting* the report of the Secretary-General,",
+        "",
+        "1. *Decides* to act.",
+    ))
+    assert [block.kind for block in document.blocks] == [PREAMBULAR, PREAMBULAR, OPERATIVE]
+    assert document.blocks[0].text == "Recalling its resolution 69/283,"
+    assert document.meta.title == "Early warning systems for all"
+
+
 def test_french_and_spanish_texts():
     french = import_text(text_of("Assemblée générale", "1er octobre 2013", "L’Assemblée générale,", "",
                                  "1. Décide d’agir."))

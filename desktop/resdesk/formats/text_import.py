@@ -803,17 +803,27 @@ class _Footnotes:
 
 
 def _body_start(chunks: list[_Chunk]) -> tuple[int, str | None]:
-    """Index of the enacting formula and its language, or of the first numbered OP if it comes first.
+    """Where the paragraphs start: the enacting formula and its language, or else the first PP.
 
-    Returns (-1, None) when the text has neither.
+    Without a formula, the body starts at the first numbered OP, or at the run of
+    paragraphs ending with a comma (PPs) just before it. Returns (-1, None) when
+    the text has neither a formula nor a numbered paragraph.
     """
     for index, chunk in enumerate(chunks):
         language = _formula_language(chunk.text)
         if language is not None:
             return index, language
         if _OPERATIVE.fullmatch(_unwrap(chunk.text)):
+            while index > 0 and _is_preambular(chunks[index - 1].text):
+                index -= 1
             return index, None
     return -1, None
+
+
+def _is_preambular(text: str) -> bool:
+    """Whether a chunk before the first OP of a text without formula is a PP rather than front matter."""
+    stripped = text.rstrip(_CLOSING)
+    return stripped.endswith(",") and not _stands_alone(text)
 
 
 def import_text(data: bytes, name: str = "file") -> Document:
