@@ -30,24 +30,24 @@ def text_of(*lines: str) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def seed() -> Document:
+def seed_document() -> Document:
     return import_text(SEED.read_bytes(), "seed.txt")
 
 
 # -- the seed --------------------------------------------------------------------------------------
 
 
-def test_seed_has_formula_then_10_pps_and_15_ops(seed):
-    assert [block.kind for block in seed.blocks] == [FORMULA] + [PREAMBULAR] * 10 + [OPERATIVE] * 15
-    assert seed.blocks[0].text == "The General Assembly,"
+def test_seed_has_formula_then_10_pps_and_15_ops(seed_document):
+    assert [block.kind for block in seed_document.blocks] == [FORMULA] + [PREAMBULAR] * 10 + [OPERATIVE] * 15
+    assert seed_document.blocks[0].text == "The General Assembly,"
 
 
-def test_seed_block_ids_are_sequential(seed):
-    assert [block.id for block in seed.blocks] == [f"b{n}" for n in range(1, 27)]
+def test_seed_block_ids_are_sequential(seed_document):
+    assert [block.id for block in seed_document.blocks] == [f"b{n}" for n in range(1, 27)]
 
 
-def test_seed_metadata(seed):
-    meta = seed.meta
+def test_seed_metadata(seed_document):
+    meta = seed_document.meta
     assert meta.session == "Sixty-eighth session"
     assert meta.committee == "Third Committee"
     assert meta.agenda_item == "108"
@@ -67,8 +67,8 @@ def test_seed_metadata(seed):
     assert meta.symbol == ""
 
 
-def test_seed_pp1_text_and_links(seed):
-    pp1 = kinds(seed, PREAMBULAR)[0]
+def test_seed_pp1_text_and_links(seed_document):
+    pp1 = kinds(seed_document, PREAMBULAR)[0]
     assert pp1.text.startswith("Recalling all General Assembly and Security Council resolutions")
     assert pp1.text.endswith("in particular its technical cooperation capacity,")
     links = [mark for mark in pp1.marks if mark.kind == LINK]
@@ -77,45 +77,45 @@ def test_seed_pp1_text_and_links(seed):
     assert "[" not in pp1.text and "](#)" not in pp1.text
 
 
-def test_seed_operative_texts_lose_number_and_asterisks(seed):
-    ops = kinds(seed, OPERATIVE)
+def test_seed_operative_texts_lose_number_and_asterisks(seed_document):
+    ops = kinds(seed_document, OPERATIVE)
     assert ops[0].text.startswith("Urges Member States that have not yet done so")
     assert ops[10].text.startswith("Takes note with appreciation of the recent")
     assert ops[14].text.endswith("a report on the implementation of the present resolution.")
-    assert not any(mark.kind == ITALIC for block in seed.blocks for mark in block.marks)
+    assert not any(mark.kind == ITALIC for block in seed_document.blocks for mark in block.marks)
 
 
-def test_seed_footnote_is_one_footnote_with_two_anchors(seed):
-    assert list(seed.footnotes) == ["f1"]
-    assert seed.footnotes["f1"].text == FOOTNOTE_TEXT
-    pp3 = kinds(seed, PREAMBULAR)[2]
-    op13 = kinds(seed, OPERATIVE)[12]
+def test_seed_footnote_is_one_footnote_with_two_anchors(seed_document):
+    assert list(seed_document.footnotes) == ["f1"]
+    assert seed_document.footnotes["f1"].text == FOOTNOTE_TEXT
+    pp3 = kinds(seed_document, PREAMBULAR)[2]
+    op13 = kinds(seed_document, OPERATIVE)[12]
     (pp3_anchor,) = anchors(pp3)
     (op13_anchor,) = anchors(op13)
-    assert pp3_anchor == op13_anchor.__class__(FOOTNOTE, pp3_anchor.start, pp3_anchor.start, "f1")
+    assert pp3_anchor.target == op13_anchor.target == "f1"
     assert pp3.text[: pp3_anchor.start].endswith("Global Counter-Terrorism Strategy")
     assert pp3.text[pp3_anchor.start :].startswith(" and the need for States")
     assert op13_anchor == Mark(FOOTNOTE, len(op13.text), len(op13.text), "f1")
     assert op13.text.endswith("Global Counter-Terrorism Strategy;")
-    assert sum(len(anchors(block)) for block in seed.blocks) == 2
+    assert sum(len(anchors(block)) for block in seed_document.blocks) == 2
 
 
-def test_seed_footnote_text_is_not_a_paragraph(seed):
-    assert not any(FOOTNOTE_TEXT in block.text for block in seed.blocks)
-    pp4 = kinds(seed, PREAMBULAR)[3]
+def test_seed_footnote_text_is_not_a_paragraph(seed_document):
+    assert not any(FOOTNOTE_TEXT in block.text for block in seed_document.blocks)
+    pp4 = kinds(seed_document, PREAMBULAR)[3]
     assert pp4.text.startswith("Reiterating also that it is the primary responsibility")
 
 
-def test_seed_texts_have_no_markup_or_layout_left(seed):
-    for block in seed.blocks:
+def test_seed_texts_have_no_markup_or_layout_left(seed_document):
+    for block in seed_document.blocks:
         assert "*" not in block.text
         assert not any(digit in block.text for digit in SUPERSCRIPT_DIGITS)
         assert block.text == block.text.strip()
         assert "  " not in block.text and "\n" not in block.text
 
 
-def test_seed_import_is_deterministic(seed):
-    assert import_text(SEED.read_bytes(), "seed.txt") == seed
+def test_seed_import_is_deterministic(seed_document):
+    assert import_text(SEED.read_bytes(), "seed.txt") == seed_document
 
 
 # -- a sponsored draft with everything -------------------------------------------------------------
