@@ -6,6 +6,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from resdesk.errors import BadInputError
 from resdesk.formats.detect import detect_format
@@ -93,7 +95,7 @@ def test_seed_footnote_is_one_footnote_with_two_anchors(seed_document):
     (pp3_anchor,) = anchors(pp3)
     (op13_anchor,) = anchors(op13)
     assert pp3_anchor.target == op13_anchor.target == "f1"
-    assert pp3.text[: pp3_anchor.start].endswith("Global Counter-Terrorism Strategy")
+    assert pp3_anchor.start == pp3.text.index("Strategy") + len("Strategy") == 79
     assert pp3.text[pp3_anchor.start :].startswith(" and the need for States")
     assert op13_anchor == Mark(FOOTNOTE, len(op13.text), len(op13.text), "f1")
     assert op13.text.endswith("Global Counter-Terrorism Strategy;")
@@ -518,6 +520,34 @@ GABON = "Gabon (on behalf of the Group of African States)"
 ])
 def test_split_sponsors(line, sponsors):
     assert split_sponsors(line) == sponsors
+
+
+# -- any input: a document or one sentence, never a crash ------------------------------------------
+
+PIECES = [
+    "The General Assembly,", "1. ", "2. ", "(a) ", "(i) ", "(h) ", "I. ", "A. ", "a) ", "i. ",
+    "*", "**", "[", "](", ")", "(", "[66/171](#)", "¹", "¹²", " ", "\n", "\n\n", "\r\n", "\f",
+    "2/5", "13-49218 (E)", "A/C.3/68/L.5", "Urges", "states", ",", ";", ".", ":", "é",
+    "Agenda item 5", "Note by the Secretariat", "Chile: draft resolution", "Distr.: Limited",
+    "1 October 2013",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=4), max_size=40))
+def test_any_text_gives_a_consistent_document_or_one_sentence(parts):
+    try:
+        document = import_text("".join(parts).encode("utf-8", "surrogatepass"), "input.txt")
+    except BadInputError as error:
+        assert "\n" not in str(error)
+        return
+    ids = {block.id for block in document.blocks}
+    for block in document.blocks:
+        assert all(0 <= mark.start <= mark.end <= len(block.text) for mark in block.marks)
+        assert all(mark.target in document.footnotes for mark in anchors(block))
+        assert block.parent is None or block.parent in ids
+    for footnote in document.footnotes.values():
+        assert all(0 <= mark.start <= mark.end <= len(footnote.text) for mark in footnote.marks)
 
 
 # -- bad input -------------------------------------------------------------------------------------
