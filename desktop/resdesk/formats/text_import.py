@@ -77,8 +77,11 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _lines(text: str) -> list[str]:
-    """Lines with whitespace runs collapsed; a form feed becomes a line of its own (a page break)."""
-    raw = re.split(r"[\n\v\x1c-\x1e\x85\u2028\u2029]", text.replace("\f", "\n\f\n"))
+    """Lines with whitespace runs collapsed; a form feed becomes a line of its own (a page break).
+
+    Every Unicode white space counts, so no-break spaces become plain spaces too.
+    """
+    raw = re.split(r"[\n\v\x85\u2028\u2029]", text.replace("\f", "\n\f\n"))
     return ["\f" if line == "\f" else " ".join(line.split()) for line in raw]
 
 
