@@ -302,6 +302,26 @@ def test_page_furniture_is_dropped(sponsored):
         assert furniture not in texts
 
 
+def test_masthead_on_one_line_and_other_page_furniture():
+    document = import_text(text_of(
+        "United Nations A/78/L.12",
+        "General Assembly",
+        "The General Assembly,",
+        "",
+        "Recalling its resolution 77/1,",
+        "Page 2 of 3",
+        "A/78/L.12 2/3",
+        "- 2 -",
+        "*2312345*",
+        "♲ Please recycle",
+        "1. Decides to act.",
+    ))
+    assert document.meta.symbol == "A/78/L.12"
+    assert [block.text for block in document.blocks] == [
+        "The General Assembly,", "Recalling its resolution 77/1,", "Decides to act.",
+    ]
+
+
 def test_windows_line_endings_and_bom_give_the_same_document(sponsored):
     data = "\ufeff".encode() + "\r\n".join(SPONSORED).encode("utf-8")
     assert import_text(data, "draft.txt") == sponsored
