@@ -89,14 +89,15 @@ def opening_phrase(text: str, kind: str, language: str = "en") -> str:
 
 
 def _leading_words(text: str) -> list[str]:
-    """The first MAX_WORDS words of `text`, stopping after a word that ends with punctuation
-    and before anything that is not a word (a number, a quotation mark, an opening bracket)."""
+    """The first MAX_WORDS words of `text`, stopping after a word that ends with punctuation.
+
+    A paragraph that starts with a space has no phrase: the phrase must start the text."""
     if text[0].isspace():
         return []
     words = []
     for raw in text.split(None, MAX_WORDS)[:MAX_WORDS]:
         word = raw.rstrip(_TRAILING_PUNCTUATION)
-        if not word or not word.translate(_WORD_JOINERS).isalpha():
+        if not word:
             break
         words.append(word)
         if word != raw:
@@ -154,6 +155,8 @@ def _base(tokens: tuple[str, ...], at: int, lexicon: Lexicon, kind: str) -> tupl
 
 def _is_fallback_word(word: str, lexicon: Lexicon, kind: str) -> bool:
     """Whether `word` (a lexicon key) has the shape of an opening word of this kind."""
+    if not word.translate(_WORD_JOINERS).isalpha():
+        return False
     if word in lexicon.excluded_words or word.endswith(lexicon.excluded_suffixes):
         return False
     return any(
