@@ -24,6 +24,8 @@ KINDS = (PREAMBULAR, OPERATIVE)
 #: Longest phrase returned, in words (in characters for scripts written without spaces).
 MAX_WORDS = 6
 MAX_CHARS = 12
+#: How much of a paragraph is read to find its first MAX_WORDS words.
+_SCAN_CHARS = 32 * MAX_WORDS
 
 #: Languages whose phrases are matched character by character (no spaces between words).
 UNSPACED_LANGUAGES = frozenset({"zh"})
@@ -81,21 +83,33 @@ def opening_phrase(text: str, kind: str, language: str = "en") -> str:
     if lexicon.unspaced:
         tokens = tuple(text[:MAX_CHARS])
         return text[: _phrase_length(tokens, lexicon, kind)]
-    raw_words = _leading_words(text)
-    words = _first_word_key(raw_words, lexicon.case)
+    if not _opens_paragraph(text[0], lexicon.case):
+        return ""
+    words = _leading_words(text)
     if not words:
         return ""
-    return text[: _end_offset(text, raw_words, _phrase_length(words, lexicon, kind))]
+    keys = (_lower_first(words[0]), *words[1:])
+    return text[: _end_offset(text, words, _phrase_length(keys, lexicon, kind))]
+
+
+def _opens_paragraph(letter: str, case: str) -> bool:
+    """Whether `letter` can start an opening phrase: it has the case paragraphs open with
+    ("recalling" in mid-sentence is not a phrase) and is not a space (the phrase starts the text)."""
+    if case == "upper":
+        return letter.isupper()
+    if case == "lower":
+        return letter.islower()
+    return not letter.isspace()
 
 
 def _leading_words(text: str) -> list[str]:
-    """The first MAX_WORDS words of `text`, stopping after a word that ends with punctuation.
-
-    A paragraph that starts with a space has no phrase: the phrase must start the text."""
-    if text[0].isspace():
-        return []
+    """The first MAX_WORDS words of `text`, stopping after a word that ends with punctuation."""
+    head = text[:_SCAN_CHARS]
+    pieces = head.split(None, MAX_WORDS)
+    if len(pieces) <= MAX_WORDS and len(head) < len(text):
+        pieces.pop()  # may be a word cut by the slice
     words = []
-    for raw in text.split(None, MAX_WORDS)[:MAX_WORDS]:
+    for raw in pieces[:MAX_WORDS]:
         word = raw.rstrip(_TRAILING_PUNCTUATION)
         if not word:
             break
@@ -103,17 +117,6 @@ def _leading_words(text: str) -> list[str]:
         if word != raw:
             break
     return words
-
-
-def _first_word_key(words: list[str], case: str) -> tuple[str, ...]:
-    """`words` as lexicon keys: the first word with its first letter lower-cased, provided that
-    letter has the case paragraphs open with (so a phrase in mid-sentence is not taken)."""
-    if not words:
-        return ()
-    first = words[0]
-    if (case == "upper" and not first[0].isupper()) or (case == "lower" and not first[0].islower()):
-        return ()
-    return (_lower_first(first), *words[1:])
 
 
 def _end_offset(text: str, words: list[str], count: int) -> int:
@@ -237,6 +240,7 @@ def compile_lexicon(source: str, unspaced: bool = False) -> Lexicon:
         case = "upper"
     elif first_letters and first_letters[0].islower():
         case = "lower"
+
     def table(phrases: list[str]) -> Table:
         return _table([_tokens(phrase, unspaced) for phrase in phrases])
 
