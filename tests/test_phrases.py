@@ -223,6 +223,7 @@ PP, OP = "preambular", "operative"
         ("Pondering also the question", PP, "Pondering also"),
         ("Bemoans the lack of progress", OP, "Bemoans"),
         ("Also bemoans the lack", OP, "Also bemoans"),
+        ("Also Bemoans the lack", OP, ""),
         ("Beseeches upon all States", OP, "Beseeches upon"),
         # Not an opening phrase.
         ("The General Assembly,", PP, ""),

@@ -13,6 +13,7 @@ Languages without a lexicon get "" (no italic is better than a wrong one).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from resdesk.resources import resource
@@ -50,6 +51,8 @@ _SECTIONS = (
     "not fallback",
 )
 
+#: Phrases as tuples of keys (words, or characters for unspaced scripts) grouped by their first
+#: key, longest first: the first phrase that matches is the longest one.
 Table = dict[str, tuple[tuple[str, ...], ...]]
 
 
@@ -73,7 +76,7 @@ def opening_phrase(text: str, kind: str, language: str = "en") -> str:
     """The italic opening phrase at the start of `text`, or "" if there is none.
 
     `kind` is "preambular" or "operative"; the result is always a prefix of `text`
-    (same characters), ends with a letter and never spans more than MAX_WORDS words.
+    (same characters), ends at the end of a word and never spans more than MAX_WORDS words.
     """
     if kind not in KINDS or not text:
         return ""
@@ -157,8 +160,9 @@ def _base(tokens: tuple[str, ...], at: int, lexicon: Lexicon, kind: str) -> tupl
 
 
 def _is_fallback_word(word: str, lexicon: Lexicon, kind: str) -> bool:
-    """Whether `word` (a lexicon key) has the shape of an opening word of this kind."""
-    if not word.translate(_WORD_JOINERS).isalpha():
+    """Whether `word` (a key: first letter lower-cased if it opens the text) has the shape of an
+    opening word of this kind. A capital inside the phrase ("Also Requests") is no verb form."""
+    if word != _lower_first(word) or not word.translate(_WORD_JOINERS).isalpha():
         return False
     if word in lexicon.excluded_words or word.endswith(lexicon.excluded_suffixes):
         return False
@@ -201,11 +205,13 @@ def load_lexicon(language: str) -> Lexicon | None:
     """The compiled lexicon of `language` ("en", "fr"…), or None if none is shipped.
 
     Compiled once, on first use."""
+    if not language.isalpha():
+        return None
     if language not in _LEXICONS:
         path = resource("lexicon", f"{language}.txt")
         _LEXICONS[language] = (
             compile_lexicon(path.read_text(encoding="utf-8"), unspaced=language in UNSPACED_LANGUAGES)
-            if language.isalpha() and path.is_file()
+            if path.is_file()
             else None
         )
     return _LEXICONS[language]
@@ -275,5 +281,6 @@ def _table(phrases: list[tuple[str, ...]]) -> Table:
     return {first: tuple(sorted(group, key=lambda t: (-len(t), t))) for first, group in grouped.items()}
 
 
-def _suffixes(lines) -> tuple[str, ...]:
+def _suffixes(lines: Iterable[str]) -> tuple[str, ...]:
+    """Word endings written "-ing" in the lexicon, without their dash."""
     return tuple(line.lstrip("-") for line in lines)
