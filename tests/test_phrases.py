@@ -11,8 +11,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from resdesk.resources import resource
 
-from resdesk.text.phrases import KINDS, MAX_WORDS, compile_lexicon, load_lexicon, opening_phrase
+from resdesk.text.phrases import (
+    KINDS,
+    MAX_WORDS,
+    compile_lexicon,
+    load_lexicon,
+    opening_phrase,
+    parse_sections,
+)
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 SEED = "seed-draft-resolution-2013-counter-terrorism-technical-assistance.txt"
@@ -341,6 +349,13 @@ def test_lexicons_load_and_are_sizeable() -> None:
     assert 150 <= sizes["en"] <= 400
     assert min(sizes.values()) >= 40
     assert load_lexicon("xx") is None
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh", "ar"])
+def test_lexicon_files_have_no_repeated_phrase(language: str) -> None:
+    sections = parse_sections(resource("lexicon", f"{language}.txt").read_text(encoding="utf-8"))
+    repeated = {name: [p for p in set(phrases) if phrases.count(p) > 1] for name, phrases in sections.items()}
+    assert not any(repeated.values()), repeated
 
 
 def test_lexicon_format_errors_are_reported() -> None:
