@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from resdesk.resources import resource
 
 from resdesk.text.phrases import (
     KINDS,
@@ -353,7 +352,8 @@ def test_lexicons_load_and_are_sizeable() -> None:
 
 @pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh", "ar"])
 def test_lexicon_files_have_no_repeated_phrase(language: str) -> None:
-    sections = parse_sections(resource("lexicon", f"{language}.txt").read_text(encoding="utf-8"))
+    lexicon_file = Path(__file__).resolve().parents[1] / "resources" / "lexicon" / f"{language}.txt"
+    sections = parse_sections(lexicon_file.read_text(encoding="utf-8"))
     repeated = {name: [p for p in set(phrases) if phrases.count(p) > 1] for name, phrases in sections.items()}
     assert not any(repeated.values()), repeated
 
