@@ -85,8 +85,8 @@ def akn_paragraphs(path: Path) -> list[tuple[str, str, str]]:
     intro) that open with an emphasis span; table notes ("FootnoteText") are not OPs."""
     root = ET.parse(path).getroot()
     found = []
-    for container in root.iter(AKN + "preamble"):
-        for pp in container.iter(AKN + "container"):
+    for preamble in root.iter(AKN + "preamble"):
+        for pp in preamble.iter(AKN + "container"):
             p = pp.find(AKN + "p")
             if p is not None and leading_emphasis(p) is not None:
                 found.append(("preambular", collapse(plain_text(p)), leading_emphasis(p)))
@@ -113,6 +113,7 @@ def sample_files() -> list[str]:
 
 
 def language_of(name: str) -> str:
+    """The language of an AKN sample from the last letter of its name ("…2325984F.xml" is French)."""
     match = re.search(r"([ACEFRS])\.xml$", name)
     return LANGUAGES[match.group(1)] if match else "en"
 
