@@ -264,6 +264,7 @@ def test_english_openings(text: str, kind: str, expected: str) -> None:
         ("Prend note avec satisfaction de la coopération", OP, "fr", "Prend note avec satisfaction"),
         ("Prie en outre l’Office", OP, "fr", "Prie en outre"),
         ("Considérant avec attention", PP, "fr", "Considérant"),
+        ("Se déclarant vivement préoccupée par", PP, "fr", "Se déclarant vivement préoccupée"),
         ("Méditant sur la question", PP, "fr", "Méditant"),
         ("Acogiendo con beneplácito la adopción", PP, "es", "Acogiendo con beneplácito"),
         ("Solicita además a la Oficina", OP, "es", "Solicita además"),
