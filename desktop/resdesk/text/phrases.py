@@ -173,11 +173,11 @@ def _is_fallback_word(word: str, lexicon: Lexicon, kind: str) -> bool:
 
 def _longest(table: Table, tokens: tuple[str, ...], at: int) -> int:
     """Length of the longest phrase of `table` found at `tokens[at:]`, 0 if none."""
-    if at >= len(tokens):
-        return 0
-    for phrase in table.get(tokens[at], ()):
-        if tokens[at : at + len(phrase)] == phrase:
-            return len(phrase)
+    phrases = table.get(tokens[at]) if at < len(tokens) else None
+    if phrases:
+        for phrase in phrases:
+            if tokens[at : at + len(phrase)] == phrase:
+                return len(phrase)
     return 0
 
 
