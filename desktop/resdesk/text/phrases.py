@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from resdesk.resources import resource
 
@@ -198,23 +199,36 @@ def _lower_first(word: str) -> str:
 
 # --- Loading -----------------------------------------------------------------------------------
 
-_LEXICONS: dict[str, Lexicon | None] = {}
+#: ISO 639-2 codes (used by AKN4UN's FRBRlanguage) of the UN's six languages.
+_LANGUAGE_ALIASES = {
+    "ara": "ar",
+    "chi": "zh",
+    "zho": "zh",
+    "eng": "en",
+    "fra": "fr",
+    "fre": "fr",
+    "rus": "ru",
+    "spa": "es",
+}
 
 
+@cache
 def load_lexicon(language: str) -> Lexicon | None:
-    """The compiled lexicon of `language` ("en", "fr"…), or None if none is shipped.
+    """The compiled lexicon of `language`, or None if none is shipped.
 
-    Compiled once, on first use."""
-    if not language.isalpha():
+    `language` is a code such as "en", a region variant ("en-GB") or the three-letter code of
+    AKN files ("eng"). Each lexicon is read and compiled once, on first use."""
+    code = language.lower().replace("_", "-").split("-")[0]
+    code = _LANGUAGE_ALIASES.get(code, code)
+    return _read_lexicon(code) if code.isascii() and code.isalpha() else None
+
+
+@cache
+def _read_lexicon(code: str) -> Lexicon | None:
+    path = resource("lexicon", f"{code}.txt")
+    if not path.is_file():
         return None
-    if language not in _LEXICONS:
-        path = resource("lexicon", f"{language}.txt")
-        _LEXICONS[language] = (
-            compile_lexicon(path.read_text(encoding="utf-8"), unspaced=language in UNSPACED_LANGUAGES)
-            if path.is_file()
-            else None
-        )
-    return _LEXICONS[language]
+    return compile_lexicon(path.read_text(encoding="utf-8"), unspaced=code in UNSPACED_LANGUAGES)
 
 
 def parse_sections(source: str) -> dict[str, list[str]]:
