@@ -22,6 +22,7 @@ a zero-width anchor at its place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from lxml import etree
 
@@ -62,8 +63,8 @@ _SKIPPED_INLINE = frozenset({"img", "noteRef", "marker"})
 _HEADING_LEVELS = {"H1": 1, "HCh": 1, "H23": 2, "H4": 2, "H56": 2}
 # A paragraph in the preamble ends with a comma (Latin, Arabic or full-width).
 _COMMAS = (",", "،", "，")
-_WHITESPACE = " \t\n\r"
-_LAYOUT_WHITESPACE = "\t\n\r"
+_WHITESPACE_RUN = re.compile(r"[ \t\n\r]+")
+_LAYOUT_WHITESPACE = re.compile(r"[\t\n\r]")
 _LANGUAGES = {
     "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh",
 }
@@ -302,7 +303,8 @@ class _RawText:
 
     def finish(self) -> tuple[str, list[Mark]]:
         """Collapse the layout whitespace, moving the marks with the characters they cover."""
-        text, where = collapse_whitespace("".join(self.parts))
+        offsets = {offset for _, start, end, _ in self.marks for offset in (start, end)}
+        text, where = collapse_whitespace("".join(self.parts), offsets)
         marks = set()
         for kind, raw_start, raw_end, target in self.marks:
             start, end = where[raw_start], where[raw_end]
@@ -318,38 +320,48 @@ class _RawText:
         return text, sorted_marks(list(marks))
 
 
-def collapse_whitespace(raw: str) -> tuple[str, list[int]]:
-    """`raw` with whitespace runs made single spaces, ends stripped, and an offset map.
+def collapse_whitespace(raw: str, offsets=()) -> tuple[str, dict[int, int]]:
+    """`raw` with whitespace runs made single spaces and ends stripped, and where `offsets` went.
 
     A run that contains a tab or line break is layout: next to a CJK character it
     is dropped (Chinese puts no spaces between words). Other characters, including
-    no-break spaces, are kept. The map gives, for each raw offset 0..len(raw), the
-    offset in the result (positions inside a run map past its space, if kept).
+    no-break spaces, are kept. The returned dict maps each raw offset in `offsets`
+    to its offset in the result: the start of a run maps before its space, a
+    position inside or at the end of a run maps after it. Work is per run, not per
+    character, so a hostile 10 MB paragraph costs little.
     """
-    out: list[str] = []
-    where = [0] * (len(raw) + 1)
-    i = 0
-    while i < len(raw):
-        if raw[i] not in _WHITESPACE:
-            where[i] = len(out)
-            out.append(raw[i])
-            i += 1
-            continue
-        j = i
-        while j < len(raw) and raw[j] in _WHITESPACE:
-            j += 1
-        before = out[-1] if out else ""
-        after = raw[j] if j < len(raw) else ""
-        layout = any(c in _LAYOUT_WHITESPACE for c in raw[i:j])
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int, int]] = []  # raw start, raw end, new start, characters kept
+    length = last = 0
+    for match in _WHITESPACE_RUN.finditer(raw):
+        start, end = match.span()
+        pieces.append(raw[last:start])
+        length += start - last
+        before = raw[start - 1] if length else ""
+        after = raw[end] if end < len(raw) else ""
+        layout = _LAYOUT_WHITESPACE.search(match.group()) is not None
         keep = bool(before and after) and not (layout and (_is_cjk(before) or _is_cjk(after)))
-        where[i] = len(out)
+        runs.append((start, end, length, int(keep)))
         if keep:
-            out.append(" ")
-        for k in range(i + 1, j):
-            where[k] = len(out)
-        i = j
-    where[len(raw)] = len(out)
-    return "".join(out), where
+            pieces.append(" ")
+            length += 1
+        last = end
+    pieces.append(raw[last:])
+    starts = [run[0] for run in runs]
+    where = {}
+    for offset in offsets:
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            where[offset] = offset
+            continue
+        start, end, new_start, kept = runs[index]
+        if offset == start:
+            where[offset] = new_start
+        elif offset < end:
+            where[offset] = new_start + kept
+        else:
+            where[offset] = new_start + kept + offset - end
+    return "".join(pieces), where
 
 
 def _is_cjk(char: str) -> bool:
