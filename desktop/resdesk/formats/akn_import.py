@@ -48,6 +48,8 @@ from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, shift_marks,
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _NS = {"a": AKN_NS}
+_PREFIX = f"{{{AKN_NS}}}"
+_PREFIX_LENGTH = len(_PREFIX)
 
 # Elements under which the text lives; a document element without one has no body.
 _BODIES = ("mainBody", "body", "debateBody", "judgmentBody", "amendmentBody")
@@ -412,11 +414,13 @@ def _classify_unnumbered(block: Block, may_be_preambular: bool, single_op: bool)
 
 
 def _tag(local: str) -> str:
-    return f"{{{AKN_NS}}}{local}"
+    return _PREFIX + local
 
 
 def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname if element.tag.startswith(f"{{{AKN_NS}}}") else ""
+    """The local name of an AKN element; "" for elements of other namespaces."""
+    tag = element.tag
+    return tag[_PREFIX_LENGTH:] if tag.startswith(_PREFIX) else ""
 
 
 def _elements(element: etree._Element) -> list[etree._Element]:
@@ -424,7 +428,7 @@ def _elements(element: etree._Element) -> list[etree._Element]:
 
 
 def _child(element: etree._Element, local: str) -> etree._Element | None:
-    return element.find(f"a:{local}", _NS)
+    return element.find(_PREFIX + local)
 
 
 def _body_of(element: etree._Element) -> etree._Element | None:
