@@ -526,6 +526,24 @@ def test_layout_whitespace_between_cjk_characters_is_dropped():
     assert op.text == "请秘书长提交报告， 说明 A/78/1号"
 
 
+@pytest.mark.parametrize(
+    ("agenda", "expected"),
+    [
+        ('<inline name="agenda item">Agenda items 13 and 117</inline>', "13 and 117"),
+        ('<inline name="agenda item" title="107">Agenda item 107</inline>', "107"),
+        ('<inline name="agenda item">Point 72 b) de l’ordre du jour</inline>', "72 b)"),
+        ('<inline name="agenda item">议程项目107</inline>', "107"),
+        ('<inline name="agenda item" title="3 (b)">البند 3 (ب) من جدول الأعمال</inline>', "3 (b)"),
+    ],
+)
+def test_agenda_item_words(agenda, expected):
+    cover = f"<coverPage><p>{agenda}</p><p><docStatus>Distr.: Limited</docStatus></p></coverPage>"
+    xml = resolution("<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph>")
+    meta = import_string(xml.replace("<preamble>", cover + "<preamble>")).meta
+    assert meta.agenda_item == expected
+    assert meta.distribution == "Limited"
+
+
 def test_collapse_whitespace_maps_offsets():
     raw = "\n\t Two \t words\u00a0kept \n"
     text, where = collapse_whitespace(raw, range(len(raw) + 1))

@@ -623,12 +623,20 @@ def _cover_meta(cover: etree._Element, element: etree._Element, meta: Meta) -> N
 
 
 def _agenda_item(agenda: etree._Element) -> str:
-    """"107", "3 (b)", "13 and 117": what follows "Agenda item(s)" (or the element's title)."""
+    """"107", "3 (b)", "13 and 117": what follows "Agenda item(s)".
+
+    Other languages word it differently ("Point 72 b) de l’ordre du jour", "议程项目107"):
+    the element's title if it has one, else the words from the first number to the
+    last number or closing parenthesis.
+    """
     words = _plain(agenda)
     match = re.match(r"Agenda items?\s+(.+)$", words)
     if match:
         return match.group(1)
-    return agenda.get("title", "").strip() or words
+    if agenda.get("title", "").strip():
+        return agenda.get("title").strip()
+    match = re.search(r"\d.*[\d)]", words)
+    return match.group() if match else words
 
 
 def _committee(proponent: etree._Element, element: etree._Element) -> str:
