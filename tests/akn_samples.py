@@ -1,16 +1,18 @@
 """The UN's Akoma Ntoso sample files, read where they are shared and never copied into the repository.
 
-They live in the `shared` folder beside the repository root (`../shared/samples/akn`);
-tests that need them skip, saying so, when that folder is absent.
+They live in the `shared` folder beside the repository root (`../shared/samples/akn`),
+or wherever $RESDESK_SAMPLES points; tests that need them skip, saying so, when they are absent.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-SAMPLES = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
+BESIDE_REPOSITORY = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
+SAMPLES = Path(os.environ.get("RESDESK_SAMPLES", BESIDE_REPOSITORY))
 AKN_SAMPLES = SAMPLES / "akn"
 
 E_78_226 = "A_RES_78_226-2325984E.xml"
