@@ -517,6 +517,23 @@ def test_preamble_cross_heading_and_opening_removed_but_later_italics_kept():
     assert (pp.text, pp.marks) == ("Recalling the Treaty Series,", [Mark(ITALIC, 14, 27)])
 
 
+def test_heading_styles_and_divisions_give_headings():
+    body = (
+        '<paragraph class="HCh"><num>II.</num><content><p>Second part</p></content></paragraph>'
+        '<section><num>A.</num><heading>A. Section</heading>'
+        "<paragraph><num>1.</num><content><p>Decides.</p></content></paragraph></section>"
+        '<paragraph class="H23"><content><p>Other <i>matters</i></p></content></paragraph>'
+    )
+    blocks = import_string(resolution(body)).blocks
+    assert [(b.kind, b.number, b.text, b.level) for b in blocks] == [
+        (HEADING, "II.", "Second part", 1),
+        (HEADING, "A.", "Section", 1),
+        (OPERATIVE, "", "Decides.", 0),
+        (HEADING, "", "Other matters", 2),
+    ]
+    assert blocks[3].marks == [Mark(ITALIC, 6, 13)]
+
+
 def test_layout_whitespace_between_cjk_characters_is_dropped():
     body = (
         '<paragraph><num>1.</num><content><p xml:space="preserve">'

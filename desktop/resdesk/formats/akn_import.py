@@ -148,7 +148,7 @@ class _Importer:
             if name == "formula":
                 blocks.append(self.simple_block(FORMULA, _paragraphs(child)))
             elif name == "crossHeading":
-                blocks.append(self.heading(child, child))
+                blocks.append(self.heading(child, [child]))
             elif name in ("recitals", "citations"):
                 blocks += self.preamble(child)
             elif name in ("container", "recital", "citation", "p"):
@@ -171,28 +171,32 @@ class _Importer:
         blocks: list[Block] = []
         leading = True  # still in the run of paragraphs that opens the body
         for kind, element in items:
-            if kind == "heading":
-                blocks.append(self.heading(element, _heading_element(element)))
-            elif kind == "table":
-                blocks.append(self.table(element))
-            else:
+            if kind == "paragraph":
                 new = self.paragraph(element)
                 first = next((b for b in new if b.kind != HEADING), None)
                 if first is not None and first.kind == TEXT:
                     first.kind = _classify_unnumbered(first, leading and has_preamble, single_op)
                 leading = leading and first is not None and first.kind == PREAMBULAR
-                blocks += new
-                continue
-            leading = False
+            else:
+                heading = _heading_element(element)
+                new = [self.heading(element, [heading]) if kind == "heading" else self.table(element)]
+                leading = False
+            blocks += new
         return blocks
 
     def paragraph(self, element: etree._Element) -> list[Block]:
-        """A body paragraph: a heading, an OP (with its sub-paragraphs) or an unnumbered text."""
+        """A body paragraph: a heading, an OP (with its sub-paragraphs) or an unnumbered text.
+
+        A paragraph in a UN heading style (class H1, HCh, H23…) whose text is in
+        content/p rather than in a heading element is a heading too.
+        """
         heading = _heading_element(element)
-        has_text = _has_text_parts(element)
-        if heading is not None and not has_text:
-            return [self.heading(element, heading)]
-        blocks = [self.heading(element, heading, numbered=False)] if heading is not None else []
+        text_parts, children = _split_parts(element)
+        if heading is not None and not (text_parts or children):
+            return [self.heading(element, [heading])]
+        if heading is None and element.get("class") in _HEADING_LEVELS and text_parts and not children:
+            return [self.heading(element, text_parts)]
+        blocks = [self.heading(element, [heading], numbered=False)] if heading is not None else []
         kind = OPERATIVE if _child(element, "num") is not None else TEXT
         return blocks + self.unit(element, kind)
 
@@ -216,12 +220,12 @@ class _Importer:
         block.text, block.marks = self.inline(paragraphs)
         return block
 
-    def heading(self, element: etree._Element, heading: etree._Element, numbered: bool = True) -> Block:
+    def heading(self, element: etree._Element, parts: list[etree._Element], numbered: bool = True) -> Block:
         """A heading block; the num (e.g. "A.") is kept as its number and removed from its text."""
-        block = Block(self.block_id(), HEADING, level=_heading_level(element, heading))
+        block = Block(self.block_id(), HEADING, level=_heading_level(element, parts[0]))
         num = _child(element, "num") if numbered else None
         block.number = _plain(num) if num is not None else ""
-        text, marks = self.inline([heading])
+        text, marks = self.inline(parts)
         if block.number and text.startswith(block.number):
             cut = len(block.number) + (1 if text[len(block.number):].startswith(" ") else 0)
             text, marks = text[cut:], shift_marks(marks, 0, cut, 0)
@@ -447,6 +451,7 @@ def _heading_element(element: etree._Element) -> etree._Element | None:
 
 
 def _heading_level(element: etree._Element, heading: etree._Element) -> int:
+    """1 for H1/HCh, 2 for H23/H4/H56 (by class); otherwise 2 for a subheading, 1 for the rest."""
     level = _HEADING_LEVELS.get(element.get("class", ""))
     if level is None:
         level = _HEADING_LEVELS.get(heading.get("class", ""))
@@ -475,11 +480,6 @@ def _body_items(body: etree._Element):
             if _heading_element(child) is not None:
                 yield "heading", child
             yield from _body_items(child)
-
-
-def _has_text_parts(element: etree._Element) -> bool:
-    text_parts, children = _split_parts(element)
-    return bool(text_parts or children)
 
 
 def _split_parts(element: etree._Element) -> tuple[list[etree._Element], list[tuple[str, etree._Element]]]:
