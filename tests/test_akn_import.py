@@ -640,7 +640,9 @@ def test_well_formed_xml_that_is_not_akn():
         "Akoma Ntoso 3.0 namespace)."
     )
     no_namespace = b"<akomaNtoso><statement><mainBody/></statement></akomaNtoso>"
-    assert "not an Akoma Ntoso file" in refused(no_namespace)
+    assert "version of Akoma Ntoso other than 3.0 (no namespace)" in refused(no_namespace)
+    version_2 = b'<akomaNtoso xmlns="http://www.akomantoso.org/2.0"><act><body/></act></akomaNtoso>'
+    assert "other than 3.0 (http://www.akomantoso.org/2.0)" in refused(version_2)
 
 
 def test_akn_without_a_body():

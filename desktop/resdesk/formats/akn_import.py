@@ -95,9 +95,15 @@ def import_akn(data: bytes, name: str = "file") -> Document:
 def _document_element(root: etree._Element, name: str) -> etree._Element:
     """The statement/act/doc element under akomaNtoso that has a body."""
     if root.tag != _tag("akomaNtoso"):
-        found = etree.QName(root).localname if isinstance(root.tag, str) else "?"
+        found = etree.QName(root)
+        if found.localname == "akomaNtoso":
+            namespace = found.namespace or "no namespace"
+            raise BadInputError(
+                f"{name} is in a version of Akoma Ntoso other than 3.0 ({namespace}), "
+                "which cannot be imported."
+            )
         raise BadInputError(
-            f"{name} is not an Akoma Ntoso file (its root element is <{found}>, not <akomaNtoso> "
+            f"{name} is not an Akoma Ntoso file (its root element is <{found.localname}>, not <akomaNtoso> "
             "in the Akoma Ntoso 3.0 namespace)."
         )
     for child in _elements(root):
@@ -373,7 +379,7 @@ def collapse_whitespace(raw: str, offsets=()) -> tuple[str, dict[int, int]]:
 def _is_cjk(char: str) -> bool:
     """CJK ideographs, kana, CJK punctuation and full-width forms."""
     code = ord(char)
-    return (0x2E80 <= code <= 0x9FFF or 0xAC00 <= code <= 0xD7AF or 0xF900 <= code <= 0xFAFF
+    return (0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
             or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FFFF)
 
 
