@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -670,3 +672,12 @@ def test_parse_xml_is_general_and_safe():
     too_deep = b"<a>" * 5000 + b"</a>" * 5000
     with pytest.raises(BadInputError):
         parse_xml(too_deep, "deep.xml")
+
+
+def test_importer_loads_neither_qt_nor_python_docx():
+    code = (
+        "import sys, resdesk.formats.akn_import, resdesk.formats.safe_xml;"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'docx')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
