@@ -614,21 +614,39 @@ def test_billion_laughs_is_refused():
     assert "DOCTYPE" in refused(data.encode())
 
 
-def test_external_entity_is_refused_and_never_read():
-    data = (
-        '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
-        f"{AKN_OPEN}<statement><mainBody><paragraph><content><p>&xxe;</p></content></paragraph></mainBody>"
-        "</statement></akomaNtoso>"
-    )
-    assert "DOCTYPE" in refused(data.encode())
-    assert "DOCTYPE" in refused(data.encode("utf-16"))
-    lower = data.replace("DOCTYPE", "doctype").encode()
+XXE = (
+    '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+    f"{AKN_OPEN}<statement><mainBody><paragraph><content><p>&xxe;</p></content></paragraph></mainBody>"
+    "</statement></akomaNtoso>"
+)
+
+
+def passwd_first_line() -> str:
+    if not os.path.exists("/etc/passwd"):
+        return "root:x:0:0"
+    with open("/etc/passwd", encoding="utf-8", errors="replace") as passwd:
+        return passwd.readline().strip()
+
+
+@pytest.mark.parametrize(
+    "data", [XXE.encode(), XXE.encode("utf-16"), XXE.replace("DOCTYPE", "doctype").encode()]
+)
+def test_external_entity_is_refused_and_never_read(data):
+    message = refused(data)
+    assert "DOCTYPE" in message
+    assert passwd_first_line() not in message
+
+
+def test_external_entity_is_refused_even_past_the_byte_check(monkeypatch):
+    """If the raw-byte check missed a DTD, the parser still reads no file and the DTD is refused."""
+    import resdesk.formats.safe_xml as safe_xml
+
+    monkeypatch.setattr(safe_xml, "_declares_dtd", lambda data: False)
     with pytest.raises(BadInputError) as caught:
-        import_akn(lower, "test.xml")
-    if os.path.exists("/etc/passwd"):
-        with open("/etc/passwd", encoding="utf-8", errors="replace") as passwd:
-            first_line = passwd.readline().strip()
-        assert first_line not in str(caught.value)
+        import_akn(XXE.encode(), "test.xml")
+    message = one_sentence(caught.value)
+    assert "DOCTYPE" in message
+    assert passwd_first_line() not in message
 
 
 def test_undeclared_entity_is_not_well_formed():
