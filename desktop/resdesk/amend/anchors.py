@@ -60,7 +60,8 @@ def anchor_holds(index: TextIndex, amendment: Amendment) -> bool:
         return False
     if amendment.kind == REPLACE:
         text = index.blocks[amendment.target].text
-        return 0 <= amendment.start <= amendment.end <= len(text) and text[amendment.start:amendment.end] == amendment.old
+        in_range = 0 <= amendment.start <= amendment.end <= len(text)
+        return in_range and text[amendment.start:amendment.end] == amendment.old
     return True
 
 

@@ -33,7 +33,7 @@ _CARDINAL_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "e
 
 
 def ordinal_word(number: int) -> str:
-    """1 -> "first", 20 -> "twentieth", 21 -> "twenty-first", 100 -> "one hundredth", 123 -> "one hundred and twenty-third"."""
+    """1 -> "first", 20 -> "twentieth", 21 -> "twenty-first", 123 -> "one hundred and twenty-third"."""
     if number < 1:
         raise ValueError(number)
     if number >= 100:

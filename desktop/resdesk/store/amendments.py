@@ -14,7 +14,7 @@ from resdesk.model.amendment import STATUSES, Amendment
 from resdesk.model.document import Block
 from resdesk.store.delegations import ensure_colour
 from resdesk.store.docfile import DocumentFile, now
-from resdesk.store.documents import version_id
+from resdesk.store.documents import new_block_id, version_id
 
 _COLUMNS = ("id, version, author, co_sponsors, status, kind, target, start_offset, end_offset, old, new, "
             "new_block, after_block, justification, created, updated, stale")
@@ -72,8 +72,10 @@ def _next(doc: DocumentFile, key: str) -> int:
 def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
     """Store a new amendment (its `id`, timestamps and status are given here) and return it.
 
-    `amendment.version` names the version it targets; the author gets a colour
-    in this document if it has none yet.
+    `amendment.version` names the version it targets; a proposed new block
+    without an id gets one here (never used before in this document, and kept
+    when the block is accepted); the author gets a colour in this document if
+    it has none yet.
     """
     vid = version_id(doc, amendment.version)
     detail = {"kind": amendment.kind, "target": amendment.target}
@@ -81,6 +83,8 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
         seq = _next(doc, "next_amendment")
         stamp = now()
         amendment.id = detail["amendment"] = f"a{seq}"
+        if amendment.new_block is not None and not amendment.new_block.id:
+            amendment.new_block.id = new_block_id(doc)
         amendment.created = amendment.updated = stamp
         conn.execute(
             f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
