@@ -29,7 +29,9 @@ from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
     ALTERNATIVE,
     DELETE_BLOCK,
+    INSERT_BLOCK,
     LIVE_STATUSES,
+    MOVE_BLOCK,
     REPLACE,
     Amendment,
 )
@@ -95,6 +97,33 @@ def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: d
     return amendment
 
 
+def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendment]) -> None:
+    """Keep the order of paragraphs placed after the same paragraph.
+
+    After OP3 the text reads OP3, its new paragraphs in order of entry, then the
+    paragraphs moved there. Once some of them are accepted they are ordinary
+    blocks of the new version, so a pending one is re-anchored after the last
+    accepted one that came before it.
+    """
+    chains: dict[str, list[tuple[Amendment, str]]] = {}
+    for amendment in sorted(applied, key=lambda a: (a.kind != INSERT_BLOCK, a.number)):
+        if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
+            chains.setdefault(amendment.target, []).append((amendment, amendment.new_block.id))
+        elif amendment.kind == MOVE_BLOCK:
+            chains.setdefault(amendment.after, []).append((amendment, amendment.target))
+    for amendment in carried:
+        if amendment.kind == INSERT_BLOCK:
+            before = [block for other, block in chains.get(amendment.target, ())
+                      if other.kind == INSERT_BLOCK and other.number < amendment.number]
+            if before:
+                amendment.target = before[-1]
+        elif amendment.kind == MOVE_BLOCK:
+            before = [block for other, block in chains.get(amendment.after, ())
+                      if other.kind == INSERT_BLOCK or other.number < amendment.number]
+            if before:
+                amendment.after = before[-1]
+
+
 def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT, name: str | None = None,
                     *, actor: str = "") -> str:
     """Create the next revision from the current version; returns its name."""
@@ -120,6 +149,7 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
             rewritten.add(amendment.target)
     new_index = TextIndex.of(revised)
     carried = [a for a in everything if a.status in LIVE_STATUSES and a.id not in applied_ids]
+    _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
     detail = {"from": document.version, "to": name, "accepted": sorted(applied_ids),
               "carried": [a.id for a in carried]}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
