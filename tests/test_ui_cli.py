@@ -1,0 +1,105 @@
+"""`resdesk gui`: screenshots, importing beside the source, the bundled example, Qt kept off other commands."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+
+import pytest
+
+pytest.register_assert_rewrite("ui_support")
+
+from conftest import run_cli  # noqa: E402
+from resdesk.store.documents import create_document  # noqa: E402
+from ui_support import editor_document  # noqa: E402
+
+pytest_plugins = ("ui_support",)
+
+
+@pytest.fixture
+def gui_env(tmp_path) -> dict:
+    """An environment whose settings and data folders are temporary, rendering offscreen."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path / "home"),
+               XDG_CONFIG_HOME=str(tmp_path / "config"), XDG_DATA_HOME=str(tmp_path / "data"))
+    (tmp_path / "home").mkdir()
+    return env
+
+
+def read_png(path):
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    assert not image.isNull(), f"{path} is not a PNG"
+    return image
+
+
+def test_screenshot_is_a_png_of_the_requested_size(tmp_path, gui_env, qapp):
+    document = tmp_path / "draft.resdesk"
+    create_document(document, editor_document()).close()
+    result = run_cli("gui", document, "--screenshot", tmp_path / "shot.png", "--size", "1024x700", env=gui_env)
+    assert result.returncode == 0, result.stderr
+    image = read_png(tmp_path / "shot.png")
+    assert (image.width(), image.height()) == (1024, 700)
+    # Not a blank picture: the text is drawn in dark ink on white.
+    dark = sum(1 for x in range(0, 1024, 8) for y in range(0, 700, 8) if image.pixelColor(x, y).lightness() < 100)
+    assert dark > 50
+    assert not (tmp_path / "draft.resdesk-lock").exists()
+
+
+def test_a_text_file_is_imported_beside_it(tmp_path, gui_env, seed, qapp):
+    source = tmp_path / "seed.txt"
+    shutil.copy(seed, source)
+    for expected in ("seed.resdesk", "seed (2).resdesk"):
+        result = run_cli("gui", source, "--screenshot", tmp_path / "shot.png", env=gui_env)
+        assert result.returncode == 0, result.stderr
+        assert (tmp_path / expected).exists()
+    assert read_png(tmp_path / "shot.png").width() == 1400  # the default size
+
+
+def test_bad_input_is_one_line_and_exit_2(tmp_path, gui_env):
+    (tmp_path / "junk.resdesk").write_bytes(b"\x00" * 64)
+    result = run_cli("gui", tmp_path / "junk.resdesk", "--screenshot", tmp_path / "x.png", env=gui_env)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("resdesk: error:") and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.png").exists()
+    result = run_cli("gui", tmp_path / "junk.resdesk", "--screenshot", tmp_path / "x.png", "--size", "huge",
+                     env=gui_env)
+    assert result.returncode == 2 and "WIDTHxHEIGHT" in result.stderr
+
+
+def test_no_command_opens_the_gui(monkeypatch):
+    import resdesk.ui.app
+    from resdesk.cli import main
+
+    calls = []
+    monkeypatch.setattr(resdesk.ui.app, "run", lambda *args: calls.append(args) or 0)
+    assert main([]) == 0
+    assert calls == [(None, None, None)]
+
+
+def test_the_example_is_imported_once_into_the_data_folder(qt_settings):
+    from PySide6.QtCore import QStandardPaths
+
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load
+    from resdesk.ui.opening import example_document
+
+    first = example_document()
+    assert first.parent == __import__("pathlib").Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    with DocumentFile.open(first) as doc:
+        assert load(doc).meta.symbol == "A/C.2/81/L.7"
+    stamp = first.stat().st_mtime_ns
+    assert example_document() == first and first.stat().st_mtime_ns == stamp
+
+
+def test_other_commands_do_not_load_qt(tmp_path):
+    document = tmp_path / "draft.resdesk"
+    create_document(document, editor_document()).close()
+    code = ("import sys; from resdesk.cli import main; main(['outline', sys.argv[1]]); "
+            "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'")
+    import subprocess
+
+    result = subprocess.run([sys.executable, "-c", code, str(document)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
