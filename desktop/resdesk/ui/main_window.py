@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setAccessibleName("Resolution Desk main window")
         self.session = session
+        session.setParent(self)  # the session (and its undo stack) lives as long as its window
         self.panels: dict[str, QDockWidget] = {}
         self.actions = Actions(self)
         self.menus: dict[str, QMenu] = {}

@@ -4,9 +4,9 @@ Design (chosen for long texts, see docs/benchmarks/editor.md): a QListView over
 a list model of rows. Rows are painted by a delegate from cached QTextDocuments
 (one per block, rebuilt only when that block or the width changes); only the
 current block has a real editor (`BlockEditor`), opened in place with the same
-fonts and indents. Rows are laid out in batches, so the first screen is painted
-before a 1,000-paragraph text is fully measured, and a keystroke repaints one
-editor, not the list.
+fonts and indents. The list is laid out in one pass (row heights come from the
+cache, so a relayout costs one dictionary look-up per row), and a keystroke
+repaints one editor, not the list.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEventLoop, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate
 
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
@@ -70,7 +70,10 @@ class BlocksModel(QAbstractListModel):
         self.beginResetModel()
         self.endResetModel()
 
-    def _block_changed(self, block_id: str, _from_editor: bool) -> None:
+    def _block_changed(self, block_id: str, from_editor: bool) -> None:
+        if from_editor:
+            # The editor already shows it; dataChanged would make QListView lay out every row again.
+            return
         index = self.index_of(block_id)
         self.dataChanged.emit(index, index)
 
@@ -266,8 +269,7 @@ class TextView(QListView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(60)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
         self.setUniformItemSizes(False)
         self.setSpacing(0)
         self.setMouseTracking(False)
@@ -359,6 +361,8 @@ class TextView(QListView):
         if not block_id or block_id not in self.session.block_ids():
             return
         index = self.model_.index_of(block_id)
+        if scroll:
+            self._wait_for_layout(index)
         self.setCurrentIndex(index)
         if scroll:
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
@@ -376,6 +380,16 @@ class TextView(QListView):
                                         QTextCursor.MoveMode.KeepAnchor)
         editor.setTextCursor(text_cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _wait_for_layout(self, index: QModelIndex, timeout: float = 5.0) -> None:
+        """Let a pending layout (after opening or a change of structure) reach `index`, so scrolling to it works."""
+        bar = self.verticalScrollBar()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            rect = self.visualRect(index)
+            if rect.isValid() and rect.bottom() + bar.value() <= bar.maximum() + self.viewport().height():
+                return
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mousePressEvent(event)
