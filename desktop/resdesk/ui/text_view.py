@@ -160,6 +160,9 @@ class BlockDelegate(QStyledItemDelegate):
     # -- sizes -----------------------------------------------------------------------------
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
+        if not self.view.isVisible():
+            # Not shown yet: its width is not final, so laying out 1,000 rows now would be thrown away.
+            return QSize(int(self._width()), 40)
         row: Row = index.data(ROW_ROLE)
         rendered = self.rendered(row)
         height = rendered.height
@@ -266,6 +269,8 @@ class TextView(QListView):
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the width, and so every row's layout, at start-up.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
@@ -398,6 +403,10 @@ class TextView(QListView):
             point = editor.mapFrom(self.viewport(), event.position().toPoint())
             editor.setTextCursor(editor.cursorForPosition(point))
             editor.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.scheduleDelayedItemsLayout()  # real row heights, now that the width is known
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
