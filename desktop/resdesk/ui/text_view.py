@@ -79,9 +79,12 @@ class BlocksModel(QAbstractListModel):
 
 
 class _Rendered:
-    __slots__ = ("key", "text", "notes", "height")
+    __slots__ = ("row", "width", "key", "text", "notes", "height")
 
-    def __init__(self, key, text: QTextDocument | None, notes: QTextDocument | None, height: float):
+    def __init__(self, row: Row, width: float, key, text: QTextDocument | None, notes: QTextDocument | None,
+                 height: float):
+        self.row = row
+        self.width = width
         self.key = key
         self.text = text
         self.notes = notes
@@ -118,9 +121,12 @@ class BlockDelegate(QStyledItemDelegate):
         """The cached documents and height of a row (rebuilt when its content or the width changed)."""
         width = self._width()
         cache_id = row.block.id if row.block is not None else (row.kind, row.annex)
-        key = _row_key(row, width, self.language)
         cached = self._cache.get(cache_id)
+        if cached is not None and cached.row is row and cached.width == width:
+            return cached  # the fast path of every relayout: the very same row, the same width
+        key = _row_key(row, width, self.language)
         if cached is not None and cached.key == key:
+            cached.row = row
             return cached
         if row.kind == BLOCK:
             geo = rendering.geometry(row, width)
@@ -134,7 +140,7 @@ class BlockDelegate(QStyledItemDelegate):
             text = self._heading_document(row, width)
             notes = None
             height = text.size().height() + (12.0 if row.kind == TITLE else 6.0)
-        cached = _Rendered(key, text, notes, height)
+        cached = _Rendered(row, width, key, text, notes, height)
         self._cache[cache_id] = cached
         return cached
 
