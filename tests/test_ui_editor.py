@@ -373,3 +373,49 @@ def test_geometry_and_recent_files_are_remembered(qtbot, qt_settings, doc_path):
     again = open_window(str(doc_path))
     assert (again.width(), again.height()) == (700, 500)
     again.close()
+
+
+def test_insert_and_edit_footnotes(qtbot, window, doc_path, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QInputDialog
+
+    from resdesk.ui import main_window
+
+    go_to(qtbot, window, "OP1")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("A/81/100.", True))
+    window.actions["add_footnote"].trigger()
+    block = on_disk(doc_path).block("b5")
+    anchors = [m for m in block.marks if m.kind == "footnote"]
+    assert len(anchors) == 1 and anchors[0].start == len(block.text)
+    note_id = anchors[0].target
+    assert on_disk(doc_path).footnotes[note_id].text == "A/81/100."
+    assert window.session.row("b5").notes == (("2", "A/81/100."),)  # numbered after PP2's footnote
+
+    class Answer(main_window.FootnoteDialog):
+        def exec(self):
+            self.fields[note_id].setText("A/81/101.")
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window, "FootnoteDialog", Answer)
+    window.actions["edit_footnotes"].trigger()
+    assert on_disk(doc_path).footnotes[note_id].text == "A/81/101."
+    window.actions["undo"].trigger()
+    assert on_disk(doc_path).footnotes[note_id].text == "A/81/100."
+    window.actions["undo"].trigger()
+    assert not [m for m in on_disk(doc_path).block("b5").marks if m.kind == "footnote"]
+
+
+def test_save_as_copies_and_continues_in_the_copy(qtbot, window, doc_path, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from resdesk.ui import app
+
+    go_to(qtbot, window, "OP1")
+    qtbot.keyClicks(window.text_view.editor, " at once")
+    target = tmp_path / "copy.resdesk"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    window.actions["save_as"].trigger()
+    assert on_disk(target).block("b5").text == "Calls upon Member States to act; at once"
+    copy = [w for w in app._windows if w.session.path == target]
+    assert copy and not copy[0].session.readonly and copy[0].windowTitle().startswith("copy.resdesk")
+    qtbot.addWidget(copy[0])
+    copy[0].close()
