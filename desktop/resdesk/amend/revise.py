@@ -10,8 +10,11 @@ Every other live amendment (proposed, bracketed, and accepted ones that could
 not be applied because they collided) moves to the new version, re-anchored:
 block ids are stable, so it still targets the same paragraph, now with its new
 number; a replacement's offsets are found again by its old words (the
-occurrence nearest to where the old place maps to); an amendment whose
-paragraph or words no longer exist is marked stale, never misapplied.
+occurrence nearest to where the old place maps to); a new or moved paragraph
+keeps its place among the paragraphs accepted after the same anchor, and when
+its anchor was deleted it follows the paragraph that now stands there; an
+amendment whose paragraph or words no longer exist is marked stale, never
+misapplied.
 
 Metadata: the symbol gets "/Rev.N" (replacing an earlier "/Rev.M"), the
 distribution is kept, the version is called "Rev.N" unless named.
@@ -150,6 +153,11 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
     new_index = TextIndex.of(revised)
     carried = [a for a in everything if a.status in LIVE_STATUSES and a.id not in applied_ids]
     _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
+    for amendment in carried:  # what followed a deleted paragraph follows what now stands in its place
+        if amendment.kind == INSERT_BLOCK and amendment.target in result.stand_ins:
+            amendment.target = result.stand_ins[amendment.target] or amendment.target
+        elif amendment.kind == MOVE_BLOCK and amendment.after in result.stand_ins:
+            amendment.after = result.stand_ins[amendment.after] or amendment.after
     detail = {"from": document.version, "to": name, "accepted": sorted(applied_ids),
               "carried": [a.id for a in carried]}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
