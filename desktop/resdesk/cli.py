@@ -37,7 +37,7 @@ def cmd_import(args) -> int:
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
     document = read_source(args.source, args.format)
-    create_document(output, document, force=args.force, source=Path(args.source).name).close()
+    create_document(output, document, force=args.force, source=Path(args.source).name, keep_open=False)
     return 0
 
 
