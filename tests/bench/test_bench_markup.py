@@ -10,12 +10,11 @@ from __future__ import annotations
 import statistics
 import time
 
-from synthetic_amendments import synthetic_amendments, synthetic_document
-
 from resdesk.amend.collisions import find_collisions
 from resdesk.views.consolidated import consolidated
 from resdesk.views.markup import markup
 from resdesk.views.outline import negotiation_outline
+from synthetic_amendments import synthetic_amendments, synthetic_document
 
 
 def _median_ms(action, repeat: int = 9) -> float:
