@@ -132,6 +132,10 @@ def test_comments_private_ones_marked_and_threads(doc):
     comments = json.loads(_ok("outline", doc, "--json"))["comments"]
     assert [(c["id"], c["on"], c["private"], c["reply_to"]) for c in comments] == [
         ("c1", "OP7", False, ""), ("c2", "a1", False, ""), ("c3", "PP3", True, ""), ("c4", "OP7", False, "c1")]
+    outline = json.loads(_ok("outline", doc, "--json"))
+    counts = {b["label"]: b["comment_count"] for b in outline["blocks"] if b["comment_count"]}
+    assert counts == {"OP7": 2, "PP3": 1}
+    assert [a["comment_count"] for a in outline["amendments"]] == [1]
     missing = _error("comment", doc, "--as", "EU", "--on", "a7", "--text", "x")
     assert missing == f"There is no amendment a7 in {doc.name}."
     assert _error("comment", doc, "--as", "EU", "--on", "OP2", "--text", " ") == "A comment needs some text."

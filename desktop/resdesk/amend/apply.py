@@ -41,8 +41,9 @@ from resdesk.text.inline import shift_marks
 
 @dataclass
 class Applied:
-    """The new text, the ids of the amendments applied and skipped, and for every deleted
-    paragraph the paragraph that now stands where it stood (what follows it follows that one)."""
+    """The new text, the ids of the amendments applied and skipped, and for every paragraph
+    deleted or moved away the paragraph that now stands where it stood (what followed it
+    follows that one)."""
 
     document: Document
     applied: list[str] = field(default_factory=list)
@@ -68,17 +69,17 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
         else:
             result.skipped.append(amendment.id)
 
-    deleted: set[str] = set()
-    for amendment in valid:
-        if amendment.kind == DELETE_BLOCK:
-            deleted.update(index.subtree(amendment.target))
-            result.applied.append(amendment.id)
-
     def take(amendment: Amendment) -> None:
         result.applied.append(amendment.id)
 
     def skip(amendment: Amendment) -> None:
         result.skipped.append(amendment.id)
+
+    deleted: set[str] = set()
+    for amendment in valid:
+        if amendment.kind == DELETE_BLOCK:
+            deleted.update(index.subtree(amendment.target))
+            take(amendment)
 
     rewritten: set[str] = set()
     for amendment in valid:

@@ -25,8 +25,9 @@ moved-to   the same block at its new place (after the anchor block and the
            anchor's sub-paragraphs); word-level proposals are shown here.
            Proposals placed after a moved block stay at its old place
            (after its moved-from records).
-           A block that two (colliding) proposals move is shown at the
-           destination of the first one entered; both are in `collisions`.
+           A block that two (colliding) proposals move is shown at each
+           destination (moved-from once, with the first one entered);
+           both are in `collisions`.
 inserted   a proposed new block (`id` is the id it keeps once accepted),
            placed after its anchor block and the anchor's sub-paragraphs,
            with its provisional `label` ("OP3 bis", "OP3 ter", "PP2 bis",
