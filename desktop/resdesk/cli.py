@@ -258,7 +258,7 @@ def cmd_comment(args) -> int:
 
 
 def cmd_delegation(args) -> int:
-    from resdesk.store.delegations import add_delegation, document_delegations
+    from resdesk.store.delegations import acting_as, add_delegation, document_delegations
     from resdesk.store.docfile import DocumentFile
 
     if args.add is None:
@@ -270,7 +270,7 @@ def cmd_delegation(args) -> int:
                 print(f"{delegation.name}\t{delegation.short_name}\t{delegation.kind}\t{delegation.colour}\t{groups}")
         return 0
     with DocumentFile.open(args.document) as doc:
-        added = add_delegation(doc, args.add, groups=args.group or [], actor=args.add)
+        added = add_delegation(doc, args.add, groups=args.group or [], actor=acting_as(doc))
     print(added.name)
     return 0
 
