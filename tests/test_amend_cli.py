@@ -155,4 +155,4 @@ def test_markup_filters_and_text_view(doc):
     op2 = next(b for b in default["blocks"] if b["label"] == "OP2")
     assert [s["op"] for s in op2["segments"]] == ["equal"]
     text = _ok("outline", doc, "--view", "markup", "--status", "withdrawn,proposed")
-    assert "[-to continue -]⟨EU a1⟩" in text and "[deleted: G77 a2]" in text
+    assert "[-to continue -]⟨EU a1⟩to strengthen{+ further+}⟨EU a1⟩" in text and "[deleted: G77 a2]" in text

@@ -153,7 +153,7 @@ def test_markup_keeps_footnote_anchors_and_italics_on_segments():
     assert italic == ["Treaty Series"]
     last = op1_segments[-1]
     assert last.marks[-1] == Mark(FOOTNOTE, len(last.text), len(last.text), "f1")
-    assert [(s.op, s.text, s.author) for s in op1_segments[1:-1]] == [("delete", "set out ", "G77")]
+    assert [(s.op, s.text, s.author) for s in op1_segments[1:-1]] == [("delete", " set out", "G77")]
 
 
 def test_markup_places_annex_records_and_deleted_subparagraphs():

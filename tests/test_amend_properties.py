@@ -120,8 +120,8 @@ def test_markup_never_loses_base_text(items):
 @SETTINGS
 @given(amendment_lists(), st.randoms(use_true_random=False))
 def test_consolidated_does_not_depend_on_order_of_entry(items, random):
-    anchors = [a.target for a in items if a.kind == INSERT_BLOCK]
-    assume(len(anchors) == len(set(anchors)))  # new paragraphs after one anchor are ordered by entry, on purpose
+    anchors = [a.target if a.kind == INSERT_BLOCK else a.after for a in items if a.kind in (INSERT_BLOCK, MOVE_BLOCK)]
+    assume(len(anchors) == len(set(anchors)))  # paragraphs placed after one anchor are ordered by entry, on purpose
     expected = _shape(consolidated(BASE, items, statuses=LIVE_STATUSES))
     shuffled = [copy.deepcopy(a) for a in items]
     random.shuffle(shuffled)
@@ -176,3 +176,24 @@ def test_revision_then_pending_equals_original_with_all(tmp_path_factory, items,
                    for a in pending if a.stale)
         again = consolidated(revised, pending, statuses=LIVE_STATUSES)
     assert _shape(again) == _shape(everything)
+
+
+@SETTINGS
+@given(amendment_lists())
+def test_comparing_versions_gives_back_the_changes(items):
+    from resdesk.amend.apply import apply_amendments
+    from resdesk.views.compare import compare, version_changes
+
+    for amendment in items:
+        amendment.status = AGREED
+    revised = consolidated(BASE, items)
+    revised.version = "Rev.1"
+    # Marks over changed words may be cut differently (the diff finds its own ranges); footnotes are kept.
+    def text_shape(document):
+        return [(b.id, b.kind, b.text, b.parent, [m.target for m in b.marks if m.kind == "footnote"])
+                for b in document.all_blocks()]
+
+    assert text_shape(apply_amendments(BASE, version_changes(BASE, revised)).document) == text_shape(revised)
+    view = compare(BASE, revised, "Secretariat")
+    kept = [r for r in view.blocks if r.state not in ("deleted", "moved-from")]
+    assert sorted((r.id, r.new_text()) for r in kept) == sorted((b.id, b.text) for b in revised.all_blocks())

@@ -20,8 +20,8 @@ When accepted amendments collide (see `resdesk.amend.collisions`), the policy is
 Skipped amendments are reported in `Applied.skipped`, never applied halfway.
 Amendments whose anchor no longer holds (stale) are skipped too. Footnote
 anchors inside replaced words move to the start of the change (never lost);
-new paragraphs are placed after their anchor and its sub-paragraphs, then
-moved paragraphs placed there. What follows a paragraph stays at its place
+new and moved paragraphs are placed after their anchor and its
+sub-paragraphs, in order of entry. What follows a paragraph stays at its place
 when the paragraph itself is moved away (a new "OP3 bis" stays after the
 place of OP3), so accepting amendments in two revisions gives the same text as
 accepting them at once.
@@ -126,17 +126,17 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
             take(amendment)
 
     attached: dict[str, list[Block]] = {}
-    inserts = sorted((a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None),
-                     key=lambda a: a.number)
-    for amendment in inserts:
+    placed = [a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None] + list(moves.values())
+    for amendment in sorted(placed, key=lambda a: a.number):  # after one anchor: in order of entry
+        if amendment.kind == MOVE_BLOCK:
+            attached.setdefault(placement_after(index, amendment), []).append(blocks[amendment.target])
+            continue
         new = copy.deepcopy(amendment.new_block)
         if new.parent is not None and new.parent in deleted:
             skip(amendment)
             continue
         attached.setdefault(amendment.target, []).append(new)
         take(amendment)
-    for amendment in sorted(moves.values(), key=lambda a: a.number):
-        attached.setdefault(placement_after(index, amendment), []).append(blocks[amendment.target])
 
     last_paragraph = [""]
 

@@ -103,28 +103,28 @@ def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: d
 def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendment]) -> None:
     """Keep the order of paragraphs placed after the same paragraph.
 
-    After OP3 the text reads OP3, its new paragraphs in order of entry, then the
-    paragraphs moved there. Once some of them are accepted they are ordinary
+    After OP3 the text reads OP3, then the paragraphs proposed or moved after
+    it, in order of entry. Once some of them are accepted they are ordinary
     blocks of the new version, so a pending one is re-anchored after the last
     accepted one that came before it.
     """
     chains: dict[str, list[tuple[Amendment, str]]] = {}
-    for amendment in sorted(applied, key=lambda a: (a.kind != INSERT_BLOCK, a.number)):
+    for amendment in sorted(applied, key=lambda a: a.number):
         if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
             chains.setdefault(amendment.target, []).append((amendment, amendment.new_block.id))
         elif amendment.kind == MOVE_BLOCK:
             chains.setdefault(amendment.after, []).append((amendment, amendment.target))
     for amendment in carried:
+        if amendment.kind not in (INSERT_BLOCK, MOVE_BLOCK):
+            continue
+        anchor = amendment.target if amendment.kind == INSERT_BLOCK else amendment.after
+        before = [block for other, block in chains.get(anchor, ()) if other.number < amendment.number]
+        if not before:
+            continue
         if amendment.kind == INSERT_BLOCK:
-            before = [block for other, block in chains.get(amendment.target, ())
-                      if other.kind == INSERT_BLOCK and other.number < amendment.number]
-            if before:
-                amendment.target = before[-1]
-        elif amendment.kind == MOVE_BLOCK:
-            before = [block for other, block in chains.get(amendment.after, ())
-                      if other.kind == INSERT_BLOCK or other.number < amendment.number]
-            if before:
-                amendment.after = before[-1]
+            amendment.target = before[-1]
+        else:
+            amendment.after = before[-1]
 
 
 def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT, name: str | None = None,

@@ -36,8 +36,8 @@ alternative a proposed alternative text for block `id`, right after that
            block's own record, labelled "OP15 alt 1"; one "insert" segment
 ========== ==============================================================
 
-Attachments after an anchor come in order of entry: new blocks first, then
-moved blocks. `key` is unique in the view (the block id, or
+Blocks placed after one anchor (new or moved there) come in order of entry.
+`key` is unique in the view (the block id, or
 "ID/moved-from/AMENDMENT", "ID/moved-to/AMENDMENT", "ID/alternative/AMENDMENT");
 `id` is the block id, shared by the records of one block.
 
@@ -54,7 +54,7 @@ first):
   the segment's own text: italic/bold/link spans are clipped to it; a footnote
   anchor (zero width) belongs to the segment it follows (offset == len(text)),
   so "Strategy,¹" keeps its marker after the comma even when the next words are
-  deleted; inserted text has no marks;
+  deleted; inserted words have no marks (a new block keeps its own, if any);
 - `start` is the character offset in the version's block text where the
   segment starts (for an insertion: where it is inserted).
 
@@ -264,10 +264,9 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             alternatives.setdefault(amendment.target, []).append(amendment)
         elif amendment.kind == MOVE_BLOCK:
             moved.setdefault(amendment.target, amendment)
-    for kind in (INSERT_BLOCK, MOVE_BLOCK):
-        for amendment in shown:
-            if amendment.kind == kind:
-                attached.setdefault(placement_after(index, amendment), []).append(amendment)
+    for amendment in shown:  # in order of entry
+        if amendment.kind in (INSERT_BLOCK, MOVE_BLOCK):
+            attached.setdefault(placement_after(index, amendment), []).append(amendment)
     for items in replacements.values():
         items.sort(key=_order)
 
@@ -302,7 +301,8 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
                 new = amendment.new_block
                 depth.setdefault(new.id, depth.get(new.parent, 0) + 1 if new.kind == SUBPARAGRAPH else 0)
                 index.part.setdefault(new.id, index.part[block_id])
-                add(new, INSERTED, amendment, [Segment(INSERT, new.text, amendment.author, amendment.id, (), 0)],
+                add(new, INSERTED, amendment,
+                    [Segment(INSERT, new.text, amendment.author, amendment.id, tuple(new.marks), 0)],
                     new.id, labels.get(amendment.id, ""))
             elif amendment.kind == MOVE_BLOCK and amendment.target not in stack:
                 emit(amendment.target, MOVED_TO, amendment, stack | {amendment.target}, arriving=True)
