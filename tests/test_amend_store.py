@@ -153,3 +153,22 @@ def test_outline_json_of_the_negotiation_keeps_the_old_keys(doc):
     assert without_counts(base_view["blocks"]) == plain["blocks"]
     assert base_view["annexes"][0]["blocks"][0]["comment_count"] == 1
     assert [a["label"] for a in base_view["amendments"]] == ["OP2 (a) bis", "Annex OP1 alt 1"]
+
+
+def test_proposing_and_commenting_can_be_undone_and_redone(doc):
+    from resdesk.store.amendments import remove_amendment, restore_amendment
+    from resdesk.store.comments import remove_comment, restore_comment
+
+    first = add_amendment(doc, Amendment("", "original", "Mexico", DELETE_BLOCK, "b5", old="x"))
+    note = add_comment(doc, Comment("", "Mexico", "Why?", amendment=first.id))
+    removed = remove_amendment(doc, first.id, actor="Mexico")
+    assert amendments(doc) == []
+    restore_amendment(doc, removed)
+    assert amendments(doc) == [first]
+    taken = remove_comment(doc, note.id)
+    assert comments(doc) == []
+    restore_comment(doc, taken)
+    assert comments(doc) == [note]
+    assert add_amendment(doc, Amendment("", "original", "Chile", DELETE_BLOCK, "b4")).id == "a2"
+    actions = [action for _, action, _ in _events(doc)]
+    assert actions[1:] == ["propose", "comment", "unpropose", "propose", "uncomment", "comment", "propose"]

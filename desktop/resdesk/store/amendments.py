@@ -63,6 +63,16 @@ def get_amendment(doc: DocumentFile, ident: str) -> Amendment:
     return _from_row(row, _version_names(doc.conn))
 
 
+def _insert(conn: sqlite3.Connection, seq: int, version: int, amendment: Amendment) -> None:
+    conn.execute(
+        f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
+        (seq, amendment.id, version, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
+         amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
+         amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
+         amendment.created, amendment.updated, int(amendment.stale)),
+    )
+
+
 def _next(doc: DocumentFile, key: str) -> int:
     value = int(doc.setting(key, "1"))
     doc.set_setting(key, str(value + 1))
@@ -70,7 +80,7 @@ def _next(doc: DocumentFile, key: str) -> int:
 
 
 def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
-    """Store a new amendment (its `id`, timestamps and status are given here) and return it.
+    """Store a new amendment (its `id` and timestamps are given here) and return it.
 
     `amendment.version` names the version it targets; a proposed new block
     without an id gets one here (never used before in this document, and kept
@@ -81,19 +91,31 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
     detail = {"kind": amendment.kind, "target": amendment.target}
     with doc.transaction("propose", actor=actor or amendment.author, version=vid, detail=detail) as conn:
         seq = _next(doc, "next_amendment")
-        stamp = now()
         amendment.id = detail["amendment"] = f"a{seq}"
         if amendment.new_block is not None and not amendment.new_block.id:
             amendment.new_block.id = new_block_id(doc)
-        amendment.created = amendment.updated = stamp
-        conn.execute(
-            f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
-            (seq, amendment.id, vid, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
-             amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
-             amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
-             stamp, stamp, int(amendment.stale)),
-        )
+        amendment.created = amendment.updated = now()
+        _insert(conn, seq, vid, amendment)
         ensure_colour(doc, amendment.author)
+    return amendment
+
+
+def remove_amendment(doc: DocumentFile, ident: str, *, actor: str = "") -> Amendment:
+    """Take an amendment out of the file (the undo of proposing it); returns it for `restore_amendment`."""
+    amendment = get_amendment(doc, ident)
+    with doc.transaction("unpropose", actor=actor or amendment.author, detail={"amendment": ident}) as conn:
+        conn.execute("DELETE FROM amendment WHERE id = ?", (ident,))
+    return amendment
+
+
+def restore_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
+    """Put a removed amendment back with its id, anchors and timestamps (the redo of proposing it)."""
+    vid = version_id(doc, amendment.version)
+    seq = amendment.number
+    with doc.transaction("propose", actor=actor or amendment.author, version=vid,
+                         detail={"amendment": amendment.id, "kind": amendment.kind, "target": amendment.target,
+                                 "restored": True}) as conn:
+        _insert(conn, seq, vid, amendment)
     return amendment
 
 
