@@ -129,7 +129,7 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
     placed = [a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None] + list(moves.values())
     for amendment in sorted(placed, key=lambda a: a.number):  # after one anchor: in order of entry
         if amendment.kind == MOVE_BLOCK:
-            attached.setdefault(placement_after(index, amendment), []).append(blocks[amendment.target])
+            attached.setdefault(placement_after(amendment), []).append(blocks[amendment.target])
             continue
         new = copy.deepcopy(amendment.new_block)
         if new.parent is not None and new.parent in deleted:

@@ -266,7 +266,7 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             moved.setdefault(amendment.target, amendment)
     for amendment in shown:  # in order of entry
         if amendment.kind in (INSERT_BLOCK, MOVE_BLOCK):
-            attached.setdefault(placement_after(index, amendment), []).append(amendment)
+            attached.setdefault(placement_after(amendment), []).append(amendment)
     for items in replacements.values():
         items.sort(key=_order)
 
