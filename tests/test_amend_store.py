@@ -172,3 +172,25 @@ def test_proposing_and_commenting_can_be_undone_and_redone(doc):
     assert add_amendment(doc, Amendment("", "original", "Chile", DELETE_BLOCK, "b4")).id == "a2"
     actions = [action for _, action, _ in _events(doc)]
     assert actions[1:] == ["propose", "comment", "unpropose", "propose", "uncomment", "comment", "propose"]
+
+
+def test_amendments_follow_a_direct_edit_of_the_text_or_go_stale(doc):
+    from resdesk.amend.anchors import TextIndex, anchor_holds
+    from resdesk.amend.propose import propose_alternative, propose_replace
+    from resdesk.store.amendments import follow_text_edit
+    from resdesk.store.documents import load, version_id
+
+    document = load(doc)
+    before = document.block("b4").text
+    kept = add_amendment(doc, propose_replace(document, "Mexico", "OP1", "to act", "to act now"))
+    lost = add_amendment(doc, propose_replace(document, "Chile", "OP1", "Member States", "States"))
+    alternative = add_amendment(doc, propose_alternative(document, "Peru", "Urges all.", "OP1"))
+    after = before.replace("Urges Member States", "Strongly urges all States")
+    with doc.transaction("edit-text", actor="Pen-holder"):
+        doc.conn.execute("UPDATE block SET text = ? WHERE id = 'b4' AND version = ?", (after, version_id(doc)))
+        assert follow_text_edit(doc, "b4", before, after, actor="Pen-holder") == [lost.id]
+    index = TextIndex.of(load(doc))
+    moved_on = get_amendment(doc, kept.id)
+    assert moved_on.start == after.index("to act") and anchor_holds(index, moved_on) and not moved_on.stale
+    assert get_amendment(doc, lost.id).stale
+    assert get_amendment(doc, alternative.id).old == after

@@ -27,6 +27,7 @@ import re
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.filters import AmendmentFilter
+from resdesk.amend.reanchor import refind
 from resdesk.errors import UserError
 from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
@@ -59,15 +60,6 @@ def revised_symbol(symbol: str, name: str) -> str:
     return re.sub(r"/Rev\.\d+$", "", symbol) + f"/{name}"
 
 
-def _mapped(offset: int, applied: list[Amendment]) -> int:
-    """Where `offset` of the old text lands once the applied replacements of the same block are made."""
-    shift = 0
-    for amendment in applied:
-        if amendment.end <= offset and not (amendment.start == amendment.end == offset):
-            shift += len(amendment.new) - (amendment.end - amendment.start)
-    return offset + shift
-
-
 def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: dict[str, list[Amendment]],
              rewritten: set[str]) -> Amendment:
     """The amendment anchored in the new version (same object, updated), stale when it no longer fits."""
@@ -79,24 +71,9 @@ def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: d
     if amendment.kind in (DELETE_BLOCK, ALTERNATIVE):
         amendment.old = text
     elif amendment.kind == REPLACE:
-        applied = applied_replacements.get(amendment.target, [])
-        if amendment.target in rewritten or any(
-                a.start < amendment.end and amendment.start < a.end for a in applied):
+        changes = [(a.start, a.end, len(a.new)) for a in applied_replacements.get(amendment.target, [])]
+        if amendment.target in rewritten or not refind(amendment, text, changes):
             amendment.stale = True
-            return amendment
-        expected = _mapped(amendment.start, applied)
-        if amendment.old:
-            places = [m.start() for m in re.finditer(re.escape(amendment.old), text)]
-            if not places:
-                amendment.stale = True
-                return amendment
-            start = min(places, key=lambda place: (abs(place - expected), place))
-        else:
-            start = expected
-            if start > len(text):
-                amendment.stale = True
-                return amendment
-        amendment.start, amendment.end = start, start + len(amendment.old)
     return amendment
 
 
