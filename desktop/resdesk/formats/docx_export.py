@@ -1,0 +1,40 @@
+"""`resdesk export … -o OUT.docx`: Word files in UN layout (clean, tracked changes, compilation).
+
+`export_docx` is what the CLI and File ▸ Export… call; `progress(done, total)`
+lets a window show a progress dialog. The work is in `resdesk.formats.docx`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from resdesk.formats.atomic import atomic_output
+from resdesk.formats.export_options import ExportOptions
+
+
+def document_author(doc) -> str:
+    """The delegation the document file belongs to (setting "delegation"), or "" — never a user name."""
+    return doc.setting("delegation", "")
+
+
+def render_docx(doc, options: ExportOptions, progress: Callable[[int, int], None] | None = None) -> bytes:
+    """The .docx bytes for `options` from the open document file `doc`."""
+    options.check()
+    author = document_author(doc)
+    if options.mode == "clean" and options.from_rev is None:
+        from resdesk.formats.docx.clean import render_clean
+        from resdesk.store.documents import load
+
+        return render_clean(load(doc, options.rev), page=options.page, author=author, progress=progress)
+    from resdesk.formats.docx.revisions import render_revisions
+
+    return render_revisions(doc, options, author=author, progress=progress)
+
+
+def export_docx(doc, options: ExportOptions, output: Path,
+                progress: Callable[[int, int], None] | None = None) -> None:
+    """Write the Word file for `options` to `output` atomically (nothing is left behind on failure)."""
+    data = render_docx(doc, options, progress)
+    with atomic_output(output) as temp:
+        temp.write_bytes(data)
