@@ -15,13 +15,14 @@ from lxml import etree
 from resdesk.amend.labels import compute_labels, subparagraph_depth, subparagraph_marker
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.inline import RunContext, inline_runs
-from resdesk.formats.docx.oxml import border, el, paragraph_properties, run, run_properties
+from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties
 from resdesk.model.document import (
     FORMULA,
     HEADING,
     OPERATIVE,
     PREAMBULAR,
     SUBPARAGRAPH,
+    TEXT,
     Block,
     Cell,
     Document,
@@ -29,7 +30,11 @@ from resdesk.model.document import (
 )
 from resdesk.text.inline import Mark
 
-HEADING_STYLES = {1: "H1", 2: "H23", 3: "H23"}
+HEADING_STYLES = {1: "H1", 2: "H23"}
+# A hidden bookmark "_RD<code>_<block id>" on every block paragraph tells our importer the block's kind
+# (a lone OP and a free-text paragraph look alike on paper); Word hides bookmarks starting with "_".
+KIND_CODES = {FORMULA: "f", PREAMBULAR: "p", OPERATIVE: "o", SUBPARAGRAPH: "s", HEADING: "h", TEXT: "t"}
+HINT_PREFIX = "_RD"
 RTL_LANGUAGES = ("ar",)
 
 Progress = Callable[[int, int], None]
@@ -103,6 +108,8 @@ class BlockWriter:
         if mark_revision is not None:
             extra.append(el("rPr", mark_revision))
         paragraph = el("p", paragraph_properties(self.style_of(block), *extra))
+        if block.kind in KIND_CODES:
+            paragraph.extend(bookmark(f"{HINT_PREFIX}{KIND_CODES[block.kind]}_{block.id}"[:40], self.ctx.bookmark_id()))
         if number:
             italic_number = block.kind == FORMULA
             paragraph.append(run(number, run_properties(italic=italic_number, rtl=self.ctx.rtl, cs=self.ctx.rtl)))
