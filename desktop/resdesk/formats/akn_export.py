@@ -36,6 +36,7 @@ from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
+COMMITTEE_ID = "mainCommittee"
 LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "zh": "Chinese", "ru": "Russian"}
 
 
@@ -224,24 +225,34 @@ def _cover_page(parent: etree._Element, document: Document) -> None:
         _e(_e(cover, "p"), "inline", f"Original: {name}", name="original language")
     if meta.session:
         _e(_e(cover, "p"), "session", meta.session, refersTo="#generalAssembly")
-    if meta.committee:
-        _e(_e(cover, "p"), "inline", meta.committee, name="committee")
     if meta.agenda_item:
         _e(_e(cover, "p"), "inline", f"Agenda item {meta.agenda_item}", name="agenda item",
            title=meta.agenda_item)
     if meta.agenda_title:
         _e(_e(cover, "p"), "inline", meta.agenda_title, name="agenda item name")
+    if meta.committee:
+        _e(_e(cover, "p"), "docProponent", meta.committee, refersTo=f"#{COMMITTEE_ID}")
     if meta.sponsors:
-        line = _e(cover, "p", class_="sponsors")
-        for index, sponsor in enumerate(meta.sponsors):
-            separator = "" if index == 0 else (" and " if index == len(meta.sponsors) - 1 else ", ")
-            _append_text(line, separator)
-            _e(line, "docProponent", sponsor, refersTo=f"#{re.sub(r'[^A-Za-z0-9]', '', sponsor)}")
         revised = "revised " if "/Rev." in meta.symbol else ""
-        _append_text(line, f": {revised}draft resolution")
+        _e(cover, "p", f"{sponsor_list(meta.sponsors)}: {revised}draft resolution", class_="sponsors")
     if meta.note:
         _e(_e(cover, "p", class_="note"), "docType", "Note by the Secretariat")
         _e(_e(cover, "p", class_="noteIntroduction"), "inline", meta.note, name="note")
+
+
+def sponsor_list(sponsors: list[str]) -> str:
+    return sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
+
+
+def _workflow_and_references(meta_el: etree._Element, document: Document) -> None:
+    """The sponsors as the draft's workflow step; the committee as a TLC organization the cover page refers to."""
+    meta = document.meta
+    if meta.sponsors:
+        _e(_e(meta_el, "workflow", source="#resolutionDesk"), "step", date=meta.date or "0001-01-01",
+           outcome="draftResolution", as_=meta.symbol, by=sponsor_list(meta.sponsors))
+    if meta.committee:
+        _e(_e(meta_el, "references", source="#resolutionDesk"), "TLCOrganization", eId=COMMITTEE_ID,
+           href="/akn/ontology/organizations/un/mainCommittee", showAs=meta.committee)
 
 
 def _identification(meta_el: etree._Element, document: Document) -> None:
@@ -271,7 +282,9 @@ def akn_tree(document: Document) -> etree._Element:
     """The AKN4UN element tree of `document`."""
     root = _e(None, "akomaNtoso")
     statement = _e(root, "statement", name="resolutionDraft")
-    _identification(_e(statement, "meta"), document)
+    meta_el = _e(statement, "meta")
+    _identification(meta_el, document)
+    _workflow_and_references(meta_el, document)
     _cover_page(statement, document)
     if document.meta.title:
         preface_p = _e(_e(statement, "preface"), "p")

@@ -7,6 +7,7 @@ after "Accept all"); comments are ignored. Hostile packages are refused by
 
 from __future__ import annotations
 
+from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
 from resdesk.formats.docx.masthead import read_masthead
 from resdesk.formats.docx.oxml import w
 from resdesk.formats.docx.paragraphs import ParagraphReader, bookmark_footnotes, read_styles
@@ -17,6 +18,7 @@ from resdesk.text.inline import BOLD, FOOTNOTE, Mark, sorted_marks
 
 HYPERLINK_RT = "/hyperlink"
 CORE_NS = "http://purl.org/dc/elements/1.1/"
+FORMULA_HINT = f"{HINT_PREFIX}{KIND_CODES[FORMULA]}_"
 
 
 def _links(package: DocxPackage, part: str) -> dict[str, str]:
@@ -96,7 +98,7 @@ def _table(reader: ParagraphReader, tbl) -> TableItem:
             text, marks = "", []
             for p in tc.iter(w("p")):
                 paragraph = reader.read(p)
-                item.lines.append(paragraph.text)
+                item.lines.append((paragraph.text, paragraph.bookmarks))
                 if text and paragraph.text:
                     text += " "
                 shift = len(text)
@@ -157,9 +159,9 @@ def import_docx(data: bytes, name: str) -> Document:
     if body is None:
         return Document()
     items = _body_items(reader, body)
-    formula_at = next((index for index, item in enumerate(items)
-                       if not isinstance(item, TableItem) and FORMULA_TEXT.match(item.text.strip())), None)
-    meta = read_masthead(_split_cells(items[: formula_at or 0]), _part_texts(package, main))
+    formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
+        any(name.startswith(FORMULA_HINT) for name in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))), None)
+    meta = read_masthead(_masthead_paragraphs(items[: formula_at or 0]), _part_texts(package, main))
     meta.language = _language(package)
     number_formats = _number_formats(package, main)
     names = {style_id: info.name for style_id, info in styles.items()}
@@ -180,14 +182,12 @@ def import_docx(data: bytes, name: str) -> Document:
     return document
 
 
-def _split_cells(items: list) -> list[str]:
-    """Non-empty masthead lines: table cells and paragraphs, tab-separated pieces as separate lines."""
-    lines = []
+def _masthead_paragraphs(items: list) -> list[tuple[str, list[str]]]:
+    """(text, bookmark names) of the paragraphs before the formula, table cells included."""
+    paragraphs = []
     for item in items:
-        texts = item.lines if isinstance(item, TableItem) else [item.text]
-        for text in texts:
-            lines += [piece.strip() for piece in text.split("\t") if piece.strip()]
-    return lines
+        paragraphs += item.lines if isinstance(item, TableItem) else [(item.text, item.bookmarks)]
+    return [(text, names) for text, names in paragraphs if text.strip()]
 
 
 def _attach_footnotes(document: Document, notes: dict) -> None:

@@ -15,6 +15,7 @@ from lxml import etree
 from resdesk.amend.labels import compute_labels, subparagraph_depth, subparagraph_marker
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.inline import RunContext, inline_runs
+from resdesk.formats.docx.layout import hinted
 from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties
 from resdesk.model.document import (
     FORMULA,
@@ -165,11 +166,11 @@ def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
         if meta.title:
             out.append(para("HMTitle", meta.title))
         out.append(para("HCh", "Note by the Secretariat"))
-        out.append(para("SingleTxt", meta.note))
+        out.append(hinted(para("SingleTxt", meta.note), "note", ctx))
     elif meta.sponsors:
-        out.append(para("H1", sponsor_line(meta.sponsors, "/Rev." in meta.symbol)))
+        out.append(hinted(para("H1", sponsor_line(meta.sponsors, "/Rev." in meta.symbol)), "sponsors", ctx))
     if meta.title:
-        out.append(para("HMTitle", meta.title))
+        out.append(hinted(para("HMTitle", meta.title), "title", ctx))
     return out
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import etree
 
 from resdesk.formats.docx import geometry
-from resdesk.formats.docx.oxml import border, el, field_runs, paragraph_properties, run, run_properties
+from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
 from resdesk.model.document import Meta
 from resdesk.text.dates import un_date
 
@@ -33,11 +33,22 @@ def _paragraph(style: str, runs: list[etree._Element], *extra_ppr: etree._Elemen
     return paragraph
 
 
+MASTHEAD_HINT = "_RDm_"
+
+
+def hinted(paragraph: etree._Element, fact: str, ctx) -> etree._Element:
+    """Mark a masthead paragraph with a hidden bookmark naming the fact it shows (read back by our importer)."""
+    start, end = bookmark(f"{MASTHEAD_HINT}{fact}", ctx.bookmark_id())
+    paragraph.find(w("pPr")).addnext(start)
+    start.addnext(end)
+    return paragraph
+
+
 def _right_tab(page: str) -> etree._Element:
     return el("tabs", el("tab", val="right", pos=geometry.text_width(page)))
 
 
-def masthead(meta: Meta, page: str) -> list[etree._Element]:
+def masthead(meta: Meta, page: str, ctx) -> list[etree._Element]:
     """The masthead: a paragraph with the symbol, then a two-cell table closed by a thick rule."""
     head, rest = split_symbol(meta.symbol)
     symbol_runs = [run("\t")]
@@ -52,14 +63,18 @@ def masthead(meta: Meta, page: str) -> list[etree._Element]:
     left_width = geometry.MASTHEAD_RIGHT_BLOCK
     right_lines = []
     if meta.distribution:
-        right_lines.append(f"Distr.: {meta.distribution}")
+        right_lines.append(("distribution", f"Distr.: {meta.distribution}"))
     if meta.date:
-        right_lines.append(un_date(meta.date))
+        right_lines.append(("date", un_date(meta.date)))
     if meta.original_language:
-        right_lines += ["", f"Original: {LANGUAGES.get(meta.original_language, meta.original_language)}"]
-    right_cell = [_paragraph("Masthead", [run(line)]) for line in right_lines] or [_paragraph("Masthead", [])]
-    organ = _paragraph("Masthead", [run(meta.organ, run_properties(bold=True, size=20))],
-                       el("spacing", before=80, after=80, line=400, lineRule="atLeast"))
+        name = LANGUAGES.get(meta.original_language, meta.original_language)
+        right_lines += [("", ""), ("original", f"Original: {name}")]
+    right_cell = [hinted(_paragraph("Masthead", [run(line)]), fact, ctx) if fact else _empty("Masthead")
+                  for fact, line in right_lines] or [_empty("Masthead")]
+    organ = hinted(_paragraph("Masthead", [run(meta.organ, run_properties(bold=True, size=20))],
+                              el("spacing", before=80, after=80, line=400, lineRule="atLeast")), "organ", ctx)
+    if meta.symbol:
+        hinted(top, "symbol", ctx)
     table = el(
         "tbl",
         el("tblPr", el("tblW", w=width, type="dxa"), el("tblInd", w=0, type="dxa"),
@@ -77,19 +92,20 @@ def _empty(style: str) -> etree._Element:
     return _paragraph(style, [])
 
 
-def session_block(meta: Meta) -> list[etree._Element]:
+def session_block(meta: Meta, ctx) -> list[etree._Element]:
     """Session (bold), committee, agenda item, agenda title (bold), then an empty line."""
-    lines: list[tuple[str, bool]] = []
+    lines: list[tuple[str, str, bool]] = []
     if meta.session:
-        lines.append((meta.session, True))
+        lines.append(("session", meta.session, True))
     if meta.committee:
-        lines.append((meta.committee, False))
+        lines.append(("committee", meta.committee, False))
     if meta.agenda_item:
         items = "items" if (" and " in meta.agenda_item or "," in meta.agenda_item) else "item"
-        lines.append((f"Agenda {items} {meta.agenda_item}", False))
+        lines.append(("agenda", f"Agenda {items} {meta.agenda_item}", False))
     if meta.agenda_title:
-        lines.append((meta.agenda_title, True))
-    paragraphs = [_paragraph("SessionBlock", [run(text, run_properties(bold=bold))]) for text, bold in lines]
+        lines.append(("agendatitle", meta.agenda_title, True))
+    paragraphs = [hinted(_paragraph("SessionBlock", [run(text, run_properties(bold=bold))]), fact, ctx)
+                  for fact, text, bold in lines]
     return paragraphs + [_empty("SessionBlock")] if paragraphs else []
 
 

@@ -45,8 +45,55 @@ def _date(line: str) -> str:
         return ""
 
 
-def read_masthead(lines: list[str], extra_text: list[str]) -> Meta:
-    """Meta from the non-empty lines before the formula; `extra_text` is header/footer text (symbol, job number)."""
+HINT = "_RDm_"
+ORIGINAL_PREFIX = re.compile(r"^[^:]*:\s*")
+
+
+def _hinted_fact(meta: Meta, fact: str, text: str) -> None:
+    """Set the fact named by our own masthead bookmark from its paragraph's text."""
+    if fact == "symbol":
+        meta.symbol = text.split("\t")[-1].strip()
+    elif fact == "organ":
+        meta.organ = text
+    elif fact == "distribution":
+        meta.distribution = ORIGINAL_PREFIX.sub("", text)
+    elif fact == "date":
+        meta.date = _date(text)
+    elif fact == "original":
+        name = ORIGINAL_PREFIX.sub("", text)
+        meta.original_language = LANGUAGE_CODES.get(name, name.lower()[:2])
+    elif fact == "session":
+        meta.session = text
+    elif fact == "committee":
+        meta.committee = text
+    elif fact == "agenda":
+        meta.agenda_item = re.sub(r"^Agenda items?\s+", "", text)
+    elif fact == "agendatitle":
+        meta.agenda_title = text
+    elif fact == "sponsors":
+        match = SPONSOR_LINE.match(text)
+        meta.sponsors = split_sponsors(match.group(1)) if match else [text]
+    elif fact == "note":
+        meta.note = text
+    elif fact == "title":
+        meta.title = text
+
+
+def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]) -> Meta:
+    """Meta from the paragraphs (text, bookmark names) before the formula; `extra_text` is header/footer text.
+
+    Paragraphs of our own exports name their fact in a hidden bookmark; other
+    files are read line by line (tab-separated pieces as separate lines).
+    """
+    hinted = [(text.strip(), [n[len(HINT):] for n in names if n.startswith(HINT)]) for text, names in paragraphs]
+    if any(facts for _, facts in hinted):
+        meta = Meta(organ="")
+        for text, facts in hinted:
+            for fact in facts:
+                _hinted_fact(meta, fact, text)
+        meta.organ = meta.organ or "General Assembly"
+        return meta
+    lines = [piece.strip() for text, _ in paragraphs for piece in text.split("\t") if piece.strip()]
     meta = Meta(organ="")
     used: set[int] = set()
     for index, line in enumerate(lines[:6]):

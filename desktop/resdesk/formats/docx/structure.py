@@ -32,8 +32,9 @@ from resdesk.text.inline import BOLD, ITALIC, Mark, shift_marks, sorted_marks
 HINT_KINDS = {code: kind for kind, code in KIND_CODES.items()}
 HEADING_LEVELS = {"h1": 1, "hch": 1, "h23": 2, "h2": 2, "h3": 2, "h4": 3, "heading 1": 1, "heading 2": 2,
                   "heading 3": 3, "heading 4": 3, "title": 1}
-FORMULA_TEXT = re.compile(r"^(The )?(General Assembly|Economic and Social Council|Security Council|"
-                          r"Human Rights Council|Assemblée générale|La Asamblea General|L'Assemblée générale)\s*,?$")
+FORMULA_TEXT = re.compile(r"^(The |L[’']|La |El |إن )?(General Assembly|Economic and Social Council|Security Council|"
+                          r"Human Rights Council|Assemblée générale|Asamblea General|Генеральная Ассамблея|"
+                          r"الجمعية العامة|大会)\s*[,،，]?$")
 OP_NUMBER = re.compile(r"^\s*(\d+)\.[\t ]+")
 SUB_NUMBER = re.compile(r"^\s*(?:\(([a-z]+)\)|([a-z]+)[.)])[\t ]+")
 HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
@@ -44,7 +45,7 @@ ANNEX = re.compile(r"^(Annex|Annexe|Anexo)(\s+[IVXLC\d]+)?$")
 @dataclass
 class TableItem:
     rows: list[list[Cell]] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)  # every paragraph of every cell, for masthead tables
+    lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (text, bookmarks) of every cell paragraph
 
 
 def cut_start(text: str, marks: list[Mark], count: int) -> tuple[str, list[Mark]]:
