@@ -27,9 +27,9 @@ def render_docx(doc, options: ExportOptions, progress: Callable[[int, int], None
         from resdesk.store.documents import load
 
         return render_clean(load(doc, options.rev), page=options.page, author=author, progress=progress)
-    from resdesk.formats.docx.revisions import render_revisions
+    from resdesk.formats.docx.modes import render_negotiation
 
-    return render_revisions(doc, options, author=author, progress=progress)
+    return render_negotiation(doc, options, author=author, progress=progress)
 
 
 def export_docx(doc, options: ExportOptions, output: Path,

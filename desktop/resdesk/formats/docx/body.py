@@ -93,15 +93,15 @@ class BlockWriter:
         return "SingleTxt"
 
     def paragraph(self, block: Block, content: list[etree._Element], *,
-                  mark_revision: etree._Element | None = None, number: str | None = None) -> etree._Element:
-        """A block's paragraph: style, indents, its number and a tab, then `content` runs.
+                  mark_revision: etree._Element | None = None, lead: list[etree._Element] | None = None,
+                  depth: int | None = None) -> etree._Element:
+        """A block's paragraph: style, indents, its number and a tab (or the `lead` runs), then `content` runs.
 
         `mark_revision` (a `w:ins`/`w:del` element) marks the paragraph mark as inserted/deleted.
         """
-        number = self.number(block) if number is None else number
         extra = []
         if block.kind == SUBPARAGRAPH:
-            depth = self.depths.get(block.id, 1)
+            depth = depth or self.depths.get(block.id, 1)
             extra.append(el("ind", left=geometry.COLUMN_LEFT, right=geometry.COLUMN_RIGHT,
                             firstLine=geometry.number_indent(depth)))
         if self.language in RTL_LANGUAGES:
@@ -111,12 +111,15 @@ class BlockWriter:
         paragraph = el("p", paragraph_properties(self.style_of(block), *extra))
         if block.kind in KIND_CODES:
             paragraph.extend(bookmark(f"{HINT_PREFIX}{KIND_CODES[block.kind]}_{block.id}"[:40], self.ctx.bookmark_id()))
-        if number:
-            italic_number = block.kind == FORMULA
-            paragraph.append(run(number, run_properties(italic=italic_number, rtl=self.ctx.rtl, cs=self.ctx.rtl)))
-            paragraph.append(run("\t"))
+        paragraph.extend(self.number_runs(self.number(block)) if lead is None else lead)
         paragraph.extend(content)
         return paragraph
+
+    def number_runs(self, number: str, text_tag: str = "t") -> list[etree._Element]:
+        """The printed number and the tab after it (nothing for no number)."""
+        if not number:
+            return []
+        return [run(number + "\t", run_properties(rtl=self.ctx.rtl, cs=self.ctx.rtl), text_tag)]
 
     def block_runs(self, block: Block) -> list[etree._Element]:
         return inline_runs(self.ctx, block.text, block.marks, italic_until=opening_length(block, self.language))
