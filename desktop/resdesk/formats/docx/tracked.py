@@ -99,7 +99,8 @@ class TrackedWriter:
         if segment.op == INSERT:
             italic = segment.start < italic_until
             return [run(segment.text, run_properties(italic=italic, rtl=self.ctx.rtl, cs=self.ctx.rtl))]
-        return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=max(0, italic_until - segment.start))
+        italic = max(0, italic_until - segment.start)
+        return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=italic)
 
     def content(self, record: MarkupBlock, whole: tuple[str, str, str] | None = None,
                 skip: tuple[str, ...] = ()) -> list[etree._Element]:
