@@ -38,6 +38,14 @@ def split_sponsors(names: str) -> list[str]:
     return result
 
 
+def _job_number(texts: list[str]) -> str:
+    for text in texts:
+        match = JOB_NUMBER.search(text)
+        if match:
+            return match.group(1)
+    return ""
+
+
 def _date(line: str) -> str:
     try:
         return parse_date(line)
@@ -92,6 +100,7 @@ def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]
             for fact in facts:
                 _hinted_fact(meta, fact, text)
         meta.organ = meta.organ or "General Assembly"
+        meta.job_number = _job_number(extra_text)
         return meta
     lines = [piece.strip() for text, _ in paragraphs for piece in text.split("\t") if piece.strip()]
     meta = Meta(organ="")
@@ -109,11 +118,7 @@ def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]
             if match:
                 meta.symbol = match.group(1)
                 break
-    for text in extra_text:
-        match = JOB_NUMBER.search(text)
-        if match:
-            meta.job_number = match.group(1)
-            break
+    meta.job_number = _job_number(extra_text)
     title_candidates: list[int] = []
     index = 0
     while index < len(lines):

@@ -34,7 +34,7 @@ HEADING_LEVELS = {"h1": 1, "hch": 1, "h23": 2, "h2": 2, "h3": 2, "h4": 3, "headi
                   "heading 3": 3, "heading 4": 3, "title": 1}
 FORMULA_TEXT = re.compile(r"^(The |L[’']|La |El |إن )?(General Assembly|Economic and Social Council|Security Council|"
                           r"Human Rights Council|Assemblée générale|Asamblea General|Генеральная Ассамблея|"
-                          r"الجمعية العامة|大会)\s*[,،，]?$")
+                          r"الجمعية العامة|大会)\s*[,،，]$")
 OP_NUMBER = re.compile(r"^\s*(\d+)\.[\t ]+")
 SUB_NUMBER = re.compile(r"^\s*(?:\(([a-z]+)\)|([a-z]+)[.)])[\t ]+")
 HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
