@@ -14,16 +14,25 @@ XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 NSMAP = {"w": W_NS, "r": R_NS}
 
 
+_NAMES: dict[str, str] = {}
+_ROOTS = ("document", "footnotes", "comments", "hdr", "ftr")
+
+
 def w(tag: str) -> str:
     """The Clark name of a `w:` tag or attribute."""
-    return f"{{{W_NS}}}{tag}"
+    name = _NAMES.get(tag)
+    if name is None:
+        name = _NAMES[tag] = f"{{{W_NS}}}{tag}"
+    return name
 
 
 def el(tag: str, *children: etree._Element | None, **attrs: str | int) -> etree._Element:
-    """A `w:` element with `w:`-namespaced attributes (``val=`` → ``w:val``) and the given children."""
-    element = etree.Element(w(tag), nsmap=NSMAP if tag in ("document", "footnotes", "hdr", "ftr") else None)
-    for name, value in attrs.items():
-        element.set(w(name), str(value))
+    """A `w:` element with `w:`-namespaced attributes (``val=`` → ``w:val``) and the given children.
+
+    The hot path of every export (tens of thousands of calls), hence the name cache.
+    """
+    attrib = {w(name): str(value) for name, value in attrs.items()} if attrs else None
+    element = etree.Element(w(tag), attrib, nsmap=NSMAP if tag in _ROOTS else None)
     for child in children:
         if child is not None:
             element.append(child)
