@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from resdesk.resources import template
-
 from docx_support import W, part, parts
 from resdesk.formats.docx.template_builder import DEFAULT_OUTPUT, build_template
+from resdesk.resources import template
 
 
 def test_committed_template_is_what_the_builder_makes():

@@ -21,6 +21,8 @@ from conftest import run_cli
 from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
 from docx_support import NS, W, paragraph_text, part
 from office import convert, needs_office
+from resdesk.formats.docx_export import included_amendments
+from resdesk.formats.export_options import ExportOptions
 from resdesk.store.amendments import amendments
 from resdesk.store.docfile import DocumentFile
 
@@ -143,6 +145,15 @@ def test_alternatives_and_shared_comments_are_word_comments_private_ones_never(n
     starts = [e.get(f"{W}id") for e in root.iter(f"{W}commentRangeStart")]
     references = [e.get(f"{W}id") for e in root.iter(f"{W}commentReference")]
     assert sorted(starts) == sorted(references) == sorted(c.get(f"{W}id") for c in comments)
+
+
+def test_the_window_can_show_what_an_export_includes(negotiated):
+    with DocumentFile.open(negotiated, readonly=True) as doc:
+        everything = included_amendments(doc, ExportOptions(mode="tracked"))
+        brazil = included_amendments(doc, ExportOptions(mode="tracked", delegations=["Brazil"]))
+        clean = included_amendments(doc, ExportOptions(mode="clean"))
+    assert {a.author for a in everything} == set(DELEGATIONS)
+    assert [a.author for a in brazil] == ["Brazil"] and clean == []
 
 
 def test_a_delegation_filter_keeps_only_its_changes(negotiated):

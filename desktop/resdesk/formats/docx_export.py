@@ -32,6 +32,22 @@ def render_docx(doc, options: ExportOptions, progress: Callable[[int, int], None
     return render_negotiation(doc, options, author=author, progress=progress)
 
 
+def included_amendments(doc, options: ExportOptions) -> list:
+    """The amendments a tracked or compilation export with `options` includes, in order of entry.
+
+    For File ▸ Export…, which shows what will be included before writing; a clean export includes none.
+    """
+    if options.mode == "clean" and options.from_rev is None:
+        return []
+    from resdesk.formats.docx.modes import export_filter
+    from resdesk.store.amendments import amendments
+    from resdesk.store.documents import load
+
+    if options.from_rev is not None:
+        return amendments(doc, load(doc, options.from_rev).version)
+    return export_filter(doc, options).select(amendments(doc, load(doc, options.rev).version))
+
+
 def export_docx(doc, options: ExportOptions, output: Path,
                 progress: Callable[[int, int], None] | None = None) -> None:
     """Write the Word file for `options` to `output` atomically (nothing is left behind on failure)."""
