@@ -128,6 +128,9 @@ def test_whole_paragraphs_are_marked_on_the_paragraph_mark(negotiated):
     assert marks[("moveFrom", "Japan")] >= 1 and marks[("moveTo", "Japan")] == marks[("moveFrom", "Japan")]
     names = lambda tag: sorted(e.get(f"{W}name") for e in root.iter(f"{W}{tag}"))  # noqa: E731
     assert names("moveFromRangeStart") == names("moveToRangeStart") != []
+    for path in ("tracked.docx", "moves.docx"):  # a moved paragraph does not repeat its bookmark
+        bookmarks = [e.get(f"{W}name") for e in document_xml(negotiated.parent / path).iter(f"{W}bookmarkStart")]
+        assert len(bookmarks) == len(set(bookmarks)), path
     plain = document_xml(negotiated.parent / "moves.docx")
     assert not any(True for _ in plain.iter(f"{W}moveFrom", f"{W}moveTo", f"{W}moveFromRangeStart"))
     assert Counter(_paragraph_mark(p) for p in plain.iter(f"{W}p"))[("del", "Japan")] >= 1

@@ -94,10 +94,12 @@ class BlockWriter:
 
     def paragraph(self, block: Block, content: list[etree._Element], *,
                   mark_revision: etree._Element | None = None, lead: list[etree._Element] | None = None,
-                  depth: int | None = None) -> etree._Element:
+                  depth: int | None = None, hint: bool = True) -> etree._Element:
         """A block's paragraph: style, indents, its number and a tab (or the `lead` runs), then `content` runs.
 
-        `mark_revision` (a `w:ins`/`w:del` element) marks the paragraph mark as inserted/deleted.
+        `mark_revision` (a `w:ins`/`w:del` element) marks the paragraph mark as inserted/deleted;
+        `hint=False` leaves out the kind bookmark (a block shown twice, at its old and new place,
+        must not repeat a bookmark name).
         """
         extra = []
         if block.kind == SUBPARAGRAPH:
@@ -109,7 +111,7 @@ class BlockWriter:
         if mark_revision is not None:
             extra.append(el("rPr", mark_revision))
         paragraph = el("p", paragraph_properties(self.style_of(block), *extra))
-        if block.kind in KIND_CODES:
+        if hint and block.kind in KIND_CODES:
             paragraph.extend(bookmark(f"{HINT_PREFIX}{KIND_CODES[block.kind]}_{block.id}"[:40], self.ctx.bookmark_id()))
         paragraph.extend(self.number_runs(self.number(block)) if lead is None else lead)
         paragraph.extend(content)

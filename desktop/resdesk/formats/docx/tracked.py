@@ -177,7 +177,8 @@ class TrackedWriter:
             mark = self.revisions.mark("moveTo", author, date)
             content = self.content(record, ("moveTo", author, date), skip=(DELETE,))
         lead = self.lead(record, writer, state, author, date)
-        paragraph = writer.paragraph(record.block, content, mark_revision=mark, lead=lead, depth=record.depth or None)
+        paragraph = writer.paragraph(record.block, content, mark_revision=mark, lead=lead, depth=record.depth or None,
+                                     hint=record.state != MOVED_TO)
         if state in (MOVED_FROM, MOVED_TO):
             side = "moveFrom" if state == MOVED_FROM else "moveTo"
             start, end = self.revisions.move_range(side, self.move_name(record), author, date)
