@@ -49,6 +49,7 @@ def negotiate(doc: Path) -> dict:
     old = " ".join(words[2:5])
     cli("amend", doc, "--as", "Brazil", "--in", ops[1]["label"], "--replace", old, "--with", "firmly " + old)
     cli("amend", doc, "--as", "Canada", "--delete-paragraph", ops[3]["label"])
+    cli("amend", doc, "--as", "Canada", "--delete-paragraph", pps[0]["label"])  # the seed's PP1 holds links
     cli("amend", doc, "--as", "Mexico", "--alternative", "Requests the Office to report on the matter;",
         "--for", ops[4]["label"])
     cli("amend", doc, "--as", "European Union", "--new-paragraph", "Encourages Member States to share good practices;",
@@ -123,7 +124,7 @@ def _paragraph_mark(p) -> tuple[str, str] | None:
 def test_whole_paragraphs_are_marked_on_the_paragraph_mark(negotiated):
     root = document_xml(negotiated.parent / "tracked.docx")
     marks = Counter(_paragraph_mark(p) for p in root.iter(f"{W}p") if _paragraph_mark(p))
-    assert marks[("del", "Canada")] == 1
+    assert marks[("del", "Canada")] == 2
     assert marks[("ins", "European Union")] == 1
     assert marks[("moveFrom", "Japan")] >= 1 and marks[("moveTo", "Japan")] == marks[("moveFrom", "Japan")]
     names = lambda tag: sorted(e.get(f"{W}name") for e in root.iter(f"{W}{tag}"))  # noqa: E731
@@ -134,6 +135,16 @@ def test_whole_paragraphs_are_marked_on_the_paragraph_mark(negotiated):
     plain = document_xml(negotiated.parent / "moves.docx")
     assert not any(True for _ in plain.iter(f"{W}moveFrom", f"{W}moveTo", f"{W}moveFromRangeStart"))
     assert Counter(_paragraph_mark(p) for p in plain.iter(f"{W}p"))[("del", "Japan")] >= 1
+
+
+def test_revisions_hold_runs_and_hyperlinks_hold_revisions(negotiated):
+    root = document_xml(negotiated.parent / "tracked.docx")
+    allowed = {f"{W}{tag}" for tag in ("r", "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd")}
+    revisions = [e for e in root.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
+                 if e.getparent().tag not in (f"{W}rPr", f"{W}trPr")]
+    assert revisions and all(child.tag in allowed for e in revisions for child in e)
+    linked = [h for h in root.iter(f"{W}hyperlink") if h.find(f"{W}del") is not None]
+    assert linked  # a link inside deleted text: the deletion sits inside the hyperlink
 
 
 def test_alternatives_and_shared_comments_are_word_comments_private_ones_never(negotiated):

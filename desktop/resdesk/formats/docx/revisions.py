@@ -50,15 +50,30 @@ class Revisions:
         """An empty revision element (for a paragraph mark: `w:pPr/w:rPr/w:ins`)."""
         return el(tag, id=self._id(), author=author or "", date=word_date(date))
 
-    def wrap(self, tag: str, author: str, date: str, children: list[etree._Element]) -> etree._Element | None:
-        """`w:ins`/`w:del`/`w:moveFrom`/`w:moveTo` around runs (deleted runs get delText); None for no runs."""
-        if not children:
-            return None
+    def wrap(self, tag: str, author: str, date: str, children: list[etree._Element]) -> list[etree._Element]:
+        """`w:ins`/`w:del`/`w:moveFrom`/`w:moveTo` around runs (deleted runs get delText).
+
+        A revision may hold runs but not a hyperlink, so a hyperlink keeps its place and the
+        revision goes inside it, around the hyperlink's runs.
+        """
         if tag in ("del", "moveFrom"):
             as_deleted(children)
-        element = self.mark(tag, author, date)
-        element.extend(children)
-        return element
+        result: list[etree._Element] = []
+        group: etree._Element | None = None
+        for child in children:
+            if child.tag == w("hyperlink"):
+                runs = list(child)
+                inner = self.mark(tag, author, date)
+                inner.extend(runs)
+                child.append(inner)
+                result.append(child)
+                group = None
+                continue
+            if group is None:
+                group = self.mark(tag, author, date)
+                result.append(group)
+            group.append(child)
+        return result
 
     def move_range(self, side: str, name: str, author: str, date: str) -> tuple[etree._Element, etree._Element]:
         """moveFromRangeStart/End or moveToRangeStart/End named `name` (the pair's shared name)."""

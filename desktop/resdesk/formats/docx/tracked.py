@@ -115,16 +115,15 @@ class TrackedWriter:
                 if whole is None:
                     elements.extend(runs)
                 else:
-                    elements.append(self.revisions.wrap(whole[0], whole[1], whole[2], runs))
+                    elements.extend(self.revisions.wrap(whole[0], whole[1], whole[2], runs))
             elif segment.op == INSERT:
                 tag = "moveTo" if whole and whole[0] == "moveTo" and segment.amendment == record.amendment else "ins"
-                wrapped = self.revisions.wrap(tag, segment.author or "", self._date(segment.amendment), runs)
-                elements.append(wrapped)
+                elements.extend(self.revisions.wrap(tag, segment.author or "", self._date(segment.amendment), runs))
             else:
                 tag = whole[0] if whole and whole[0] in ("del", "moveFrom") else "del"
                 author = segment.author or (whole[1] if whole else "")
-                elements.append(self.revisions.wrap(tag, author, self._date(segment.amendment), runs))
-        return [e for e in elements if e is not None]
+                elements.extend(self.revisions.wrap(tag, author, self._date(segment.amendment), runs))
+        return elements
 
     def lead(self, record: MarkupBlock, writer: BlockWriter, state: str, author: str, date: str) -> list:
         """The number and tab: unchanged, renumbered (deleted + inserted), or part of a whole-paragraph change."""
@@ -135,12 +134,12 @@ class TrackedWriter:
         tags = {DELETED: "del", MOVED_FROM: "moveFrom", INSERTED: "ins", MOVED_TO: "moveTo"}
         if state in tags:
             number = old or new
-            return [self.revisions.wrap(tags[state], author, date, writer.number_runs(number))] if number else []
+            return self.revisions.wrap(tags[state], author, date, writer.number_runs(number))
         result = []
         if old:
-            result.append(self.revisions.wrap("del", RENUMBERING_AUTHOR, date, writer.number_runs(old)))
+            result += self.revisions.wrap("del", RENUMBERING_AUTHOR, date, writer.number_runs(old))
         if new:
-            result.append(self.revisions.wrap("ins", RENUMBERING_AUTHOR, date, writer.number_runs(new)))
+            result += self.revisions.wrap("ins", RENUMBERING_AUTHOR, date, writer.number_runs(new))
         return result
 
     # -- records ------------------------------------------------------------------------------
@@ -201,7 +200,7 @@ class TrackedWriter:
         italic = len(self._opening(record, new_text))
         runs = inline_runs(self.ctx, new_text, [], italic_until=italic)
         new = self.revisions.wrap("ins", author, date, runs)
-        paragraph = writer.paragraph(record.block, old + ([new] if new is not None else []),
+        paragraph = writer.paragraph(record.block, old + new,
                                      lead=self.lead(record, writer, NORMAL, author, date), depth=record.depth or None)
         label = alternative.label or self.text.labels.get(alternative.amendment or "", "")
         ident = self.revisions.comment(author, date, f"{label}, proposed by {author}: an alternative text for "
@@ -222,18 +221,17 @@ class TrackedWriter:
         tags = {DELETED: "del", MOVED_FROM: "del", INSERTED: "ins", MOVED_TO: "ins"}
         if record.state in tags:
             tag = tags[record.state]
+            author, date = record.author or "", self._date(record.amendment)
             for tr in table.iter(w("tr")):
                 for r in list(tr.iter(w("r"))):
-                    parent = r.getparent()
-                    position = parent.index(r)
+                    parent, position = r.getparent(), r.getparent().index(r)
                     parent.remove(r)
-                    parent.insert(position, self.revisions.wrap(tag, record.author or "", self._date(record.amendment),
-                                                                [r]))
+                    parent.insert(position, self.revisions.wrap(tag, author, date, [r])[0])
                 trpr = tr.find(w("trPr"))
                 if trpr is None:
                     trpr = el("trPr")
                     tr.insert(0, trpr)
-                trpr.append(self.revisions.mark(tag, record.author or "", self._date(record.amendment)))
+                trpr.append(self.revisions.mark(tag, author, date))
         return table
 
     # -- comments -----------------------------------------------------------------------------
