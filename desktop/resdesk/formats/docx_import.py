@@ -7,6 +7,8 @@ after "Accept all"); comments are ignored. Hostile packages are refused by
 
 from __future__ import annotations
 
+import re
+
 from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
 from resdesk.formats.docx.masthead import read_masthead
 from resdesk.formats.docx.oxml import w
@@ -139,11 +141,20 @@ def _part_texts(package: DocxPackage, main: str) -> list[str]:
     return texts
 
 
-def _language(package: DocxPackage) -> str:
+SCRIPTS = (("ar", re.compile("[\u0600-\u06ff]")), ("zh", re.compile("[\u4e00-\u9fff]")),
+           ("ru", re.compile("[\u0400-\u04ff]")))
+
+
+def _language(package: DocxPackage, items: list) -> str:
+    """The text's language: the package's own (our exports write it), else guessed from the script, else English."""
     if package.has("docProps/core.xml"):
         element = package.xml("docProps/core.xml").find(f"{{{CORE_NS}}}language")
-        if element is not None and element.text:
+        if element is not None and element.text and element.text.strip():
             return element.text.strip().split("-")[0].lower()
+    sample = " ".join(item.text for item in items[:60] if not isinstance(item, TableItem))
+    for code, script in SCRIPTS:
+        if len(script.findall(sample)) > len(sample) // 4:
+            return code
     return "en"
 
 
@@ -160,13 +171,14 @@ def import_docx(data: bytes, name: str) -> Document:
         return Document()
     items = _body_items(reader, body)
     formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
-        any(name.startswith(FORMULA_HINT) for name in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))), None)
+        any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))),
+        None)
     meta = read_masthead(_masthead_paragraphs(items[: formula_at or 0]), _part_texts(package, main))
-    meta.language = _language(package)
+    start = formula_at or 0
+    meta.language = _language(package, items[start:])
     number_formats = _number_formats(package, main)
     names = {style_id: info.name for style_id, info in styles.items()}
     builder = StructureBuilder(meta.language, names, number_formats)
-    start = formula_at if formula_at is not None else 0
     body_items = items[start:]
     any_numbered = any(not isinstance(item, TableItem) and (item.numbered or item.text.lstrip()[:1].isdigit())
                        for item in body_items)
@@ -191,20 +203,26 @@ def _masthead_paragraphs(items: list) -> list[tuple[str, list[str]]]:
 
 
 def _attach_footnotes(document: Document, notes: dict) -> None:
-    """Word footnote ids in anchors become our ids ("f1", … in order of first reference)."""
+    """Word footnote ids in anchors (blocks and table cells) become ours ("f1", … in order of first reference)."""
     ids: dict[str, str] = {}
-    for block in document.all_blocks():
-        marks = []
-        for mark in block.marks:
+
+    def renamed(marks: list[Mark]) -> list[Mark]:
+        result = []
+        for mark in marks:
             if mark.kind == FOOTNOTE and mark.target.startswith("w:"):
                 word_id = mark.target[2:]
-                if word_id not in notes:
-                    continue
-                ids.setdefault(word_id, f"f{len(ids) + 1}")
-                marks.append(Mark(FOOTNOTE, mark.start, mark.end, ids[word_id]))
+                if word_id in notes:
+                    ids.setdefault(word_id, f"f{len(ids) + 1}")
+                    result.append(Mark(FOOTNOTE, mark.start, mark.end, ids[word_id]))
             else:
-                marks.append(mark)
-        block.marks = sorted_marks(marks)
+                result.append(mark)
+        return sorted_marks(result)
+
+    for block in document.all_blocks():
+        block.marks = renamed(block.marks)
+        for row in block.rows:
+            for cell in row:
+                cell.marks = renamed(cell.marks)
     for word_id, note_id in ids.items():
         text, marks = notes[word_id]
         document.footnotes[note_id] = Footnote(note_id, text, marks)
