@@ -218,3 +218,17 @@ def test_cli_imports_our_export(tmp_path, seed):
     assert run_cli("export", doc, "-o", out).returncode == 0
     assert run_cli("import", out, "-o", back).returncode == 0
     assert run_cli("outline", doc).stdout == run_cli("outline", back).stdout
+
+
+def test_nested_sub_paragraphs_in_other_peoples_files():
+    import docx
+
+    word = docx.Document()
+    for line in ("The General Assembly,", "1.\tDecides to act;", "2.\tRequests the Secretary-General:",
+                 "(a)\tTo report on:", "(i)\tThe first matter;", "(ii)\tThe second matter;", "(b)\tTo consult;",
+                 "(c)\tTo consider; and", "(d)\tTo conclude."):
+        word.add_paragraph(line)
+    raw = io.BytesIO()
+    word.save(raw)
+    labels = [row[1] for row in flat(import_docx(raw.getvalue(), "nested.docx"))]
+    assert labels == ["", "OP1", "OP2", "OP2 (a)", "OP2 (a) (i)", "OP2 (a) (ii)", "OP2 (b)", "OP2 (c)", "OP2 (d)"]

@@ -36,7 +36,7 @@ FORMULA_TEXT = re.compile(r"^(The |L[’']|La |El |إن )?(General Assembly|Econ
                           r"Human Rights Council|Assemblée générale|Asamblea General|Генеральная Ассамблея|"
                           r"الجمعية العامة|大会)\s*[,،，]$")
 OP_NUMBER = re.compile(r"^\s*(\d+)\.[\t ]+")
-SUB_NUMBER = re.compile(r"^\s*(?:\(([a-z]+)\)|([a-z]+)[.)])[\t ]+")
+SUB_NUMBER = re.compile(r"^\s*(?:\(([a-z]+)\)|([a-z]+)([.)]))[\t ]+")
 HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
 ROMAN = re.compile(r"^[ivxlc]+$")
 ANNEX = re.compile(r"^(Annex|Annexe|Anexo)(\s+[IVXLC\d]+)?$")
@@ -50,7 +50,7 @@ class TableItem:
 
 def cut_start(text: str, marks: list[Mark], count: int) -> tuple[str, list[Mark]]:
     """`text` without its first `count` characters, marks shifted (footnote anchors kept)."""
-    return text[count:], [m for m in shift_marks(marks, 0, count, 0)]
+    return text[count:], shift_marks(marks, 0, count, 0)
 
 
 def tidy(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
@@ -169,7 +169,9 @@ class StructureBuilder:
                 depth = max(1, round(paragraph.first_line / FIRST_LINE))
             elif sub:
                 marker = sub.group(1) or sub.group(2)
-                depth = _marker_depth(marker, self.last_letter) + (2 if sub.group(2) else 0)
+                # "(a)" "(i)" are levels 1-2 and "a." "i." levels 3-4; French and Spanish write "a)" "i)" for 1-2
+                third_level = sub.group(2) and not (sub.group(3) == ")" and self.language in ("fr", "es"))
+                depth = _marker_depth(marker, self.last_letter) + (2 if third_level else 0)
                 if depth == 1:
                     self.last_letter = marker
             elif paragraph.numbered:
