@@ -170,6 +170,15 @@ def test_the_window_can_show_what_an_export_includes(negotiated):
     assert [a.author for a in brazil] == ["Brazil"] and clean == []
 
 
+def test_clean_export_of_the_consolidated_view(negotiated, tmp_path):
+    out = tmp_path / "consolidated.docx"
+    cli("export", negotiated, "-o", out, "--mode", "clean", "--status", LIVE)
+    root = document_xml(out)
+    assert not any(True for _ in root.iter(f"{W}ins", f"{W}del"))
+    expected = outline_paragraphs(outline(negotiated, "--view", "consolidated", "--status", LIVE))
+    assert body_from_formula(accepted(root)) == expected  # (there is nothing to accept: the text as it stands)
+
+
 def test_a_delegation_filter_keeps_only_its_changes(negotiated):
     root = document_xml(negotiated.parent / "brazil.docx")
     authors = {e.get(f"{W}author") for e in root.iter(f"{W}ins", f"{W}del")}

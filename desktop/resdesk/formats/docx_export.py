@@ -24,27 +24,42 @@ def render_docx(doc, options: ExportOptions, progress: Callable[[int, int], None
     author = document_author(doc)
     if options.mode == "clean" and options.from_rev is None:
         from resdesk.formats.docx.clean import render_clean
-        from resdesk.store.documents import load
 
-        return render_clean(load(doc, options.rev), page=options.page, author=author, progress=progress)
+        return render_clean(clean_text(doc, options), page=options.page, author=author, progress=progress)
     from resdesk.formats.docx.modes import render_negotiation
 
     return render_negotiation(doc, options, author=author, progress=progress)
 
 
-def included_amendments(doc, options: ExportOptions) -> list:
-    """The amendments a tracked or compilation export with `options` includes, in order of entry.
+def clean_text(doc, options: ExportOptions):
+    """The text of a clean export: the version, or its consolidated view when `--status`/`--delegations` are given
+    (the version with those amendments accepted)."""
+    from resdesk.store.documents import load
 
-    For File ▸ Export…, which shows what will be included before writing; a clean export includes none.
-    """
-    if options.mode == "clean" and options.from_rev is None:
-        return []
+    document = load(doc, options.rev)
+    if not options.statuses and not options.delegations:
+        return document
+    from resdesk.amend.apply import apply_amendments
+    from resdesk.formats.docx.modes import export_filter
+    from resdesk.store.amendments import amendments
+
+    chosen = export_filter(doc, options).select(amendments(doc, document.version))
+    return apply_amendments(document, chosen).document
+
+
+def included_amendments(doc, options: ExportOptions) -> list:
+    """The amendments an export with `options` includes, in order of entry (for File ▸ Export…, which shows
+    them before writing): none for a clean export of the version, the ones accepted into it for a clean
+    export with `--status`/`--delegations`, the chosen ones for tracked and compilation exports, the older
+    version's amendments for a comparison."""
     from resdesk.formats.docx.modes import export_filter
     from resdesk.store.amendments import amendments
     from resdesk.store.documents import load
 
     if options.from_rev is not None:
         return amendments(doc, load(doc, options.from_rev).version)
+    if options.mode == "clean" and not options.statuses and not options.delegations:
+        return []
     return export_filter(doc, options).select(amendments(doc, load(doc, options.rev).version))
 
 
