@@ -167,8 +167,11 @@ def test_arabic_is_right_to_left_and_chinese_keeps_its_text(samples):
     chinese = import_akn((samples / "akn" / C_78_226).read_bytes(), C_78_226)
     text = "\n".join(paragraph_text(p) for p in body_paragraphs(render_clean(chinese)))
     assert chinese.blocks[1].text in text
-    fonts = part(render_clean(chinese), "word/styles.xml").find(f"{W}docDefaults//{W}rFonts")
-    assert fonts.get(f"{W}eastAsia") == "SimSun"
+    styles = part(render_clean(chinese), "word/styles.xml")
+    assert styles.find(f"{W}docDefaults//{W}rFonts").get(f"{W}eastAsia") == "SimSun"
+    lang = styles.find(f"{W}docDefaults//{W}lang")
+    assert (lang.get(f"{W}val"), lang.get(f"{W}eastAsia")) == ("zh-CN", "zh-CN")
+    assert part(data, "word/styles.xml").find(f"{W}docDefaults//{W}lang").get(f"{W}val") == "ar-SA"
 
 
 def test_export_reports_progress_and_writes_atomically(tmp_path):

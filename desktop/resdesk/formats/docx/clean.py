@@ -25,9 +25,29 @@ from resdesk.model.document import TABLE, Document
 FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA", "zh": "zh-CN"}
+
+
+def set_language(word, language: str) -> None:
+    """Tag the text's language in the document defaults (spelling, hyphenation, and the font Word picks
+    for ambiguous characters: Chinese punctuation then uses the East Asian font)."""
+    from resdesk.formats.docx.oxml import w
+
+    tag = LANGUAGE_TAGS.get(language)
+    lang = word.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    if tag is None or lang is None:
+        return
+    lang.set(w("val"), tag)
+    if language == "zh":
+        lang.set(w("eastAsia"), tag)
+    if language == "ar":
+        lang.set(w("bidi"), tag)
+
+
 def new_word_document(document: Document, page: str):
-    """The template with the page, masthead-less headers/footers set up, and an empty body; and its run context."""
+    """The template with the page and the running headers/footers set up, an empty body, and its run context."""
     word = open_template()
+    set_language(word, document.meta.language)
     layout.setup_section(word, document.meta, page)
     ctx = RunContext(part=word.part, rtl=document.meta.language in RTL_LANGUAGES)
     return word, ctx
