@@ -109,6 +109,7 @@ def test_running_headers_and_footers(seed_docx):
     assert headers["default"].find(".//w:jc", NS).get(f"{W}val") == "right"
     assert headers["even"].find(".//w:jc", NS).get(f"{W}val") == "left"
     assert paragraph_text(headers["first"].find("w:p", NS)) == ""
+    assert headers["first"].find(".//w:pStyle", NS).get(f"{W}val") != "Header"  # no rule above the masthead
     for kind in ("default", "even"):
         instructions = [t.text.strip() for t in footers[kind].iter(f"{W}instrText")]
         assert instructions == ["PAGE", "NUMPAGES"]

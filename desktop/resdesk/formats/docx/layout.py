@@ -4,8 +4,8 @@ First page: "United Nations" and the symbol (first component 20 pt), a thin
 rule, "General Assembly" bold 20 pt with the Distr./date/Original block at
 ≈ 397 pt, a thick rule, the session block; no running header. Later pages: the
 symbol bold 8.5 pt left on even pages and right on odd pages above a thin rule,
-"n/N" (PAGE/NUMPAGES fields) on the outer side of the footer and the job number
-on the inner side.
+"n/N" (PAGE/NUMPAGES fields, bold 8.5 pt) on the outer side of the footer and the
+job number (7 pt) on the inner side.
 """
 
 from __future__ import annotations
@@ -116,7 +116,8 @@ def running_header(hdr: etree._Element, symbol: str, *, align: str) -> None:
 
 def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool) -> None:
     """Fill a footer part: "n/N" on the outer side, the job number (7 pt) on the inner side."""
-    number = [*field_runs("PAGE", "2"), run("/"), *field_runs("NUMPAGES", "2")]
+    bold = run_properties(bold=True)
+    number = [*field_runs("PAGE", "2", bold), run("/", run_properties(bold=True)), *field_runs("NUMPAGES", "2", bold)]
     job = [run(job_number, run_properties(size=7))] if job_number else []
     content = [*job, run("\t"), *number] if odd else [*number, run("\t"), *job]
     _replace_content(ftr, [_paragraph("Footer", content, _right_tab(page))])
@@ -128,11 +129,12 @@ def first_page_footer(ftr: etree._Element, meta: Meta) -> None:
     if meta.job_number:
         letter = LANGUAGE_LETTERS.get(meta.language, meta.language.upper())
         text = f"{meta.job_number} ({letter})"
-    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=7, bold=True))] if text else [])])
+    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=7))] if text else [])])
 
 
 def empty_header(hdr: etree._Element) -> None:
-    _replace_content(hdr, [_empty("Header")])
+    """The first page has no running header (and no rule: the Header style's border stays off)."""
+    _replace_content(hdr, [_empty("Normal")])
 
 
 def _replace_content(container: etree._Element, paragraphs: list[etree._Element]) -> None:

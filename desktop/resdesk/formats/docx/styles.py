@@ -75,7 +75,7 @@ def styles_xml() -> bytes:
         _paragraph("SessionBlock", "SessionBlock", _spacing(0, 0, 240), based_on="Normal"),
         _paragraph("Header", "header", '<w:pBdr><w:bottom w:val="single" w:sz="2" w:space="1" w:color="auto"/></w:pBdr>'
                    + _spacing(0, 0, 200), "<w:b/><w:bCs/>" + _size(8.5)),
-        _paragraph("Footer", "footer", _spacing(0, 0, 200), "<w:b/><w:bCs/>" + _size(8.5)),
+        _paragraph("Footer", "footer", _spacing(0, 0, 200), _size(8.5)),
         _paragraph("CommentText", "annotation text", _spacing(0, 0), based_on="Normal"),
         _character("DefaultParagraphFont", "Default Paragraph Font", ""),
         _character("FootnoteReference", "footnote reference", '<w:vertAlign w:val="superscript"/>'),
