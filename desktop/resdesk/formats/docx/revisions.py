@@ -88,6 +88,9 @@ class Revisions:
         initials = "".join(word[0] for word in author.split()[:3] if word[:1].isalpha()).upper()
         paragraphs = [el("p", el("pPr", el("pStyle", val="CommentText")),
                          run(line) if line else None) for line in text.split("\n")]
+        # Word starts a comment with its reference mark, as python-docx does
+        paragraphs[0].find(w("pPr")).addnext(el("r", el("rPr", el("rStyle", val="CommentReference")),
+                                                 el("annotationRef")))
         comment = el("comment", *paragraphs, id=ident, author=author or "", date=word_date(date), initials=initials)
         self.comments.append(comment)
         return ident
