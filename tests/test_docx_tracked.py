@@ -205,8 +205,12 @@ def test_compilation_lists_every_proposal_with_its_delegation(negotiated):
 def test_version_compare_shows_what_the_revision_changed_by_whom(negotiated, tmp_path):
     doc = tmp_path / "revised.resdesk"
     doc.write_bytes(negotiated.read_bytes())
-    for ident in ("a1", "a2", "a3", "a4", "a5", "a6"):
-        cli("status", doc, ident, "agreed")
+    op2 = outline(doc)["blocks"]
+    op2 = next(b for b in op2 if b["label"] == "OP2")
+    last_words = " ".join(op2["text"].rstrip(";.").split()[-2:])
+    ident = cli("amend", doc, "--as", "Japan", "--in", "OP2", "--replace", last_words, "--with", "matters").strip()
+    for number in range(1, int(ident[1:]) + 1):
+        cli("status", doc, f"a{number}", "agreed")
     assert cli("revise", doc).strip() == "Rev.1"
     out = tmp_path / "compare.docx"
     cli("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
@@ -215,6 +219,9 @@ def test_version_compare_shows_what_the_revision_changed_by_whom(negotiated, tmp
     assert body_from_formula(rejected(root)) == outline_paragraphs(outline(doc, "--rev", "original"))
     authors = {e.get(f"{W}author") for e in root.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")}
     assert set(DELEGATIONS) <= authors
+    # two delegations changed different words of OP2: each change keeps its own author
+    op2_paragraph = next(p for p in root.iter(f"{W}p") if paragraph_text(p).startswith("2.\t"))
+    assert {e.get(f"{W}author") for e in op2_paragraph.iter(f"{W}ins", f"{W}del")} == {"Brazil", "Japan"}
 
 
 @needs_office

@@ -1,14 +1,14 @@
 """Version comparison (`--from Rev.1 --to Rev.2`): what changed between two versions, as amendments.
 
-Blocks are matched by their stable ids. A block whose text differs becomes a
-replacement of its whole text (the markup view then shows it word by word); a
+Blocks are matched by their stable ids. A block whose text differs becomes one
+replacement per word-level edit (so each edit can have its own author); a
 block only in the newer version an insertion after the block before it; a block
 only in the older one a deletion; a block whose place among the common blocks
 changed a move. Each is attributed to the delegation whose amendment made it:
 the amendments the event log records as accepted by the revision that created
 the newer version (or, without such a record, the agreed amendments of the older
-version), matched by the block they touch; "Secretariat" when none matches
-(an edit made directly in the text).
+version), matched by the block they touch and, for word-level edits, by the words
+they cover; "Secretariat" when none matches (an edit made directly in the text).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from resdesk.model.amendment import (
     Amendment,
 )
 from resdesk.model.document import Document
+from resdesk.text.diff import word_edits
 
 UNKNOWN_AUTHOR = "Secretariat"
 
@@ -57,11 +58,22 @@ def comparison(base: Document, target: Document, base_amendments: list[Amendment
     else:
         sources = [a for a in base_amendments if a.id in accepted]
     by_block: dict[str, Amendment] = {}
+    replacements: dict[str, list[Amendment]] = {}
     for amendment in sorted(sources, key=lambda a: a.number):
         by_block.setdefault(_touched(amendment), amendment)
+        if amendment.kind == REPLACE:
+            replacements.setdefault(amendment.target, []).append(amendment)
+
+    def word_source(block_id: str, start: int, end: int) -> Amendment | None:
+        """The accepted replacement covering the old words [start, end) of a block, if any."""
+        for amendment in replacements.get(block_id, ()):
+            if amendment.start <= end and start <= amendment.end:
+                return amendment
+        return None
 
     def made(kind: str, target_id: str, **fields) -> Amendment:
-        source = by_block.get(fields.pop("touched", target_id))
+        touched = fields.pop("touched", target_id)
+        source = fields.pop("source", None) or by_block.get(touched)
         number = len(result) + 1
         return Amendment(id=f"c{number}", version=base.version, author=source.author if source else UNKNOWN_AUTHOR,
                          kind=kind, target=target_id, status=AGREED, created=source.created if source else "",
@@ -92,7 +104,9 @@ def comparison(base: Document, target: Document, base_amendments: list[Amendment
             if block_id not in stay and previous and not (new_block.parent and new_block.parent not in stay):
                 result.append(made(MOVE_BLOCK, block_id, after=previous))
             if old_block.text != new_block.text:
-                result.append(made(REPLACE, block_id, start=0, end=len(old_block.text), old=old_block.text,
-                                   new=new_block.text))
+                for edit in word_edits(old_block.text, new_block.text):
+                    result.append(made(REPLACE, block_id, start=edit.start, end=edit.end,
+                                       old=old_block.text[edit.start:edit.end], new=edit.insert,
+                                       source=word_source(block_id, edit.start, edit.end)))
             previous = block_id
     return result
