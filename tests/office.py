@@ -25,14 +25,15 @@ needs_office = pytest.mark.skipif(
 
 
 def convert(files: list[Path], fmt: str, outdir: Path) -> list[Path]:
-    """Convert `files` to `fmt` ("pdf", "fodt") in one soffice run; the converted paths, in order."""
+    """Convert `files` to `fmt` ("pdf", "fodt", "docx:MS Word 2007 XML") in one soffice run; the converted
+    paths, in order."""
     with tempfile.TemporaryDirectory(prefix="resdesk-lo-") as profile:
         result = subprocess.run(
             [SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
              "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)],
             capture_output=True, text=True, timeout=300,
         )
-    outputs = [outdir / (file.stem + "." + fmt) for file in files]
+    outputs = [outdir / (file.stem + "." + fmt.split(":")[0]) for file in files]
     missing = [path.name for path in outputs if not path.exists()]
     assert not missing, f"soffice did not convert {missing}: {result.stderr[-500:]}"
     return outputs

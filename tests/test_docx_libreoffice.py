@@ -132,3 +132,15 @@ def test_opening_phrases_are_italic_in_the_word_processor(rendered):
     notes = list(root.iter(f"{{{ODF['text']}}}note"))
     assert len(notes) == 1
     assert "General Assembly resolution 60/288." in "".join(notes[0].itertext())
+
+
+def test_a_file_saved_again_by_libreoffice_imports_the_same(rendered, tmp_path):
+    """A delegation opens our file in LibreOffice and saves it as .docx: it still imports block for block."""
+    from resdesk.formats.docx_import import import_docx
+    from resdesk.views.outline import outline_json
+
+    (resaved,) = convert([rendered["pdf"].with_suffix(".docx")], "docx:MS Word 2007 XML", tmp_path)
+    back = import_docx(resaved.read_bytes(), resaved.name)
+    document = rendered["document"]
+    assert outline_json(back)["blocks"] == outline_json(document)["blocks"]
+    assert outline_json(back)["meta"] == outline_json(document)["meta"]

@@ -263,17 +263,28 @@ class _State:
 
 
 def bookmark_footnotes(root: etree._Element) -> dict[str, str]:
-    """Bookmark name -> Word footnote id, for bookmarks that enclose a footnote reference (NOTEREF targets)."""
+    """Bookmark name -> Word footnote id, for bookmarks that mark a footnote reference (NOTEREF targets).
+
+    Word encloses the reference in the bookmark; LibreOffice saves it as an empty bookmark just
+    before the reference, so a bookmark closed with no text since also takes the next reference.
+    """
     result: dict[str, str] = {}
     open_marks: dict[str, str] = {}
-    for element in root.iter(w("bookmarkStart"), w("bookmarkEnd"), w("footnoteReference")):
+    waiting: list[str] = []
+    for element in root.iter(w("bookmarkStart"), w("bookmarkEnd"), w("footnoteReference"), w("t")):
         if element.tag == w("bookmarkStart"):
             open_marks[element.get(w("id"), "")] = element.get(w("name"), "")
         elif element.tag == w("bookmarkEnd"):
-            open_marks.pop(element.get(w("id"), ""), None)
+            name = open_marks.pop(element.get(w("id"), ""), None)
+            if name is not None and name not in result:
+                waiting.append(name)
+        elif element.tag == w("t"):
+            if element.text:
+                waiting.clear()
         else:
-            for name in open_marks.values():
+            for name in [*open_marks.values(), *waiting]:
                 result.setdefault(name, element.get(w("id"), ""))
+            waiting.clear()
     return result
 
 
