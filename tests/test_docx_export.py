@@ -16,6 +16,7 @@ from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.clean import render_clean
 from resdesk.formats.docx_export import export_docx
 from resdesk.formats.export_options import ExportOptions
+from resdesk.store.delegations import set_acting_as
 from resdesk.store.documents import create_document
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -181,13 +182,17 @@ def test_export_reports_progress_and_writes_atomically(tmp_path):
     doc.close()
     from resdesk.store.docfile import DocumentFile
 
+    with DocumentFile.open(doc_path) as doc:
+        set_acting_as(doc, "Brazil")
     calls = []
     with DocumentFile.open(doc_path, readonly=True) as doc:
         export_docx(doc, ExportOptions(), tmp_path / "out.docx", progress=lambda *call: calls.append(call))
     total = len(seed_document().all_blocks())
     assert calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.docx", "seed.resdesk"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == ["out.docx", "seed.resdesk"]
+    core = part((tmp_path / "out.docx").read_bytes(), "docProps/core.xml")
+    assert core.findtext("{http://purl.org/dc/elements/1.1/}creator") == "Brazil"  # the document's delegation
 
 
 def test_cli_export_clean_and_refusals(tmp_path, seed):

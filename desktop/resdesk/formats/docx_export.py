@@ -14,8 +14,10 @@ from resdesk.formats.export_options import ExportOptions
 
 
 def document_author(doc) -> str:
-    """The delegation the document file belongs to (setting "delegation"), or "" — never a user name."""
-    return doc.setting("delegation", "")
+    """The delegation this document file works for (the one it proposes as), or "": never a user name."""
+    from resdesk.store.delegations import acting_as
+
+    return acting_as(doc)
 
 
 def render_docx(doc, options: ExportOptions, progress: Callable[[int, int], None] | None = None) -> bytes:
