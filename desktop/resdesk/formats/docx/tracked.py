@@ -13,8 +13,8 @@ Per record of the view:
 - deleted / inserted: every run and the paragraph mark (`w:pPr/w:rPr/w:del|ins`);
 - moved-from / moved-to: `w:moveFrom` / `w:moveTo` with named range markers, paragraph
   marks too (or a deletion and an insertion with `moves_as_delete_insert`); word-level
-  proposals on a moved paragraph are shown at its new place (insertions only; a
-  deletion there has nothing to restore on reject and is left out);
+  proposals on a moved paragraph are shown at its new place, its deleted words as a
+  deletion inside the move (rejecting the move takes them away with it);
 - alternative: the paragraph's text deleted and the alternative inserted, with a
   comment naming it ("OP15 alt 1, proposed by Mexico").
 
@@ -37,7 +37,6 @@ from resdesk.model.comment import Comment
 from resdesk.model.document import TABLE, Document
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
-    DELETE,
     DELETED,
     EQUAL,
     INSERT,
@@ -119,6 +118,11 @@ class TrackedWriter:
             elif segment.op == INSERT:
                 tag = "moveTo" if whole and whole[0] == "moveTo" and segment.amendment == record.amendment else "ins"
                 elements.extend(self.revisions.wrap(tag, segment.author or "", self._date(segment.amendment), runs))
+            elif whole and whole[0] in ("ins", "moveTo"):
+                # words deleted from a moved (or moved-as-inserted) paragraph: a deletion inside the
+                # move, so that rejecting the move takes them away with it
+                deleted = self.revisions.wrap("del", segment.author or whole[1], self._date(segment.amendment), runs)
+                elements.extend(self.revisions.wrap(whole[0], whole[1], whole[2], deleted))
             else:
                 tag = whole[0] if whole and whole[0] in ("del", "moveFrom") else "del"
                 author = segment.author or (whole[1] if whole else "")
@@ -174,7 +178,7 @@ class TrackedWriter:
             content = self.content(record, ("moveFrom", author, date), skip=(INSERT,))
         else:  # moved-to
             mark = self.revisions.mark("moveTo", author, date)
-            content = self.content(record, ("moveTo", author, date), skip=(DELETE,))
+            content = self.content(record, ("moveTo", author, date))
         lead = self.lead(record, writer, state, author, date)
         paragraph = writer.paragraph(record.block, content, mark_revision=mark, lead=lead, depth=record.depth or None,
                                      hint=record.state != MOVED_TO)
