@@ -1,0 +1,1 @@
+"""Everything Qt: the application, windows, views and printing (the only package that imports PySide6)."""

@@ -1,0 +1,255 @@
+"""What is printed, before any layout: paragraphs of styled runs, tables, footnotes.
+
+Clean printing builds this from a Document (`clean_flow`); tracked and compilation
+printing build it from the amendment engine's markup view (`tracked`). The layout
+and painting code never looks at the document model, only at these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resdesk.amend.labels import subparagraph_depth, subparagraph_marker
+from resdesk.model.document import (
+    FORMULA,
+    HEADING,
+    OPERATIVE,
+    PREAMBULAR,
+    SUBPARAGRAPH,
+    TABLE,
+    Block,
+    Document,
+    Meta,
+)
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
+from resdesk.text.phrases import opening_phrase
+from resdesk.ui.printing.geometry import (
+    BODY_PITCH,
+    BODY_SIZE,
+    INDENT_STEP,
+    NOTE_PITCH,
+    NOTE_SIZE,
+    OP_TEXT,
+    PP_INDENT,
+    SPACE_AFTER,
+    TITLE_SIZE,
+)
+
+
+@dataclass(frozen=True)
+class Style:
+    italic: bool = False
+    bold: bool = False
+    underline: bool = False
+    strike: bool = False
+    superscript: bool = False
+    color: str = ""  # "#rrggbb"; "" is black
+
+
+PLAIN = Style()
+
+
+@dataclass
+class Run:
+    """Characters in one style. `footnote` is the footnote id when the run is a footnote marker;
+    `tag` the short name of the delegation whose change the run shows (tracked printing)."""
+
+    text: str
+    style: Style = PLAIN
+    footnote: str = ""
+    tag: str = ""
+    tag_color: str = ""
+
+
+@dataclass
+class Paragraph:
+    """A paragraph to lay out in the body column (offsets in points from the column's left edge).
+
+    The first line's text starts at `first_indent`, the other lines at `indent`; `label`
+    (an OP number, a sub-paragraph marker, a heading number) is painted at `label_at`
+    on the first line, as Word's tab after the number would place the text.
+    """
+
+    runs: list[Run]
+    size: float = BODY_SIZE
+    pitch: float = BODY_PITCH
+    space_before: float = 0.0
+    space_after: float = SPACE_AFTER
+    first_indent: float = 0.0
+    indent: float = 0.0
+    label: str = ""
+    label_at: float = 0.0
+    label_style: Style = PLAIN
+    align: str = "justify"  # justify | left
+    keep_with_next: bool = False
+    numbered: bool = True  # its lines count for the margin line numbers
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Table:
+    """Rows of cells (each cell a Paragraph); header rows are bold."""
+
+    rows: list[list[Paragraph]]
+    space_after: float = SPACE_AFTER
+
+
+@dataclass
+class LegendEntry:
+    short_name: str
+    name: str
+    color: str
+
+
+@dataclass
+class Flow:
+    """Everything a printed document holds, in reading order."""
+
+    meta: Meta
+    items: list[Paragraph | Table]
+    footnotes: dict[str, Paragraph] = field(default_factory=dict)  # by footnote id, marker included
+    legend: list[LegendEntry] = field(default_factory=list)
+
+
+def sponsor_line(sponsors: list[str]) -> str:
+    """"Andorra, Brazil and Chile: draft resolution"."""
+    if not sponsors:
+        return ""
+    names = sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
+    return f"{names}: draft resolution"
+
+
+def front_matter(meta: Meta) -> list[Paragraph]:
+    """The sponsor line or Note by the Secretariat, then the bold title (page 1, below the masthead)."""
+    items: list[Paragraph] = []
+    if meta.note:
+        items.append(Paragraph([Run("Note by the Secretariat", Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+                               space_after=12.0, align="left", numbered=False, keep_with_next=True))
+        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
+    elif meta.sponsors:
+        items.append(Paragraph([Run(sponsor_line(meta.sponsors))], align="left", space_after=12.0,
+                               numbered=False, keep_with_next=True))
+    if meta.title:
+        items.append(Paragraph([Run(meta.title, Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0,
+                               align="left", numbered=False, keep_with_next=True))
+    return items
+
+
+def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_until: int = 0,
+                base: Style = PLAIN) -> list[Run]:
+    """`text` cut into runs by its italic/bold marks (and an italic opening of `italic_until`
+    characters), with a superscript footnote marker run at each footnote anchor."""
+    cuts = {0, len(text), italic_until}
+    for mark in marks:
+        cuts.update((max(0, min(mark.start, len(text))), max(0, min(mark.end, len(text)))))
+    anchors: dict[int, list[str]] = {}
+    for mark in marks:
+        if mark.kind == FOOTNOTE and mark.target in markers:
+            anchors.setdefault(min(mark.start, len(text)), []).append(mark.target)
+    points = sorted(cuts)
+    runs: list[Run] = []
+    for start, end in zip(points, points[1:] + [None], strict=True):
+        for note in anchors.get(start, []):
+            runs.append(Run(markers[note], Style(superscript=True, color=base.color), footnote=note))
+        if end is None or end <= start:
+            continue
+        italic = base.italic or start < italic_until or any(
+            m.kind == ITALIC and m.start <= start and end <= m.end for m in marks)
+        bold = base.bold or any(m.kind == BOLD and m.start <= start and end <= m.end for m in marks)
+        runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
+                                                strike=base.strike, color=base.color)))
+    return runs
+
+
+def opening_length(block: Block, language: str) -> int:
+    """How many leading characters of a PP or OP are its italic opening phrase."""
+    if block.kind not in (PREAMBULAR, OPERATIVE):
+        return 0
+    phrase = opening_phrase(block.text, block.kind, language)
+    return len(phrase) if block.text.startswith(phrase) else 0
+
+
+class BlockShaper:
+    """How each kind of block is laid out: indents, label, italics (un-format.md §3)."""
+
+    def __init__(self, blocks: list[Block], language: str):
+        self.language = language
+        self.depth = subparagraph_depth(blocks)
+        self.single_op = sum(1 for b in blocks if b.kind == OPERATIVE) == 1
+        self.op_number = 0
+        self.children: dict[str, int] = {}
+
+    def shape(self, block: Block, runs: list[Run]) -> Paragraph:
+        """A Paragraph of `runs` (the block's text, already styled) placed as its kind asks."""
+        if block.kind == OPERATIVE:
+            self.op_number += 1
+            if self.single_op:
+                return Paragraph(runs, first_indent=PP_INDENT)
+            return Paragraph(runs, first_indent=OP_TEXT, label=f"{self.op_number}.", label_at=PP_INDENT)
+        if block.kind == SUBPARAGRAPH:
+            depth = self.depth.get(block.id, 1)
+            key = block.parent or ""
+            self.children[key] = self.children.get(key, 0) + 1
+            marker = subparagraph_marker(self.children[key], depth, self.language)
+            hang = INDENT_STEP * (depth - 1)
+            return Paragraph(runs, first_indent=OP_TEXT + hang, indent=hang, label=marker, label_at=PP_INDENT + hang)
+        if block.kind == HEADING:
+            bold_runs = [Run(r.text, Style(**{**r.style.__dict__, "bold": True}), r.footnote, r.tag, r.tag_color)
+                         for r in runs]
+            label_at = 0.0
+            indent = PP_INDENT if block.number else 0.0
+            return Paragraph(bold_runs, space_before=6.0, first_indent=indent, indent=indent, label=block.number,
+                             label_at=label_at, label_style=Style(bold=True), align="left", keep_with_next=True)
+        return Paragraph(runs, first_indent=PP_INDENT)
+
+
+def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:
+    italic_until = len(block.text) if block.kind == FORMULA else opening_length(block, shaper.language)
+    return shaper.shape(block, styled_runs(block.text, block.marks, markers, italic_until))
+
+
+def table_item(block: Block, markers: dict[str, str]) -> Table:
+    rows = []
+    for row in block.rows:
+        rows.append([Paragraph(styled_runs(cell.text, cell.marks, markers, base=Style(bold=cell.header)),
+                               space_after=0.0, align="left") for cell in row])
+    return Table(rows)
+
+
+def footnote_paragraphs(document: Document, markers: dict[str, str]) -> dict[str, Paragraph]:
+    """Each referenced footnote as printed at the foot of the page: marker, then its text."""
+    notes = {}
+    for note_id, marker in markers.items():
+        note = document.footnotes.get(note_id)
+        if note is None:
+            continue
+        runs = [Run(marker, Style(superscript=True)), Run(" ")]
+        runs.extend(styled_runs(note.text, note.marks, {}))
+        notes[note_id] = Paragraph(runs, size=NOTE_SIZE, pitch=NOTE_PITCH, space_after=0.0, first_indent=PP_INDENT,
+                                   numbered=False)
+    return notes
+
+
+def body_items(blocks: list[Block], language: str, markers: dict[str, str]) -> list[Paragraph | Table]:
+    shaper = BlockShaper(blocks, language)
+    return [table_item(b, markers) if b.kind == TABLE else block_paragraph(b, shaper, markers) for b in blocks]
+
+
+def annex_heading(title: str) -> Paragraph:
+    return Paragraph([Run(title or "Annex", Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_before=12.0,
+                     space_after=12.0, align="left", keep_with_next=True, numbered=False)
+
+
+def clean_flow(document: Document) -> Flow:
+    """The clean text of `document` as printed: front matter, body, annexes, footnotes."""
+    language = document.meta.language or "en"
+    markers = document.footnote_markers()
+    items: list[Paragraph | Table] = front_matter(document.meta)
+    items.extend(body_items(document.blocks, language, markers))
+    for annex in document.annexes:
+        items.append(annex_heading(annex.title))
+        items.extend(body_items(annex.blocks, language, markers))
+    return Flow(document.meta, items, footnote_paragraphs(document, markers))
