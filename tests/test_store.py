@@ -6,6 +6,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import nullcontext
 
 import pytest
 
@@ -191,3 +192,27 @@ def test_save_as_copies_everything_atomically(tmp_path):
     with DocumentFile.open(tmp_path / "b.resdesk", readonly=True) as copy:
         assert load(copy).meta.title == "Changed before copying"
         assert version_names(copy) == ["original"]
+
+
+def test_file_of_the_first_format_is_migrated_on_open(tmp_path):
+    """A document written by the first release opens, is brought up to date, and keeps its text."""
+    from resdesk.store.documents import add_version
+    from resdesk.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.resdesk"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for statement in MIGRATIONS[0].split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("PRAGMA user_version = 1")
+    old = DocumentFile(path, conn, readonly=False, lock=None)
+    with old.transaction("import"):
+        add_version(old, "original", small_document())
+    conn.close()
+
+    with pytest.raises(DocumentFileError, match="older Resolution Desk") if SCHEMA_VERSION > 1 else nullcontext():
+        DocumentFile.open(path, readonly=True).close()
+    with DocumentFile.open(path) as doc:
+        assert doc.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert load(doc) == small_document()
