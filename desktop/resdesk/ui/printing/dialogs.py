@@ -37,7 +37,9 @@ def _paint_or_warn(parent: QWidget | None, document_source, options: ExportOptio
 
 
 def make_preview_dialog(parent: QWidget | None, document_source, options: ExportOptions) -> QPrintPreviewDialog:
-    dialog = QPrintPreviewDialog(new_printer(options), parent)
+    printer = new_printer(options)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.printer_ref = printer  # the dialog does not own its printer: keep it alive as long as the dialog
     dialog.setWindowTitle("Print preview")
     dialog.paintRequested.connect(lambda printer: _paint_or_warn(parent, document_source, options, printer))
     return dialog
@@ -50,7 +52,9 @@ def print_preview(parent: QWidget | None, document_source, options: ExportOption
 
 
 def make_print_dialog(parent: QWidget | None, options: ExportOptions) -> QPrintDialog:
-    dialog = QPrintDialog(new_printer(options), parent)
+    printer = new_printer(options)
+    dialog = QPrintDialog(printer, parent)
+    dialog.printer_ref = printer  # the dialog does not own its printer: keep it alive as long as the dialog
     dialog.setWindowTitle("Print")
     return dialog
 

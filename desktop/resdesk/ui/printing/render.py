@@ -33,11 +33,9 @@ def prepare_device(device, paper: str) -> None:
     """Set the paper size and paint from the paper's corner (our own margins are in the layout)."""
     layout = QPageLayout(QPageSize(PAGE_SIZES[paper]), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0),
                          QPageLayout.Unit.Point)
+    device.setPageLayout(layout)
     if isinstance(device, QPrinter):
         device.setFullPage(True)
-        device.setPageLayout(layout)
-    else:
-        device.setPageLayout(layout)
 
 
 def device_geometry(device) -> PageGeometry:
@@ -73,6 +71,8 @@ def paginate(flow: Flow, device, geometry: PageGeometry, first_top: float) -> li
 
 def render(flow: Flow, settings: PrintSettings, device) -> int:
     """Paint `flow` on `device` (whose paper size is already set); the number of pages painted."""
+    if isinstance(device, QPrinter):
+        device.setFullPage(True)  # our coordinates start at the paper's corner, whatever the printer's margins
     geometry = device_geometry(device)
     painter = QPainter()
     if not painter.begin(device):
