@@ -6,6 +6,7 @@ import html
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,23 +74,38 @@ def words(pdf: Path) -> list[Word]:
 
 
 def normal_words(text: str) -> list[str]:
-    """Words for comparing texts: typographic quotes and dashes made plain, whitespace ignored."""
+    """Words for comparing texts: typographic quotes and dashes made plain, invisible format
+    characters (left-to-right marks, zero-width spaces) dropped, whitespace ignored."""
     table = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2019": "'", "\u2018": "'", "\u2011": "-"})
-    return text.translate(table).split()
+    visible = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return visible.translate(table).split()
 
 
 def body_words(all_words: list[Word], column_left: float = 123.4, column_right: float = 491.0,
-               min_height: float = 10.0) -> list[str]:
-    """The words of the body column in reading order, without what is smaller than body text
+               min_height: float = 10.0, rtl: bool = False) -> list[str]:
+    """The words of the body column, line by line, without what is smaller than body text
     (footnote markers and footnotes, running headers and footers, margin line numbers).
 
     A word broken after its own hyphen at the end of a line ("counter-" / "terrorism") is
-    joined again: lines may break at a hyphen of the text, but we never add hyphens."""
-    body = [w for w in all_words if w.height >= min_height and w.x0 >= column_left - 1 and w.x1 <= column_right + 1]
+    joined again (lines may break at a hyphen of the text, but we never add hyphens), and so
+    is a word cut by a footnote marker set before its punctuation ("civilisations²,").
+    `rtl` reads each line from right to left (Arabic)."""
+    inside = [w for w in all_words if w.x0 >= column_left - 1 and w.x1 <= column_right + 1]
+    body = sorted((w for w in inside if w.height >= min_height),
+                  key=lambda w: (w.page, round(w.y1, 1), -w.x1 if rtl else w.x0))
+    small = {}
+    for w in inside:
+        if w.height < min_height:
+            small.setdefault((w.page, round(w.x0, 1)), []).append(w)
     texts: list[str] = []
     for index, word in enumerate(body):
-        joined = index > 0 and body[index - 1].text.endswith("-") and word.y0 > body[index - 1].y0 + 1
-        if joined:
+        previous = body[index - 1] if index else None
+        new_line = previous is not None and word.y1 > previous.y1 + 1
+        hyphen_break = new_line and previous.text.endswith("-")
+        glued = previous is not None and not new_line and not rtl and any(
+            abs(marker.x1 - word.x0) < 0.2 and marker.y0 < word.y1 and marker.y1 > word.y0
+            for marker in small.get((word.page, round(previous.x1, 1)), []))
+        if hyphen_break or glued:
             texts[-1] += word.text
         else:
             texts.append(word.text)

@@ -83,6 +83,7 @@ class Paragraph:
     align: str = "justify"  # justify | left
     keep_with_next: bool = False
     numbered: bool = True  # its lines count for the margin line numbers
+    rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
 
     @property
     def text(self) -> str:
@@ -243,6 +244,19 @@ def annex_heading(title: str) -> Paragraph:
                      space_after=12.0, align="left", keep_with_next=True, numbered=False)
 
 
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+
+
+def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
+    """Mark every paragraph right to left when the text's language is written so."""
+    if language not in RTL_LANGUAGES:
+        return
+    paragraphs = [p for item in items for p in ([item] if isinstance(item, Paragraph)
+                                                else [c for row in item.rows for c in row])]
+    for paragraph in [*paragraphs, *notes.values()]:
+        paragraph.rtl = True
+
+
 def clean_flow(document: Document) -> Flow:
     """The clean text of `document` as printed: front matter, body, annexes, footnotes."""
     language = document.meta.language or "en"
@@ -252,4 +266,6 @@ def clean_flow(document: Document) -> Flow:
     for annex in document.annexes:
         items.append(annex_heading(annex.title))
         items.extend(body_items(annex.blocks, language, markers))
-    return Flow(document.meta, items, footnote_paragraphs(document, markers))
+    notes = footnote_paragraphs(document, markers)
+    set_direction(items, notes, language)
+    return Flow(document.meta, items, notes)

@@ -134,7 +134,9 @@ class PagePainter:
             font = char_format(style, paragraph.size).font()
             self.painter.setFont(font)
             self.painter.setPen(QColor(style.color) if style.color else QColor(Qt.GlobalColor.black))
-            x = laid.layout.lineAt(0).x() / u.per_point - paragraph.first_indent + paragraph.label_at
+            x = laid.left + paragraph.label_at
+            if paragraph.rtl:
+                x = laid.left + laid.width - paragraph.label_at - self.measure(paragraph.label, paragraph.size)
             self.painter.drawText(QPointF(u(x), u(line.baseline)), paragraph.label)
         tags = laid.line_tags[line.index]
         x = self.geometry.column_right + TAG_GAP

@@ -57,6 +57,8 @@ class LaidParagraph:
     paragraph: Paragraph
     layout: QTextLayout
     baseline: float  # points from a line's top to its baseline
+    left: float  # the column the paragraph was laid out in, in points
+    width: float
     line_notes: list[list[str]] = field(default_factory=list)  # footnote ids whose marker is on line i
     line_tags: list[list[tuple[str, str]]] = field(default_factory=list)  # (short name, colour) on line i
 
@@ -75,8 +77,10 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
     layout = QTextLayout(text, serif(paragraph.size), device)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    option.setAlignment(Qt.AlignmentFlag.AlignJustify if paragraph.align == "justify"
-                        else Qt.AlignmentFlag.AlignLeft)
+    if paragraph.rtl:
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    ragged = Qt.AlignmentFlag.AlignRight if paragraph.rtl else Qt.AlignmentFlag.AlignLeft
+    option.setAlignment(Qt.AlignmentFlag.AlignJustify if paragraph.align == "justify" else ragged)
     layout.setTextOption(option)
     formats = []
     spans = []  # (start, end, run)
@@ -92,7 +96,7 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
         position = end
     layout.setFormats(formats)
     baseline = baseline_offset(paragraph.size, paragraph.pitch, device)
-    laid = LaidParagraph(paragraph, layout, baseline)
+    laid = LaidParagraph(paragraph, layout, baseline, left, width)
     layout.beginLayout()
     index = 0
     while True:
@@ -101,7 +105,8 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
             break
         indent = paragraph.first_indent if index == 0 else paragraph.indent
         line.setLineWidth(units(max(width - indent, 10.0)))
-        line.setPosition(QPointF(units(left + indent), units(index * paragraph.pitch + baseline) - line.ascent()))
+        x = left if paragraph.rtl else left + indent  # right to left: the indent is on the right
+        line.setPosition(QPointF(units(x), units(index * paragraph.pitch + baseline) - line.ascent()))
         start, end = line.textStart(), line.textStart() + line.textLength()
         on_line = [run for s, e, run in spans if s < end and e > start or (s == e == start)]
         laid.line_notes.append([run.footnote for run in on_line if run.footnote])
