@@ -37,7 +37,7 @@ def cmd_import(args) -> int:
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
     document = read_source(args.source, args.format)
-    create_document(output, document, force=args.force, source=Path(args.source).name).close()
+    create_document(output, document, force=args.force, source=Path(args.source).name, keep_open=False)
     return 0
 
 
@@ -52,11 +52,15 @@ def cmd_outline(args) -> int:
 
     with _open_for_reading(args.document) as doc:
         document = load(doc, args.rev)
+        if args.json:
+            outline = negotiation_json(doc, document, args)
+        elif args.view != "base":
+            text = negotiation_text(doc, document, args)
     if args.json:
-        from resdesk.views.outline import outline_json
-
-        json.dump(outline_json(document), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(outline, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif args.view != "base":
+        sys.stdout.write(text)
     else:
         import shutil
 
@@ -112,6 +116,250 @@ def cmd_export(args) -> int:
     return 0
 
 
+# -- negotiation: amend, status, comment, delegation, revise, and the outline's views ------------------
+
+
+def _filter(doc, args):
+    from resdesk.amend.filters import AmendmentFilter
+    from resdesk.store.delegations import resolve_delegation
+
+    statuses, delegations = _split_list(args.status), _split_list(args.delegations)
+    names = tuple(resolve_delegation(doc, name).name for name in delegations) if delegations else None
+    if statuses:
+        return AmendmentFilter(statuses=tuple(_status_name(s) for s in statuses), delegations=names)
+    return AmendmentFilter(delegations=names)
+
+
+def negotiation_json(doc, document, args) -> dict:
+    """The JSON outline of `document` with its amendments and comments, in the view asked for."""
+    from resdesk.store.amendments import amendments
+    from resdesk.store.comments import comments
+    from resdesk.views.outline import negotiation_outline
+
+    selection = _filter(doc, args)
+    accepted = selection.statuses if args.status else None
+    return negotiation_outline(document, amendments(doc, document.version), comments(doc), view=args.view,
+                               selection=selection, accepted=accepted)
+
+
+def negotiation_text(doc, document, args) -> str:
+    """The markup or consolidated view for a person (the terminal)."""
+    from resdesk.store.amendments import amendments
+    from resdesk.store.delegations import document_delegations
+
+    selection = _filter(doc, args)
+    items = amendments(doc, document.version)
+    if args.view == "consolidated":
+        import shutil
+
+        from resdesk.views.consolidated import consolidated
+        from resdesk.views.reading import Style, outline_text
+
+        kwargs = {"statuses": selection.statuses} if args.status else {}
+        shown = consolidated(document, items, delegations=selection.delegations, **kwargs)
+        width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+        return outline_text(shown, style=Style.for_terminal(sys.stdout.isatty()), width=width)
+    from resdesk.views.markup import markup
+    from resdesk.views.markup_text import markup_text
+
+    short = {d.name: d.short_name for d in document_delegations(doc)}
+    return markup_text(markup(document, items, selection), short)
+
+
+def _status_name(value: str) -> str:
+    return "-".join(value.lower().replace("_", " ").split())
+
+
+def cmd_amend(args) -> int:
+    from resdesk.amend import propose
+    from resdesk.store.amendments import add_amendment
+    from resdesk.store.delegations import acting_as, resolve_delegation
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load
+
+    forms = {"--replace": args.replace, "--delete-words": args.delete_words, "--insert": args.insert,
+             "--new-paragraph": args.new_paragraph, "--delete-paragraph": args.delete_paragraph,
+             "--move": args.move, "--alternative": args.alternative}
+    given = [option for option, value in forms.items() if value is not None]
+    if len(given) != 1:
+        raise UserError("Give exactly one amendment: --replace, --delete-words, --insert, --new-paragraph, "
+                        "--delete-paragraph, --move or --alternative.")
+    form = given[0]
+    needs = {"--replace": ("--in", "--with"), "--delete-words": ("--in",), "--insert": ("--in",),
+             "--new-paragraph": ("--after",), "--move": ("--after",), "--alternative": ("--for",)}
+    values = {"--in": args.within, "--with": args.with_, "--after": args.after, "--for": args.for_}
+    for option in needs.get(form, ()):
+        if values[option] is None:
+            raise UserError(f"{form} needs {option}.")
+    if args.occurrence is not None and form not in ("--replace", "--delete-words", "--insert"):
+        raise UserError("--occurrence only goes with --replace, --delete-words or --insert --after-words.")
+    with DocumentFile.open(args.document) as doc:
+        author = args.as_ or acting_as(doc)
+        if not author:
+            raise UserError("Say in whose name the amendment is proposed: --as DELEGATION.")
+        author = resolve_delegation(doc, author).name
+        co_sponsors = [resolve_delegation(doc, name).name for name in _split_list(args.co_sponsors) or []]
+        document = load(doc)
+        if form == "--replace":
+            amendment = propose.propose_replace(document, author, args.within, args.replace, args.with_,
+                                                args.occurrence)
+        elif form == "--delete-words":
+            amendment = propose.propose_replace(document, author, args.within, args.delete_words, "",
+                                                args.occurrence)
+        elif form == "--insert":
+            amendment = propose.propose_insert_words(document, author, args.within, args.insert,
+                                                     after_words=args.after_words, at_end=args.at_end,
+                                                     occurrence=args.occurrence)
+        elif form == "--new-paragraph":
+            amendment = propose.propose_new_paragraph(document, author, args.new_paragraph, args.after, args.kind)
+        elif form == "--delete-paragraph":
+            amendment = propose.propose_delete_paragraph(document, author, args.delete_paragraph)
+        elif form == "--move":
+            amendment = propose.propose_move(document, author, args.move, args.after)
+        else:
+            amendment = propose.propose_alternative(document, author, args.alternative, args.for_)
+        amendment.co_sponsors = [name for name in co_sponsors if name != author]
+        amendment.justification = args.justification or ""
+        add_amendment(doc, amendment, actor=author)
+    print(amendment.id)
+    return 0
+
+
+def cmd_status(args) -> int:
+    from resdesk.store.amendments import set_status
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    with DocumentFile.open(args.document) as doc:
+        set_status(doc, args.id, _status_name(args.status), actor=acting_as(doc))
+    return 0
+
+
+def cmd_comment(args) -> int:
+    import re
+
+    from resdesk.amend.anchors import TextIndex
+    from resdesk.amend.propose import find_block
+    from resdesk.model.comment import Comment
+    from resdesk.store.amendments import get_amendment
+    from resdesk.store.comments import add_comment
+    from resdesk.store.delegations import acting_as, resolve_delegation
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load
+
+    if args.on is None and args.reply_to is None:
+        raise UserError("Say what the comment is on: --on LABEL or --on AMENDMENT-ID (or --reply-to ID).")
+    with DocumentFile.open(args.document) as doc:
+        author = args.as_ or acting_as(doc)
+        if not author:
+            raise UserError("Say who comments: --as DELEGATION.")
+        author = resolve_delegation(doc, author).name
+        block = amendment = ""
+        if args.on is not None:
+            if re.fullmatch(r"a\d+", args.on.strip()):
+                amendment = get_amendment(doc, args.on.strip()).id
+            else:
+                block = find_block(TextIndex.of(load(doc)), args.on).id
+        comment = add_comment(doc, Comment("", author, args.text, block=block, amendment=amendment,
+                                           private=args.private, reply_to=args.reply_to or ""), actor=author)
+    print(comment.id)
+    return 0
+
+
+def cmd_delegation(args) -> int:
+    from resdesk.store.delegations import add_delegation, document_delegations
+    from resdesk.store.docfile import DocumentFile
+
+    if args.add is None:
+        if args.group:
+            raise UserError("--group goes with --add NAME.")
+        with _open_for_reading(args.document) as doc:
+            for delegation in document_delegations(doc):
+                groups = ", ".join(delegation.groups)
+                print(f"{delegation.name}\t{delegation.short_name}\t{delegation.kind}\t{delegation.colour}\t{groups}")
+        return 0
+    with DocumentFile.open(args.document) as doc:
+        added = add_delegation(doc, args.add, groups=args.group or [], actor=args.add)
+    print(added.name)
+    return 0
+
+
+def cmd_revise(args) -> int:
+    from resdesk.amend.revise import create_revision
+    from resdesk.model.amendment import STATUSES
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    accept = tuple(_status_name(s) for s in _split_list(args.accept) or [])
+    if not accept:
+        raise UserError("--accept needs at least one status, e.g. agreed,agreed-ad-ref.")
+    for status in accept:
+        if status not in STATUSES:
+            raise UserError(f"“{status}” is not a status; use one of {', '.join(STATUSES)}.")
+    with DocumentFile.open(args.document) as doc:
+        name = create_revision(doc, accept, args.name, actor=acting_as(doc))
+    print(name)
+    return 0
+
+
+def add_negotiation_commands(commands, outline) -> None:
+    """The parsers of the negotiation commands, and the outline's view and filter options."""
+    outline.add_argument("--view", choices=("base", "markup", "consolidated"), default="base",
+                         help="base text, every proposal inline, or the text with the agreed ones applied")
+    outline.add_argument("--status", metavar="LIST",
+                         help="statuses shown (markup) or applied (consolidated), e.g. agreed,agreed-ad-ref")
+    outline.add_argument("--delegations", metavar="LIST", help="only these delegations' amendments")
+
+    p = commands.add_parser("amend", help="propose an amendment in the name of a delegation")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION", help="the proposing delegation (name or short name)")
+    p.add_argument("--in", dest="within", metavar="LABEL", help="the paragraph whose words change (OP2, PP3)")
+    p.add_argument("--replace", metavar="OLD")
+    p.add_argument("--with", dest="with_", metavar="NEW")
+    p.add_argument("--delete-words", metavar="OLD")
+    p.add_argument("--insert", metavar="NEW")
+    p.add_argument("--after-words", metavar="ANCHOR")
+    p.add_argument("--at-end", action="store_true")
+    p.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of the words (1, 2, …)")
+    p.add_argument("--new-paragraph", metavar="TEXT")
+    p.add_argument("--after", metavar="LABEL", help="the paragraph a new or moved paragraph follows")
+    p.add_argument("--kind", choices=("preambular", "operative", "subparagraph"))
+    p.add_argument("--delete-paragraph", metavar="LABEL")
+    p.add_argument("--move", metavar="LABEL")
+    p.add_argument("--alternative", metavar="TEXT")
+    p.add_argument("--for", dest="for_", metavar="LABEL")
+    p.add_argument("--co-sponsors", metavar='"A, B"')
+    p.add_argument("--justification", metavar="TEXT")
+    p.set_defaults(run=cmd_amend)
+
+    p = commands.add_parser("status", help="record an amendment's status (agreed, agreed-ad-ref, withdrawn, …)")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("status", metavar="STATUS")
+    p.set_defaults(run=cmd_status)
+
+    p = commands.add_parser("comment", help="comment on a paragraph or an amendment")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION")
+    p.add_argument("--on", metavar="LABEL|ID")
+    p.add_argument("--text", required=True, metavar="TEXT")
+    p.add_argument("--private", action="store_true", help="a note that never leaves this file")
+    p.add_argument("--reply-to", metavar="ID")
+    p.set_defaults(run=cmd_comment)
+
+    p = commands.add_parser("delegation", help="list the delegations, or add one to this document")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--add", metavar="NAME")
+    p.add_argument("--group", action="append", metavar="G", help="a group it belongs to (repeatable)")
+    p.set_defaults(run=cmd_delegation)
+
+    p = commands.add_parser("revise", help="create the next revision from the accepted amendments")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--accept", default="agreed,agreed-ad-ref", metavar="LIST")
+    p.add_argument("--name", metavar="NAME", help="the new version's name (default: the next Rev.N)")
+    p.set_defaults(run=cmd_revise)
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -132,6 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="machine-readable outline")
     p.add_argument("--rev", metavar="NAME", help="an earlier version (original, Rev.1, …)")
     p.set_defaults(run=cmd_outline)
+    outline = p
 
     p = commands.add_parser("meta", help="print or change the metadata")
     p.add_argument("document", metavar="DOC")
@@ -156,6 +405,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PDF only: a diagonal watermark, by default \"DRAFT \u2014 not for circulation\" "
                         "(Word ignores it)")
     p.set_defaults(run=cmd_export)
+    add_negotiation_commands(commands, outline)
     return parser
 
 

@@ -95,3 +95,34 @@ def subparagraph_depth(blocks: Iterable[Block]) -> dict[str, int]:
         if block.kind == SUBPARAGRAPH and block.parent is not None:
             depth[block.id] = depth.get(block.parent, 0) + 1
     return depth
+
+
+# -- provisional labels of proposals -------------------------------------------------------------
+
+LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+
+
+def latin_suffix(index: int) -> str:
+    """1 -> "bis", 2 -> "ter", … 9 -> "decies"; past that "decies 2", "decies 3" (no common usage exists)."""
+    if index <= len(LATIN_SUFFIXES):
+        return LATIN_SUFFIXES[index - 1]
+    return f"{LATIN_SUFFIXES[-1]} {index - len(LATIN_SUFFIXES) + 1}"
+
+
+def inserted_label(anchor_label: str, index: int) -> str:
+    """The provisional label of the `index`-th new paragraph (1-based) proposed after `anchor_label`.
+
+    "OP3", 1 -> "OP3 bis"; "OP3", 2 -> "OP3 ter"; "PP0", 1 -> "PP0 bis" (a new
+    first preambular paragraph, placed after the enacting formula).
+    """
+    return f"{anchor_label} {latin_suffix(index)}"
+
+
+def alternative_label(label: str, index: int) -> str:
+    """The label of the `index`-th alternative proposed for a paragraph: "OP15 alt 1"."""
+    return f"{label} alt {index}"
+
+
+def zero_label(kind: str, prefix: str = "") -> str:
+    """The anchor label for a new first paragraph of a kind: "PP0" or "OP0" (see `inserted_label`)."""
+    return f"{prefix}{'PP' if kind == PREAMBULAR else 'OP'}0"

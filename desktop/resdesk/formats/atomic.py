@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+from resdesk.files import temporary_sibling
 
 
 @contextlib.contextmanager
@@ -17,10 +18,7 @@ def atomic_output(target: str | os.PathLike) -> Iterator[Path]:
     nobody ever sees a half-written file under the real name.
     """
     target = Path(target)
-    directory = target.parent if str(target.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix + ".tmp", dir=directory)
-    os.close(handle)
-    temp = Path(temp_name)
+    temp = temporary_sibling(target, target.suffix + ".tmp")
     try:
         yield temp
         os.replace(temp, target)

@@ -12,12 +12,12 @@ import contextlib
 import json
 import os
 import sqlite3
-import tempfile
+import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 from resdesk.errors import DocumentFileError, DocumentLockedError, UserError
+from resdesk.files import fsync_file, temporary_sibling
 from resdesk.store.lock import DocumentLock
 from resdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
@@ -27,7 +27,7 @@ SUFFIX = ".resdesk"
 
 def now() -> str:
     """The current time as ISO 8601 UTC with seconds, as stored in the file."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
 def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
@@ -142,13 +142,14 @@ class DocumentFile:
         return cls(path, conn, readonly, lock)
 
     @classmethod
-    def create(cls, path: str | os.PathLike, *, force: bool = False, fill=None) -> DocumentFile:
+    def create(cls, path: str | os.PathLike, *, force: bool = False, fill=None, keep_open: bool = True):
         """Create a new document file at `path`, atomically.
 
         The file is built under a temporary name in the same folder, `fill(doc)`
-        is called to put the first content in, and only then is it renamed to
-        `path`: a failure leaves nothing behind. An existing file is replaced
-        only with `force`.
+        is called to put the first content in, and only then is it flushed and
+        renamed to `path`: a failure leaves nothing behind, so the temporary file
+        needs no journal. An existing file is replaced only with `force`.
+        Returns the document opened for writing, or None with `keep_open=False`.
         """
         path = Path(path)
         if path.exists() and not force:
@@ -161,12 +162,12 @@ class DocumentFile:
         target_lock = DocumentLock(path)
         if path.exists() and not target_lock.acquire():
             raise DocumentLockedError(f"{path.name} is open in another window or process; close it there first.")
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=directory)
-        os.close(handle)
-        temp = Path(temp_name)
+        temp = temporary_sibling(path)
         try:
             conn = _connect(temp, readonly=False)
             try:
+                conn.execute("PRAGMA journal_mode = OFF")
+                conn.execute("PRAGMA synchronous = OFF")
                 _migrate(conn, 0)
                 document = cls(temp, conn, readonly=False, lock=None)
                 if fill is not None:
@@ -174,13 +175,14 @@ class DocumentFile:
                 conn.execute("PRAGMA journal_mode = DELETE")
             finally:
                 conn.close()
+            fsync_file(temp)
             os.replace(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)
             target_lock.release()
             raise
         target_lock.release()
-        return cls.open(path)
+        return cls.open(path) if keep_open else None
 
     def close(self) -> None:
         """Close the file; the WAL is folded back so the document is one self-contained file."""
@@ -249,10 +251,7 @@ class DocumentFile:
     def save_as(self, target: str | os.PathLike) -> None:
         """Copy the whole document to `target` atomically (SQLite backup API, then rename)."""
         target = Path(target)
-        directory = target.parent if str(target.parent) else Path(".")
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".tmp", dir=directory)
-        os.close(handle)
-        temp = Path(temp_name)
+        temp = temporary_sibling(target)
         try:
             copy = sqlite3.connect(temp)
             try:

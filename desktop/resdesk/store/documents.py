@@ -191,14 +191,18 @@ def load(doc: DocumentFile, version: str | None = None) -> Document:
     return document
 
 
-def create_document(path, document: Document, *, force: bool = False, source: str = "") -> DocumentFile:
-    """Create a new document file holding `document` as its version "original"."""
+def create_document(path, document: Document, *, force: bool = False, source: str = "",
+                    keep_open: bool = True) -> DocumentFile | None:
+    """Create a new document file holding `document` as its version "original".
+
+    Returns it opened for writing, or None with `keep_open=False`.
+    """
 
     def fill(doc: DocumentFile) -> None:
         with doc.transaction("import", detail={"source": source}):
             add_version(doc, ORIGINAL, document)
 
-    return DocumentFile.create(path, force=force, fill=fill)
+    return DocumentFile.create(path, force=force, fill=fill, keep_open=keep_open)
 
 
 def set_meta(doc: DocumentFile, changes: dict, *, actor: str = "") -> Meta:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
 from pathlib import Path
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -41,6 +40,11 @@ else:
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 
+def _host() -> str:
+    """This computer's name, for a person who finds the lock file."""
+    return os.uname().nodename if hasattr(os, "uname") else os.environ.get("COMPUTERNAME", "")
+
+
 def lock_path(document: Path) -> Path:
     return document.with_name(document.name + "-lock")
 
@@ -69,7 +73,7 @@ class DocumentLock:
                 break
             os.close(fd)
         os.ftruncate(fd, 0)
-        os.write(fd, f"{socket.gethostname()} {os.getpid()}\n".encode())
+        os.write(fd, f"{_host()} {os.getpid()}\n".encode())
         self._fd = fd
         return True
 

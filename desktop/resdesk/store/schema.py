@@ -65,6 +65,54 @@ MIGRATIONS: list[str] = [
         detail TEXT NOT NULL DEFAULT '{}'
     );
     """,
+    # 2: the negotiation: delegations of this document, amendments, comments.
+    # `delegation` holds the document's own additions (added = 1) and the colour each
+    # delegation got here, in order of first use (colour_order). `amendment.version`
+    # is the version it targets; `new_block` is the JSON of a proposed block.
+    # The delegation in whose name the window proposes is the setting `acting_as`.
+    """
+    CREATE TABLE delegation (
+        name TEXT PRIMARY KEY,
+        short_name TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT 'member',
+        groups TEXT NOT NULL DEFAULT '[]',
+        colour TEXT NOT NULL DEFAULT '',
+        colour_order INTEGER,
+        added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE amendment (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        version INTEGER NOT NULL REFERENCES version(id),
+        author TEXT NOT NULL,
+        co_sponsors TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        start_offset INTEGER NOT NULL DEFAULT 0,
+        end_offset INTEGER NOT NULL DEFAULT 0,
+        old TEXT NOT NULL DEFAULT '',
+        new TEXT NOT NULL DEFAULT '',
+        new_block TEXT,
+        after_block TEXT NOT NULL DEFAULT '',
+        justification TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL,
+        stale INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX amendment_version ON amendment (version, seq);
+    CREATE TABLE comment (
+        id TEXT PRIMARY KEY,
+        seq INTEGER NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        block TEXT NOT NULL DEFAULT '',
+        amendment TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        private INTEGER NOT NULL DEFAULT 0,
+        reply_to TEXT NOT NULL DEFAULT '',
+        created TEXT NOT NULL
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -107,3 +107,138 @@ def outline_json(document: Document) -> dict:
         "blocks": section(document.blocks),
         "annexes": [{"title": annex.title, "blocks": section(annex.blocks)} for annex in document.annexes],
     }
+
+
+# -- the negotiation: amendments, comments and the three views -------------------------------------
+#
+# `negotiation_outline` adds to the outline above (whose keys stay as they are):
+#
+#     "view": "base" | "markup" | "consolidated",
+#     "amendments": [{"id", "author", "co_sponsors", "status", "kind", "target", "label", "instruction",
+#                     "old", "new", "after", "justification", "collides_with": [ids], "stale"}],
+#     "comments": [{"id", "author", "on", "block", "amendment", "text", "private", "reply_to"}]
+#
+# `target` is the label of the amended paragraph in the version shown (for a new paragraph: the one it
+# follows; `after` is the label a moved paragraph is to follow); `label` is the provisional label
+# ("OP3 bis", "OP15 alt 1"). In the markup view each block also carries "key", "state", "amendment",
+# "author" and "segments": [{"op", "text", "author", "amendment"}] (see `resdesk.views.markup`).
+# Private comments are listed (this is the file's own view) with "private": true; exports use
+# `resdesk.store.comments.shared_comments` and never show them.
+
+VIEWS = ("base", "markup", "consolidated")
+
+
+def amendments_json(document: Document, amendments: list, collisions: dict[str, list[str]]) -> list[dict]:
+    from resdesk.amend.anchors import TextIndex, anchor_holds, proposal_labels
+    from resdesk.amend.instructions import instruction
+    from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK
+
+    index = TextIndex.of(document)
+    labels = proposal_labels(index, amendments)
+    result = []
+    for amendment in amendments:
+        holds = anchor_holds(index, amendment)
+        old, new = amendment.old, amendment.new
+        if amendment.kind == INSERT_BLOCK:
+            old, new = "", amendment.new_block.text if amendment.new_block else ""
+        elif amendment.kind in (DELETE_BLOCK, ALTERNATIVE) and amendment.target in index.blocks:
+            old = index.blocks[amendment.target].text
+        result.append({
+            "id": amendment.id,
+            "author": amendment.author,
+            "co_sponsors": list(amendment.co_sponsors),
+            "status": amendment.status,
+            "kind": amendment.kind,
+            "target": index.labels.get(amendment.target, ""),
+            "label": labels.get(amendment.id, ""),
+            "instruction": instruction(index, amendment) if holds else "",
+            "old": old,
+            "new": new,
+            "after": index.labels.get(amendment.after, "") if amendment.after else "",
+            "justification": amendment.justification,
+            "collides_with": collisions.get(amendment.id, []),
+            "stale": amendment.stale or not holds,
+        })
+    return result
+
+
+def comments_json(document: Document, comments: list) -> list[dict]:
+    labels = document_labels(document)
+    return [{"id": c.id, "author": c.author, "on": c.amendment or labels.get(c.block) or c.block,
+             "block": c.block, "amendment": c.amendment, "text": c.text, "private": c.private,
+             "reply_to": c.reply_to} for c in comments]
+
+
+def _markup_blocks(document: Document, records: list) -> list[dict]:
+    markers = document.footnote_markers()
+    top: list[dict] = []
+    open_items: list[dict] = []
+    for record in records:
+        block = record.block
+        item = {
+            "id": record.id,
+            "kind": record.kind,
+            "label": record.label,
+            "opening": opening_of(block, document.meta.language) if record.state != "alternative" else "",
+            "text": table_text(block) if block.kind == TABLE else record.new_text() if record.state in (
+                "inserted", "alternative") else block.text,
+            "footnotes": [
+                {"marker": markers.get(note_id, ""), "text": document.footnotes[note_id].text}
+                for note_id in block_footnote_ids(block) if note_id in document.footnotes
+            ] if record.state not in ("inserted", "alternative") else [],
+            "children": [],
+            "key": record.key,
+            "state": record.state,
+            "amendment": record.amendment,
+            "author": record.author,
+            "collisions": record.collisions,
+            "segments": [{"op": s.op, "text": s.text, "author": s.author, "amendment": s.amendment}
+                         for s in record.segments],
+        }
+        if block.kind == TABLE:
+            item["rows"] = [[cell.text for cell in row] for row in block.rows]
+        parent = next((o for o in reversed(open_items) if o["id"] == record.parent), None) \
+            if record.kind == SUBPARAGRAPH else None
+        if parent is not None:
+            parent["children"].append(item)
+        else:
+            top.append(item)
+            open_items = []
+        open_items.append(item)
+    return top
+
+
+def negotiation_outline(document: Document, amendments: list, comments: list, *, view: str = "base",
+                        selection=None, accepted: tuple[str, ...] | None = None) -> dict:
+    """The outline of a version with its amendments and comments, in the base, markup or consolidated view.
+
+    `selection` (an AmendmentFilter) chooses what the markup shows; `accepted`
+    the statuses the consolidated view applies (default agreed and agreed ad ref).
+    """
+    from resdesk.amend.anchors import TextIndex
+    from resdesk.amend.collisions import find_collisions
+    from resdesk.views.consolidated import consolidated
+    from resdesk.views.markup import markup
+
+    if view not in VIEWS:
+        raise ValueError(view)
+    if view == "consolidated":
+        kwargs = {"statuses": accepted} if accepted else {}
+        shown = consolidated(document, amendments, delegations=selection.delegations if selection else None,
+                             **kwargs)
+        result = outline_json(shown)
+    else:
+        result = outline_json(document)
+    if view == "markup":
+        marked = markup(document, amendments, selection)
+        by_annex: dict[int, list] = {}
+        for record in marked.blocks:
+            by_annex.setdefault(record.annex, []).append(record)
+        result["blocks"] = _markup_blocks(document, by_annex.get(0, []))
+        for number, annex in enumerate(result["annexes"], start=1):
+            annex["blocks"] = _markup_blocks(document, by_annex.get(number, []))
+    result["view"] = view
+    result["amendments"] = amendments_json(document, amendments,
+                                           find_collisions(document, amendments, TextIndex.of(document)))
+    result["comments"] = comments_json(document, comments)
+    return result

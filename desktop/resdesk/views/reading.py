@@ -15,10 +15,12 @@ from resdesk.amend.labels import document_labels, subparagraph_depth, subparagra
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.dates import un_date
 from resdesk.text.inline import FOOTNOTE, ITALIC
-from resdesk.views.outline import block_footnote_ids, opening_of, table_text
+from resdesk.views.outline import block_footnote_ids, opening_of
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 LABEL_WIDTH = 12
+LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic",
+                  "zh": "Chinese"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,14 @@ def _wrap(label: str, text: str, width: int, indent: int = 0) -> list[str]:
     return [first] + [pad + line for line in lines[1:]]
 
 
+def _table_rows(block: Block) -> list[str]:
+    """A table's rows with columns aligned and separated by " | "."""
+    rows = [[cell.text for cell in row] for row in block.rows]
+    columns = max((len(row) for row in rows), default=0)
+    widths = [max((len(row[c]) for row in rows if c < len(row)), default=0) for c in range(columns)]
+    return [" | ".join(text.ljust(widths[c]) for c, text in enumerate(row)).rstrip() for row in rows]
+
+
 def _masthead(document: Document) -> list[str]:
     meta = document.meta
     lines = []
@@ -75,6 +85,8 @@ def _masthead(document: Document) -> list[str]:
         lines.append(f"Distr.: {meta.distribution}")
     if meta.date:
         lines.append(un_date(meta.date))
+    if meta.original_language:
+        lines.append(f"Original: {LANGUAGE_NAMES.get(meta.original_language, meta.original_language)}")
     for value in (meta.session, meta.committee):
         if value:
             lines.append(value)
@@ -122,7 +134,7 @@ def outline_text(document: Document, *, style: Style = Style(), width: int = 100
                 heading = f"{block.number} {text}".strip()
                 lines.extend(["", *_wrap("", heading, width)])
             elif block.kind == TABLE:
-                lines.extend(" " * LABEL_WIDTH + row for row in table_text(block).split("\n"))
+                lines.extend(" " * LABEL_WIDTH + row for row in _table_rows(block))
             else:
                 lines.extend(_wrap(label, text, width))
             for note_id in block_footnote_ids(block):

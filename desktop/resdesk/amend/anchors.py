@@ -1,0 +1,120 @@
+"""Where amendments attach in a text: block indexes, anchor checks, provisional labels of proposals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resdesk.amend.labels import alternative_label, document_labels, inserted_label, zero_label
+from resdesk.model.amendment import ALTERNATIVE, INSERT_BLOCK, REPLACE, Amendment
+from resdesk.model.document import SUBPARAGRAPH, Block, Document
+
+
+@dataclass
+class TextIndex:
+    """Blocks of a version by id, with their part (0: main text, n: annex n), position and children."""
+
+    document: Document
+    blocks: dict[str, Block] = field(default_factory=dict)
+    part: dict[str, int] = field(default_factory=dict)
+    position: dict[str, int] = field(default_factory=dict)
+    children: dict[str, list[str]] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def of(document: Document) -> TextIndex:
+        index = TextIndex(document)
+        parts = [document.blocks] + [annex.blocks for annex in document.annexes]
+        position = 0
+        for number, blocks in enumerate(parts):
+            ids = {block.id for block in blocks}
+            for block in blocks:
+                index.blocks[block.id] = block
+                index.part[block.id] = number
+                index.position[block.id] = position
+                position += 1
+                if block.kind == SUBPARAGRAPH and block.parent in ids:
+                    index.children.setdefault(block.parent, []).append(block.id)
+        index.labels = document_labels(document)
+        return index
+
+    def parts(self) -> list[list[Block]]:
+        return [self.document.blocks] + [annex.blocks for annex in self.document.annexes]
+
+    def subtree(self, block_id: str) -> list[str]:
+        """The block and all its sub-paragraphs, in reading order."""
+        result = [block_id]
+        for child in self.children.get(block_id, []):
+            result.extend(self.subtree(child))
+        return result
+
+    def is_top(self, block: Block) -> bool:
+        return not (block.kind == SUBPARAGRAPH and block.parent in self.blocks
+                    and self.part.get(block.parent) == self.part[block.id])
+
+
+def anchor_holds(index: TextIndex, amendment: Amendment) -> bool:
+    """Whether the amendment still fits the text: its blocks exist and a replacement's old words are in place."""
+    if amendment.target not in index.blocks:
+        return False
+    if amendment.after and amendment.after not in index.blocks:
+        return False
+    if amendment.kind == REPLACE:
+        text = index.blocks[amendment.target].text
+        in_range = 0 <= amendment.start <= amendment.end <= len(text)
+        return in_range and text[amendment.start:amendment.end] == amendment.old
+    return True
+
+
+def anchor_label(index: TextIndex, anchor: str, kind: str) -> str:
+    """The label new paragraphs of `kind` placed after block `anchor` count from.
+
+    It is the label of the last block of that kind at or before the anchor in its
+    part ("OP3" for a new OP after OP3 or after OP3's sub-paragraphs); "PP0" /
+    "OP0" when there is none (a new first paragraph).
+    """
+    part = index.part[anchor]
+    blocks = index.parts()[part]
+    last = ""
+    for block in blocks:
+        if block.kind == kind and (kind != SUBPARAGRAPH or block.parent == index.blocks[anchor].parent):
+            last = index.labels.get(block.id, "")
+        if block.id == anchor:
+            break
+    if last:
+        return last
+    prefix = ""
+    if part:
+        prefix = "Annex " if len(index.document.annexes) == 1 else f"Annex {part} "
+    return zero_label(kind, prefix)
+
+
+def proposal_labels(index: TextIndex, amendments: list[Amendment]) -> dict[str, str]:
+    """The provisional label of every amendment: "OP3 bis", "OP15 alt 1", or the amended paragraph's label.
+
+    Counted over every amendment given, in order of entry (pass all amendments of
+    the version, whatever their status, so that labels never change when a status
+    or a filter changes).
+    """
+    labels: dict[str, str] = {}
+    inserted: dict[str, int] = {}
+    alternatives: dict[str, int] = {}
+    for amendment in sorted(amendments, key=lambda a: a.number):
+        if amendment.target not in index.blocks:
+            labels[amendment.id] = ""
+            continue
+        if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
+            base = anchor_label(index, amendment.target, amendment.new_block.kind)
+            inserted[base] = inserted.get(base, 0) + 1
+            labels[amendment.id] = inserted_label(base, inserted[base])
+        elif amendment.kind == ALTERNATIVE:
+            alternatives[amendment.target] = alternatives.get(amendment.target, 0) + 1
+            labels[amendment.id] = alternative_label(index.labels.get(amendment.target, ""),
+                                                     alternatives[amendment.target])
+        else:
+            labels[amendment.id] = index.labels.get(amendment.target, "")
+    return labels
+
+
+def placement_after(index: TextIndex, amendment: Amendment) -> str:
+    """The block a new or moved block follows: `after` for moves, `target` for insertions."""
+    return amendment.after if amendment.after else amendment.target

@@ -1,0 +1,168 @@
+"""Applying amendments to a version: the text as if they were accepted.
+
+A pure function of (version, amendments). The result does not depend on the
+order in which the amendments are given or were entered, except for the
+order of several new paragraphs proposed after the same paragraph, which
+follow their order of entry (they are "OP3 bis", "OP3 ter").
+
+When accepted amendments collide (see `resdesk.amend.collisions`), the policy is:
+
+- a deletion of a paragraph wins over every other change to it (and to its
+  sub-paragraphs): those are skipped;
+- one alternative per paragraph: the one earliest in the canonical order
+  below; an alternative wins over word-level replacements in that paragraph;
+- overlapping replacements in one paragraph: the earliest in canonical order
+  (position in the text, then length, then its words, then its author) is
+  applied, the others are skipped;
+- one move per paragraph, the earliest in canonical order; a move that would
+  put a paragraph after itself (a cycle of moves) is skipped.
+
+Skipped amendments are reported in `Applied.skipped`, never applied halfway.
+Amendments whose anchor no longer holds (stale) are skipped too. Footnote
+anchors inside replaced words move to the start of the change (never lost);
+new paragraphs are placed after their anchor and its sub-paragraphs, then
+moved paragraphs placed there.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after
+from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.document import Annex, Block, Document
+from resdesk.text.diff import overlapping
+from resdesk.text.inline import shift_marks
+
+
+@dataclass
+class Applied:
+    document: Document
+    applied: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def canonical_key(amendment: Amendment) -> tuple:
+    """An order of amendments that does not depend on their order of entry."""
+    return (amendment.start, amendment.end, amendment.old, amendment.new, amendment.after, amendment.author,
+            amendment.kind, amendment.number)
+
+
+def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied:
+    """`document` with every given amendment applied (filter them first: this applies all it is given)."""
+    index = TextIndex.of(document)
+    result = Applied(copy.deepcopy(document))
+    blocks = {block.id: block for block in result.document.all_blocks()}
+    valid = []
+    for amendment in sorted(amendments, key=canonical_key):
+        if anchor_holds(index, amendment):
+            valid.append(amendment)
+        else:
+            result.skipped.append(amendment.id)
+
+    deleted: set[str] = set()
+    for amendment in valid:
+        if amendment.kind == DELETE_BLOCK:
+            deleted.update(index.subtree(amendment.target))
+            result.applied.append(amendment.id)
+
+    def take(amendment: Amendment) -> None:
+        result.applied.append(amendment.id)
+
+    def skip(amendment: Amendment) -> None:
+        result.skipped.append(amendment.id)
+
+    rewritten: set[str] = set()
+    for amendment in valid:
+        if amendment.kind != ALTERNATIVE:
+            continue
+        if amendment.target in deleted or amendment.target in rewritten:
+            skip(amendment)
+            continue
+        block = blocks[amendment.target]
+        block.marks = shift_marks(block.marks, 0, len(block.text), len(amendment.new))
+        block.text = amendment.new
+        rewritten.add(amendment.target)
+        take(amendment)
+
+    by_block: dict[str, list[Amendment]] = {}
+    for amendment in valid:
+        if amendment.kind == REPLACE:
+            if amendment.target in deleted or amendment.target in rewritten:
+                skip(amendment)
+            else:
+                by_block.setdefault(amendment.target, []).append(amendment)
+    for block_id, replacements in by_block.items():
+        chosen: list[Amendment] = []
+        for amendment in replacements:  # canonical order: position first
+            if any(overlapping((a.start, a.end), (amendment.start, amendment.end)) for a in chosen):
+                skip(amendment)
+            else:
+                chosen.append(amendment)
+        block = blocks[block_id]
+        for amendment in sorted(chosen, key=lambda a: (a.start, a.end), reverse=True):
+            block.marks = shift_marks(block.marks, amendment.start, amendment.end - amendment.start,
+                                      len(amendment.new))
+            block.text = block.text[:amendment.start] + amendment.new + block.text[amendment.end:]
+            take(amendment)
+
+    moves: dict[str, Amendment] = {}
+    for amendment in valid:
+        if amendment.kind != MOVE_BLOCK:
+            continue
+        if amendment.target in deleted or amendment.target in moves or _cycle(index, moves, amendment):
+            skip(amendment)
+        else:
+            moves[amendment.target] = amendment
+            take(amendment)
+
+    attached: dict[str, list[Block]] = {}
+    inserts = sorted((a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None),
+                     key=lambda a: a.number)
+    for amendment in inserts:
+        new = copy.deepcopy(amendment.new_block)
+        if new.parent is not None and new.parent in deleted:
+            skip(amendment)
+            continue
+        attached.setdefault(amendment.target, []).append(new)
+        take(amendment)
+    for amendment in sorted(moves.values(), key=lambda a: a.number):
+        attached.setdefault(placement_after(index, amendment), []).append(blocks[amendment.target])
+
+    def emit(block: Block, out: list[Block]) -> None:
+        if block.id not in deleted:
+            out.append(block)
+        for child in index.children.get(block.id, ()):
+            if child not in moves:
+                emit(blocks[child], out)
+        for follower in attached.get(block.id, ()):
+            emit(follower, out)
+
+    parts = []
+    for part in index.parts():
+        out: list[Block] = []
+        for block in part:
+            if index.is_top(block) and block.id not in moves:
+                emit(blocks[block.id], out)
+        parts.append(out)
+    result.document.blocks = parts[0]
+    result.document.annexes = [Annex(annex.title, part)
+                               for annex, part in zip(result.document.annexes, parts[1:], strict=True)]
+    result.applied.sort(key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
+    result.skipped.sort(key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
+    return result
+
+
+def _cycle(index: TextIndex, moves: dict[str, Amendment], amendment: Amendment) -> bool:
+    """Whether moving `amendment.target` after its anchor would, with the moves kept so far, loop."""
+    seen = set()
+    anchor = amendment.after
+    while anchor and anchor not in seen:
+        seen.add(anchor)
+        if anchor in index.subtree(amendment.target):
+            return True
+        block = index.blocks.get(anchor)
+        parent = block.parent if block is not None and not index.is_top(block) else None
+        anchor = moves[anchor].after if anchor in moves else parent
+    return False

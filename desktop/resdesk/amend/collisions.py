@@ -1,0 +1,70 @@
+"""Collisions between amendments: the explicit policy, in one place.
+
+Two amendments collide (each is flagged with the other's id) when accepting
+both would be ambiguous:
+
+1. two word-level replacements in the same paragraph whose ranges overlap
+   (see `resdesk.text.diff.overlapping`: shared characters, two insertions at
+   the same point, or an insertion strictly inside the other's range; ranges
+   that only meet at an end do not collide);
+2. any amendment of a paragraph (a replacement, an alternative, a move) and a
+   deletion of that paragraph, or of the paragraph it belongs to;
+3. two alternatives for the same paragraph, or an alternative and a
+   replacement in it (the alternative rewrites every word);
+4. two moves of the same paragraph (to different places).
+
+Not collisions: two deletions of the same paragraph (same outcome); new
+paragraphs proposed after the same paragraph (they are OP3 bis, OP3 ter); a
+new paragraph or a moved paragraph placed after a paragraph another amendment
+changes or deletes (its place is still defined); a move and a replacement in
+another paragraph.
+
+Only live amendments (proposed, agreed ad ref, agreed, bracketed) that are
+not stale take part: a withdrawn proposal collides with nothing.
+"""
+
+from __future__ import annotations
+
+from resdesk.amend.anchors import TextIndex
+from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, LIVE_STATUSES, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.document import Document
+from resdesk.text.diff import overlapping
+
+
+def _collide(first: Amendment, second: Amendment) -> bool:
+    kinds = {first.kind, second.kind}
+    if first.kind == REPLACE and second.kind == REPLACE:
+        return overlapping((first.start, first.end), (second.start, second.end))
+    if DELETE_BLOCK in kinds:
+        return len(kinds) == 2 and kinds <= {DELETE_BLOCK, REPLACE, ALTERNATIVE, MOVE_BLOCK}
+    if ALTERNATIVE in kinds:
+        return kinds <= {ALTERNATIVE, REPLACE}
+    return first.kind == MOVE_BLOCK and second.kind == MOVE_BLOCK
+
+
+def find_collisions(document: Document, amendments: list[Amendment],
+                    index: TextIndex | None = None) -> dict[str, list[str]]:
+    """For every colliding amendment, the ids of those it collides with (sorted by entry); others are absent."""
+    index = index or TextIndex.of(document)
+    live = [a for a in amendments if a.status in LIVE_STATUSES and not a.stale and a.target in index.blocks]
+    by_block: dict[str, list[Amendment]] = {}
+    for amendment in live:
+        if amendment.kind == REPLACE or amendment.kind in (ALTERNATIVE, MOVE_BLOCK, DELETE_BLOCK):
+            by_block.setdefault(amendment.target, []).append(amendment)
+    # A deletion of a paragraph also deletes its sub-paragraphs: it meets their amendments too.
+    for amendment in live:
+        if amendment.kind == DELETE_BLOCK:
+            for descendant in index.subtree(amendment.target)[1:]:
+                by_block.setdefault(descendant, []).append(amendment)
+    result: dict[str, set[str]] = {}
+    for block_amendments in by_block.values():
+        ordered = sorted(block_amendments, key=lambda a: (a.start, a.end, a.number))
+        for i, first in enumerate(ordered):
+            for second in ordered[i + 1:]:
+                if first.kind == REPLACE and second.kind == REPLACE and second.start > first.end:
+                    break  # sorted by start: no later replacement reaches back into `first`
+                if first.id != second.id and _collide(first, second):
+                    result.setdefault(first.id, set()).add(second.id)
+                    result.setdefault(second.id, set()).add(first.id)
+    return {ident: sorted(others, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
+            for ident, others in sorted(result.items())}

@@ -1,0 +1,134 @@
+"""Amendments in the words of UN amendment documents.
+
+    In operative paragraph 2, replace “to continue to strengthen” with “to strengthen further”
+    In operative paragraph 2, delete “…”
+    In operative paragraph 2, after “…”, insert “…”
+    At the end of operative paragraph 2, add “…”
+    Insert a new operative paragraph after operative paragraph 3, reading: “…”
+    Insert a new preambular paragraph after the second preambular paragraph, reading: “…”
+    Insert a new operative paragraph before operative paragraph 1, reading: “…”   (label "OP0 bis")
+    Delete operative paragraph 7
+    Move operative paragraph 11 to follow operative paragraph 4
+    Replace operative paragraph 15 with: “…”                                         (an alternative)
+
+Preambular paragraphs are cited by ordinal word ("the second preambular
+paragraph"), operative ones by number, sub-paragraphs by their marker
+("operative paragraph 5 (a)"). Instructions always describe the amendment
+against the version it targets, with that version's labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resdesk.amend.anchors import TextIndex, anchor_label
+from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+
+_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+          "eighteenth", "nineteenth")
+_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
+_CARDINAL_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def ordinal_word(number: int) -> str:
+    """1 -> "first", 20 -> "twentieth", 21 -> "twenty-first", 123 -> "one hundred and twenty-third"."""
+    if number < 1:
+        raise ValueError(number)
+    if number >= 100:
+        hundreds, rest = divmod(number, 100)
+        head = f"{_CARDINAL_UNITS[hundreds] if hundreds < 10 else hundreds} hundred"
+        return f"{head}th" if rest == 0 else f"{head} and {ordinal_word(rest)}"
+    if number < 20:
+        return _UNITS[number]
+    tens, units = divmod(number, 10)
+    if units == 0:
+        return f"{_TENS[tens]}ieth"
+    return f"{_TENS[tens]}y-{_UNITS[units]}"
+
+
+_ZERO = re.compile(r"(?:PP|OP)0$")
+_LABEL = re.compile(r"^(?P<annex>Annex(?: \d+)? )?(?P<kind>PP|OP)(?P<number>\d+)(?P<rest>.*)$")
+
+
+def paragraph_reference(label: str, *, capital: bool = False) -> str:
+    """"OP5 (a)" -> "operative paragraph 5 (a)"; "PP2" -> "the second preambular paragraph"."""
+    match = _LABEL.match(label)
+    if not match:
+        words = f"the paragraph “{label}”" if label else "the paragraph"
+    else:
+        number = int(match["number"])
+        if match["kind"] == "OP":
+            words = f"operative paragraph {number}{match['rest']}"
+        else:
+            words = f"the {ordinal_word(number)} preambular paragraph{match['rest']}"
+        if match["annex"]:
+            annex = match["annex"].strip().lower()
+            words += f" of the {annex}" if annex == "annex" else f" of {annex}"
+    return words[0].upper() + words[1:] if capital else words
+
+
+def _kind_words(kind: str) -> str:
+    return {PREAMBULAR: "preambular paragraph", OPERATIVE: "operative paragraph",
+            SUBPARAGRAPH: "subparagraph"}.get(kind, "paragraph")
+
+
+def _quoted(text: str) -> str:
+    return f"“{text.strip()}”"
+
+
+def _replace_instruction(index: TextIndex, amendment: Amendment, where: str) -> str:
+    old, new = amendment.old, amendment.new
+    text = index.blocks[amendment.target].text if amendment.target in index.blocks else ""
+    if old.strip() and new.startswith(old) and new[len(old):].strip():
+        return f"In {where}, after {_quoted(old)}, insert {_quoted(new[len(old):])}"
+    if old.strip() and new.endswith(old) and new[:-len(old)].strip():
+        return f"In {where}, before {_quoted(old)}, insert {_quoted(new[:-len(old)])}"
+    if not old.strip():
+        if not text[amendment.end:].strip(" ;,.:"):
+            return f"At the end of {where}, add {_quoted(new)}"
+        before = text[:amendment.start].split()
+        if before:
+            return f"In {where}, after {_quoted(' '.join(before[-3:]))}, insert {_quoted(new)}"
+        return f"At the beginning of {where}, insert {_quoted(new)}"
+    if not new.strip():
+        return f"In {where}, delete {_quoted(old)}"
+    return f"In {where}, replace {_quoted(old)} with {_quoted(new)}"
+
+
+def instruction(index: TextIndex, amendment: Amendment) -> str:
+    """The UN-style instruction of one amendment, against the version `index` holds."""
+    label = index.labels.get(amendment.target, "")
+    where = paragraph_reference(label)
+    if amendment.kind == REPLACE:
+        return _replace_instruction(index, amendment, where)
+    if amendment.kind == DELETE_BLOCK:
+        return f"Delete {where}"
+    if amendment.kind == ALTERNATIVE:
+        return f"Replace {where} with: {_quoted(amendment.new)}"
+    if amendment.kind == MOVE_BLOCK:
+        moved_kind = index.blocks[amendment.target].kind if amendment.target in index.blocks else OPERATIVE
+        return f"Move {where} to {_relative_place(index, amendment.after, moved_kind, 'follow', 'precede')}"
+    if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
+        kind = amendment.new_block.kind
+        place = _relative_place(index, amendment.target, kind, "after", "before")
+        return f"Insert a new {_kind_words(kind)} {place}, reading: {_quoted(amendment.new_block.text)}"
+    return ""
+
+
+def _relative_place(index: TextIndex, anchor: str, kind: str, after_word: str, before_word: str) -> str:
+    """"follow operative paragraph 4" / "after operative paragraph 3", or "before operative paragraph 1"
+    when the anchor precedes every paragraph of that kind."""
+    if anchor not in index.blocks:
+        return f"{after_word} a paragraph no longer in the text"
+    label = anchor_label(index, anchor, kind)
+    if not _ZERO.search(label):
+        return f"{after_word} {paragraph_reference(label)}"
+    first = next((index.labels[b.id] for b in index.parts()[index.part[anchor]]
+                  if b.kind == kind and b.id in index.labels), "")
+    if first:
+        return f"{before_word} {paragraph_reference(first)}"
+    if index.blocks[anchor].kind == FORMULA:
+        return f"{after_word} the enacting formula"
+    return f"{after_word} {paragraph_reference(index.labels.get(anchor, ''))}"

@@ -1,0 +1,160 @@
+"""Create Rev.N: apply the accepted amendments, store the new version, carry the pending ones over.
+
+The new version is the old one with the accepted amendments applied
+(statuses chosen by the user; default agreed and agreed ad ref), renumbered
+(labels are computed, so renumbering is free), stored with `based_on` the old
+version, which stays readable. Accepted amendments stay attached to the
+version they amended (the record of what was agreed).
+
+Every other live amendment (proposed, bracketed, and accepted ones that could
+not be applied because they collided) moves to the new version, re-anchored:
+block ids are stable, so it still targets the same paragraph, now with its new
+number; a replacement's offsets are found again by its old words (the
+occurrence nearest to where the old place maps to); an amendment whose
+paragraph or words no longer exist is marked stale, never misapplied.
+
+Metadata: the symbol gets "/Rev.N" (replacing an earlier "/Rev.M"), the
+distribution is kept, the version is called "Rev.N" unless named.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.apply import apply_amendments
+from resdesk.amend.filters import AmendmentFilter
+from resdesk.errors import UserError
+from resdesk.model.amendment import (
+    ACCEPTED_BY_DEFAULT,
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    INSERT_BLOCK,
+    LIVE_STATUSES,
+    MOVE_BLOCK,
+    REPLACE,
+    Amendment,
+)
+from resdesk.store.amendments import amendments as stored_amendments
+from resdesk.store.amendments import rewrite_anchor
+from resdesk.store.docfile import DocumentFile
+from resdesk.store.documents import add_version, load, version_id, version_names
+
+_REV = re.compile(r"^Rev\.(\d+)$")
+
+
+def next_revision_name(names: list[str]) -> str:
+    """"Rev.1" after "original", "Rev.3" after "Rev.2" (one more than the highest Rev.N)."""
+    numbers = [int(m[1]) for m in (_REV.match(name) for name in names) if m]
+    return f"Rev.{max(numbers, default=0) + 1}"
+
+
+def revised_symbol(symbol: str, name: str) -> str:
+    """"A/C.3/68/L.5" + "Rev.1" -> "A/C.3/68/L.5/Rev.1"; an earlier "/Rev.N" is replaced; "" stays ""."""
+    if not symbol or not _REV.match(name):
+        return symbol
+    return re.sub(r"/Rev\.\d+$", "", symbol) + f"/{name}"
+
+
+def _mapped(offset: int, applied: list[Amendment]) -> int:
+    """Where `offset` of the old text lands once the applied replacements of the same block are made."""
+    shift = 0
+    for amendment in applied:
+        if amendment.end <= offset and not (amendment.start == amendment.end == offset):
+            shift += len(amendment.new) - (amendment.end - amendment.start)
+    return offset + shift
+
+
+def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: dict[str, list[Amendment]],
+             rewritten: set[str]) -> Amendment:
+    """The amendment anchored in the new version (same object, updated), stale when it no longer fits."""
+    amendment.version = new_index.document.version
+    if amendment.target not in new_index.blocks or (amendment.after and amendment.after not in new_index.blocks):
+        amendment.stale = True
+        return amendment
+    text = new_index.blocks[amendment.target].text
+    if amendment.kind in (DELETE_BLOCK, ALTERNATIVE):
+        amendment.old = text
+    elif amendment.kind == REPLACE:
+        applied = applied_replacements.get(amendment.target, [])
+        if amendment.target in rewritten or any(
+                a.start < amendment.end and amendment.start < a.end for a in applied):
+            amendment.stale = True
+            return amendment
+        expected = _mapped(amendment.start, applied)
+        if amendment.old:
+            places = [m.start() for m in re.finditer(re.escape(amendment.old), text)]
+            if not places:
+                amendment.stale = True
+                return amendment
+            start = min(places, key=lambda place: (abs(place - expected), place))
+        else:
+            start = expected
+            if start > len(text):
+                amendment.stale = True
+                return amendment
+        amendment.start, amendment.end = start, start + len(amendment.old)
+    return amendment
+
+
+def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendment]) -> None:
+    """Keep the order of paragraphs placed after the same paragraph.
+
+    After OP3 the text reads OP3, its new paragraphs in order of entry, then the
+    paragraphs moved there. Once some of them are accepted they are ordinary
+    blocks of the new version, so a pending one is re-anchored after the last
+    accepted one that came before it.
+    """
+    chains: dict[str, list[tuple[Amendment, str]]] = {}
+    for amendment in sorted(applied, key=lambda a: (a.kind != INSERT_BLOCK, a.number)):
+        if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
+            chains.setdefault(amendment.target, []).append((amendment, amendment.new_block.id))
+        elif amendment.kind == MOVE_BLOCK:
+            chains.setdefault(amendment.after, []).append((amendment, amendment.target))
+    for amendment in carried:
+        if amendment.kind == INSERT_BLOCK:
+            before = [block for other, block in chains.get(amendment.target, ())
+                      if other.kind == INSERT_BLOCK and other.number < amendment.number]
+            if before:
+                amendment.target = before[-1]
+        elif amendment.kind == MOVE_BLOCK:
+            before = [block for other, block in chains.get(amendment.after, ())
+                      if other.kind == INSERT_BLOCK or other.number < amendment.number]
+            if before:
+                amendment.after = before[-1]
+
+
+def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT, name: str | None = None,
+                    *, actor: str = "") -> str:
+    """Create the next revision from the current version; returns its name."""
+    names = version_names(doc)
+    name = name or next_revision_name(names)
+    if name in names:
+        raise UserError(f"{doc.path.name} already has a version called {name}; choose another --name.")
+    old_version = version_id(doc)
+    document = load(doc)
+    everything = stored_amendments(doc)
+    accepted = AmendmentFilter(statuses=tuple(accept)).select(everything)
+    result = apply_amendments(document, accepted)
+    applied_ids = set(result.applied)
+    revised = result.document
+    revised.version = name
+    revised.meta.symbol = revised_symbol(revised.meta.symbol, name)
+    applied_replacements: dict[str, list[Amendment]] = {}
+    rewritten: set[str] = set()
+    for amendment in accepted:
+        if amendment.id in applied_ids and amendment.kind == REPLACE:
+            applied_replacements.setdefault(amendment.target, []).append(amendment)
+        elif amendment.id in applied_ids and amendment.kind == ALTERNATIVE:
+            rewritten.add(amendment.target)
+    new_index = TextIndex.of(revised)
+    carried = [a for a in everything if a.status in LIVE_STATUSES and a.id not in applied_ids]
+    _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
+    detail = {"from": document.version, "to": name, "accepted": sorted(applied_ids),
+              "carried": [a.id for a in carried]}
+    with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
+        new_version = add_version(doc, name, revised, based_on=old_version)
+        for amendment in carried:
+            reanchor(amendment, new_index, applied_replacements, rewritten)
+            rewrite_anchor(doc, amendment, new_version)
+    return name

@@ -1,0 +1,31 @@
+"""Temporary files beside their target, so that a rename can put them in place atomically.
+
+(`tempfile` would do, but it drags `shutil` and `random` into the start-up of
+every command; this is all we need of it.)
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def temporary_sibling(target: Path, suffix: str = ".tmp") -> Path:
+    """Create and return an empty, new, hidden file in `target`'s folder (never an existing one)."""
+    directory = target.parent if str(target.parent) else Path(".")
+    while True:
+        candidate = directory / f".{target.stem}-{os.urandom(4).hex()}{suffix}"
+        try:
+            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
+        except FileExistsError:
+            continue
+        return candidate
+
+
+def fsync_file(path: Path) -> None:
+    """Flush a file's content to disk before it is renamed into place."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,860 @@
+"""Importing a UN draft resolution from plain text (UTF-8, optionally with light Markdown).
+
+The text is read in four passes:
+
+1. decode and check the bytes (size, binary data, encoding);
+2. split the lines into chunks (paragraph candidates), dropping page furniture
+   (page numbers, running headers, job numbers, "Please recycle") and collecting
+   footnote texts, which stand wherever a page ended;
+3. read the masthead, session block, note or sponsor line and title from the
+   chunks before the enacting formula ("front matter");
+4. turn the chunks after it into blocks: preambular and operative paragraphs,
+   sub-paragraphs, headings, with inline marks for `*italic*`, `**bold**`,
+   `[66/171](#)` links and superscript footnote markers (¹, ¹²).
+
+Footnotes: a marker refers to the footnote text with the same number wherever
+that text stands; a number used twice is one footnote with two anchors. A marker
+whose text never appears still gets an anchor and a Footnote with empty text (so
+the reference survives and the editor can show an empty footnote to fill in); a
+footnote text that no marker in the paragraphs refers to (e.g. one cited only in
+the title) is kept as a Footnote without anchor rather than lost.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from resdesk.errors import BadInputError
+from resdesk.model.document import (
+    FORMULA,
+    HEADING,
+    OPERATIVE,
+    PREAMBULAR,
+    SUBPARAGRAPH,
+    TEXT,
+    Block,
+    Document,
+    Footnote,
+    Meta,
+)
+from resdesk.model.ids import IdAllocator
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, sorted_marks
+
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_DIGIT = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_FINAL_PUNCTUATION = ".,;:!?"
+_CLOSING = "”’\"')]*" + SUPERSCRIPT_DIGITS
+
+# -- pass 1: bytes to text ---------------------------------------------------------------------
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_BINARY = re.compile(rb"[\x00-\x08\x0e-\x1f]")
+
+
+def _decode(data: bytes, name: str) -> str:
+    """The text of `data` with Unix line ends, or BadInputError."""
+    if len(data) > MAX_TEXT_BYTES:
+        raise BadInputError(
+            f"{name} is too large ({len(data) / 1024 / 1024:.0f} MB); Resolution Desk imports texts of up to "
+            f"{MAX_TEXT_BYTES // 1024 // 1024} MB."
+        )
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BadInputError(f"{name} is UTF-16 text; save it as UTF-8 and import it again.")
+    if _BINARY.search(data):
+        raise BadInputError(f"{name} is not a text file (it contains binary data).")
+    try:
+        text = data.removeprefix(_UTF8_BOM).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadInputError(f"{name} is not UTF-8 text; save it as UTF-8 and import it again.") from None
+    if not text.strip():
+        raise BadInputError(f"{name} is empty." if not text else f"{name} contains only white space.")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with whitespace runs collapsed; a form feed becomes a line of its own (a page break).
+
+    Every Unicode white space counts, so no-break spaces become plain spaces too.
+    """
+    raw = re.split(r"[\n\v\x85\u2028\u2029]", text.replace("\f", "\n\f\n"))
+    return ["\f" if line == "\f" else " ".join(line.split()) for line in raw]
+
+
+# -- pass 2: lines to chunks -------------------------------------------------------------------
+
+_SYMBOL = re.compile(r"(?=[^ ]*\d)[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+)+")
+_JOB_NUMBER = re.compile(r"(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+[\d*]+)*")
+_FURNITURE_TOKEN = re.compile(
+    r"\d{1,4}/\d{1,4}"  # page "2/5"
+    r"|\d{2}-\d{5}|\([A-Z]\)|\d{6}|\*\d+\*"  # job number "13-49218 (E)", processing date, barcode text
+)
+_FURNITURE_LINE = re.compile(
+    r"\f|\d{1,4}|[-–—]\s*\d{1,4}\s*[-–—]|[Pp]age \d+(?: of \d+)?|(?:♲\s*)?Please recycle(?:\s*♲)?",
+    re.IGNORECASE,
+)
+_FOOTNOTE_LINE = re.compile(rf"([{SUPERSCRIPT_DIGITS}]+)\s+(\S.*)")
+
+
+def _is_furniture(line: str) -> bool:
+    """Page numbers, running headers (the symbol), job numbers, form feeds, "Please recycle"."""
+    if _FURNITURE_LINE.fullmatch(line):
+        return True
+    return all(_FURNITURE_TOKEN.fullmatch(token) or _SYMBOL.fullmatch(token) for token in line.split())
+
+
+def _job_number(lines: list[str]) -> str:
+    for line in lines:
+        match = _JOB_NUMBER.fullmatch(line)
+        if match:
+            return match.group(1)
+    return ""
+
+
+@dataclass
+class _Chunk:
+    """A paragraph candidate: consecutive lines, and whether a page ended just before it."""
+
+    lines: list[str]
+    page_break_before: bool = False
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+class _Chunker:
+    """Groups lines into chunks and footnote texts.
+
+    A chunk ends at a blank line, at page furniture, at a footnote text, before a
+    line that starts a numbered paragraph, and around lines that stand alone in
+    the front matter (masthead lines, the formula, a sponsor line).
+    """
+
+    def __init__(self):
+        self.chunks: list[_Chunk] = []
+        self.footnotes: dict[int, str] = {}
+        self._open: list[str] = []
+        self._note: list[str] | None = None  # lines of the footnote text being read
+        self._note_number: int | None = None  # its number, None if that number already had a text
+        self._page_break = False
+        self._in_body = False
+        self._symbol_seen = False
+
+    def feed(self, line: str) -> None:
+        if not line:
+            self._close()
+            self._note = None
+        elif self._is_masthead_symbol(line):
+            self._close()
+            self._symbol_seen = True
+            self._open.append(line)
+            self._close()
+        elif _is_furniture(line):
+            self._close()
+            self._note = None
+            self._page_break = True
+        elif match := _FOOTNOTE_LINE.fullmatch(line):
+            self._start_footnote(int(match.group(1).translate(_SUPERSCRIPT_TO_DIGIT)), match.group(2))
+        elif self._note is not None and not _ends_sentence(self._note[-1]) and not _starts_block(line):
+            self._continue_footnote(line)
+        else:
+            self._note = None
+            self._add_line(line)
+
+    def finish(self) -> tuple[list[_Chunk], dict[int, str]]:
+        self._close()
+        return self.chunks, self.footnotes
+
+    def _is_masthead_symbol(self, line: str) -> bool:
+        if self._in_body or self._symbol_seen:
+            return False
+        return bool(_SYMBOL.fullmatch(line.removeprefix("United Nations ")))
+
+    def _start_footnote(self, number: int, text: str) -> None:
+        """Begin a footnote text; a second text for the same number is ignored (the first one wins)."""
+        self._close()
+        self._page_break = True
+        self._note = [text]
+        self._note_number = number if number not in self.footnotes else None
+        if self._note_number is not None:
+            self.footnotes[number] = text
+
+    def _continue_footnote(self, line: str) -> None:
+        self._note.append(line)
+        if self._note_number is not None:
+            self.footnotes[self._note_number] = " ".join(self._note)
+
+    def _add_line(self, line: str) -> None:
+        if self._open and (_starts_block(line) or not self._in_body and self._front_matter_break(line)):
+            self._close()
+        self._open.append(line)
+        if not self._in_body and _formula_language(line) is not None:
+            self._in_body = True
+            self._close()
+
+    def _front_matter_break(self, line: str) -> bool:
+        """Whether `line` or the line before it stands alone (masthead lines, the formula, a sponsor line).
+
+        A sponsor line whose previous line ends with "," or "and" is the end of a
+        long list of sponsors wrapped over several lines, and does not stand alone.
+        """
+        previous = self._open[-1]
+        if _stands_alone(previous):
+            return True
+        if _SPONSOR_LINE.fullmatch(line) and previous.endswith((",", " and")):
+            return False
+        return _stands_alone(line)
+
+    def _close(self) -> None:
+        if self._open:
+            self.chunks.append(_Chunk(self._open, self._page_break))
+            self._open = []
+            self._page_break = False
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether `text` ends with punctuation (ignoring closing quotes, brackets and footnote markers)."""
+    stripped = text.rstrip(_CLOSING)
+    return bool(stripped) and stripped[-1] in _FINAL_PUNCTUATION
+
+
+# -- inline markup -------------------------------------------------------------------------------
+
+_INLINE = re.compile(
+    r"\*\*(?P<bold>[^*]+?)\*\*"
+    r"|\*(?P<italic>[^*\s](?:[^*]*?[^*\s])?)\*"
+    r"|\[(?P<label>[^\[\]]+)\]\((?P<href>[^()\s]*)\)"
+    rf"| ?(?P<marker>[{SUPERSCRIPT_DIGITS}]+)"
+)
+_RESOLUTION = re.compile(r"(\d{1,3}|\d{4})/(\d{1,4})")
+_LEADING_ITALIC = re.compile(r"\*(?!\*)([^*]+)\*(?!\*)")
+_WRAPPED = re.compile(r"(\*\*?)(?!\*)(.+?)\1")
+
+FootnoteResolver = Callable[[int], str]
+
+
+def _link_target(label: str, href: str) -> str:
+    """The URL of a link: its own, or undocs.org for a resolution number or a document symbol."""
+    if href and href != "#":
+        return href
+    match = _RESOLUTION.fullmatch(label)
+    if match:
+        organ = "E" if len(match.group(1)) == 4 else "A"  # ECOSOC numbers its resolutions by year
+        return f"https://undocs.org/en/{organ}/RES/{label}"
+    if _SYMBOL.fullmatch(label):
+        return f"https://undocs.org/en/{label}"
+    return label
+
+
+def parse_inline(raw: str, footnote_id: FootnoteResolver | None = None) -> tuple[str, list[Mark]]:
+    """Plain text and marks of one line of light Markdown.
+
+    `footnote_id` maps a marker's number to a footnote id; without it markers
+    are removed without an anchor (for metadata, which has no marks).
+    """
+    text, marks = _parse(raw, footnote_id)
+    return _strip(text, marks)
+
+
+def _parse(raw: str, footnote_id: FootnoteResolver | None) -> tuple[str, list[Mark]]:
+    out: list[str] = []
+    marks: list[Mark] = []
+    length = 0
+    position = 0
+    for match in _INLINE.finditer(raw):
+        out.append(raw[position : match.start()])
+        length += match.start() - position
+        position = match.end()
+        if match.group("marker"):
+            if footnote_id is not None:
+                number = int(match.group("marker").translate(_SUPERSCRIPT_TO_DIGIT))
+                marks.append(Mark(FOOTNOTE, length, length, footnote_id(number)))
+            continue
+        if match.group("label") is not None:
+            inner, inner_marks = match.group("label"), []
+            kind, target = LINK, _link_target(match.group("label"), match.group("href"))
+        else:
+            kind = BOLD if match.group("bold") is not None else ITALIC
+            inner, inner_marks = _parse(match.group(kind), footnote_id)
+            target = ""
+        marks.append(Mark(kind, length, length + len(inner), target))
+        marks.extend(Mark(m.kind, m.start + length, m.end + length, m.target) for m in inner_marks)
+        out.append(inner)
+        length += len(inner)
+    out.append(raw[position:])
+    return "".join(out), marks
+
+
+def _strip(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
+    """`text` without surrounding spaces, its marks shifted and clamped to match."""
+    lead = len(text) - len(text.lstrip())
+    text = text.strip()
+    shifted = []
+    for mark in marks:
+        start = min(max(mark.start - lead, 0), len(text))
+        end = min(max(mark.end - lead, 0), len(text))
+        if end > start or mark.kind == FOOTNOTE:
+            shifted.append(Mark(mark.kind, start, end, mark.target))
+    return text, sorted_marks(shifted)
+
+
+def _plain(raw: str) -> str:
+    """The readable text of a metadata line (markup and footnote markers removed)."""
+    return parse_inline(raw)[0]
+
+
+def _drop_opening_italic(raw: str) -> str:
+    """A PP or OP without the asterisks of its italic opening phrase.
+
+    The opening phrase is derived from the words by the phrase lexicon and is
+    never stored as a mark.
+    """
+    match = _LEADING_ITALIC.match(raw)
+    return match.group(1) + raw[match.end() :] if match else raw
+
+
+def _unwrap(raw: str) -> str:
+    """A chunk without emphasis around all of it ("**I. Title**", "*The General Assembly,*")."""
+    match = _WRAPPED.fullmatch(raw)
+    return match.group(2).strip() if match and "*" not in match.group(2) else raw
+
+
+# -- pass 3: front matter ----------------------------------------------------------------------
+
+_MONTHS = {
+    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                   "september", "october", "november", "december"), 1)},
+    **{m: i for i, m in enumerate(("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                   "septembre", "octobre", "novembre", "décembre"), 1)},
+    **{m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                   "septiembre", "octubre", "noviembre", "diciembre"), 1)},
+    "setiembre": 9,
+}
+_DATE = re.compile(r"(\d{1,2})(?:er|º)? (?:de )?([^\W\d_]+) (?:de )?(\d{4})")
+_LANGUAGES = {
+    "en": ("english", "anglais", "inglés"),
+    "fr": ("french", "français", "francés"),
+    "es": ("spanish", "espagnol", "español"),
+    "ru": ("russian", "russe", "ruso"),
+    "ar": ("arabic", "arabe", "árabe"),
+    "zh": ("chinese", "chinois", "chino"),
+}
+_ORGANS = {
+    "General Assembly": "General Assembly",
+    "Assemblée générale": "General Assembly",
+    "Asamblea General": "General Assembly",
+    "Economic and Social Council": "Economic and Social Council",
+    "Security Council": "Security Council",
+}
+_DISTRIBUTION = re.compile(r"Distr\. ?:? ?(\S.*)")
+_ORIGINAL = re.compile(r"Original ?: ?(\S+)")
+_SESSION = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?(?: (?:emergency )?special)?|\d{4}) session(?: of \d{4})?"
+                      r"|Substantive session of \d{4}", re.IGNORECASE)
+_COMMITTEE = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
+                        r"|Special Political and Decolonization Committee(?: \(Fourth Committee\))?")
+_AGENDA = re.compile(r"Agenda items? (\S.*)")
+_NOTE_HEADER = re.compile(r"Note by the (?:Secretariat|Secretary-General)")
+_SPONSOR_LINE = re.compile(r"(?P<sponsors>.+?) ?: ?(?:revised )?draft resolution", re.IGNORECASE)
+_STANDALONE = (_DISTRIBUTION, _ORIGINAL, _SESSION, _COMMITTEE, _AGENDA, _NOTE_HEADER, _SPONSOR_LINE)
+_MAX_FORMULA_LENGTH = 80
+_FORMULAS = (
+    (re.compile(r"The [A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|on|the|for|to))*,"), "en"),
+    (re.compile(r"L['’](?:Assemblée générale|Conseil [\w'’ -]+),"), "fr"),
+    (re.compile(r"(?:La Asamblea General|El Consejo [\w -]+),"), "es"),
+)
+# Member States whose name contains " and " (so a sponsor list is not split inside them).
+_NAMES_WITH_AND = (
+    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
+    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
+    "United Kingdom of Great Britain and Northern Ireland",
+)
+
+
+def _formula_language(line: str) -> str | None:
+    """The language of an enacting formula ("The General Assembly," -> "en"), None if `line` is not one."""
+    if len(line) > _MAX_FORMULA_LENGTH:
+        return None
+    text = _plain(_unwrap(line))
+    for pattern, language in _FORMULAS:
+        if pattern.fullmatch(text):
+            return language
+    return None
+
+
+def _formula_organ(formula: str) -> str:
+    """The organ an enacting formula names ("The Security Council," -> "Security Council"), or ""."""
+    name = re.sub(r"^(?:The |L['’]|La |El )", "", _plain(_unwrap(formula))).rstrip(",")
+    return _ORGANS.get(name, "")
+
+
+def _stands_alone(line: str) -> bool:
+    """A front-matter line that is never part of a longer paragraph."""
+    text = _plain(_unwrap(line))
+    return (
+        text == "United Nations"
+        or text in _ORGANS
+        or _parse_date(text) != ""
+        or any(pattern.fullmatch(text) for pattern in _STANDALONE)
+        or _formula_language(line) is not None
+    )
+
+
+def _parse_date(text: str) -> str:
+    """ "1 October 2013" (or "1er octobre 2013", "1 de octubre de 2013") -> "2013-10-01"; else ""."""
+    match = _DATE.fullmatch(text)
+    if not match or match.group(2).lower() not in _MONTHS:
+        return ""
+    try:
+        return _dt.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1))).isoformat()
+    except ValueError:
+        return ""
+
+
+def _language_code(name: str) -> str:
+    for code, names in _LANGUAGES.items():
+        if name.lower() in names:
+            return code
+    return ""
+
+
+def split_sponsors(text: str) -> list[str]:
+    """ "Andorra, Brazil and Chile" -> ["Andorra", "Brazil", "Chile"].
+
+    Splits on ", " and " and " outside parentheses, so "Fiji (on behalf of the
+    Group of 77 and China)" stays one sponsor, and never inside a Member State's
+    name such as "Trinidad and Tobago".
+    """
+    protected = text
+    for name in _NAMES_WITH_AND:
+        protected = protected.replace(name, name.replace(" and ", "\0"))
+    parts, depth, start = [], 0, 0
+    for match in re.finditer(r"[()]|, (?:and )?| and ", protected):
+        token = match.group()
+        if token in "()":
+            depth += 1 if token == "(" else -1
+        elif depth == 0:
+            parts.append(protected[start : match.start()])
+            start = match.end()
+    parts.append(protected[start:])
+    return [part.replace("\0", " and ").strip() for part in parts if part.strip()]
+
+
+def _split_off_sponsors(lines: list[str]) -> list[str]:
+    """The items of a front-matter chunk: a sponsor list wrapped over lines is split from the lines before it.
+
+    The sponsor list starts after the last line that does not end with "," or
+    "and" (an agenda item's title directly above a long list of sponsors).
+    """
+    if len(lines) < 2 or not _SPONSOR_LINE.fullmatch(lines[-1]):
+        return [" ".join(lines)]
+    start = len(lines) - 1
+    while start > 0 and lines[start - 1].endswith((",", " and")):
+        start -= 1
+    return [" ".join(part) for part in (lines[:start], lines[start:]) if part]
+
+
+def _read_front_matter(chunks: list[_Chunk], meta: Meta) -> None:
+    """Fill `meta` from the chunks before the enacting formula (or before the first paragraph)."""
+    unassigned: list[str] = []
+    expecting = ""  # the field the next unrecognised chunk fills: "agenda_title" or "note"
+    for item in (item for chunk in chunks for item in _split_off_sponsors(chunk.lines)):
+        line = _unwrap(item)
+        text = _plain(line)
+        if expecting and not _stands_alone(line):
+            setattr(meta, expecting, text)
+            expecting = ""
+            continue
+        expecting = _read_masthead_line(text, meta)
+        if expecting is None:
+            expecting = ""
+            unassigned.append(text)
+    if unassigned:
+        meta.title = unassigned[-1]
+
+
+def _read_masthead_line(text: str, meta: Meta) -> str | None:
+    """Record what a recognised front-matter line says; return the field the next chunk fills.
+
+    Returns None when `text` is not a masthead line (a title, for instance).
+    """
+    if text == "United Nations":
+        return ""
+    if text in _ORGANS:
+        meta.organ = _ORGANS[text]
+        return ""
+    if _SYMBOL.fullmatch(text.removeprefix("United Nations ")):
+        meta.symbol = text.removeprefix("United Nations ")
+        return ""
+    if date := _parse_date(text):
+        meta.date = date
+        return ""
+    for pattern, reader in _MASTHEAD_READERS:
+        match = pattern.fullmatch(text)
+        if match:
+            return reader(match, meta)
+    return None
+
+
+def _read_distribution(match: re.Match, meta: Meta) -> str:
+    meta.distribution = match.group(1)
+    return ""
+
+
+def _read_original(match: re.Match, meta: Meta) -> str:
+    meta.original_language = _language_code(match.group(1))
+    return ""
+
+
+def _read_session(match: re.Match, meta: Meta) -> str:
+    meta.session = match.group()
+    return ""
+
+
+def _read_committee(match: re.Match, meta: Meta) -> str:
+    meta.committee = match.group()
+    return ""
+
+
+def _read_agenda(match: re.Match, meta: Meta) -> str:
+    meta.agenda_item = match.group(1)
+    return "agenda_title"
+
+
+def _read_note_header(match: re.Match, meta: Meta) -> str:
+    return "note"
+
+
+def _read_sponsors(match: re.Match, meta: Meta) -> str:
+    meta.sponsors = split_sponsors(match.group("sponsors"))
+    return ""
+
+
+_MASTHEAD_READERS = (
+    (_DISTRIBUTION, _read_distribution),
+    (_ORIGINAL, _read_original),
+    (_SESSION, _read_session),
+    (_COMMITTEE, _read_committee),
+    (_AGENDA, _read_agenda),
+    (_NOTE_HEADER, _read_note_header),
+    (_SPONSOR_LINE, _read_sponsors),
+)
+
+
+# -- pass 4: body ------------------------------------------------------------------------------
+
+_OPERATIVE = re.compile(r"(\d{1,3})\.\s+(?P<rest>\S.*)")
+_SUB = re.compile(
+    r"(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)\s+(?P<rest>\S.*)"
+)
+_HEADING = re.compile(r"(?P<num>[IVXLC]+|[A-Z])\.\s+(?P<rest>\S.*)")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+_PLENARY_MEETING = re.compile(r"\d+(?:st|nd|rd|th) plenary meeting")
+_MAX_HEADING_WORDS = 12
+_MAX_NUMBERED_HEADING_WORDS = 25
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a lower-case roman numeral, or 0 if `numeral` is not one."""
+    numeral = numeral.lower()
+    if not numeral or any(ch not in _ROMAN_VALUES for ch in numeral):
+        return 0
+    total = 0
+    for ch, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = _ROMAN_VALUES[ch]
+        total += -value if _ROMAN_VALUES.get(following, 0) > value else value
+    return total if _to_roman(total) == numeral else 0
+
+
+def _to_roman(number: int) -> str:
+    out = []
+    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                           (4, "iv"), (1, "i")):
+        while number >= value:
+            out.append(letters)
+            number -= value
+    return "".join(out)
+
+
+def _letter_value(marker: str) -> int:
+    """ "a" -> 1, "z" -> 26, "aa" -> 27 (the UN doubles letters past z); 0 if not a letter marker."""
+    marker = marker.lower()
+    if not marker or len(set(marker)) != 1 or not "a" <= marker[0] <= "z":
+        return 0
+    return (len(marker) - 1) * 26 + ord(marker[0]) - ord("a") + 1
+
+
+def _sub_marker(text: str) -> tuple[str, str, str] | None:
+    """(marker, style, rest) of a sub-paragraph line "(a) …", "a) …" or "a. …"; None otherwise."""
+    match = _SUB.fullmatch(text)
+    if not match:
+        return None
+    style = next(name for name in ("paren", "half", "dot") if match.group(name))
+    marker = match.group(style)
+    if not (_letter_value(marker) or _roman_value(marker)):
+        return None
+    return marker, style, match.group("rest")
+
+
+def _starts_block(line: str) -> bool:
+    """Whether a line starts a new paragraph by its number or marker ("1.", "(a)", "I.")."""
+    line = _unwrap(line)
+    return bool(_OPERATIVE.fullmatch(line) or _sub_marker(line) or _numbered_heading(line))
+
+
+def _numbered_heading(text: str) -> re.Match | None:
+    match = _HEADING.fullmatch(text)
+    if not match or len(match.group("rest").split()) > _MAX_NUMBERED_HEADING_WORDS:
+        return None
+    if match.group("rest").rstrip(_CLOSING)[-1:] in ",;":
+        return None
+    return match
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without final punctuation that starts with a capital: "Follow-up", "Annex".
+
+    The closing lines of an adopted resolution ("50th plenary meeting",
+    "19 December 2023") are not headings.
+    """
+    if len(text.split()) > _MAX_HEADING_WORDS:
+        return False  # markup never adds words: skip parsing long paragraphs
+    plain = _plain(text)
+    return (
+        0 < len(plain.split()) <= _MAX_HEADING_WORDS
+        and plain[0].isupper()
+        and not _ends_sentence(plain)
+        and not _PLENARY_MEETING.fullmatch(plain)
+        and not _parse_date(plain)
+    )
+
+
+def _join_page_breaks(chunks: list[_Chunk]) -> list[_Chunk]:
+    """Chunks with paragraphs split by a page break put back together.
+
+    A chunk that does not end a sentence is continued by the next one when that
+    starts in lower case, or when a page ended between them and the first chunk
+    is too long to be a heading.
+    """
+    joined: list[_Chunk] = []
+    for chunk in chunks:
+        if joined and _continues(joined[-1], chunk):
+            joined[-1] = _Chunk(joined[-1].lines + chunk.lines, joined[-1].page_break_before)
+        else:
+            joined.append(chunk)
+    return joined
+
+
+def _continues(previous: _Chunk, chunk: _Chunk) -> bool:
+    if _ends_sentence(previous.text) or _starts_block(chunk.text):
+        return False
+    first = chunk.text.lstrip("*[“‘\"'(")[:1]
+    if first.islower():
+        return True
+    return chunk.page_break_before and len(previous.text.split()) > _MAX_HEADING_WORDS
+
+
+class _BodyReader:
+    """Turns body chunks into blocks, tracking the parents of sub-paragraphs and heading numbers."""
+
+    _DEPTHS = {"paren": (1, 2), "half": (1, 2), "dot": (3, 4)}
+
+    def __init__(self, footnote_id: FootnoteResolver):
+        self.footnote_id = footnote_id
+        self.new_id = IdAllocator("b")
+        self.blocks: list[Block] = []
+        self._paragraph: str | None = None  # id of the last PP/OP/free paragraph
+        self._open: dict[int, tuple[str, str]] = {}  # depth -> (block id, marker)
+        self._seen_operative = False
+        self._roman_heading = 0
+        self._letter_heading = 0
+
+    def formula(self, raw: str) -> None:
+        self._add(FORMULA, _drop_opening_italic(_unwrap(raw)))
+
+    def read(self, raw: str) -> None:
+        raw = _unwrap(raw)
+        if match := _OPERATIVE.fullmatch(raw):
+            self._seen_operative = True
+            self._paragraph_block(OPERATIVE, match.group("rest"))
+        elif (sub := _sub_marker(raw)) and self._paragraph is not None:
+            self._subparagraph(*sub)
+        elif match := _numbered_heading(raw):
+            self._numbered_heading(match.group("num"), match.group("rest"))
+        elif _looks_like_heading(raw):
+            self._heading("", 2 if self._roman_heading else 1, raw)
+        else:
+            self._paragraph_block(TEXT if self._seen_operative else PREAMBULAR, raw)
+
+    def _paragraph_block(self, kind: str, raw: str) -> None:
+        if kind in (PREAMBULAR, OPERATIVE):
+            raw = _drop_opening_italic(raw)
+        self._paragraph = self._add(kind, raw).id
+        self._open.clear()
+
+    def _subparagraph(self, marker: str, style: str, rest: str) -> None:
+        letter_depth, roman_depth = self._DEPTHS[style]
+        depth = roman_depth if self._is_roman(marker, letter_depth, roman_depth) else letter_depth
+        parent = self._paragraph
+        for level in range(depth - 1, 0, -1):
+            if level in self._open:
+                parent = self._open[level][0]
+                break
+        block = self._add(SUBPARAGRAPH, rest, parent=parent)
+        self._open = {level: item for level, item in self._open.items() if level < depth}
+        self._open[depth] = (block.id, marker)
+
+    def _is_roman(self, marker: str, letter_depth: int, roman_depth: int) -> bool:
+        """Decide whether a marker such as "i", "v" or "x" is a roman numeral or a letter, by context.
+
+        "(i)" after "(h)" is a letter; after "(a)" it opens a roman list; "(v)" after "(iv)" is roman.
+        """
+        roman, letter = _roman_value(marker), _letter_value(marker)
+        if not roman:
+            return False
+        if not letter:
+            return True
+        open_roman, open_letter = self._open.get(roman_depth), self._open.get(letter_depth)
+        if open_roman and _roman_value(open_roman[1]) == roman - 1:
+            return True
+        if open_letter and _letter_value(open_letter[1]) == letter - 1:
+            return False
+        return open_letter is not None
+
+    def _numbered_heading(self, number: str, rest: str) -> None:
+        if self._is_letter_heading(number):
+            self._letter_heading = _letter_value(number)
+            self._heading(f"{number}.", 2, rest)
+        else:
+            self._roman_heading = _roman_value(number)
+            self._letter_heading = 0
+            self._heading(f"{number}.", 1, rest)
+
+    def _is_letter_heading(self, number: str) -> bool:
+        """Whether "I.", "V.", "C." … number a letter heading (level 2) or a roman one (level 1).
+
+        A letter that follows the previous letter heading is a letter ("I." after
+        "H."); one that follows the previous roman number is roman ("V." after
+        "IV."); otherwise only "I." is taken for roman.
+        """
+        roman, letter = _roman_value(number), _letter_value(number)
+        if not roman or not letter:
+            return not roman
+        if letter == self._letter_heading + 1:
+            return True
+        if roman == self._roman_heading + 1:
+            return False
+        return number != "I"
+
+    def _heading(self, number: str, level: int, raw: str) -> None:
+        block = self._add(HEADING, _unwrap(raw))
+        block.number, block.level = number, level
+        self._paragraph = None
+        self._open.clear()
+
+    def _add(self, kind: str, raw: str, parent: str | None = None) -> Block:
+        text, marks = parse_inline(raw, self.footnote_id)
+        block = Block(self.new_id(), kind, text, marks, parent=parent)
+        self.blocks.append(block)
+        return block
+
+    def finish(self) -> list[Block]:
+        """The blocks; a text without numbered OPs ends with its single, unnumbered OP."""
+        if not self._seen_operative:
+            self._single_operative()
+        return self.blocks
+
+    def _single_operative(self) -> None:
+        top = [block for block in self.blocks if block.kind == PREAMBULAR]
+        if not top:
+            return
+        last = top[-1]
+        children = [block for block in self.blocks if block.parent == last.id]
+        closing = children[-1].text if children else last.text
+        if closing.endswith("."):
+            last.kind = OPERATIVE
+
+
+class _Footnotes:
+    """Footnote ids allocated in the order of first reference; texts by marker number."""
+
+    def __init__(self, texts: dict[int, str]):
+        self.texts = texts
+        self.new_id = IdAllocator("f")
+        self.ids: dict[int, str] = {}
+
+    def __call__(self, number: int) -> str:
+        if number not in self.ids:
+            self.ids[number] = self.new_id()
+        return self.ids[number]
+
+    def footnotes(self) -> dict[str, Footnote]:
+        for number in self.texts:
+            self(number)  # a footnote nobody refers to is kept, after the referenced ones
+        result = {}
+        for number, footnote_id in self.ids.items():
+            text, marks = parse_inline(self.texts.get(number, ""))
+            result[footnote_id] = Footnote(footnote_id, text, marks)
+        return result
+
+
+# -- the importer ------------------------------------------------------------------------------
+
+
+def _body_start(chunks: list[_Chunk]) -> tuple[int, str | None]:
+    """Where the paragraphs start: the enacting formula and its language, or else the first PP.
+
+    Without a formula, the body starts at the first numbered OP, or at the run of
+    paragraphs ending with a comma (PPs) just before it. Returns (-1, None) when
+    the text has neither a formula nor a numbered paragraph.
+    """
+    for index, chunk in enumerate(chunks):
+        language = _formula_language(chunk.text)
+        if language is not None:
+            return index, language
+        if _OPERATIVE.fullmatch(_unwrap(chunk.text)):
+            while index > 0 and _is_preambular(chunks[index - 1].text):
+                index -= 1
+            return index, None
+    return -1, None
+
+
+def _is_preambular(text: str) -> bool:
+    """Whether a chunk before the first OP of a text without formula is a PP rather than front matter."""
+    stripped = text.rstrip(_CLOSING)
+    return stripped.endswith(",") and not _stands_alone(text)
+
+
+def import_text(data: bytes, name: str = "file") -> Document:
+    """Read a UN draft resolution from UTF-8 plain text; BadInputError if it is not one."""
+    lines = _lines(_decode(data, name))
+    chunker = _Chunker()
+    for line in lines:
+        chunker.feed(line)
+    chunks, footnote_texts = chunker.finish()
+    start, language = _body_start(chunks)
+    if start < 0:
+        raise BadInputError(
+            f"{name} contains no resolution paragraphs (no enacting formula such as “The General Assembly,” "
+            f"and no numbered paragraph)."
+        )
+    meta = Meta(organ="", language=language or "en", job_number=_job_number(lines))
+    _read_front_matter(chunks[:start], meta)
+    footnotes = _Footnotes(footnote_texts)
+    reader = _BodyReader(footnotes)
+    body = _join_page_breaks(chunks[start:])
+    if language is not None:
+        formula = body.pop(0).text
+        meta.organ = meta.organ or _formula_organ(formula)
+        reader.formula(formula)
+    meta.organ = meta.organ or "General Assembly"
+    for chunk in body:
+        reader.read(chunk.text)
+    blocks = reader.finish()
+    if not any(block.kind in (PREAMBULAR, OPERATIVE, TEXT) for block in blocks):
+        raise BadInputError(f"{name} has an enacting formula but no paragraphs after it.")
+    return Document(meta=meta, blocks=blocks, footnotes=footnotes.footnotes())

@@ -1,0 +1,91 @@
+"""Amendments as data (the AT4AM idea): an action, an anchor, a payload, an author, a status.
+
+How an amendment is shown (markup, instructions, labels) and how it is
+exported are computed elsewhere from this record; nothing here knows about
+screens or files.
+
+Anchors are stable block ids of the version the amendment targets, never labels:
+
+- ``replace``: word-level change inside block `target`: the characters
+  ``[start, end)`` of its text, which read `old`, become `new`. Deleting words is
+  a replacement with ``new == ""``; inserting words is either a replacement whose
+  `new` starts with its `old` ("after “old”, insert …") or a zero-width one
+  (``start == end``, ``old == ""``). `old` is kept so that a stale anchor is
+  detected, never silently misapplied.
+- ``insert-block``: a new block `new_block` placed after block `target` and
+  after that block's sub-paragraphs. Convention for "before the first
+  paragraph": the anchor is the block just before it (the enacting formula for a
+  new first PP, the last PP for a new first OP); the provisional label is then
+  "PP0 bis" / "OP0 bis" and the instruction reads "before preambular paragraph…".
+- ``delete-block``: block `target` (with its sub-paragraphs) goes; `old` keeps its text.
+- ``move-block``: block `target` (with its sub-paragraphs) moves after block `after`.
+- ``alternative``: the whole text of block `target` becomes `new`; `old` keeps the text it replaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from resdesk.model.document import Block
+
+PROPOSED = "proposed"
+AGREED_AD_REF = "agreed-ad-ref"
+AGREED = "agreed"
+BRACKETED = "bracketed"
+WITHDRAWN = "withdrawn"
+REJECTED = "rejected"
+SUPERSEDED = "superseded"
+
+STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED, WITHDRAWN, REJECTED, SUPERSEDED)
+# Statuses of amendments still on the table: shown in the markup by default and checked for collisions.
+LIVE_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED)
+# What "consolidated" and "Create Rev.N" accept unless told otherwise.
+ACCEPTED_BY_DEFAULT = (AGREED, AGREED_AD_REF)
+
+REPLACE = "replace"
+INSERT_BLOCK = "insert-block"
+DELETE_BLOCK = "delete-block"
+MOVE_BLOCK = "move-block"
+ALTERNATIVE = "alternative"
+
+KINDS = (REPLACE, INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE)
+BLOCK_LEVEL_KINDS = (INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE)
+
+
+@dataclass
+class Amendment:
+    """One proposal of one delegation on one version.
+
+    `id` is "a1", "a2", … in order of entry; `version` is the name of the version
+    it targets ("original", "Rev.1"); `author` and `co_sponsors` are delegation
+    names; `created`/`updated` are ISO 8601 UTC strings; `stale` is set when the
+    text the amendment relied on no longer exists (see `resdesk.amend.revise`).
+    """
+
+    id: str
+    version: str
+    author: str
+    kind: str
+    target: str
+    status: str = PROPOSED
+    co_sponsors: list[str] = field(default_factory=list)
+    start: int = 0
+    end: int = 0
+    old: str = ""
+    new: str = ""
+    new_block: Block | None = None
+    after: str = ""
+    justification: str = ""
+    created: str = ""
+    updated: str = ""
+    stale: bool = False
+
+    @property
+    def number(self) -> int:
+        """The sequence number in "a12" (12), used to order amendments by entry."""
+        digits = self.id.lstrip("abcdefghijklmnopqrstuvwxyz")
+        return int(digits) if digits.isdigit() else 0
+
+    def sponsors(self) -> list[str]:
+        """The author followed by the co-sponsors."""
+        return [self.author, *self.co_sponsors]

@@ -1,0 +1,121 @@
+"""Amendments in the document file: adding, reading, changing status, re-anchoring.
+
+Every change is one `DocumentFile.transaction` with the acting delegation as
+actor, so the event log says who proposed, agreed or withdrew what.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from resdesk.errors import UserError
+from resdesk.model.amendment import STATUSES, Amendment
+from resdesk.model.document import Block
+from resdesk.store.delegations import ensure_colour
+from resdesk.store.docfile import DocumentFile, now
+from resdesk.store.documents import new_block_id, version_id
+
+_COLUMNS = ("id, version, author, co_sponsors, status, kind, target, start_offset, end_offset, old, new, "
+            "new_block, after_block, justification, created, updated, stale")
+
+
+def _block_json(block: Block | None) -> str | None:
+    if block is None:
+        return None
+    return json.dumps({"id": block.id, "kind": block.kind, "text": block.text, "parent": block.parent},
+                      ensure_ascii=False, sort_keys=True)
+
+
+def _block(value: str | None) -> Block | None:
+    if not value:
+        return None
+    data = json.loads(value)
+    return Block(id=data["id"], kind=data["kind"], text=data["text"], parent=data.get("parent"))
+
+
+def _version_names(conn: sqlite3.Connection) -> dict[int, str]:
+    return dict(conn.execute("SELECT id, name FROM version"))
+
+
+def _from_row(row: tuple, names: dict[int, str]) -> Amendment:
+    (ident, version, author, co_sponsors, status, kind, target, start, end, old, new, new_block, after,
+     justification, created, updated, stale) = row
+    return Amendment(id=ident, version=names[version], author=author, kind=kind, target=target, status=status,
+                     co_sponsors=json.loads(co_sponsors), start=start, end=end, old=old, new=new,
+                     new_block=_block(new_block), after=after, justification=justification,
+                     created=created, updated=updated, stale=bool(stale))
+
+
+def amendments(doc: DocumentFile, version: str | None = None) -> list[Amendment]:
+    """The amendments targeting a version (the current one by default), in order of entry."""
+    vid = version_id(doc, version)
+    names = _version_names(doc.conn)
+    rows = doc.conn.execute(f"SELECT {_COLUMNS} FROM amendment WHERE version = ? ORDER BY seq", (vid,))
+    return [_from_row(row, names) for row in rows]
+
+
+def get_amendment(doc: DocumentFile, ident: str) -> Amendment:
+    """One amendment by id, or a UserError naming the id."""
+    row = doc.conn.execute(f"SELECT {_COLUMNS} FROM amendment WHERE id = ?", (ident,)).fetchone()
+    if row is None:
+        raise UserError(f"There is no amendment {ident} in {doc.path.name}.")
+    return _from_row(row, _version_names(doc.conn))
+
+
+def _next(doc: DocumentFile, key: str) -> int:
+    value = int(doc.setting(key, "1"))
+    doc.set_setting(key, str(value + 1))
+    return value
+
+
+def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
+    """Store a new amendment (its `id`, timestamps and status are given here) and return it.
+
+    `amendment.version` names the version it targets; a proposed new block
+    without an id gets one here (never used before in this document, and kept
+    when the block is accepted); the author gets a colour in this document if
+    it has none yet.
+    """
+    vid = version_id(doc, amendment.version)
+    detail = {"kind": amendment.kind, "target": amendment.target}
+    with doc.transaction("propose", actor=actor or amendment.author, version=vid, detail=detail) as conn:
+        seq = _next(doc, "next_amendment")
+        stamp = now()
+        amendment.id = detail["amendment"] = f"a{seq}"
+        if amendment.new_block is not None and not amendment.new_block.id:
+            amendment.new_block.id = new_block_id(doc)
+        amendment.created = amendment.updated = stamp
+        conn.execute(
+            f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
+            (seq, amendment.id, vid, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
+             amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
+             amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
+             stamp, stamp, int(amendment.stale)),
+        )
+        ensure_colour(doc, amendment.author)
+    return amendment
+
+
+def set_status(doc: DocumentFile, ident: str, status: str, *, actor: str = "") -> str:
+    """Change the status of amendment `ident` in one undoable step; returns the previous status.
+
+    Undo is `set_status(doc, ident, previous)` (the GUI wraps both in a QUndoCommand).
+    """
+    if status not in STATUSES:
+        raise UserError(f"“{status}” is not a status; use one of {', '.join(STATUSES)}.")
+    current = get_amendment(doc, ident)
+    with doc.transaction("set-status", actor=actor, detail={"amendment": ident, "from": current.status,
+                                                             "to": status}) as conn:
+        conn.execute("UPDATE amendment SET status = ?, updated = ? WHERE id = ?", (status, now(), ident))
+    return current.status
+
+
+def rewrite_anchor(doc: DocumentFile, amendment: Amendment, version: int) -> None:
+    """Point an existing amendment at another version with new anchors (inside a transaction; see revise)."""
+    doc.conn.execute(
+        "UPDATE amendment SET version = ?, target = ?, start_offset = ?, end_offset = ?, old = ?, "
+        "after_block = ?, stale = ?, updated = ? WHERE id = ?",
+        (version, amendment.target, amendment.start, amendment.end, amendment.old, amendment.after,
+         int(amendment.stale), now(), amendment.id),
+    )

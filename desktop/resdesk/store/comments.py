@@ -1,0 +1,59 @@
+"""Comments in the document file, and the only way exporters may read them (`shared_comments`)."""
+
+from __future__ import annotations
+
+from resdesk.errors import UserError
+from resdesk.model.comment import Comment
+from resdesk.store.docfile import DocumentFile, now
+
+_COLUMNS = "id, author, block, amendment, text, private, reply_to, created"
+
+
+def _from_row(row: tuple) -> Comment:
+    ident, author, block, amendment, text, private, reply_to, created = row
+    return Comment(id=ident, author=author, text=text, block=block, amendment=amendment, private=bool(private),
+                   reply_to=reply_to, created=created)
+
+
+def comments(doc: DocumentFile) -> list[Comment]:
+    """Every comment of the file, private ones included, in order of entry (the file's own view)."""
+    return [_from_row(row) for row in doc.conn.execute(f"SELECT {_COLUMNS} FROM comment ORDER BY seq")]
+
+
+def shared_comments(items: list[Comment]) -> list[Comment]:
+    """The comments that may leave this file: never the private ones (design invariant 6).
+
+    Exporters, packages and clipboard copies take comments only through this function.
+    """
+    return [comment for comment in items if not comment.private]
+
+
+def add_comment(doc: DocumentFile, comment: Comment, *, actor: str = "") -> Comment:
+    """Store a new comment (its id and time are given here) and return it.
+
+    A reply inherits what its thread is about and must not be shared when the
+    comment it answers is private.
+    """
+    if not comment.text.strip():
+        raise UserError("A comment needs some text.")
+    if comment.reply_to:
+        row = doc.conn.execute("SELECT block, amendment, private FROM comment WHERE id = ?",
+                               (comment.reply_to,)).fetchone()
+        if row is None:
+            raise UserError(f"There is no comment {comment.reply_to} to reply to.")
+        comment.block, comment.amendment = row[0], row[1]
+        comment.private = comment.private or bool(row[2])
+    if bool(comment.block) == bool(comment.amendment):
+        raise UserError("A comment is on one paragraph or on one amendment.")
+    detail = {"on": comment.block or comment.amendment, "private": comment.private}
+    with doc.transaction("comment", actor=actor or comment.author, detail=detail) as conn:
+        seq = int(doc.setting("next_comment", "1"))
+        doc.set_setting("next_comment", str(seq + 1))
+        comment.id = detail["comment"] = f"c{seq}"
+        comment.created = now()
+        conn.execute(
+            f"INSERT INTO comment (seq, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (seq, comment.id, comment.author, comment.block, comment.amendment, comment.text,
+             int(comment.private), comment.reply_to, comment.created),
+        )
+    return comment

@@ -1,0 +1,46 @@
+"""The markup view for a terminal (`resdesk outline DOC --view markup`).
+
+Deleted words are shown as [-words-], inserted ones as {+words+}, each
+followed by the proposer's short name: "to [-continue to-]{+further+}⟨EU a1⟩".
+Block-level proposals say so after the label ("OP7  [deleted: G77 a4]").
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from resdesk.views.markup import ALTERNATIVE_TEXT, DELETE, INSERT, INSERTED, NORMAL, Markup
+
+LABEL_WIDTH = 16
+
+
+def _segments_text(record, short: dict[str, str]) -> str:
+    if record.state in (INSERTED, ALTERNATIVE_TEXT):  # the whole text is the proposal, said in the note
+        return record.new_text()
+    out = []
+    for segment in record.segments:
+        tag = f"⟨{short.get(segment.author, segment.author)} {segment.amendment}⟩" if segment.amendment else ""
+        if segment.op == DELETE:
+            out.append(f"[-{segment.text}-]{tag}")
+        elif segment.op == INSERT:
+            out.append(f"{{+{segment.text}+}}{tag}")
+        else:
+            out.append(segment.text)
+    return "".join(out)
+
+
+def markup_text(view: Markup, short: dict[str, str], width: int = 100) -> str:
+    """The markup as wrapped lines of text, one paragraph per block record."""
+    lines: list[str] = []
+    for record in view.blocks:
+        note = ""
+        if record.state != NORMAL:
+            note = f"[{record.state}: {short.get(record.author, record.author)} {record.amendment}] "
+        if record.collisions:
+            note += f"[collides: {', '.join(record.collisions)}] "
+        body = note + _segments_text(record, short)
+        wrapped = textwrap.wrap(body, width - LABEL_WIDTH) or [""]
+        lines.append(f"{record.label:<{LABEL_WIDTH}}{wrapped[0]}")
+        lines.extend(" " * LABEL_WIDTH + line for line in wrapped[1:])
+        lines.append("")
+    return "\n".join(lines)

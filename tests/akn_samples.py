@@ -1,0 +1,37 @@
+"""The UN's Akoma Ntoso sample files, read where they are shared and never copied into the repository.
+
+They live in the `shared` folder beside the repository root (`../shared/samples/akn`),
+or wherever $RESDESK_SAMPLES points; tests that need them skip, saying so, when they are absent.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+BESIDE_REPOSITORY = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
+SAMPLES = Path(os.environ.get("RESDESK_SAMPLES", BESIDE_REPOSITORY))
+AKN_SAMPLES = SAMPLES / "akn"
+
+E_78_226 = "A_RES_78_226-2325984E.xml"
+A_78_226 = "A_RES_78_226-2325984A.xml"
+C_78_226 = "A_RES_78_226-2325984C.xml"
+F_78_226 = "A_RES_78_226-2325984F.xml"
+R_78_226 = "A_RES_78_226-2325984R.xml"
+S_78_226 = "A_RES_78_226-2325984S.xml"
+E_75_19 = "75_19_E.xml"
+E_75_246 = "75_246_E.xml"
+E_76_1 = "A_RES_76_1_E.xml"
+E_76_153 = "A_RES_76_153-2119189E.xml"
+
+AKN_FILES = (E_75_19, E_75_246, E_76_153, E_76_1, A_78_226, C_78_226, E_78_226, F_78_226, R_78_226, S_78_226)
+
+
+def akn_sample(name: str) -> Path:
+    """The path of one AKN sample; skips the calling test if the shared samples are not there."""
+    path = AKN_SAMPLES / name
+    if not path.is_file():
+        pytest.skip(f"UN sample {name} is not available: {AKN_SAMPLES.resolve()} does not hold it")
+    return path
