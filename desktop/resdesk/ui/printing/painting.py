@@ -127,6 +127,7 @@ class PagePainter:
     def paint_line(self, line: PlacedLine) -> None:
         u = self.units
         laid = line.laid
+        self.painter.setPen(QColor(Qt.GlobalColor.black))  # text without a colour of its own is drawn in the pen's
         laid.layout.lineAt(line.index).draw(self.painter, QPointF(0, u(line.paragraph_top)))
         paragraph = laid.paragraph
         if line.index == 0 and paragraph.label:

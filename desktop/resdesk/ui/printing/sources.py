@@ -16,9 +16,32 @@ def flow_for(source, options: ExportOptions) -> Flow:
         return clean_flow(source)
     from resdesk.store.documents import load
 
+    document = load(source, options.rev)
     if options.mode == "clean":
-        return clean_flow(load(source, options.rev))
-    raise UserError(f"{options.mode.capitalize()} printing is not available yet; print the clean text.")
+        return clean_flow(document)
+    return marked_up_flow(source, document, options)
+
+
+def marked_up_flow(doc, document: Document, options: ExportOptions) -> Flow:
+    """Tracked or compilation printing of `document` with its amendments in the file `doc`."""
+    from resdesk.amend.filters import AmendmentFilter
+    from resdesk.store.amendments import amendments
+    from resdesk.store.delegations import document_delegations, resolve_delegation
+    from resdesk.ui.printing.tracked import Palette, compilation_flow, tracked_flow
+    from resdesk.views.markup import markup
+
+    if options.from_rev or options.to_rev:
+        raise UserError("A PDF shows the proposals on one version (--rev); comparing two versions with "
+                        "--from and --to is for the Word export.")
+    delegations = tuple(resolve_delegation(doc, name).name for name in options.delegations or ()) or None
+    statuses = tuple("-".join(s.lower().split()) for s in options.statuses or ())
+    selection = AmendmentFilter(statuses=statuses, delegations=delegations) if statuses else \
+        AmendmentFilter(delegations=delegations)
+    view = markup(document, amendments(doc, document.version), selection)
+    known = document_delegations(doc)
+    palette = Palette({d.name: d.colour for d in known}, {d.name: d.short_name for d in known})
+    build = tracked_flow if options.mode == "tracked" else compilation_flow
+    return build(document, view, palette)
 
 
 def resolve(document_source):

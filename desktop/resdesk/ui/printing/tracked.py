@@ -1,0 +1,271 @@
+"""Tracked and compilation printing, from the amendment engine's markup view (`resdesk.views.markup`).
+
+Tracked: the text with every shown proposal in place: insertions underlined, deletions
+struck through, both in the proposing delegation's colour, and the delegation's short
+name in the right margin beside every line that holds its change, so a black-and-white
+copy still says who proposed what. A legend of the delegations opens the text.
+
+Compilation: the facilitator's working document: each paragraph of the version with its
+label, then every proposal on it: the delegation, the status, what it does (in the words
+of UN amendment documents) and the paragraph as it would read, with text not yet agreed
+in [square brackets].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.instructions import instruction
+from resdesk.model.amendment import AGREED, REPLACE, Amendment
+from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Document
+from resdesk.text.phrases import opening_phrase
+from resdesk.ui.printing.content import (
+    Flow,
+    LegendEntry,
+    Paragraph,
+    Run,
+    Style,
+    annex_heading,
+    footnote_paragraphs,
+    front_matter,
+    set_direction,
+    styled_runs,
+)
+from resdesk.ui.printing.geometry import INDENT_STEP, OP_TEXT, PP_INDENT
+from resdesk.views.markup import (
+    ALTERNATIVE_TEXT,
+    DELETE,
+    DELETED,
+    EQUAL,
+    INSERT,
+    INSERTED,
+    MOVED_FROM,
+    MOVED_TO,
+    Markup,
+    MarkupBlock,
+    Segment,
+    inline_segments,
+)
+
+_OP_LABEL = re.compile(r"OP(\d+)(.*)$")
+_MARKER = re.compile(r"\((\w+)\)$")
+FALLBACK_COLOUR = "#555555"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colour and short name of each delegation, by name."""
+
+    colours: dict[str, str]
+    short_names: dict[str, str]
+
+    def colour(self, name: str | None) -> str:
+        return self.colours.get(name or "", "") or FALLBACK_COLOUR
+
+    def short(self, name: str | None) -> str:
+        return self.short_names.get(name or "", "") or (name or "")
+
+
+def opening_end(text: str, kind: str, language: str) -> int:
+    if kind not in (PREAMBULAR, OPERATIVE):
+        return 0
+    phrase = opening_phrase(text, kind, language)
+    return len(phrase) if text.startswith(phrase) else 0
+
+
+def bracketed(text: str) -> str:
+    """"[text]", with the spaces around the words left outside the brackets."""
+    core = text.strip()
+    if not core:
+        return text
+    head = text[:len(text) - len(text.lstrip())]
+    tail = text[len(text.rstrip()):]
+    return f"{head}[{core}]{tail}"
+
+
+def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, str], palette: Palette,
+                 whole: tuple[str, str | None] | None = None, brackets: bool = False) -> list[Run]:
+    """Runs of marked-up segments. `whole` = (op, author) marks every segment as one block-level
+    change (a deleted or moved paragraph); `brackets` puts inserted text in [square brackets]."""
+    runs: list[Run] = []
+    position = 0  # offset in the text as printed (an inserted paragraph's opening is found on it)
+    for segment in segments:
+        op, author = segment.op, segment.author
+        if whole and op == EQUAL:
+            op, author = whole
+        colour = palette.colour(author) if op != EQUAL else ""
+        base = Style(underline=op == INSERT, strike=op == DELETE, color=colour)
+        if segment.op == INSERT and not whole:
+            italic = 0  # words proposed inside a paragraph are never part of its opening phrase
+        else:
+            offset = position if segment.op == INSERT else segment.start
+            italic = max(0, min(len(segment.text), italic_until - offset))
+        text = bracketed(segment.text) if brackets and op == INSERT else segment.text
+        pieces = styled_runs(text, list(segment.marks), markers, italic, base)
+        if op != EQUAL:
+            for run in pieces:
+                run.tag, run.tag_color = palette.short(author), colour
+        runs.extend(pieces)
+        position += len(segment.text)
+    return runs
+
+
+def label_parts(record: MarkupBlock) -> tuple[str, str]:
+    """(printed number or marker, extra) from a record's label: ("3.", ""), ("3.", "bis"), ("(a)", "")."""
+    if record.kind == OPERATIVE:
+        match = _OP_LABEL.search(record.label)
+        if match:
+            return f"{match.group(1)}.", match.group(2).strip()
+    if record.kind == SUBPARAGRAPH:
+        label = record.label
+        extra = ""
+        for suffix in (" bis", " ter", " quater", " alt"):
+            if suffix in label:
+                label, extra = label.split(suffix, 1)[0], (suffix.strip() + label.split(suffix, 1)[1]).strip()
+        match = _MARKER.search(label)
+        if match:
+            return f"({match.group(1)})", extra
+    if record.kind == PREAMBULAR and " " in record.label:
+        return "", record.label
+    return "", ""
+
+
+def record_paragraph(record: MarkupBlock, runs: list[Run], language: str) -> Paragraph:
+    """A record placed as its kind asks (as in clean printing); a provisional label ("OP3 bis",
+    "PP2 bis", "OP15 alt 1") opens the text in bold, since it is wider than the OP tab."""
+    number, extra = label_parts(record)
+    if extra:
+        prefix = [Run(f"{record.label} ", Style(bold=True))]
+        indent = INDENT_STEP * max(record.depth - 1, 0)
+        return Paragraph(prefix + runs, first_indent=PP_INDENT + indent, indent=indent)
+    if record.kind == OPERATIVE and number:
+        return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
+    if record.kind == SUBPARAGRAPH:
+        hang = INDENT_STEP * max(record.depth - 1, 0)
+        marker = number.lstrip("(") if language in ("fr", "es") else number
+        return Paragraph(runs, first_indent=OP_TEXT + hang, indent=hang, label=marker, label_at=PP_INDENT + hang)
+    if record.kind == HEADING:
+        bold = [Run(r.text, Style(**{**r.style.__dict__, "bold": True}), r.footnote, r.tag, r.tag_color)
+                for r in runs]
+        indent = PP_INDENT if record.block.number else 0.0
+        return Paragraph(bold, space_before=6.0, first_indent=indent, indent=indent, label=record.block.number,
+                         label_style=Style(bold=True), align="left", keep_with_next=True)
+    return Paragraph(runs, first_indent=PP_INDENT)
+
+
+def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, language: str) -> list[Run]:
+    if record.state in (INSERTED, ALTERNATIVE_TEXT):
+        text = record.new_text()
+        italic = len(text) if record.kind == FORMULA else opening_end(text, record.kind, language)
+        return segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author))
+    italic = len(record.block.text) if record.kind == FORMULA else opening_end(record.block.text, record.kind,
+                                                                               language)
+    whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
+        (INSERT, record.author) if record.state == MOVED_TO else None)
+    return segment_runs(record.segments, italic, markers, palette, whole=whole)
+
+
+def legend(view: Markup, palette: Palette) -> tuple[list[LegendEntry], list[Paragraph]]:
+    """The delegations whose proposals are shown, in order of first proposal, and the legend's paragraphs."""
+    names: list[str] = []
+    for amendment in sorted(view.amendments.values(), key=lambda a: a.number):
+        if amendment.author not in names:
+            names.append(amendment.author)
+    entries = [LegendEntry(palette.short(name), name, palette.colour(name)) for name in names]
+    if not entries:
+        return entries, [Paragraph([Run("No proposals are shown.", Style(italic=True))], align="left",
+                                   numbered=False, space_after=12.0)]
+    items = [Paragraph([Run("Proposals shown: ", Style(bold=True)),
+                        Run("insertions underlined, deletions struck through, in the colour of the delegation "
+                            "whose short name stands in the right margin beside the line.")],
+                       align="left", numbered=False, keep_with_next=True)]
+    for entry in entries:
+        runs = [Run(entry.short_name, Style(bold=True, color=entry.color))]
+        if entry.name != entry.short_name:
+            runs.append(Run(f" \u2003{entry.name}"))
+        runs += [Run(" \u2003"), Run("inserted", Style(underline=True, color=entry.color)), Run(" "),
+                 Run("deleted", Style(strike=True, color=entry.color))]
+        items.append(Paragraph(runs, first_indent=PP_INDENT, indent=PP_INDENT, align="left", space_after=0.0,
+                               numbered=False))
+    items[-1].space_after = 18.0
+    return entries, items
+
+
+def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
+    language = document.meta.language or "en"
+    markers = document.footnote_markers()
+    entries, legend_items = legend(view, palette)
+    items: list = front_matter(document.meta) + legend_items
+    annex = 0
+    for record in view.blocks:
+        if record.annex != annex:
+            annex = record.annex
+            items.append(annex_heading(document.annexes[annex - 1].title))
+        items.append(record_paragraph(record, record_runs(record, markers, palette, language), language))
+    notes = footnote_paragraphs(document, markers)
+    set_direction(items, notes, language)
+    return Flow(document.meta, items, notes, entries)
+
+
+# -- compilation ------------------------------------------------------------------------------------
+
+
+def status_words(status: str | None) -> str:
+    return (status or "proposed").replace("-", " ")
+
+
+def proposal_paragraphs(document: Document, index: TextIndex, record: MarkupBlock, amendment: Amendment,
+                        markers: dict[str, str], palette: Palette, language: str) -> list[Paragraph]:
+    """One proposal on a paragraph: who, status and instruction; then the paragraph as it would read."""
+    colour = palette.colour(amendment.author)
+    who = [Run(palette.short(amendment.author), Style(bold=True, color=colour), tag=palette.short(amendment.author),
+               tag_color=colour)]
+    if amendment.co_sponsors:
+        who.append(Run(" with " + ", ".join(palette.short(n) for n in amendment.co_sponsors)))
+    who += [Run(" (" + status_words(amendment.status) + "): ", Style(italic=True)),
+            Run(instruction(index, amendment))]
+    items = [Paragraph(who, first_indent=OP_TEXT, indent=OP_TEXT, align="left", space_after=3.0,
+                       numbered=True)]
+    brackets = amendment.status != AGREED
+    if amendment.kind == REPLACE:
+        block = record.block
+        segments = inline_segments(block, [amendment])
+        italic = opening_end(block.text, block.kind, language)
+        runs = segment_runs(segments, italic, markers, palette, brackets=brackets)
+        items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0))
+    return items
+
+
+def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow:
+    """Each paragraph with its label, then each proposal on it (block-level ones as their own records)."""
+    language = document.meta.language or "en"
+    markers = document.footnote_markers()
+    index = TextIndex.of(document)
+    entries, legend_items = legend(view, palette)
+    items: list = front_matter(document.meta) + legend_items
+    annex = 0
+    for record in view.blocks:
+        if record.annex != annex:
+            annex = record.annex
+            items.append(annex_heading(document.annexes[annex - 1].title))
+        label_run = [Run(f"{record.label or record.kind.capitalize()}", Style(bold=True)), Run("\u2003")]
+        if record.state in (INSERTED, ALTERNATIVE_TEXT, MOVED_TO):
+            amendment = view.amendments[record.amendment]
+            text = record.new_text() if record.state != MOVED_TO else record.block.text
+            shown = bracketed(text) if amendment.status != AGREED and record.state != MOVED_TO else text
+            items.append(Paragraph(label_run + styled_runs(shown, [], markers), align="left",
+                                   keep_with_next=True))
+            items.extend(proposal_paragraphs(document, index, record, amendment, markers, palette, language))
+            continue
+        italic = len(record.block.text) if record.kind == FORMULA else opening_end(record.block.text, record.kind,
+                                                                                   language)
+        items.append(Paragraph(label_run + styled_runs(record.block.text, record.block.marks, markers, italic),
+                               keep_with_next=bool(record.amendments())))
+        for ident in record.amendments():
+            items.extend(proposal_paragraphs(document, index, record, view.amendments[ident], markers, palette,
+                                             language))
+    notes = footnote_paragraphs(document, markers)
+    set_direction(items, notes, language)
+    return Flow(document.meta, items, notes, entries)
