@@ -144,3 +144,41 @@ def diagonal_text(all_words: list[Word], page: int, width: float, height: float)
         if abs(cy - (height - cx * height / width)) < 40:
             pieces.append(word)
     return "".join(w.text for w in sorted(pieces, key=lambda w: w.x0))
+
+
+def colours_in_box(pdf: Path, word: Word, tmp: Path, dpi: int = 144) -> set[tuple[int, int, int]]:
+    """The colours of the pixels inside a word's box, the page rendered by pdftoppm (black is (0, 0, 0))."""
+    base = tmp / f"page{word.page}"
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-f", str(word.page), "-l", str(word.page), "-singlefile",
+                    str(pdf), str(base)], check=True)
+    data = (base.with_suffix(".ppm")).read_bytes()
+    header, rest = _ppm_header(data)
+    width, height = header
+    scale = dpi / 72
+    colours = set()
+    for y in range(int(word.y0 * scale), min(int(word.y1 * scale) + 2, height)):
+        for x in range(int(word.x0 * scale), min(int(word.x1 * scale) + 1, width)):
+            offset = (y * width + x) * 3
+            colours.add(tuple(rest[offset:offset + 3]))
+    return colours
+
+
+def _ppm_header(data: bytes) -> tuple[tuple[int, int], bytes]:
+    """(width, height) and the pixel bytes of a binary PPM (P6, maxval 255)."""
+    fields = []
+    position = 0
+    while len(fields) < 4:
+        while data[position:position + 1].isspace():
+            position += 1
+        end = position
+        while not data[end:end + 1].isspace():
+            end += 1
+        fields.append(data[position:end])
+        position = end
+    assert fields[0] == b"P6" and fields[3] == b"255"
+    return (int(fields[1]), int(fields[2])), data[position + 1:]
+
+
+def near(colour: tuple[int, int, int], hex_colour: str, tolerance: int = 40) -> bool:
+    wanted = tuple(int(hex_colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, wanted, strict=True))
