@@ -124,8 +124,11 @@ def sponsor_line(sponsors: list[str]) -> str:
 
 
 def front_matter(meta: Meta) -> list[Paragraph]:
-    """The sponsor line or Note by the Secretariat, then the bold title (page 1, below the masthead)."""
+    """The sponsor line, or the Note by the Secretariat under the document's title; then the bold title
+    of the draft resolution (page 1, below the masthead)."""
     items: list[Paragraph] = []
+    if meta.note and meta.title:
+        items.append(title_paragraph(meta.title))
     if meta.note:
         items.append(Paragraph([Run("Note by the Secretariat", Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
                                space_after=12.0, align="left", numbered=False, keep_with_next=True))
@@ -134,9 +137,13 @@ def front_matter(meta: Meta) -> list[Paragraph]:
         items.append(Paragraph([Run(sponsor_line(meta.sponsors))], align="left", space_after=12.0,
                                numbered=False, keep_with_next=True))
     if meta.title:
-        items.append(Paragraph([Run(meta.title, Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0,
-                               align="left", numbered=False, keep_with_next=True))
+        items.append(title_paragraph(meta.title))
     return items
+
+
+def title_paragraph(title: str) -> Paragraph:
+    return Paragraph([Run(title, Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0, align="left",
+                     numbered=False, keep_with_next=True)
 
 
 def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_until: int = 0,

@@ -85,7 +85,7 @@ def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Te
     if meta.agenda_item:
         lines.append((agenda_line(meta.agenda_item), False))
     if meta.agenda_title:
-        lines.extend((part, False) for part in wrap(meta.agenda_title, 10.0, SESSION_WRAP))
+        lines.extend((part, True) for part in wrap(meta.agenda_title, 10.0, SESSION_WRAP))
     for text, bold in lines:
         ops.append(Text(left, y, text, 10.0, bold=bold))
         y += 12.0
