@@ -24,8 +24,9 @@ def cli(*args):
 
 @pytest.fixture(scope="module")
 def negotiated(tmp_path_factory):
-    """The seed with four proposals: France (agreed) replaces words in OP2, G77 adds OP3 bis,
-    EU deletes PP7, the Russian Federation inserts words in PP3."""
+    """The seed with six proposals: France (agreed) replaces words in OP2, G77 adds OP3 bis,
+    EU deletes PP7, the Russian Federation inserts words in PP3, Brazil moves OP11 after OP4,
+    Mexico offers an alternative OP15."""
     from conftest import SEED
 
     doc = tmp_path_factory.mktemp("tracked") / "seed.resdesk"
@@ -38,6 +39,9 @@ def negotiated(tmp_path_factory):
     cli("amend", doc, "--as", "EU", "--delete-paragraph", "PP7")
     cli("amend", doc, "--as", "Russian Federation", "--in", "PP3", "--insert", " and its reviews",
         "--after-words", "Strategy", "--occurrence", "1")
+    cli("amend", doc, "--as", "Brazil", "--move", "OP11", "--after", "OP4")
+    cli("amend", doc, "--as", "Mexico", "--alternative", "Requests the Secretary-General to report at its "
+        "seventieth session.", "--for", "OP15")
     cli("status", doc, "a1", "agreed")
     return doc
 
@@ -63,6 +67,11 @@ def test_tracked_pdf_shows_and_names_the_france_amendment(negotiated, tmp_path):
     plain = next(w for w in found if w.text == "Stresses")
     assert not any(near(c, FRANCE) for c in colours_in_box(pdf, plain, tmp_path)), "unchanged text is black"
     assert "OP3 bis Calls upon all States to cooperate fully with the Office;" in stream
+    assert "OP15 alt 1 Requests the Secretary-General to report at its seventieth session." in stream
+    assert stream.count("Takes note with appreciation of the recent joint initiatives") == 2, \
+        "a moved paragraph shows at its old place (struck) and its new one (underlined)"
+    for name in ("Brazil", "Mexico"):
+        assert [w for w in found if w.text == name and w.x0 > 491], f"{name} tagged in the margin"
 
 
 def test_tracked_pdf_filtered_by_delegation(negotiated, tmp_path):
@@ -71,18 +80,22 @@ def test_tracked_pdf_filtered_by_delegation(negotiated, tmp_path):
     text = all_text(pdf)
     assert "France" in text
     assert "G77" not in text and "OP3 bis" not in text and "Russian Federation" not in text
+    assert "Mexico" not in text and "alt 1" not in text
 
 
 def test_compilation_pdf_lists_each_proposal_with_its_delegation_and_status(negotiated, tmp_path):
     pdf = tmp_path / "compilation.pdf"
     cli("export", negotiated, "-o", pdf, "--mode", "compilation")
-    text = all_text(pdf)
+    text = " ".join(body_words(words(pdf)))
     for expected in ("PP1", "PP7", "OP2", "OP15",
                      "France (agreed): In operative paragraph 2, replace",
                      "EU (proposed): Delete the seventh preambular paragraph",
                      "G77 (proposed): Insert a new operative paragraph after operative paragraph 3",
                      "OP3 bis [Calls upon all States to cooperate fully with the Office;]",
-                     "[and its reviews]"):
+                     "[and its reviews]",
+                     "Brazil (proposed): Move operative paragraph 11 to follow operative paragraph 4",
+                     "Mexico (proposed): Replace operative paragraph 15 with:",
+                     "OP15 alt 1 [Requests the Secretary-General to report at its seventieth session.]"):
         assert expected in text, expected
     assert "[strengthen]" not in text and "[further]" not in text, "agreed text is not bracketed"
 
