@@ -202,8 +202,7 @@ class BlockShaper:
             key = block.parent or ""
             self.children[key] = self.children.get(key, 0) + 1
             marker = subparagraph_marker(self.children[key], depth, self.language)
-            hang = INDENT_STEP * (depth - 1)
-            return Paragraph(runs, first_indent=OP_TEXT + hang, indent=hang, label=marker, label_at=PP_INDENT + hang)
+            return subparagraph(runs, marker, depth)
         if block.kind == HEADING:
             bold_runs = [Run(r.text, Style(**{**r.style.__dict__, "bold": True}), r.footnote, r.tag, r.tag_color)
                          for r in runs]
@@ -212,6 +211,14 @@ class BlockShaper:
             return Paragraph(bold_runs, space_before=6.0, first_indent=indent, indent=indent, label=block.number,
                              label_at=label_at, label_style=Style(bold=True), align="left", keep_with_next=True)
         return Paragraph(runs, first_indent=PP_INDENT)
+
+
+def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:
+    """(a) sits where an OP number does and its text at the OP tab; each deeper level, (i), a., i.,
+    one tab further in. Wrapped lines return to the column edge, as for PPs and OPs, and as in the
+    Word export (un-format.md has no measure of sub-paragraphs; this is the SingleTxt style's way)."""
+    step = INDENT_STEP * (depth - 1)
+    return Paragraph(runs, first_indent=OP_TEXT + step, label=marker, label_at=PP_INDENT + step)
 
 
 def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:

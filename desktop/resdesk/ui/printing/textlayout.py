@@ -1,7 +1,7 @@
 """Breaking a Paragraph into lines with QTextLayout, on the exact pitch of UN documents.
 
-Each line is given its own width and position (first-line indent, OP tab, hanging
-sub-paragraphs), and every baseline sits at a fixed distance from the line's top, so
+Each line is given its own width and position (first-line indent, OP tab,
+sub-paragraph markers), and every baseline sits at a fixed distance from the line's top, so
 the pitch is exactly `Paragraph.pitch` whatever the fonts inside the line (an italic
 phrase, a superscript marker). Positions are in device units (`Units`): laying out
 against the very device that will be painted keeps Qt's metrics and the output in step.

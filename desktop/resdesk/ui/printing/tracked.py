@@ -32,6 +32,7 @@ from resdesk.ui.printing.content import (
     front_matter,
     set_direction,
     styled_runs,
+    subparagraph,
 )
 from resdesk.ui.printing.geometry import INDENT_STEP, OP_TEXT, PP_INDENT
 from resdesk.views.markup import (
@@ -138,14 +139,12 @@ def record_paragraph(record: MarkupBlock, runs: list[Run], language: str) -> Par
     number, extra = label_parts(record)
     if extra:
         prefix = [Run(f"{record.label} ", Style(bold=True))]
-        indent = INDENT_STEP * max(record.depth - 1, 0)
-        return Paragraph(prefix + runs, first_indent=PP_INDENT + indent, indent=indent)
+        return Paragraph(prefix + runs, first_indent=PP_INDENT + INDENT_STEP * max(record.depth - 1, 0))
     if record.kind == OPERATIVE and number:
         return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
     if record.kind == SUBPARAGRAPH:
-        hang = INDENT_STEP * max(record.depth - 1, 0)
         marker = number.lstrip("(") if language in ("fr", "es") else number
-        return Paragraph(runs, first_indent=OP_TEXT + hang, indent=hang, label=marker, label_at=PP_INDENT + hang)
+        return subparagraph(runs, marker, max(record.depth, 1))
     if record.kind == HEADING:
         bold = [Run(r.text, Style(**{**r.style.__dict__, "bold": True}), r.footnote, r.tag, r.tag_color)
                 for r in runs]
