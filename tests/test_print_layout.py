@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from pdfread import body_words, fonts, need_poppler, normal_words, page_count, page_text, words
@@ -131,3 +134,28 @@ def test_headings_and_tables_are_printed(tmp_path):
     assert by_text["54"].x0 > by_text["Africa"].x1 + 100
     assert by_text["Asia-Pacific"].y0 > by_text["Africa"].y0
     assert body_words(found)[:3] == ["I.", "Follow-up", "Recalling"]
+
+
+def test_no_lone_first_or_last_line_at_a_page_break(qapp):
+    """Widow and orphan control, checked on the pages the paginator makes for paragraphs of 1 to 9 lines."""
+    from PySide6.QtGui import QPdfWriter
+
+    from resdesk.ui.printing.render import device_geometry, paginate, prepare_device
+
+    blocks = [Block("b0", FORMULA, "The General Assembly,")]
+    for n in range(1, 120):
+        blocks.append(Block(f"b{n}", PREAMBULAR, " ".join([FILLER.rstrip(",")] * (n % 5 + 1))[: 90 * (n % 9 + 1)]
+                            + ","))
+    writer = QPdfWriter(str(Path(tempfile.mkdtemp()) / "pages.pdf"))
+    writer.setResolution(1200)
+    prepare_device(writer, "letter")
+    pages = paginate(clean_flow(Document(Meta(), blocks)), writer, device_geometry(writer), 150.0)
+    assert len(pages) > 10
+    for page in pages[1:]:
+        first = page.lines[0]
+        assert not (first.index == first.laid.line_count - 1 and first.laid.line_count > 1), "a widow"
+    for page in pages[:-1]:
+        last = page.lines[-1]
+        assert not (last.index == 0 and last.laid.line_count > 1), "an orphan"
+    assert pages[0].lines[0].laid.paragraph.text == "The General Assembly,"
+    assert pages[0].lines[1].laid.paragraph.text.startswith("Stressing"), "the formula keeps with the first PP"

@@ -210,7 +210,7 @@ class BlockShaper:
             indent = PP_INDENT if block.number else 0.0
             return Paragraph(bold_runs, space_before=6.0, first_indent=indent, indent=indent, label=block.number,
                              label_at=label_at, label_style=Style(bold=True), align="left", keep_with_next=True)
-        return Paragraph(runs, first_indent=PP_INDENT)
+        return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=block.kind == FORMULA)
 
 
 def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:

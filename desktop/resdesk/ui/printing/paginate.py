@@ -1,7 +1,9 @@
 """Placing laid-out lines on pages, with each footnote at the foot of the page holding its marker.
 
-A paragraph may break between any two lines, but never leaves a single first line at
-the foot of a page, and a heading (or title) stays with the first lines of what follows.
+A paragraph may break between any two lines, but never leaves its first line alone at
+the foot of a page nor its last line alone at the top of the next (Word's widow and
+orphan control), and a heading (or title, or the enacting formula) stays with the
+first lines of what follows.
 A line is moved to the next page when the footnotes it brings would not fit above the
 page's bottom; a footnote referred to again later is printed once, where it is first
 referred to. Table rows move as a whole.
@@ -133,9 +135,11 @@ class Paginator:
             notes = self.new_notes(laid.line_notes[index])
             need = laid.pitch
             if index == 0:
-                need = min(count, 2) * laid.pitch
+                need = (count if count <= 3 else 2) * laid.pitch  # three lines cannot split without a lone one
                 if paragraph.keep_with_next and following is not None:
                     need = count * laid.pitch + paragraph.space_after + first_lines_height(following)
+            elif index == count - 2 and count >= 4:
+                need = 2 * laid.pitch  # the last line does not go over alone
             if not self.fits(need, notes) and not self.page_is_empty():
                 self.new_page()
                 notes = self.new_notes(laid.line_notes[index])
