@@ -233,7 +233,7 @@ def proposal_paragraphs(document: Document, index: TextIndex, record: MarkupBloc
         segments = inline_segments(block, [amendment])
         italic = opening_end(block.text, block.kind, language)
         runs = segment_runs(segments, italic, markers, palette, brackets=brackets)
-        items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0))
+        items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0, align="left"))
     return items
 
 
