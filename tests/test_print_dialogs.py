@@ -41,6 +41,19 @@ def pdf_printer(path, paper="letter") -> QPrinter:
     return printer
 
 
+def when_modal(action, delay_ms: int = 100) -> None:
+    """Run `action(window)` on the modal dialog as soon as it is shown (the test's hand on the dialog)."""
+
+    def attempt():
+        window = QApplication.activeModalWidget()
+        if window is None:
+            QTimer.singleShot(delay_ms, attempt)
+        else:
+            action(window)
+
+    QTimer.singleShot(delay_ms, attempt)
+
+
 def assert_prints_small_document(pdf):
     stream = body_words(words(pdf))
     for block in small_document().blocks:
@@ -61,12 +74,7 @@ def test_print_preview_runs_and_paints(qapp, monkeypatch):
     real = dialogs.render_to_device
     monkeypatch.setattr(dialogs, "render_to_device", lambda *a: painted.append(real(*a)) or painted[-1])
 
-    def close():
-        window = QApplication.activeModalWidget()
-        assert isinstance(window, QPrintPreviewDialog)
-        window.reject()
-
-    QTimer.singleShot(300, close)
+    when_modal(lambda window: isinstance(window, QPrintPreviewDialog) and window.reject())
     dialogs.print_preview(None, small_document, ExportOptions())
     assert painted and painted[0] >= 1
 
@@ -74,7 +82,7 @@ def test_print_preview_runs_and_paints(qapp, monkeypatch):
 def test_print_document_prints_to_the_chosen_printer(qapp, tmp_path, monkeypatch):
     pdf = tmp_path / "printed.pdf"
     monkeypatch.setattr(dialogs, "new_printer", lambda options: pdf_printer(pdf, options.page))
-    QTimer.singleShot(300, lambda: QApplication.activeModalWidget().accept())
+    when_modal(lambda window: window.accept())
     pages = dialogs.print_document(None, small_document(), ExportOptions(line_numbers=True))
     assert pages == 1
     assert_prints_small_document(pdf)
