@@ -66,7 +66,7 @@ def test_preview_dialog_paints_into_a_printer(qapp, tmp_path):
     pdf = tmp_path / "preview.pdf"
     dialog.paintRequested.emit(pdf_printer(pdf, "a4"))
     assert_prints_small_document(pdf)
-    assert page_sizes(pdf) == [(595.0, 842.0)]
+    assert page_sizes(pdf) == [(595.0, 842.0)] * 2, "the text, then its annex on a page of its own"
 
 
 def test_print_preview_runs_and_paints(qapp, monkeypatch):
@@ -76,7 +76,7 @@ def test_print_preview_runs_and_paints(qapp, monkeypatch):
 
     when_modal(lambda window: isinstance(window, QPrintPreviewDialog) and window.reject())
     dialogs.print_preview(None, small_document, ExportOptions())
-    assert painted and painted[0] >= 1
+    assert painted and painted[0] == 2
 
 
 def test_print_document_prints_to_the_chosen_printer(qapp, tmp_path, monkeypatch):
@@ -84,9 +84,9 @@ def test_print_document_prints_to_the_chosen_printer(qapp, tmp_path, monkeypatch
     monkeypatch.setattr(dialogs, "new_printer", lambda options: pdf_printer(pdf, options.page))
     when_modal(lambda window: window.accept())
     pages = dialogs.print_document(None, small_document(), ExportOptions(line_numbers=True))
-    assert pages == 1
+    assert pages == 2
     assert_prints_small_document(pdf)
-    assert page_sizes(pdf) == [(612.0, 792.0)]
+    assert page_sizes(pdf) == [(612.0, 792.0)] * 2
 
 
 def test_print_dialog_starts_on_the_chosen_paper(qapp):
@@ -105,6 +105,6 @@ def test_a_tracked_print_of_a_bare_document_is_a_warning_not_a_crash(qapp, tmp_p
 
 def test_save_pdf_writes_atomically(qapp, tmp_path):
     target = tmp_path / "out.pdf"
-    assert dialogs.save_pdf(small_document(), ExportOptions(watermark="DRAFT"), target) == 1
+    assert dialogs.save_pdf(small_document(), ExportOptions(watermark="DRAFT"), target) == 2
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]

@@ -159,3 +159,13 @@ def test_no_lone_first_or_last_line_at_a_page_break(qapp):
         assert not (last.index == 0 and last.laid.line_count > 1), "an orphan"
     assert pages[0].lines[0].laid.paragraph.text == "The General Assembly,"
     assert pages[0].lines[1].laid.paragraph.text.startswith("Stressing"), "the formula keeps with the first PP"
+
+
+def test_an_annex_starts_on_a_new_page(tmp_path):
+    from builders import small_document
+
+    pdf = pdf_of(small_document(), tmp_path / "annex.pdf")
+    assert page_count(pdf) == 2
+    second = page_text(pdf, 2)
+    assert "Annex" in second and "Decides to remain seized of the matter." in second
+    assert "Annex" not in page_text(pdf, 1)

@@ -84,6 +84,7 @@ class Paragraph:
     keep_with_next: bool = False
     numbered: bool = True  # its lines count for the margin line numbers
     rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
+    new_page: bool = False  # starts a page (an annex)
 
     @property
     def text(self) -> str:
@@ -254,8 +255,9 @@ def body_items(blocks: list[Block], language: str, markers: dict[str, str]) -> l
 
 
 def annex_heading(title: str) -> Paragraph:
-    return Paragraph([Run(title or "Annex", Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_before=12.0,
-                     space_after=12.0, align="left", keep_with_next=True, numbered=False)
+    """An annex starts on a new page with its title in bold."""
+    return Paragraph([Run(title or "Annex", Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0,
+                     align="left", keep_with_next=True, numbered=False, new_page=True)
 
 
 RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})

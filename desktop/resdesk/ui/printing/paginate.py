@@ -128,6 +128,8 @@ class Paginator:
 
     def place_paragraph(self, laid: LaidParagraph, following: LaidParagraph | LaidTable | None) -> None:
         paragraph = laid.paragraph
+        if paragraph.new_page and not self.page_is_empty():
+            self.new_page()
         if not self.page_is_empty():
             self.y += paragraph.space_before
         count = laid.line_count
