@@ -105,3 +105,21 @@ def test_pdf_does_not_compare_two_versions(negotiated, tmp_path):
                      "--to", "original")
     assert result.returncode == 2 and "--from" in result.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_tracked_subparagraphs_keep_their_markers(tmp_path):
+    from builders import small_document
+    from resdesk.store.documents import create_document
+
+    doc = tmp_path / "small.resdesk"
+    create_document(doc, small_document()).close()
+    cli("amend", doc, "--as", "Chile", "--in", "OP2 (a)", "--replace", "report", "--with", "report annually")
+    cli("amend", doc, "--as", "Chile", "--new-paragraph", "To act.", "--after", "OP2 (b)", "--kind", "subparagraph")
+    pdf = tmp_path / "small.pdf"
+    cli("export", doc, "-o", pdf, "--mode", "tracked")
+    found = [w for w in words(pdf) if w.page == 1]
+    marker_a = next(w for w in found if w.text == "(a)")
+    marker_b = next(w for w in found if w.text == "(b)")
+    assert marker_a.x0 == pytest.approx(123.4 + 23.7, abs=0.2) and marker_b.x0 == marker_a.x0
+    assert "To report annually;" in " ".join(body_words(found))
+    assert "OP2 (b) bis To act." in " ".join(body_words(found))

@@ -7,7 +7,7 @@ and painting code never looks at the document model, only at these values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from resdesk.amend.labels import subparagraph_depth, subparagraph_marker
 from resdesk.model.document import (
@@ -173,12 +173,23 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
     return runs
 
 
-def opening_length(block: Block, language: str) -> int:
-    """How many leading characters of a PP or OP are its italic opening phrase."""
-    if block.kind not in (PREAMBULAR, OPERATIVE):
+def italic_opening(text: str, kind: str, language: str) -> int:
+    """How many leading characters of a paragraph print in italics: all of the enacting formula,
+    the opening phrase of a PP or OP (found with the lexicon), none of anything else."""
+    if kind == FORMULA:
+        return len(text)
+    if kind not in (PREAMBULAR, OPERATIVE):
         return 0
-    phrase = opening_phrase(block.text, block.kind, language)
-    return len(phrase) if block.text.startswith(phrase) else 0
+    phrase = opening_phrase(text, kind, language)
+    return len(phrase) if text.startswith(phrase) else 0
+
+
+def heading_paragraph(runs: list[Run], number: str) -> Paragraph:
+    """A heading in bold, its number ("I.", "A.") at the column edge and its text one tab in."""
+    bold = [Run(r.text, replace(r.style, bold=True), r.footnote, r.tag, r.tag_color) for r in runs]
+    indent = PP_INDENT if number else 0.0
+    return Paragraph(bold, space_before=6.0, first_indent=indent, indent=indent, label=number,
+                     label_style=Style(bold=True), align="left", keep_with_next=True)
 
 
 class BlockShaper:
@@ -205,12 +216,7 @@ class BlockShaper:
             marker = subparagraph_marker(self.children[key], depth, self.language)
             return subparagraph(runs, marker, depth)
         if block.kind == HEADING:
-            bold_runs = [Run(r.text, Style(**{**r.style.__dict__, "bold": True}), r.footnote, r.tag, r.tag_color)
-                         for r in runs]
-            label_at = 0.0
-            indent = PP_INDENT if block.number else 0.0
-            return Paragraph(bold_runs, space_before=6.0, first_indent=indent, indent=indent, label=block.number,
-                             label_at=label_at, label_style=Style(bold=True), align="left", keep_with_next=True)
+            return heading_paragraph(runs, block.number)
         return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=block.kind == FORMULA)
 
 
@@ -223,7 +229,7 @@ def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:
 
 
 def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:
-    italic_until = len(block.text) if block.kind == FORMULA else opening_length(block, shaper.language)
+    italic_until = italic_opening(block.text, block.kind, shaper.language)
     return shaper.shape(block, styled_runs(block.text, block.marks, markers, italic_until))
 
 

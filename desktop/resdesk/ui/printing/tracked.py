@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
 from resdesk.model.amendment import AGREED, REPLACE, Amendment
-from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Document
-from resdesk.text.phrases import opening_phrase
+from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
 from resdesk.ui.printing.content import (
     Flow,
     LegendEntry,
@@ -30,6 +29,8 @@ from resdesk.ui.printing.content import (
     annex_heading,
     footnote_paragraphs,
     front_matter,
+    heading_paragraph,
+    italic_opening,
     set_direction,
     styled_runs,
     subparagraph,
@@ -50,7 +51,7 @@ from resdesk.views.markup import (
     inline_segments,
 )
 
-_OP_LABEL = re.compile(r"OP(\d+)(.*)$")
+_OP_NUMBER = re.compile(r"OP(\d+)$")
 _MARKER = re.compile(r"\((\w+)\)$")
 FALLBACK_COLOUR = "#555555"
 
@@ -67,13 +68,6 @@ class Palette:
 
     def short(self, name: str | None) -> str:
         return self.short_names.get(name or "", "") or (name or "")
-
-
-def opening_end(text: str, kind: str, language: str) -> int:
-    if kind not in (PREAMBULAR, OPERATIVE):
-        return 0
-    phrase = opening_phrase(text, kind, language)
-    return len(phrase) if text.startswith(phrase) else 0
 
 
 def bracketed(text: str) -> str:
@@ -113,54 +107,37 @@ def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, 
     return runs
 
 
-def label_parts(record: MarkupBlock) -> tuple[str, str]:
-    """(printed number or marker, extra) from a record's label: ("3.", ""), ("3.", "bis"), ("(a)", "")."""
-    if record.kind == OPERATIVE:
-        match = _OP_LABEL.search(record.label)
-        if match:
-            return f"{match.group(1)}.", match.group(2).strip()
-    if record.kind == SUBPARAGRAPH:
-        label = record.label
-        extra = ""
-        for suffix in (" bis", " ter", " quater", " alt"):
-            if suffix in label:
-                label, extra = label.split(suffix, 1)[0], (suffix.strip() + label.split(suffix, 1)[1]).strip()
-        match = _MARKER.search(label)
-        if match:
-            return f"({match.group(1)})", extra
-    if record.kind == PREAMBULAR and " " in record.label:
-        return "", record.label
-    return "", ""
+def printed_marker(bare: str, depth: int, language: str) -> str:
+    """A sub-paragraph's bare number ("a", "ii") as printed at `depth`, the rule of
+    `resdesk.amend.labels.subparagraph_marker`: "(a)", "(ii)", "a.", "ii."; French and Spanish "a)"."""
+    if language in ("fr", "es"):
+        return f"{bare})"
+    return f"({bare})" if (depth - 1) % 4 < 2 else f"{bare}."
 
 
 def record_paragraph(record: MarkupBlock, runs: list[Run], language: str) -> Paragraph:
-    """A record placed as its kind asks (as in clean printing); a provisional label ("OP3 bis",
-    "PP2 bis", "OP15 alt 1") opens the text in bold, since it is wider than the OP tab."""
-    number, extra = label_parts(record)
-    if extra:
+    """A record placed as its kind asks (as in clean printing). A proposed paragraph's provisional
+    label ("OP3 bis", "PP2 bis", "OP15 alt 1") opens its text in bold: it is wider than the OP tab."""
+    if record.state in (INSERTED, ALTERNATIVE_TEXT):
         prefix = [Run(f"{record.label} ", Style(bold=True))]
         return Paragraph(prefix + runs, first_indent=PP_INDENT + INDENT_STEP * max(record.depth - 1, 0))
+    number = _OP_NUMBER.search(record.label)
     if record.kind == OPERATIVE and number:
-        return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
-    if record.kind == SUBPARAGRAPH:
-        marker = number.lstrip("(") if language in ("fr", "es") else number
-        return subparagraph(runs, marker, max(record.depth, 1))
+        return Paragraph(runs, first_indent=OP_TEXT, label=f"{number.group(1)}.", label_at=PP_INDENT)
+    marker = _MARKER.search(record.label)
+    if record.kind == SUBPARAGRAPH and marker:
+        depth = max(record.depth, 1)
+        return subparagraph(runs, printed_marker(marker.group(1), depth, language), depth)
     if record.kind == HEADING:
-        bold = [Run(r.text, Style(**{**r.style.__dict__, "bold": True}), r.footnote, r.tag, r.tag_color)
-                for r in runs]
-        indent = PP_INDENT if record.block.number else 0.0
-        return Paragraph(bold, space_before=6.0, first_indent=indent, indent=indent, label=record.block.number,
-                         label_style=Style(bold=True), align="left", keep_with_next=True)
-    return Paragraph(runs, first_indent=PP_INDENT)
+        return heading_paragraph(runs, record.block.number)
+    return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=record.kind == FORMULA)
 
 
 def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, language: str) -> list[Run]:
     if record.state in (INSERTED, ALTERNATIVE_TEXT):
-        text = record.new_text()
-        italic = len(text) if record.kind == FORMULA else opening_end(text, record.kind, language)
+        italic = italic_opening(record.new_text(), record.kind, language)
         return segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author))
-    italic = len(record.block.text) if record.kind == FORMULA else opening_end(record.block.text, record.kind,
-                                                                               language)
+    italic = italic_opening(record.block.text, record.kind, language)
     whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
         (INSERT, record.author) if record.state == MOVED_TO else None)
     return segment_runs(record.segments, italic, markers, palette, whole=whole)
@@ -231,7 +208,7 @@ def proposal_paragraphs(document: Document, index: TextIndex, record: MarkupBloc
     if amendment.kind == REPLACE:
         block = record.block
         segments = inline_segments(block, [amendment])
-        italic = opening_end(block.text, block.kind, language)
+        italic = italic_opening(block.text, block.kind, language)
         runs = segment_runs(segments, italic, markers, palette, brackets=brackets)
         items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0, align="left"))
     return items
@@ -258,8 +235,7 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
                                    keep_with_next=True))
             items.extend(proposal_paragraphs(document, index, record, amendment, markers, palette, language))
             continue
-        italic = len(record.block.text) if record.kind == FORMULA else opening_end(record.block.text, record.kind,
-                                                                                   language)
+        italic = italic_opening(record.block.text, record.kind, language)
         items.append(Paragraph(label_run + styled_runs(record.block.text, record.block.marks, markers, italic),
                                keep_with_next=bool(record.amendments())))
         for ident in record.amendments():
