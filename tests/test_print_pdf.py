@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 
 import pytest
@@ -172,3 +173,11 @@ def test_bad_paper_or_unwritable_output_is_one_sentence(seed_file, tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("resdesk: error:") and "Traceback" not in result.stderr
     assert not (tmp_path / "missing").exists()
+
+
+def test_export_needs_no_display(seed_file, tmp_path):
+    """`resdesk export … .pdf` starts an offscreen Qt by itself when there is no display."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = run_cli("export", seed_file, "-o", tmp_path / "headless.pdf", env=env)
+    assert result.returncode == 0, result.stderr
+    assert page_count(tmp_path / "headless.pdf") >= 3
