@@ -108,3 +108,23 @@ def test_save_pdf_writes_atomically(qapp, tmp_path):
     assert dialogs.save_pdf(small_document(), ExportOptions(watermark="DRAFT"), target) == 2
     assert target.read_bytes().startswith(b"%PDF")
     assert [p.name for p in tmp_path.iterdir()] == ["out.pdf"]
+
+
+def test_export_pdf_dialog_writes_where_the_user_chose(qapp, tmp_path, monkeypatch):
+    chosen = tmp_path / "chosen"
+    monkeypatch.setattr(dialogs.QFileDialog, "getSaveFileName", lambda *a, **k: (str(chosen), "PDF documents (*.pdf)"))
+    written = dialogs.export_pdf_dialog(None, small_document(), ExportOptions(page="a4"))
+    assert written == tmp_path / "chosen.pdf"
+    assert page_sizes(written) == [(595.0, 842.0)] * 2
+    monkeypatch.setattr(dialogs.QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    assert dialogs.export_pdf_dialog(None, small_document(), ExportOptions()) is None
+
+
+def test_export_pdf_dialog_reports_a_problem_in_a_message_box(qapp, tmp_path, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(dialogs.QMessageBox, "warning", lambda parent, title, text: warnings.append(text))
+    monkeypatch.setattr(dialogs.QFileDialog, "getSaveFileName",
+                        lambda *a, **k: (str(tmp_path / "no" / "such" / "dir.pdf"), ""))
+    assert dialogs.export_pdf_dialog(None, small_document(), ExportOptions()) is None
+    assert warnings == ["dir.pdf cannot be written there (No such file or directory)."]
+    assert not (tmp_path / "no").exists()

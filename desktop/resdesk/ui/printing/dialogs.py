@@ -83,7 +83,10 @@ def export_pdf_dialog(parent: QWidget | None, document_source, options: ExportOp
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
         save_pdf(document_source, options, path)
-    except (UserError, OSError) as error:
+    except UserError as error:
         QMessageBox.warning(parent, "Export PDF", str(error))
+        return None
+    except OSError as error:
+        QMessageBox.warning(parent, "Export PDF", f"{path.name} cannot be written there ({error.strerror}).")
         return None
     return path
