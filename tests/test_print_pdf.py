@@ -181,3 +181,11 @@ def test_export_needs_no_display(seed_file, tmp_path):
     result = run_cli("export", seed_file, "-o", tmp_path / "headless.pdf", env=env)
     assert result.returncode == 0, result.stderr
     assert page_count(tmp_path / "headless.pdf") >= 3
+
+
+def test_cli_watermark_default_is_the_export_default():
+    from resdesk.cli import build_parser
+    from resdesk.formats.export_options import DEFAULT_WATERMARK
+
+    args = build_parser().parse_args(["export", "d.resdesk", "-o", "x.pdf", "--watermark"])
+    assert args.watermark == DEFAULT_WATERMARK

@@ -401,6 +401,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write moved paragraphs as a deletion and an insertion")
     p.add_argument("--line-numbers", action="store_true",
                    help="PDF only: number the lines in the margin, from 1 on each page (Word ignores it)")
+    # The text is export_options.DEFAULT_WATERMARK, written out so that start-up imports nothing more.
     p.add_argument("--watermark", nargs="?", const="DRAFT \u2014 not for circulation", default="", metavar="TEXT",
                    help="PDF only: a diagonal watermark, by default \"DRAFT \u2014 not for circulation\" "
                         "(Word ignores it)")

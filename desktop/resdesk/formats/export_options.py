@@ -9,6 +9,7 @@ from resdesk.errors import UserError
 MODES = ("clean", "tracked", "compilation")
 PAGES = ("letter", "a4")
 SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".xml": "akn"}
+DEFAULT_WATERMARK = "DRAFT \u2014 not for circulation"
 
 
 @dataclass

@@ -17,7 +17,6 @@ from resdesk.ui.printing.painting import PagePainter
 from resdesk.ui.printing.textlayout import LaidParagraph, Units, lay_out
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
-DEFAULT_WATERMARK = "DRAFT \u2014 not for circulation"
 
 
 @dataclass(frozen=True)
