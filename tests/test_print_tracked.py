@@ -95,9 +95,11 @@ def test_compilation_pdf_lists_each_proposal_with_its_delegation_and_status(nego
                      "[and its reviews]",
                      "Brazil (proposed): Move operative paragraph 11 to follow operative paragraph 4",
                      "Mexico (proposed): Replace operative paragraph 15 with:",
-                     "OP15 alt 1 [Requests the Secretary-General to report at its seventieth session.]"):
+                     "OP15 alt 1 [Requests the Secretary-General to report at its seventieth session.]",
+                     "OP11 (moved here by Brazil, proposed) [Takes note with appreciation"):
         assert expected in text, expected
     assert "[strengthen]" not in text and "[further]" not in text, "agreed text is not bracketed"
+    assert text.count("Brazil (proposed): Move operative paragraph 11") == 1, "a proposal is listed once"
 
 
 def test_pdf_does_not_compare_two_versions(negotiated, tmp_path):

@@ -192,8 +192,8 @@ def status_words(status: str | None) -> str:
     return (status or "proposed").replace("-", " ")
 
 
-def proposal_paragraphs(document: Document, index: TextIndex, record: MarkupBlock, amendment: Amendment,
-                        markers: dict[str, str], palette: Palette, language: str) -> list[Paragraph]:
+def proposal_paragraphs(index: TextIndex, record: MarkupBlock, amendment: Amendment, markers: dict[str, str],
+                        palette: Palette, language: str) -> list[Paragraph]:
     """One proposal on a paragraph: who, status and instruction; then the paragraph as it would read."""
     colour = palette.colour(amendment.author)
     who = [Run(palette.short(amendment.author), Style(bold=True, color=colour), tag=palette.short(amendment.author),
@@ -202,8 +202,7 @@ def proposal_paragraphs(document: Document, index: TextIndex, record: MarkupBloc
         who.append(Run(" with " + ", ".join(palette.short(n) for n in amendment.co_sponsors)))
     who += [Run(" (" + status_words(amendment.status) + "): ", Style(italic=True)),
             Run(instruction(index, amendment))]
-    items = [Paragraph(who, first_indent=OP_TEXT, indent=OP_TEXT, align="left", space_after=3.0,
-                       numbered=True)]
+    items = [Paragraph(who, first_indent=OP_TEXT, indent=OP_TEXT, align="left", space_after=3.0)]
     brackets = amendment.status != AGREED
     if amendment.kind == REPLACE:
         block = record.block
@@ -215,7 +214,9 @@ def proposal_paragraphs(document: Document, index: TextIndex, record: MarkupBloc
 
 
 def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow:
-    """Each paragraph with its label, then each proposal on it (block-level ones as their own records)."""
+    """Each paragraph with its label, then each proposal on it. A proposed new paragraph or
+    alternative comes under its provisional label; a moved paragraph is shown again where it
+    would go, its proposal being listed at its present place."""
     language = document.meta.language or "en"
     markers = document.footnote_markers()
     index = TextIndex.of(document)
@@ -226,21 +227,24 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
         if record.annex != annex:
             annex = record.annex
             items.append(annex_heading(document.annexes[annex - 1].title))
-        label_run = [Run(f"{record.label or record.kind.capitalize()}", Style(bold=True)), Run("\u2003")]
+        label = [Run(record.label, Style(bold=True)), Run("\u2003")] if record.label else []
         if record.state in (INSERTED, ALTERNATIVE_TEXT, MOVED_TO):
             amendment = view.amendments[record.amendment]
-            text = record.new_text() if record.state != MOVED_TO else record.block.text
-            shown = bracketed(text) if amendment.status != AGREED and record.state != MOVED_TO else text
-            items.append(Paragraph(label_run + styled_runs(shown, [], markers), align="left",
-                                   keep_with_next=True))
-            items.extend(proposal_paragraphs(document, index, record, amendment, markers, palette, language))
+            text = record.block.text if record.state == MOVED_TO else record.new_text()
+            shown = text if amendment.status == AGREED else bracketed(text)
+            if record.state == MOVED_TO:
+                note = f"(moved here by {palette.short(amendment.author)}, {status_words(amendment.status)}) "
+                label.append(Run(note, Style(italic=True)))
+            items.append(Paragraph(label + styled_runs(shown, [], markers), align="left",
+                                   keep_with_next=record.state != MOVED_TO))
+            if record.state != MOVED_TO:
+                items.extend(proposal_paragraphs(index, record, amendment, markers, palette, language))
             continue
         italic = italic_opening(record.block.text, record.kind, language)
-        items.append(Paragraph(label_run + styled_runs(record.block.text, record.block.marks, markers, italic),
+        items.append(Paragraph(label + styled_runs(record.block.text, record.block.marks, markers, italic),
                                keep_with_next=bool(record.amendments())))
         for ident in record.amendments():
-            items.extend(proposal_paragraphs(document, index, record, view.amendments[ident], markers, palette,
-                                             language))
+            items.extend(proposal_paragraphs(index, record, view.amendments[ident], markers, palette, language))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes, entries)
