@@ -100,20 +100,12 @@ class Table:
 
 
 @dataclass
-class LegendEntry:
-    short_name: str
-    name: str
-    color: str
-
-
-@dataclass
 class Flow:
     """Everything a printed document holds, in reading order."""
 
     meta: Meta
     items: list[Paragraph | Table]
     footnotes: dict[str, Paragraph] = field(default_factory=dict)  # by footnote id, marker included
-    legend: list[LegendEntry] = field(default_factory=list)
 
 
 def sponsor_line(sponsors: list[str]) -> str:

@@ -22,7 +22,6 @@ from resdesk.model.amendment import AGREED, REPLACE, Amendment
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
 from resdesk.ui.printing.content import (
     Flow,
-    LegendEntry,
     Paragraph,
     Run,
     Style,
@@ -143,37 +142,37 @@ def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, 
     return segment_runs(record.segments, italic, markers, palette, whole=whole)
 
 
-def legend(view: Markup, palette: Palette) -> tuple[list[LegendEntry], list[Paragraph]]:
-    """The delegations whose proposals are shown, in order of first proposal, and the legend's paragraphs."""
+def legend(view: Markup, palette: Palette) -> list[Paragraph]:
+    """The legend: each delegation whose proposals are shown (in order of its first proposal), with
+    its short name as in the margin, its full name, and samples of its insertions and deletions."""
     names: list[str] = []
     for amendment in sorted(view.amendments.values(), key=lambda a: a.number):
         if amendment.author not in names:
             names.append(amendment.author)
-    entries = [LegendEntry(palette.short(name), name, palette.colour(name)) for name in names]
-    if not entries:
-        return entries, [Paragraph([Run("No proposals are shown.", Style(italic=True))], align="left",
-                                   numbered=False, space_after=12.0)]
+    if not names:
+        return [Paragraph([Run("No proposals are shown.", Style(italic=True))], align="left", numbered=False,
+                          space_after=12.0)]
     items = [Paragraph([Run("Proposals shown: ", Style(bold=True)),
                         Run("insertions underlined, deletions struck through, in the colour of the delegation "
                             "whose short name stands in the right margin beside the line.")],
                        align="left", numbered=False, keep_with_next=True)]
-    for entry in entries:
-        runs = [Run(entry.short_name, Style(bold=True, color=entry.color))]
-        if entry.name != entry.short_name:
-            runs.append(Run(f" \u2003{entry.name}"))
-        runs += [Run(" \u2003"), Run("inserted", Style(underline=True, color=entry.color)), Run(" "),
-                 Run("deleted", Style(strike=True, color=entry.color))]
+    for name in names:
+        short, colour = palette.short(name), palette.colour(name)
+        runs = [Run(short, Style(bold=True, color=colour))]
+        if name != short:
+            runs.append(Run(f" \u2003{name}"))
+        runs += [Run(" \u2003"), Run("inserted", Style(underline=True, color=colour)), Run(" "),
+                 Run("deleted", Style(strike=True, color=colour))]
         items.append(Paragraph(runs, first_indent=PP_INDENT, indent=PP_INDENT, align="left", space_after=0.0,
                                numbered=False))
     items[-1].space_after = 18.0
-    return entries, items
+    return items
 
 
 def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
     language = document.meta.language or "en"
     markers = document.footnote_markers()
-    entries, legend_items = legend(view, palette)
-    items: list = front_matter(document.meta) + legend_items
+    items: list = front_matter(document.meta) + legend(view, palette)
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
@@ -182,7 +181,7 @@ def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
         items.append(record_paragraph(record, record_runs(record, markers, palette, language), language))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
-    return Flow(document.meta, items, notes, entries)
+    return Flow(document.meta, items, notes)
 
 
 # -- compilation ------------------------------------------------------------------------------------
@@ -220,8 +219,7 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
     language = document.meta.language or "en"
     markers = document.footnote_markers()
     index = TextIndex.of(document)
-    entries, legend_items = legend(view, palette)
-    items: list = front_matter(document.meta) + legend_items
+    items: list = front_matter(document.meta) + legend(view, palette)
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
@@ -247,4 +245,4 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
             items.extend(proposal_paragraphs(index, record, view.amendments[ident], markers, palette, language))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
-    return Flow(document.meta, items, notes, entries)
+    return Flow(document.meta, items, notes)
