@@ -25,13 +25,14 @@ def serif_family() -> str:
 
 
 def serif(size: float, *, bold: bool = False, italic: bool = False):
-    """A QFont of the serif family at `size` points, kerning on, no hinting (exact PDF metrics)."""
+    """A QFont of the serif family at `size` points: no hinting (exact PDF metrics) and no pair
+    kerning, as Word sets text by default, so that lines break where they do in the Word export."""
     from PySide6.QtGui import QFont
 
     font = QFont(serif_family())
     font.setPointSizeF(size)
     font.setBold(bold)
     font.setItalic(italic)
-    font.setKerning(True)
+    font.setKerning(False)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return font
