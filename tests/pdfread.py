@@ -93,18 +93,18 @@ def body_words(all_words: list[Word], column_left: float = 123.4, column_right: 
     inside = [w for w in all_words if w.x0 >= column_left - 1 and w.x1 <= column_right + 1]
     body = sorted((w for w in inside if w.height >= min_height),
                   key=lambda w: (w.page, round(w.y1, 1), -w.x1 if rtl else w.x0))
-    small = {}
+    small: dict[int, list[Word]] = {}
     for w in inside:
         if w.height < min_height:
-            small.setdefault((w.page, round(w.x0, 1)), []).append(w)
+            small.setdefault(w.page, []).append(w)
     texts: list[str] = []
     for index, word in enumerate(body):
         previous = body[index - 1] if index else None
         new_line = previous is not None and word.y1 > previous.y1 + 1
         hyphen_break = new_line and previous.text.endswith("-")
         glued = previous is not None and not new_line and not rtl and any(
-            abs(marker.x1 - word.x0) < 0.2 and marker.y0 < word.y1 and marker.y1 > word.y0
-            for marker in small.get((word.page, round(previous.x1, 1)), []))
+            abs(marker.x0 - previous.x1) < 0.2 and abs(marker.x1 - word.x0) < 0.2
+            and marker.y0 < word.y1 and marker.y1 > word.y0 for marker in small.get(word.page, []))
         if hyphen_break or glued:
             texts[-1] += word.text
         else:
