@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PAPER = {"letter": (612.0, 792.0), "a4": (595.0, 842.0)}
-
 PAGE_MARGIN = 60.0  # left and right: where the header/footer rules and the masthead start and end
 COLUMN_LEFT = 123.4  # the body column's left edge
 COLUMN_RIGHT_INDENT = 61.0  # from the right page margin to the column's right edge (612 - 60 - 61 = 491)
@@ -32,13 +30,10 @@ BODY_BOTTOM_FROM_BOTTOM = 60.0
 
 @dataclass(frozen=True)
 class PageGeometry:
+    """The places on a sheet of `width` × `height` points (Letter 612 × 792, A4 595 × 842)."""
+
     width: float
     height: float
-
-    @classmethod
-    def for_paper(cls, paper: str) -> PageGeometry:
-        width, height = PAPER[paper]
-        return cls(width, height)
 
     @property
     def margin_left(self) -> float:
