@@ -129,6 +129,7 @@ def test_headings_and_tables_are_printed(tmp_path):
     by_text = {w.text: w for w in found}
     assert by_text["I."].x0 == pytest.approx(COLUMN, abs=0.2)
     assert by_text["Follow-up"].x0 == pytest.approx(COLUMN + 23.7, abs=0.2)
+    assert by_text["Follow-up"].height == pytest.approx(12 * 1.107, abs=0.05), "H1 is 12 pt, as in the Word export"
     assert any("Bold" in name for name in fonts(pdf))
     assert by_text["Africa"].y0 == pytest.approx(by_text["54"].y0, abs=0.1), "cells of a row side by side"
     assert by_text["54"].x0 > by_text["Africa"].x1 + 100

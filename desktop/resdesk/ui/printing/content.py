@@ -176,12 +176,19 @@ def italic_opening(text: str, kind: str, language: str) -> int:
     return len(phrase) if text.startswith(phrase) else 0
 
 
-def heading_paragraph(runs: list[Run], number: str) -> Paragraph:
-    """A heading in bold, its number ("I.", "A.") at the column edge and its text one tab in."""
-    bold = [Run(r.text, replace(r.style, bold=True), r.footnote, r.tag, r.tag_color) for r in runs]
+def heading_paragraph(runs: list[Run], number: str, level: int) -> Paragraph:
+    """A heading in the Secretariat's styles, as in the Word export: level 1 (H1) bold 12 pt,
+    level 2 (H23) bold 10 pt, deeper (H4) italic 10 pt; its number ("I.", "A.") at the column
+    edge and its text one tab in."""
+    if level <= 1:
+        size, pitch, after, emphasis = TITLE_SIZE, 13.5, 12.0, {"bold": True}
+    else:
+        size, pitch, after, emphasis = BODY_SIZE, BODY_PITCH, SPACE_AFTER, {"bold": True} if level == 2 else {
+            "italic": True}
+    styled = [Run(r.text, replace(r.style, **emphasis), r.footnote, r.tag, r.tag_color) for r in runs]
     indent = PP_INDENT if number else 0.0
-    return Paragraph(bold, space_before=6.0, first_indent=indent, indent=indent, label=number,
-                     label_style=Style(bold=True), align="left", keep_with_next=True)
+    return Paragraph(styled, size=size, pitch=pitch, space_before=6.0, space_after=after, first_indent=indent,
+                     indent=indent, label=number, label_style=Style(**emphasis), align="left", keep_with_next=True)
 
 
 class BlockShaper:
@@ -208,7 +215,7 @@ class BlockShaper:
             marker = subparagraph_marker(self.children[key], depth, self.language)
             return subparagraph(runs, marker, depth)
         if block.kind == HEADING:
-            return heading_paragraph(runs, block.number)
+            return heading_paragraph(runs, block.number, block.level)
         return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=block.kind == FORMULA)
 
 

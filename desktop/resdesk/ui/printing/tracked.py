@@ -128,7 +128,7 @@ def record_paragraph(record: MarkupBlock, runs: list[Run], language: str) -> Par
         depth = max(record.depth, 1)
         return subparagraph(runs, printed_marker(marker.group(1), depth, language), depth)
     if record.kind == HEADING:
-        return heading_paragraph(runs, record.block.number)
+        return heading_paragraph(runs, record.block.number, record.block.level)
     return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=record.kind == FORMULA)
 
 
