@@ -103,3 +103,40 @@ def test_other_commands_do_not_load_qt(tmp_path):
 
     result = subprocess.run([sys.executable, "-c", code, str(document)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+KILLED_SCRIPT = """
+import sys, time
+from PySide6.QtTest import QTest
+from resdesk.ui.app import application, open_window, wait_until_rendered
+app = application()
+window = open_window(sys.argv[1], interactive=False, restore=False)
+window.show()
+wait_until_rendered(window)
+block = window.session.block_ids()[5]
+window.text_view.focus_block(block, -1)
+QTest.keyClicks(window.text_view.editor, " typed before the crash")
+print(block, flush=True)
+time.sleep(60)
+"""
+
+
+def test_killing_the_process_loses_nothing_typed(tmp_path, gui_env):
+    import signal
+    import subprocess
+
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load
+
+    document = tmp_path / "draft.resdesk"
+    create_document(document, editor_document()).close()
+    app = subprocess.Popen([sys.executable, "-c", KILLED_SCRIPT, str(document)], env=gui_env,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        block = app.stdout.readline().strip()
+        assert block, "the editor did not start"
+    finally:
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=30)
+    with DocumentFile.open(document) as doc:  # the lock died with the process
+        assert load(doc).block(block).text.endswith(" typed before the crash")
