@@ -419,3 +419,17 @@ def test_save_as_copies_and_continues_in_the_copy(qtbot, window, doc_path, tmp_p
     assert copy and not copy[0].session.readonly and copy[0].windowTitle().startswith("copy.resdesk")
     qtbot.addWidget(copy[0])
     copy[0].close()
+
+
+def test_deleting_a_footnote_marker_while_typing_keeps_the_cursor(qtbot, window, doc_path):
+    go_to(qtbot, window, "PP2")
+    editor = window.text_view.editor
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)  # the marker at the end
+    assert not [m for m in on_disk(doc_path).block("b3").marks if m.kind == "footnote"]
+    editor = window.text_view.editor
+    assert editor is not None and editor.block_id == "b3" and editor.hasFocus()
+    qtbot.keyClicks(editor, " and more")
+    assert on_disk(doc_path).block("b3").text == "Reaffirming the Sendai Framework, and more"
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    assert on_disk(doc_path) == editor_document()
