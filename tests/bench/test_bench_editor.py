@@ -136,3 +136,32 @@ def test_keystroke_to_repaint(texts, qapp, tmp_path):
     print(f"\nkeystroke to repaint, 1000 paragraphs (each keystroke committed to the file): median {median:.1f} ms, "
           f"p95 {p95:.1f} ms, max {samples[-1]:.1f} ms over {len(samples)} keys; text now {len(on_disk)} chars")
     window.close()
+
+
+def test_change_of_structure(texts, qapp):
+    """Adding a paragraph in the middle of the long text, and undoing it: store, reload, outline, relayout."""
+    from PySide6.QtCore import QStandardPaths
+
+    from resdesk.ui.app import application, open_window, wait_until_rendered
+
+    QStandardPaths.setTestModeEnabled(True)
+    application()
+    document, _ = texts["1000 paragraphs"]
+    window = open_window(str(document), interactive=False, restore=False)
+    window.resize(1400, 900)
+    window.show()
+    wait_until_rendered(window)
+    window.text_view.focus_block(window.session.block_ids()[500], -1)
+    qapp.processEvents()
+    results = {}
+    for name in ("add_op", "undo"):
+        times = []
+        for _ in range(7):
+            start = time.perf_counter()
+            window.actions[name].trigger()
+            qapp.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+        results[name] = statistics.median(times)
+    print(f"\nchange of structure, 1000 paragraphs: add a paragraph {results['add_op']:.0f} ms, "
+          f"undo it {results['undo']:.0f} ms (median of 7, until the window has processed it)")
+    window.close()

@@ -95,7 +95,8 @@ def _row_key(row: Row, width: float, language: str):
     block = row.block
     if block is None:
         return (row.kind, row.title, row.subtitle, width)
-    return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
+    # Labels and printed numbers are painted apart from the text: renumbering does not rebuild documents.
+    return (block.kind, block.text, tuple(block.marks), block.number, bool(row.marker), row.depth, row.notes,
             tuple(sorted(row.markers.items())), width, language)
 
 
