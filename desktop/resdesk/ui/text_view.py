@@ -167,18 +167,21 @@ class BlockDelegate(QStyledItemDelegate):
     # -- sizes -----------------------------------------------------------------------------
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
-        if not self.view.isVisible():
+        view = self.view
+        width = view.viewport().width()
+        if not view.isVisible():
             # Not shown yet: its width is not final, so laying out 1,000 rows now would be thrown away.
-            return QSize(int(self._width()), 40)
-        row: Row = index.data(ROW_ROLE)
+            return QSize(width, 40)
+        # Called for every row on every relayout: read the row directly, not through the model.
+        row = view.session.rows[index.row()]
         rendered = self.rendered(row)
         height = rendered.height
-        editor = self.view.editor
+        editor = view.editor
         if editor is not None and row.block is not None and editor.block_id == row.block.id:
             height = editor.document().size().height()
             if rendered.notes is not None:
                 height += rendering.NOTE_GAP + rendered.notes.size().height()
-        return QSize(int(self._width()), int(math.ceil(height + 2 * rendering.PAD_Y)))
+        return QSize(width, int(math.ceil(height + 2 * rendering.PAD_Y)))
 
     # -- painting ------------------------------------------------------------------------------
 
