@@ -54,6 +54,16 @@ def op3(document) -> str:
     return operative[0]["text"]
 
 
+def wait_for_window(env, title: str, *, present: bool, timeout: float = 20) -> None:
+    """Wait until a window called `title` is shown (or gone): keys typed too early would go elsewhere."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if bool(xdotool(env, "search", "--onlyvisible", "--name", title)) == present:
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the window {title!r} did not {'appear' if present else 'close'}")
+
+
 def drive(env, document, keys: list[tuple[str, ...]]) -> subprocess.CompletedProcess:
     """Start `resdesk gui DOC`, wait for its window, play `keys` (xdotool commands), wait for it to quit."""
     app = subprocess.Popen([sys.executable, "-m", "resdesk", "gui", str(document)], env=env,
@@ -68,6 +78,9 @@ def drive(env, document, keys: list[tuple[str, ...]]) -> subprocess.CompletedPro
         xdotool(env, "windowfocus", "--sync", window)
         time.sleep(0.5)
         for command in keys:
+            if command[0] == "wait-for":
+                wait_for_window(env, command[1], present=command[2])
+                continue
             xdotool(env, *command)
             time.sleep(0.4)
         out, err = app.communicate(timeout=30)
@@ -90,7 +103,8 @@ def test_keyboard_go_to_type_quit_and_undo_in_a_real_window(display, tmp_path):
     env.update(DISPLAY=display, HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
                XDG_DATA_HOME=str(tmp_path / "data"), XDG_RUNTIME_DIR=str(tmp_path))
 
-    go_to_op3 = [("key", "ctrl+g"), ("type", "--delay", "30", "OP3"), ("key", "Return")]
+    go_to_op3 = [("key", "ctrl+g"), ("wait-for", "Go to Paragraph", True), ("type", "--delay", "30", "OP3"),
+                 ("key", "Return"), ("wait-for", "Go to Paragraph", False)]
     done = drive(env, document, go_to_op3 + [("type", "--delay", "30", " with all speed"), ("key", "ctrl+q")])
     assert done.returncode == 0, done.stderr
     assert op3(document) == before + " with all speed"  # no save step: Ctrl+Q quits, the words are there
