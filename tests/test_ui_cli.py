@@ -140,3 +140,22 @@ def test_killing_the_process_loses_nothing_typed(tmp_path, gui_env):
         app.wait(timeout=30)
     with DocumentFile.open(document) as doc:  # the lock died with the process
         assert load(doc).block(block).text.endswith(" typed before the crash")
+
+
+def test_import_asks_where_to_save_when_the_folder_is_read_only(qt_settings, tmp_path, seed, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from resdesk.ui import opening
+
+    chosen = tmp_path / "elsewhere" / "my draft"
+    chosen.parent.mkdir()
+    asked = []
+    monkeypatch.setattr(opening.os, "access", lambda path, mode: False)  # as if the folder were read-only
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: asked.append(args[2]) or (str(chosen), ""))
+    target = opening.import_beside(seed)
+    assert asked and asked[0].endswith("seed.resdesk")
+    assert target == chosen.with_name("my draft.resdesk") and target.exists()
+    assert not (seed.parent / "seed.resdesk").exists()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: ("", ""))
+    assert opening.import_beside(seed) is None  # cancelled: nothing written
