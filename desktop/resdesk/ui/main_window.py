@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.history.setEmptyLabel("Opened")
         self.add_panel("outline", "Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel("metadata", "Document", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_panel("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_panel("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea, below=True)
 
         self._build_menus()
         self._connect()
@@ -105,15 +105,19 @@ class MainWindow(QMainWindow):
         return f"{self.session.path.name}{suffix} — {APP_NAME}"
 
     def add_panel(self, key: str, title: str, widget: QWidget,
-                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> QDockWidget:
-        """Add a dock panel; tabbed with an earlier panel in the same area; toggled from the View menu."""
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea, *, below: bool = False) -> QDockWidget:
+        """Add a dock panel, toggled from the View menu.
+
+        In an area that already has a panel it becomes a tab beside the last one,
+        or, with `below`, a panel under it.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(f"panel_{key}")
         dock.setAccessibleName(f"{title} panel")
         dock.setWidget(widget)
         same_area = [panel for panel in self.panels.values() if self.dockWidgetArea(panel) == area]
         self.addDockWidget(area, dock)
-        if same_area and key == "history":
+        if same_area and below:
             self.splitDockWidget(same_area[-1], dock, Qt.Orientation.Vertical)
         elif same_area:
             self.tabifyDockWidget(same_area[-1], dock)
