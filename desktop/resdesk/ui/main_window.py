@@ -105,7 +105,8 @@ class MainWindow(QMainWindow):
         return f"{self.session.path.name}{suffix} — {APP_NAME}"
 
     def add_panel(self, key: str, title: str, widget: QWidget,
-                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea, *, below: bool = False) -> QDockWidget:
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea, *,
+                  below: bool = False) -> QDockWidget:
         """Add a dock panel, toggled from the View menu.
 
         In an area that already has a panel it becomes a tab beside the last one,
