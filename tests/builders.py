@@ -30,7 +30,7 @@ def small_document() -> Document:
                   [Mark(FOOTNOTE, 23, 23, "f1")]),
             Block("b3", PREAMBULAR, pp2_text, [Mark(LINK, 25, 31, "https://undocs.org/en/A/RES/66/171")]),
             Block("b4", OPERATIVE, "Urges Member States to act, as set out in the Treaty Series;",
-                  [Mark(ITALIC, 48, 61), Mark(FOOTNOTE, 62, 62, "f1")]),
+                  [Mark(ITALIC, 46, 59), Mark(FOOTNOTE, 60, 60, "f1")]),
             Block("b5", OPERATIVE, "Requests the Secretary-General:"),
             Block("b6", SUBPARAGRAPH, "To report;", parent="b5"),
             Block("b7", SUBPARAGRAPH, "To consult.", parent="b5"),

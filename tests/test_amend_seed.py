@@ -109,7 +109,8 @@ def test_revise_renumbers_keeps_the_original_and_carries_pending_amendments(nego
     assert amendments["a4"]["instruction"] == "Delete operative paragraph 8"
     assert amendments["a5"]["instruction"] == "Move operative paragraph 12 to follow operative paragraph 5"
     assert amendments["a3"]["label"] == "OP4 bis"  # still after the paragraph proposed before it
-    assert amendments["a7"]["stale"] and amendments["a7"]["instruction"] == ""
+    assert amendments["a7"]["stale"]  # its words were replaced by the agreed a1
+    assert amendments["a7"]["instruction"] == EXPECTED_INSTRUCTIONS["a7"]
     original = _outline(negotiated, "--rev", "original")
     assert original["meta"]["version"] == "original"
     original_ops = [b for b in original["blocks"] if b["kind"] == "operative"]

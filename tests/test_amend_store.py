@@ -100,3 +100,97 @@ def test_private_comments_stay_out_of_shared_ones(doc):
     with pytest.raises(UserError, match="one paragraph or on one amendment"):
         add_comment(doc, Comment("", "Chile", "Hm.", block="b4", amendment="a1"))
     assert all("Capital" not in str(detail) for _, _, detail in _events(doc))
+
+
+def test_stored_views_take_filters_as_typed(doc):
+    from resdesk.amend.propose import propose_delete_paragraph, propose_replace
+    from resdesk.store.documents import load
+    from resdesk.store.views import stored_consolidated, stored_markup
+
+    document = load(doc)
+    add_amendment(doc, propose_replace(document, "European Union", "OP1", "to act", "to act now"))
+    add_amendment(doc, propose_delete_paragraph(document, "Mexico", "Annex OP1"))
+    set_status(doc, "a1", "agreed-ad-ref")
+    view = stored_markup(doc, delegations=["eu"])
+    assert [r.state for r in view.blocks if r.annex == 1] == ["normal"]
+    assert view.record("b4").new_text().startswith("Urges Member States to act now")
+    assert [r.state for r in stored_markup(doc, statuses=["proposed"]).blocks if r.annex == 1] == ["deleted"]
+    assert stored_consolidated(doc).block("b4").text.startswith("Urges Member States to act now")
+    assert stored_consolidated(doc, statuses=["agreed"]).block("b4").text.startswith("Urges Member States to act,")
+    with pytest.raises(UserError, match="not a known delegation"):
+        stored_markup(doc, delegations=["Atlantis"])
+    with pytest.raises(UserError, match="not a status"):
+        stored_markup(doc, statuses=["nice"])
+
+
+def test_outline_json_of_the_negotiation_keeps_the_old_keys(doc):
+    from resdesk.amend.propose import propose_alternative, propose_new_paragraph
+    from resdesk.store.documents import load
+    from resdesk.views.outline import negotiation_outline, outline_json
+
+    document = load(doc)
+    add_amendment(doc, propose_new_paragraph(document, "Chile", "To consult widely;", "OP2 (a)",
+                                             kind="subparagraph"))
+    add_amendment(doc, propose_alternative(document, "Mexico", "Decides to stay seized.", "Annex OP1"))
+    add_comment(doc, Comment("", "Mexico", "Note to self.", block="b8", private=True))
+    plain = outline_json(document)
+    markup_view = negotiation_outline(document, amendments(doc), comments(doc), view="markup")
+    assert set(plain) <= set(markup_view)
+    op2 = markup_view["blocks"][4]
+    assert [(c["label"], c["state"]) for c in op2["children"]] == [
+        ("OP2 (a)", "normal"), ("OP2 (a) bis", "inserted"), ("OP2 (b)", "normal")]
+    annex = markup_view["annexes"][0]["blocks"]
+    assert [(b["label"], b["state"], b["author"]) for b in annex] == [
+        ("Annex OP1", "normal", None), ("Annex OP1 alt 1", "alternative", "Mexico")]
+    assert markup_view["comments"] == [{"id": "c1", "author": "Mexico", "on": "Annex OP1", "block": "b8",
+                                        "amendment": "", "text": "Note to self.", "private": True, "reply_to": ""}]
+    base_view = negotiation_outline(document, amendments(doc), comments(doc))
+
+    def without_counts(blocks):
+        return [{**{k: v for k, v in b.items() if k != "comment_count"}, "children": without_counts(b["children"])}
+                for b in blocks]
+
+    assert without_counts(base_view["blocks"]) == plain["blocks"]
+    assert base_view["annexes"][0]["blocks"][0]["comment_count"] == 1
+    assert [a["label"] for a in base_view["amendments"]] == ["OP2 (a) bis", "Annex OP1 alt 1"]
+
+
+def test_proposing_and_commenting_can_be_undone_and_redone(doc):
+    from resdesk.store.amendments import remove_amendment, restore_amendment
+    from resdesk.store.comments import remove_comment, restore_comment
+
+    first = add_amendment(doc, Amendment("", "original", "Mexico", DELETE_BLOCK, "b5", old="x"))
+    note = add_comment(doc, Comment("", "Mexico", "Why?", amendment=first.id))
+    removed = remove_amendment(doc, first.id, actor="Mexico")
+    assert amendments(doc) == []
+    restore_amendment(doc, removed)
+    assert amendments(doc) == [first]
+    taken = remove_comment(doc, note.id)
+    assert comments(doc) == []
+    restore_comment(doc, taken)
+    assert comments(doc) == [note]
+    assert add_amendment(doc, Amendment("", "original", "Chile", DELETE_BLOCK, "b4")).id == "a2"
+    actions = [action for _, action, _ in _events(doc)]
+    assert actions[1:] == ["propose", "comment", "unpropose", "propose", "uncomment", "comment", "propose"]
+
+
+def test_amendments_follow_a_direct_edit_of_the_text_or_go_stale(doc):
+    from resdesk.amend.anchors import TextIndex, anchor_holds
+    from resdesk.amend.propose import propose_alternative, propose_replace
+    from resdesk.store.amendments import follow_text_edit
+    from resdesk.store.documents import load, version_id
+
+    document = load(doc)
+    before = document.block("b4").text
+    kept = add_amendment(doc, propose_replace(document, "Mexico", "OP1", "to act", "to act now"))
+    lost = add_amendment(doc, propose_replace(document, "Chile", "OP1", "Member States", "States"))
+    alternative = add_amendment(doc, propose_alternative(document, "Peru", "Urges all.", "OP1"))
+    after = before.replace("Urges Member States", "Strongly urges all States")
+    with doc.transaction("edit-text", actor="Pen-holder"):
+        doc.conn.execute("UPDATE block SET text = ? WHERE id = 'b4' AND version = ?", (after, version_id(doc)))
+        assert follow_text_edit(doc, "b4", before, after, actor="Pen-holder") == [lost.id]
+    index = TextIndex.of(load(doc))
+    moved_on = get_amendment(doc, kept.id)
+    assert moved_on.start == after.index("to act") and anchor_holds(index, moved_on) and not moved_on.stale
+    assert get_amendment(doc, lost.id).stale
+    assert get_amendment(doc, alternative.id).old == after

@@ -126,14 +126,9 @@ def cmd_gui(args) -> int:
 
 
 def _filter(doc, args):
-    from resdesk.amend.filters import AmendmentFilter
-    from resdesk.store.delegations import resolve_delegation
+    from resdesk.store.views import amendment_filter
 
-    statuses, delegations = _split_list(args.status), _split_list(args.delegations)
-    names = tuple(resolve_delegation(doc, name).name for name in delegations) if delegations else None
-    if statuses:
-        return AmendmentFilter(statuses=tuple(_status_name(s) for s in statuses), delegations=names)
-    return AmendmentFilter(delegations=names)
+    return amendment_filter(doc, _split_list(args.status), _split_list(args.delegations))
 
 
 def negotiation_json(doc, document, args) -> dict:
@@ -170,10 +165,6 @@ def negotiation_text(doc, document, args) -> str:
 
     short = {d.name: d.short_name for d in document_delegations(doc)}
     return markup_text(markup(document, items, selection), short)
-
-
-def _status_name(value: str) -> str:
-    return "-".join(value.lower().replace("_", " ").split())
 
 
 def cmd_amend(args) -> int:
@@ -235,9 +226,10 @@ def cmd_status(args) -> int:
     from resdesk.store.amendments import set_status
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
+    from resdesk.store.views import status_name
 
     with DocumentFile.open(args.document) as doc:
-        set_status(doc, args.id, _status_name(args.status), actor=acting_as(doc))
+        set_status(doc, args.id, status_name(args.status), actor=acting_as(doc))
     return 0
 
 
@@ -273,7 +265,7 @@ def cmd_comment(args) -> int:
 
 
 def cmd_delegation(args) -> int:
-    from resdesk.store.delegations import add_delegation, document_delegations
+    from resdesk.store.delegations import acting_as, add_delegation, document_delegations
     from resdesk.store.docfile import DocumentFile
 
     if args.add is None:
@@ -285,7 +277,7 @@ def cmd_delegation(args) -> int:
                 print(f"{delegation.name}\t{delegation.short_name}\t{delegation.kind}\t{delegation.colour}\t{groups}")
         return 0
     with DocumentFile.open(args.document) as doc:
-        added = add_delegation(doc, args.add, groups=args.group or [], actor=args.add)
+        added = add_delegation(doc, args.add, groups=args.group or [], actor=acting_as(doc))
     print(added.name)
     return 0
 
@@ -295,8 +287,9 @@ def cmd_revise(args) -> int:
     from resdesk.model.amendment import STATUSES
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
+    from resdesk.store.views import status_name
 
-    accept = tuple(_status_name(s) for s in _split_list(args.accept) or [])
+    accept = tuple(status_name(s) for s in _split_list(args.accept) or [])
     if not accept:
         raise UserError("--accept needs at least one status, e.g. agreed,agreed-ad-ref.")
     for status in accept:

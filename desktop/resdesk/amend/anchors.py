@@ -11,12 +11,11 @@ from resdesk.model.document import SUBPARAGRAPH, Block, Document
 
 @dataclass
 class TextIndex:
-    """Blocks of a version by id, with their part (0: main text, n: annex n), position and children."""
+    """Blocks of a version by id, with their part (0: main text, n: annex n), children and labels."""
 
     document: Document
     blocks: dict[str, Block] = field(default_factory=dict)
     part: dict[str, int] = field(default_factory=dict)
-    position: dict[str, int] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
 
@@ -24,14 +23,11 @@ class TextIndex:
     def of(document: Document) -> TextIndex:
         index = TextIndex(document)
         parts = [document.blocks] + [annex.blocks for annex in document.annexes]
-        position = 0
         for number, blocks in enumerate(parts):
             ids = {block.id for block in blocks}
             for block in blocks:
                 index.blocks[block.id] = block
                 index.part[block.id] = number
-                index.position[block.id] = position
-                position += 1
                 if block.kind == SUBPARAGRAPH and block.parent in ids:
                     index.children.setdefault(block.parent, []).append(block.id)
         index.labels = document_labels(document)
@@ -115,6 +111,6 @@ def proposal_labels(index: TextIndex, amendments: list[Amendment]) -> dict[str, 
     return labels
 
 
-def placement_after(index: TextIndex, amendment: Amendment) -> str:
+def placement_after(amendment: Amendment) -> str:
     """The block a new or moved block follows: `after` for moves, `target` for insertions."""
     return amendment.after if amendment.after else amendment.target

@@ -20,8 +20,11 @@ When accepted amendments collide (see `resdesk.amend.collisions`), the policy is
 Skipped amendments are reported in `Applied.skipped`, never applied halfway.
 Amendments whose anchor no longer holds (stale) are skipped too. Footnote
 anchors inside replaced words move to the start of the change (never lost);
-new paragraphs are placed after their anchor and its sub-paragraphs, then
-moved paragraphs placed there.
+new and moved paragraphs are placed after their anchor and its
+sub-paragraphs, in order of entry. What follows a paragraph stays at its place
+when the paragraph itself is moved away (a new "OP3 bis" stays after the
+place of OP3), so accepting amendments in two revisions gives the same text as
+accepting them at once.
 """
 
 from __future__ import annotations
@@ -31,16 +34,21 @@ from dataclasses import dataclass, field
 
 from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
-from resdesk.model.document import Annex, Block, Document
+from resdesk.model.document import SUBPARAGRAPH, Annex, Block, Document
 from resdesk.text.diff import overlapping
 from resdesk.text.inline import shift_marks
 
 
 @dataclass
 class Applied:
+    """The new text, the ids of the amendments applied and skipped, and for every paragraph
+    deleted or moved away the paragraph that now stands where it stood (what followed it
+    follows that one)."""
+
     document: Document
     applied: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    stand_ins: dict[str, str] = field(default_factory=dict)
 
 
 def canonical_key(amendment: Amendment) -> tuple:
@@ -61,17 +69,17 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
         else:
             result.skipped.append(amendment.id)
 
-    deleted: set[str] = set()
-    for amendment in valid:
-        if amendment.kind == DELETE_BLOCK:
-            deleted.update(index.subtree(amendment.target))
-            result.applied.append(amendment.id)
-
     def take(amendment: Amendment) -> None:
         result.applied.append(amendment.id)
 
     def skip(amendment: Amendment) -> None:
         result.skipped.append(amendment.id)
+
+    deleted: set[str] = set()
+    for amendment in valid:
+        if amendment.kind == DELETE_BLOCK:
+            deleted.update(index.subtree(amendment.target))
+            take(amendment)
 
     rewritten: set[str] = set()
     for amendment in valid:
@@ -118,32 +126,44 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
             take(amendment)
 
     attached: dict[str, list[Block]] = {}
-    inserts = sorted((a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None),
-                     key=lambda a: a.number)
-    for amendment in inserts:
+    placed = [a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None] + list(moves.values())
+    for amendment in sorted(placed, key=lambda a: a.number):  # after one anchor: in order of entry
+        if amendment.kind == MOVE_BLOCK:
+            attached.setdefault(placement_after(amendment), []).append(blocks[amendment.target])
+            continue
         new = copy.deepcopy(amendment.new_block)
         if new.parent is not None and new.parent in deleted:
             skip(amendment)
             continue
         attached.setdefault(amendment.target, []).append(new)
         take(amendment)
-    for amendment in sorted(moves.values(), key=lambda a: a.number):
-        attached.setdefault(placement_after(index, amendment), []).append(blocks[amendment.target])
 
-    def emit(block: Block, out: list[Block]) -> None:
-        if block.id not in deleted:
-            out.append(block)
-        for child in index.children.get(block.id, ()):
-            if child not in moves:
+    last_paragraph = [""]
+
+    def emit(block: Block, out: list[Block], arriving: bool = False) -> None:
+        """`block` at its place; a moved block leaves only what follows it at its old place."""
+        if block.id in moves and not arriving:
+            result.stand_ins[block.id] = last_paragraph[0]
+        else:
+            if block.id in deleted:
+                if index.is_top(block):
+                    result.stand_ins[block.id] = last_paragraph[0]
+            else:
+                out.append(block)
+                if block.kind != SUBPARAGRAPH:
+                    last_paragraph[0] = block.id
+            for child in index.children.get(block.id, ()):
                 emit(blocks[child], out)
+        if arriving:
+            return
         for follower in attached.get(block.id, ()):
-            emit(follower, out)
+            emit(follower, out, arriving=follower.id in moves)
 
     parts = []
     for part in index.parts():
         out: list[Block] = []
         for block in part:
-            if index.is_top(block) and block.id not in moves:
+            if index.is_top(block):
                 emit(blocks[block.id], out)
         parts.append(out)
     result.document.blocks = parts[0]

@@ -52,7 +52,7 @@ _ZERO = re.compile(r"(?:PP|OP)0$")
 _LABEL = re.compile(r"^(?P<annex>Annex(?: \d+)? )?(?P<kind>PP|OP)(?P<number>\d+)(?P<rest>.*)$")
 
 
-def paragraph_reference(label: str, *, capital: bool = False) -> str:
+def paragraph_reference(label: str) -> str:
     """"OP5 (a)" -> "operative paragraph 5 (a)"; "PP2" -> "the second preambular paragraph"."""
     match = _LABEL.match(label)
     if not match:
@@ -66,7 +66,7 @@ def paragraph_reference(label: str, *, capital: bool = False) -> str:
         if match["annex"]:
             annex = match["annex"].strip().lower()
             words += f" of the {annex}" if annex == "annex" else f" of {annex}"
-    return words[0].upper() + words[1:] if capital else words
+    return words
 
 
 def _kind_words(kind: str) -> str:

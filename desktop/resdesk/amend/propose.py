@@ -87,7 +87,11 @@ def propose_replace(document: Document, author: str, label: str, old: str, new: 
     start = locate(index, block, old, occurrence)
     if old == new:
         raise UserError("The new words are the same as the old ones; nothing would change.")
-    return _base(document, author, REPLACE, block.id, start=start, end=start + len(old), old=old, new=new)
+    end = start + len(old)
+    text = block.text
+    if not new and end < len(text) and text[end] == " " and (start == 0 or text[start - 1] == " "):
+        end += 1  # deleting words takes one of the spaces around them with them
+    return _base(document, author, REPLACE, block.id, start=start, end=end, old=text[start:end], new=new)
 
 
 def _joined(before: str, inserted: str) -> str:

@@ -10,8 +10,11 @@ Every other live amendment (proposed, bracketed, and accepted ones that could
 not be applied because they collided) moves to the new version, re-anchored:
 block ids are stable, so it still targets the same paragraph, now with its new
 number; a replacement's offsets are found again by its old words (the
-occurrence nearest to where the old place maps to); an amendment whose
-paragraph or words no longer exist is marked stale, never misapplied.
+occurrence nearest to where the old place maps to); a new or moved paragraph
+keeps its place among the paragraphs accepted after the same anchor, and when
+its anchor was deleted it follows the paragraph that now stands there; an
+amendment whose paragraph or words no longer exist is marked stale, never
+misapplied.
 
 Metadata: the symbol gets "/Rev.N" (replacing an earlier "/Rev.M"), the
 distribution is kept, the version is called "Rev.N" unless named.
@@ -24,6 +27,7 @@ import re
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.filters import AmendmentFilter
+from resdesk.amend.reanchor import refind
 from resdesk.errors import UserError
 from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
@@ -56,15 +60,6 @@ def revised_symbol(symbol: str, name: str) -> str:
     return re.sub(r"/Rev\.\d+$", "", symbol) + f"/{name}"
 
 
-def _mapped(offset: int, applied: list[Amendment]) -> int:
-    """Where `offset` of the old text lands once the applied replacements of the same block are made."""
-    shift = 0
-    for amendment in applied:
-        if amendment.end <= offset and not (amendment.start == amendment.end == offset):
-            shift += len(amendment.new) - (amendment.end - amendment.start)
-    return offset + shift
-
-
 def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: dict[str, list[Amendment]],
              rewritten: set[str]) -> Amendment:
     """The amendment anchored in the new version (same object, updated), stale when it no longer fits."""
@@ -76,52 +71,37 @@ def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: d
     if amendment.kind in (DELETE_BLOCK, ALTERNATIVE):
         amendment.old = text
     elif amendment.kind == REPLACE:
-        applied = applied_replacements.get(amendment.target, [])
-        if amendment.target in rewritten or any(
-                a.start < amendment.end and amendment.start < a.end for a in applied):
+        changes = [(a.start, a.end, len(a.new)) for a in applied_replacements.get(amendment.target, [])]
+        if amendment.target in rewritten or not refind(amendment, text, changes):
             amendment.stale = True
-            return amendment
-        expected = _mapped(amendment.start, applied)
-        if amendment.old:
-            places = [m.start() for m in re.finditer(re.escape(amendment.old), text)]
-            if not places:
-                amendment.stale = True
-                return amendment
-            start = min(places, key=lambda place: (abs(place - expected), place))
-        else:
-            start = expected
-            if start > len(text):
-                amendment.stale = True
-                return amendment
-        amendment.start, amendment.end = start, start + len(amendment.old)
     return amendment
 
 
 def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendment]) -> None:
     """Keep the order of paragraphs placed after the same paragraph.
 
-    After OP3 the text reads OP3, its new paragraphs in order of entry, then the
-    paragraphs moved there. Once some of them are accepted they are ordinary
+    After OP3 the text reads OP3, then the paragraphs proposed or moved after
+    it, in order of entry. Once some of them are accepted they are ordinary
     blocks of the new version, so a pending one is re-anchored after the last
     accepted one that came before it.
     """
     chains: dict[str, list[tuple[Amendment, str]]] = {}
-    for amendment in sorted(applied, key=lambda a: (a.kind != INSERT_BLOCK, a.number)):
+    for amendment in sorted(applied, key=lambda a: a.number):
         if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
             chains.setdefault(amendment.target, []).append((amendment, amendment.new_block.id))
         elif amendment.kind == MOVE_BLOCK:
             chains.setdefault(amendment.after, []).append((amendment, amendment.target))
     for amendment in carried:
+        if amendment.kind not in (INSERT_BLOCK, MOVE_BLOCK):
+            continue
+        anchor = amendment.target if amendment.kind == INSERT_BLOCK else amendment.after
+        before = [block for other, block in chains.get(anchor, ()) if other.number < amendment.number]
+        if not before:
+            continue
         if amendment.kind == INSERT_BLOCK:
-            before = [block for other, block in chains.get(amendment.target, ())
-                      if other.kind == INSERT_BLOCK and other.number < amendment.number]
-            if before:
-                amendment.target = before[-1]
-        elif amendment.kind == MOVE_BLOCK:
-            before = [block for other, block in chains.get(amendment.after, ())
-                      if other.kind == INSERT_BLOCK or other.number < amendment.number]
-            if before:
-                amendment.after = before[-1]
+            amendment.target = before[-1]
+        else:
+            amendment.after = before[-1]
 
 
 def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT, name: str | None = None,
@@ -150,6 +130,11 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
     new_index = TextIndex.of(revised)
     carried = [a for a in everything if a.status in LIVE_STATUSES and a.id not in applied_ids]
     _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
+    for amendment in carried:  # what followed a deleted paragraph follows what now stands in its place
+        if amendment.kind == INSERT_BLOCK and amendment.target in result.stand_ins:
+            amendment.target = result.stand_ins[amendment.target] or amendment.target
+        elif amendment.kind == MOVE_BLOCK and amendment.after in result.stand_ins:
+            amendment.after = result.stand_ins[amendment.after] or amendment.after
     detail = {"from": document.version, "to": name, "accepted": sorted(applied_ids),
               "carried": [a.id for a in carried]}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):

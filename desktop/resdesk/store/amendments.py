@@ -63,6 +63,16 @@ def get_amendment(doc: DocumentFile, ident: str) -> Amendment:
     return _from_row(row, _version_names(doc.conn))
 
 
+def _insert(conn: sqlite3.Connection, seq: int, version: int, amendment: Amendment) -> None:
+    conn.execute(
+        f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
+        (seq, amendment.id, version, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
+         amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
+         amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
+         amendment.created, amendment.updated, int(amendment.stale)),
+    )
+
+
 def _next(doc: DocumentFile, key: str) -> int:
     value = int(doc.setting(key, "1"))
     doc.set_setting(key, str(value + 1))
@@ -70,7 +80,7 @@ def _next(doc: DocumentFile, key: str) -> int:
 
 
 def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
-    """Store a new amendment (its `id`, timestamps and status are given here) and return it.
+    """Store a new amendment (its `id` and timestamps are given here) and return it.
 
     `amendment.version` names the version it targets; a proposed new block
     without an id gets one here (never used before in this document, and kept
@@ -81,19 +91,31 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
     detail = {"kind": amendment.kind, "target": amendment.target}
     with doc.transaction("propose", actor=actor or amendment.author, version=vid, detail=detail) as conn:
         seq = _next(doc, "next_amendment")
-        stamp = now()
         amendment.id = detail["amendment"] = f"a{seq}"
         if amendment.new_block is not None and not amendment.new_block.id:
             amendment.new_block.id = new_block_id(doc)
-        amendment.created = amendment.updated = stamp
-        conn.execute(
-            f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
-            (seq, amendment.id, vid, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
-             amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
-             amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
-             stamp, stamp, int(amendment.stale)),
-        )
+        amendment.created = amendment.updated = now()
+        _insert(conn, seq, vid, amendment)
         ensure_colour(doc, amendment.author)
+    return amendment
+
+
+def remove_amendment(doc: DocumentFile, ident: str, *, actor: str = "") -> Amendment:
+    """Take an amendment out of the file (the undo of proposing it); returns it for `restore_amendment`."""
+    amendment = get_amendment(doc, ident)
+    with doc.transaction("unpropose", actor=actor or amendment.author, detail={"amendment": ident}) as conn:
+        conn.execute("DELETE FROM amendment WHERE id = ?", (ident,))
+    return amendment
+
+
+def restore_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
+    """Put a removed amendment back with its id, anchors and timestamps (the redo of proposing it)."""
+    vid = version_id(doc, amendment.version)
+    seq = amendment.number
+    with doc.transaction("propose", actor=actor or amendment.author, version=vid,
+                         detail={"amendment": amendment.id, "kind": amendment.kind, "target": amendment.target,
+                                 "restored": True}) as conn:
+        _insert(conn, seq, vid, amendment)
     return amendment
 
 
@@ -109,6 +131,34 @@ def set_status(doc: DocumentFile, ident: str, status: str, *, actor: str = "") -
                                                              "to": status}) as conn:
         conn.execute("UPDATE amendment SET status = ?, updated = ? WHERE id = ?", (status, now(), ident))
     return current.status
+
+
+def follow_text_edit(doc: DocumentFile, block_id: str, before: str, after: str, *, actor: str = "") -> list[str]:
+    """After the text of a block of the current version was edited directly, re-anchor its amendments.
+
+    Call in the same transaction as the edit ("edit text" mode). Replacements
+    find their words again (see `resdesk.amend.reanchor`) or become stale;
+    deletions and alternatives record the new text they act on. Returns the ids
+    of the amendments that went stale.
+    """
+    from resdesk.amend.reanchor import refind
+    from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, LIVE_STATUSES, REPLACE
+    from resdesk.text.diff import word_edits
+
+    vid = version_id(doc)
+    changes = [(edit.start, edit.end, len(edit.insert)) for edit in word_edits(before, after)]
+    stale = []
+    with doc.transaction("follow-edit", actor=actor, version=vid, detail={"block": block_id, "stale": stale}):
+        for amendment in amendments(doc):
+            if amendment.target != block_id or amendment.stale or amendment.status not in LIVE_STATUSES:
+                continue
+            if amendment.kind == REPLACE and not refind(amendment, after, changes):
+                amendment.stale = True
+                stale.append(amendment.id)
+            elif amendment.kind in (DELETE_BLOCK, ALTERNATIVE):
+                amendment.old = after
+            rewrite_anchor(doc, amendment, vid)
+    return stale
 
 
 def rewrite_anchor(doc: DocumentFile, amendment: Amendment, version: int) -> None:

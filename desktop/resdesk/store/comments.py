@@ -51,9 +51,32 @@ def add_comment(doc: DocumentFile, comment: Comment, *, actor: str = "") -> Comm
         doc.set_setting("next_comment", str(seq + 1))
         comment.id = detail["comment"] = f"c{seq}"
         comment.created = now()
-        conn.execute(
-            f"INSERT INTO comment (seq, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (seq, comment.id, comment.author, comment.block, comment.amendment, comment.text,
-             int(comment.private), comment.reply_to, comment.created),
-        )
+        _insert(conn, seq, comment)
+    return comment
+
+
+def _insert(conn, seq: int, comment: Comment) -> None:
+    conn.execute(
+        f"INSERT INTO comment (seq, {_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (seq, comment.id, comment.author, comment.block, comment.amendment, comment.text,
+         int(comment.private), comment.reply_to, comment.created),
+    )
+
+
+def remove_comment(doc: DocumentFile, ident: str, *, actor: str = "") -> Comment:
+    """Take a comment out (the undo of writing it); returns it for `restore_comment`."""
+    row = doc.conn.execute(f"SELECT {_COLUMNS} FROM comment WHERE id = ?", (ident,)).fetchone()
+    if row is None:
+        raise UserError(f"There is no comment {ident} in {doc.path.name}.")
+    comment = _from_row(row)
+    with doc.transaction("uncomment", actor=actor or comment.author, detail={"comment": ident}) as conn:
+        conn.execute("DELETE FROM comment WHERE id = ?", (ident,))
+    return comment
+
+
+def restore_comment(doc: DocumentFile, comment: Comment, *, actor: str = "") -> Comment:
+    """Put a removed comment back with its id and time (the redo of writing it)."""
+    with doc.transaction("comment", actor=actor or comment.author,
+                         detail={"comment": comment.id, "restored": True}) as conn:
+        _insert(conn, int(comment.id.lstrip("c")), comment)
     return comment

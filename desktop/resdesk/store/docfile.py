@@ -126,9 +126,9 @@ class DocumentFile:
                     conn.execute("PRAGMA journal_mode = WAL")
                     conn.execute("PRAGMA synchronous = NORMAL")
                 elif version < SCHEMA_VERSION:
-                    raise DocumentFileError(
-                        f"{path.name} was written by an older Resolution Desk; open it for writing once to update it."
-                    )
+                    conn.close()
+                    cls.open(path).close()  # bring an older file up to date once, then read it
+                    conn = _connect(path, readonly=True)
             except sqlite3.DatabaseError as error:
                 conn.close()
                 raise DocumentFileError(f"{path.name} is damaged and cannot be read ({error}).") from None

@@ -1,10 +1,13 @@
 """Word-level diff: tokens, edits, replacements derived from an edit, and merging replacements.
 
 Text is cut into tokens that are words, runs of white space, or single
-punctuation characters, and diffed with `difflib.SequenceMatcher` on those
-tokens with its junk heuristic off, which makes the result deterministic
-(the same two texts always give the same edits). Offsets are character
-offsets into the text, as marks use them.
+punctuation marks. The words and punctuation marks of the two texts are
+aligned with `difflib.SequenceMatcher` (its popularity heuristic off, so the
+same two texts always give the same edits); white space never anchors an
+alignment, so words line up with words ("to continue to strengthen" ->
+"to strengthen further" keeps "to" and "strengthen"). What lies between two
+aligned words is one edit, trimmed of the white space both sides share.
+Offsets are character offsets into the text, as marks use them.
 """
 
 from __future__ import annotations
@@ -15,9 +18,9 @@ from difflib import SequenceMatcher
 
 _TOKEN = re.compile(r"\w+(?:[’'\-]\w+)*|\s+|[^\w\s]")
 
-# Two changes separated by at most this many unchanged tokens become one replacement
+# Two changes with at most this many unchanged words between them become one replacement
 # ("continue to strengthen" -> "strengthen further" rather than two small changes).
-MERGE_GAP = 2
+MERGE_GAP = 1
 
 
 def tokenise(text: str) -> list[str]:
@@ -25,11 +28,9 @@ def tokenise(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _offsets(tokens: list[str]) -> list[int]:
-    offsets = [0]
-    for token in tokens:
-        offsets.append(offsets[-1] + len(token))
-    return offsets
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """The non-space tokens of `text` with their offsets."""
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text) if not m.group().isspace()]
 
 
 @dataclass(frozen=True)
@@ -41,13 +42,41 @@ class Edit:
     insert: str
 
 
+def _edit(old: str, new: str, a_start: int, a_end: int, b_start: int, b_end: int) -> Edit | None:
+    """The edit turning old[a_start:a_end] into new[b_start:b_end], without the white space both share.
+
+    Shared white space is trimmed at the end first, so an inserted or deleted
+    word takes the space before it with it ("strengthen{+ further+}").
+    """
+    while a_end > a_start and b_end > b_start and old[a_end - 1] == new[b_end - 1] and old[a_end - 1].isspace():
+        a_end, b_end = a_end - 1, b_end - 1
+    while a_start < a_end and b_start < b_end and old[a_start] == new[b_start] and old[a_start].isspace():
+        a_start, b_start = a_start + 1, b_start + 1
+    if old[a_start:a_end] == new[b_start:b_end]:
+        return None
+    return Edit(a_start, a_end, new[b_start:b_end])
+
+
 def word_edits(old: str, new: str) -> list[Edit]:
     """The word-level edits turning `old` into `new`, in text order, offsets into `old`."""
-    a, b = tokenise(old), tokenise(new)
-    a_at, b_at = _offsets(a), _offsets(b)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    return [Edit(a_at[i1], a_at[i2], new[b_at[j1]:b_at[j2]])
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+    a, b = _words(old), _words(new)
+    matcher = SequenceMatcher(None, [w for w, _, _ in a], [w for w, _, _ in b], autojunk=False)
+    edits = []
+    a_at = b_at = 0  # end of the last aligned word in each text
+    for i, j, size in matcher.get_matching_blocks():
+        a_next = a[i][1] if i < len(a) else len(old)
+        b_next = b[j][1] if j < len(b) else len(new)
+        edit = _edit(old, new, a_at, a_next, b_at, b_next)
+        if edit:
+            edits.append(edit)
+        for k in range(size):  # the white space between aligned words may differ
+            if k:
+                edit = _edit(old, new, a[i + k - 1][2], a[i + k][1], b[j + k - 1][2], b[j + k][1])
+                if edit:
+                    edits.append(edit)
+        if size:
+            a_at, b_at = a[i + size - 1][2], b[j + size - 1][2]
+    return edits
 
 
 @dataclass(frozen=True)
@@ -63,38 +92,35 @@ class Replacement:
 def replacement_from_edit(before: str, after: str) -> list[Replacement]:
     """The word-level replacements that turn `before` into `after` (what typing in a paragraph proposes).
 
-    Changes separated by at most `MERGE_GAP` unchanged tokens are one
-    replacement; each replacement covers whole words. A pure insertion takes
-    the word before it as its anchor (or the word after it at the start of the
-    text), so it reads "after “word”, insert …" and a stale anchor is detected.
+    Changes with at most `MERGE_GAP` unchanged words between them are one
+    replacement. A pure insertion takes the word before it as its anchor (or
+    the word after it at the start of the text), so it reads "after “word”,
+    insert …" and a stale anchor is detected.
     """
-    a, b = tokenise(before), tokenise(after)
-    a_at, b_at = _offsets(a), _offsets(b)
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    groups: list[list[int]] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
-        if groups and i1 - groups[-1][1] <= MERGE_GAP and j1 - groups[-1][3] == i1 - groups[-1][1]:
-            groups[-1][1], groups[-1][3] = i2, j2
+    groups: list[list] = []  # [start, end, new text] in `before`
+    for edit in word_edits(before, after):
+        if groups and len(_words(before[groups[-1][1]:edit.start])) <= MERGE_GAP:
+            groups[-1][2] += before[groups[-1][1]:edit.start] + edit.insert
+            groups[-1][1] = edit.end
         else:
-            groups.append([i1, i2, j1, j2])
+            groups.append([edit.start, edit.end, edit.insert])
+    words = _words(before)
     result = []
-    for i1, i2, j1, j2 in groups:
-        if i1 == i2:  # a pure insertion: anchor it on a neighbouring word
-            if i1 > 0:
-                back = i1 - 1
-                while back > 0 and not a[back].strip():
-                    back -= 1
-                j1 -= i1 - back
-                i1 = back
-            elif i2 < len(a):
-                forward = i2
-                while forward < len(a) - 1 and not a[forward].strip():
-                    forward += 1
-                j2 += forward + 1 - i2
-                i2 = forward + 1
-        result.append(Replacement(a_at[i1], a_at[i2], before[a_at[i1]:a_at[i2]], after[b_at[j1]:b_at[j2]]))
+    for start, end, new in groups:
+        while end > start and new and before[end - 1] == new[-1] and new[-1].isspace():
+            end, new = end - 1, new[:-1]
+        while end > start and new and before[start] == new[0] and new[0].isspace():
+            start, new = start + 1, new[1:]
+        if start == end:  # a pure insertion: anchor it on a neighbouring word
+            previous = [w for w in words if w[2] <= start]
+            following = [w for w in words if w[1] >= end]
+            if previous:
+                anchor = previous[-1][1]
+                new, start = before[anchor:start] + new, anchor
+            elif following:
+                anchor = following[0][2]
+                new, end = new + before[end:anchor], anchor
+        result.append(Replacement(start, end, before[start:end], new))
     return result
 
 

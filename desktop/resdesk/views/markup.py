@@ -23,8 +23,11 @@ moved-from a block at its old place, moved by `amendment`: its segments are
            the plain text (all "equal"); sub-paragraphs follow, moved-from too
 moved-to   the same block at its new place (after the anchor block and the
            anchor's sub-paragraphs); word-level proposals are shown here.
-           A block that two (colliding) proposals move is shown at the
-           destination of the first one entered; both are in `collisions`.
+           Proposals placed after a moved block stay at its old place
+           (after its moved-from records).
+           A block that two (colliding) proposals move is shown at each
+           destination (moved-from once, with the first one entered);
+           both are in `collisions`.
 inserted   a proposed new block (`id` is the id it keeps once accepted),
            placed after its anchor block and the anchor's sub-paragraphs,
            with its provisional `label` ("OP3 bis", "OP3 ter", "PP2 bis",
@@ -33,8 +36,8 @@ alternative a proposed alternative text for block `id`, right after that
            block's own record, labelled "OP15 alt 1"; one "insert" segment
 ========== ==============================================================
 
-Attachments after an anchor come in order of entry: new blocks first, then
-moved blocks. `key` is unique in the view (the block id, or
+Blocks placed after one anchor (new or moved there) come in order of entry.
+`key` is unique in the view (the block id, or
 "ID/moved-from/AMENDMENT", "ID/moved-to/AMENDMENT", "ID/alternative/AMENDMENT");
 `id` is the block id, shared by the records of one block.
 
@@ -51,7 +54,7 @@ first):
   the segment's own text: italic/bold/link spans are clipped to it; a footnote
   anchor (zero width) belongs to the segment it follows (offset == len(text)),
   so "Strategy,¹" keeps its marker after the comma even when the next words are
-  deleted; inserted text has no marks;
+  deleted; inserted words have no marks (a new block keeps its own, if any);
 - `start` is the character offset in the version's block text where the
   segment starts (for an insertion: where it is inserted).
 
@@ -261,10 +264,9 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             alternatives.setdefault(amendment.target, []).append(amendment)
         elif amendment.kind == MOVE_BLOCK:
             moved.setdefault(amendment.target, amendment)
-    for kind in (INSERT_BLOCK, MOVE_BLOCK):
-        for amendment in shown:
-            if amendment.kind == kind:
-                attached.setdefault(placement_after(index, amendment), []).append(amendment)
+    for amendment in shown:  # in order of entry
+        if amendment.kind in (INSERT_BLOCK, MOVE_BLOCK):
+            attached.setdefault(placement_after(amendment), []).append(amendment)
     for items in replacements.values():
         items.sort(key=_order)
 
@@ -287,12 +289,25 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             depth=depth.get(block.id, 0), amendment=via.id if via else None, author=via.author if via else None,
             status=via.status if via else None)))
 
-    def emit_moved_from(block_id: str, via: Amendment) -> None:
+    def emit_moved_from(block_id: str, via: Amendment, stack: frozenset) -> None:
         for ident in index.subtree(block_id):
             block = index.blocks[ident]
             add(block, MOVED_FROM, via, plain_segments(block), f"{ident}/{MOVED_FROM}/{via.id}")
+        emit_attachments(block_id, stack)
 
-    def emit(block_id: str, state: str, via: Amendment | None, stack: frozenset) -> None:
+    def emit_attachments(block_id: str, stack: frozenset) -> None:
+        for amendment in attached.get(block_id, ()):
+            if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
+                new = amendment.new_block
+                depth.setdefault(new.id, depth.get(new.parent, 0) + 1 if new.kind == SUBPARAGRAPH else 0)
+                index.part.setdefault(new.id, index.part[block_id])
+                add(new, INSERTED, amendment,
+                    [Segment(INSERT, new.text, amendment.author, amendment.id, tuple(new.marks), 0)],
+                    new.id, labels.get(amendment.id, ""))
+            elif amendment.kind == MOVE_BLOCK and amendment.target not in stack:
+                emit(amendment.target, MOVED_TO, amendment, stack | {amendment.target}, arriving=True)
+
+    def emit(block_id: str, state: str, via: Amendment | None, stack: frozenset, arriving: bool = False) -> None:
         block = index.blocks[block_id]
         own_state, own_via = state, via
         if state != DELETED and block_id in deletions:
@@ -307,25 +322,18 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
         child_via = own_via if child_state != NORMAL else None
         for child in index.children.get(block_id, ()):
             if child in moved:
-                emit_moved_from(child, moved[child])
+                emit_moved_from(child, moved[child], stack)
             else:
                 emit(child, child_state, child_via, stack)
-        for amendment in attached.get(block_id, ()):
-            if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
-                new = amendment.new_block
-                depth.setdefault(new.id, depth.get(new.parent, 0) + 1 if new.kind == SUBPARAGRAPH else 0)
-                index.part.setdefault(new.id, index.part[block_id])
-                add(new, INSERTED, amendment, [Segment(INSERT, new.text, amendment.author, amendment.id, (), 0)],
-                    new.id, labels.get(amendment.id, ""))
-            elif amendment.kind == MOVE_BLOCK and amendment.target not in stack:
-                emit(amendment.target, MOVED_TO, amendment, stack | {amendment.target})
+        if not arriving:  # what follows a moved block stays at its old place
+            emit_attachments(block_id, stack)
 
     for blocks in index.parts():
         for block in blocks:
             if not index.is_top(block):
                 continue
             if block.id in moved:
-                emit_moved_from(block.id, moved[block.id])
+                emit_moved_from(block.id, moved[block.id], frozenset({block.id}))
             else:
                 emit(block.id, NORMAL, None, frozenset({block.id}))
 

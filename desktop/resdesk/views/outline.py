@@ -118,6 +118,7 @@ def outline_json(document: Document) -> dict:
 #                     "old", "new", "after", "justification", "collides_with": [ids], "stale"}],
 #     "comments": [{"id", "author", "on", "block", "amendment", "text", "private", "reply_to"}]
 #
+# and a "comment_count" to every block and every amendment (comments on it, private ones included).
 # `target` is the label of the amended paragraph in the version shown (for a new paragraph: the one it
 # follows; `after` is the label a moved paragraph is to follow); `label` is the provisional label
 # ("OP3 bis", "OP15 alt 1"). In the markup view each block also carries "key", "state", "amendment",
@@ -151,7 +152,7 @@ def amendments_json(document: Document, amendments: list, collisions: dict[str, 
             "kind": amendment.kind,
             "target": index.labels.get(amendment.target, ""),
             "label": labels.get(amendment.id, ""),
-            "instruction": instruction(index, amendment) if holds else "",
+            "instruction": instruction(index, amendment) if amendment.target in index.blocks else "",
             "old": old,
             "new": new,
             "after": index.labels.get(amendment.after, "") if amendment.after else "",
@@ -241,4 +242,19 @@ def negotiation_outline(document: Document, amendments: list, comments: list, *,
     result["amendments"] = amendments_json(document, amendments,
                                            find_collisions(document, amendments, TextIndex.of(document)))
     result["comments"] = comments_json(document, comments)
+    counts: dict[str, int] = {}
+    for comment in comments:
+        key = comment.amendment or comment.block
+        counts[key] = counts.get(key, 0) + 1
+    for item in result["amendments"]:
+        item["comment_count"] = counts.get(item["id"], 0)
+    for top in [result["blocks"]] + [annex["blocks"] for annex in result["annexes"]]:
+        _count_comments(top, counts)
     return result
+
+
+def _count_comments(blocks: list[dict], counts: dict[str, int]) -> None:
+    for item in blocks:
+        item["comment_count"] = counts.get(item["id"], 0) if item.get("state") in (None, "normal", "deleted",
+                                                                                     "moved-to") else 0
+        _count_comments(item["children"], counts)
