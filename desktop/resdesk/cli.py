@@ -101,6 +101,7 @@ def cmd_export(args) -> int:
         mode=args.mode, page=args.page, rev=args.rev, from_rev=args.from_rev, to_rev=args.to_rev,
         statuses=_split_list(args.status), delegations=_split_list(args.delegations),
         moves_as_delete_insert=args.moves_as_delete_insert,
+        line_numbers=args.line_numbers, watermark=args.watermark,
     )
     options.check()
     fmt = output_format(args.output)
@@ -398,6 +399,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", choices=("letter", "a4"), default="letter")
     p.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion and an insertion")
+    p.add_argument("--line-numbers", action="store_true",
+                   help="PDF only: number the lines in the margin, from 1 on each page (Word ignores it)")
+    # The text is export_options.DEFAULT_WATERMARK, written out so that start-up imports nothing more.
+    p.add_argument("--watermark", nargs="?", const="DRAFT \u2014 not for circulation", default="", metavar="TEXT",
+                   help="PDF only: a diagonal watermark, by default \"DRAFT \u2014 not for circulation\" "
+                        "(Word ignores it)")
     p.set_defaults(run=cmd_export)
     add_negotiation_commands(commands, outline)
 

@@ -9,6 +9,7 @@ from resdesk.errors import UserError
 MODES = ("clean", "tracked", "compilation")
 PAGES = ("letter", "a4")
 SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".xml": "akn"}
+DEFAULT_WATERMARK = "DRAFT \u2014 not for circulation"
 
 
 @dataclass
@@ -20,6 +21,9 @@ class ExportOptions:
     `delegations` narrow the amendments included (None: every amendment that is
     not withdrawn, rejected or superseded); `moves_as_delete_insert` writes moves
     as a deletion plus an insertion instead of Word move revisions.
+    `line_numbers` (margin line numbers restarting on each page) and `watermark`
+    (a diagonal text such as "DRAFT — not for circulation"; "" for none) are for
+    PDF and printing; the Word and AKN exporters ignore them.
     """
 
     mode: str = "clean"
@@ -30,6 +34,8 @@ class ExportOptions:
     statuses: list[str] | None = None
     delegations: list[str] | None = None
     moves_as_delete_insert: bool = False
+    line_numbers: bool = False
+    watermark: str = ""
     extra: dict = field(default_factory=dict)
 
     def check(self) -> None:

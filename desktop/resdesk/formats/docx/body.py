@@ -1,0 +1,205 @@
+"""The text of a resolution as Word paragraphs: front matter, blocks, tables, annexes, footnotes.
+
+Shared by the clean, tracked and compilation exports: `BlockWriter.paragraph`
+writes one block's paragraph around runs the caller supplies, so the tracked
+export can put revisions inside the same paragraph shapes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from lxml import etree
+
+from resdesk.amend.labels import compute_labels, subparagraph_depth, subparagraph_marker
+from resdesk.formats.docx import geometry
+from resdesk.formats.docx.inline import RunContext, inline_runs
+from resdesk.formats.docx.layout import hinted
+from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties
+from resdesk.model.document import (
+    FORMULA,
+    HEADING,
+    OPERATIVE,
+    PREAMBULAR,
+    SUBPARAGRAPH,
+    TEXT,
+    Block,
+    Cell,
+    Document,
+    Footnote,
+)
+from resdesk.text.inline import Mark
+
+HEADING_STYLES = {1: "H1", 2: "H23"}
+# A hidden bookmark "_RD<code>_<block id>" on every block paragraph tells our importer the block's kind
+# (a lone OP and a free-text paragraph look alike on paper); Word hides bookmarks starting with "_".
+KIND_CODES = {FORMULA: "f", PREAMBULAR: "p", OPERATIVE: "o", SUBPARAGRAPH: "s", HEADING: "h", TEXT: "t"}
+HINT_PREFIX = "_RD"
+RTL_LANGUAGES = ("ar",)
+
+Progress = Callable[[int, int], None]
+
+
+def opening_length(block: Block, language: str) -> int:
+    """Length of the italic opening phrase of a PP/OP (the whole text of the enacting formula)."""
+    if block.kind == FORMULA:
+        return len(block.text)
+    if block.kind not in (PREAMBULAR, OPERATIVE):
+        return 0
+    from resdesk.text.phrases import opening_phrase
+
+    return len(opening_phrase(block.text, block.kind, language))
+
+
+def sponsor_line(sponsors: list[str], revised: bool) -> str:
+    """"Andorra, Brazil and Chile: draft resolution"."""
+    names = sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
+    return f"{names}: {'revised ' if revised else ''}draft resolution"
+
+
+class BlockWriter:
+    """Writes the blocks of one text (main text or an annex) with their numbers and styles."""
+
+    def __init__(self, ctx: RunContext, blocks: list[Block], language: str):
+        self.ctx = ctx
+        self.language = language
+        self.labels = compute_labels(blocks)
+        self.depths = subparagraph_depth(blocks)
+        self.operatives = sum(1 for b in blocks if b.kind == OPERATIVE)
+        self.index_in_parent: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        for block in blocks:
+            if block.kind == SUBPARAGRAPH and block.parent is not None:
+                counts[block.parent] = counts.get(block.parent, 0) + 1
+                self.index_in_parent[block.id] = counts[block.parent]
+
+    def number(self, block: Block) -> str:
+        """The printed number: "3." for an OP (none for a lone OP), "(a)" for a sub-paragraph, "I." for a heading."""
+        if block.kind == OPERATIVE:
+            if self.operatives == 1:
+                return ""
+            match = re.search(r"(\d+)$", self.labels.get(block.id, ""))
+            return f"{match.group(1)}." if match else ""
+        if block.kind == SUBPARAGRAPH and block.id in self.depths:
+            return subparagraph_marker(self.index_in_parent[block.id], self.depths[block.id], self.language)
+        if block.kind == HEADING:
+            return block.number
+        return ""
+
+    def style_of(self, block: Block) -> str:
+        if block.kind == HEADING:
+            return HEADING_STYLES.get(block.level, "H4") if block.level else "H1"
+        return "SingleTxt"
+
+    def paragraph(self, block: Block, content: list[etree._Element], *,
+                  mark_revision: etree._Element | None = None, lead: list[etree._Element] | None = None,
+                  depth: int | None = None, hint: bool = True) -> etree._Element:
+        """A block's paragraph: style, indents, its number and a tab (or the `lead` runs), then `content` runs.
+
+        `mark_revision` (a `w:ins`/`w:del` element) marks the paragraph mark as inserted/deleted;
+        `hint=False` leaves out the kind bookmark (a block shown twice, at its old and new place,
+        must not repeat a bookmark name).
+        """
+        extra = []
+        if block.kind == SUBPARAGRAPH:
+            depth = depth or self.depths.get(block.id, 1)
+            extra.append(el("ind", left=geometry.COLUMN_LEFT, right=geometry.COLUMN_RIGHT,
+                            firstLine=geometry.number_indent(depth)))
+        if self.language in RTL_LANGUAGES:
+            extra.insert(0, el("bidi"))
+        if mark_revision is not None:
+            extra.append(el("rPr", mark_revision))
+        paragraph = el("p", paragraph_properties(self.style_of(block), *extra))
+        if hint and block.kind in KIND_CODES:
+            paragraph.extend(bookmark(f"{HINT_PREFIX}{KIND_CODES[block.kind]}_{block.id}"[:40], self.ctx.bookmark_id()))
+        paragraph.extend(self.number_runs(self.number(block)) if lead is None else lead)
+        paragraph.extend(content)
+        return paragraph
+
+    def number_runs(self, number: str, text_tag: str = "t") -> list[etree._Element]:
+        """The printed number and the tab after it (nothing for no number)."""
+        if not number:
+            return []
+        return [run(number + "\t", run_properties(rtl=self.ctx.rtl, cs=self.ctx.rtl), text_tag)]
+
+    def block_runs(self, block: Block) -> list[etree._Element]:
+        return inline_runs(self.ctx, block.text, block.marks, italic_until=opening_length(block, self.language))
+
+    def table(self, block: Block, page: str) -> etree._Element:
+        """A table in the body column, with thin borders; header cells bold, header rows repeated."""
+        return table_element(self.ctx, block.rows, page, rtl=self.language in RTL_LANGUAGES)
+
+
+def table_element(ctx: RunContext, rows: list[list[Cell]], page: str, *, rtl: bool = False) -> etree._Element:
+    width = geometry.text_width(page) - geometry.COLUMN_LEFT - geometry.COLUMN_RIGHT
+    columns = max((len(row) for row in rows), default=1) or 1
+    column_width = width // columns
+    sides = ("top", "left", "bottom", "right", "insideH", "insideV")
+    borders = el("tblBorders", *(border(side, 4, 0) for side in sides))
+    table = el("tbl", el("tblPr", el("tblW", w=width, type="dxa"), el("tblInd", w=geometry.COLUMN_LEFT, type="dxa"),
+                         borders, el("tblLayout", type="fixed")),
+               el("tblGrid", *(el("gridCol", w=column_width) for _ in range(columns))))
+    for row in rows:
+        header = bool(row) and all(cell.header for cell in row)
+        tr = el("tr", el("trPr", el("tblHeader")) if header else None)
+        for cell in row:
+            marks = list(cell.marks) + ([Mark("bold", 0, len(cell.text))] if cell.header and cell.text else [])
+            ppr = paragraph_properties("Normal", el("bidi") if rtl else None, el("spacing", before=40, after=40))
+            paragraph = el("p", ppr)
+            paragraph.extend(inline_runs(ctx, cell.text, marks))
+            tr.append(el("tc", el("tcPr", el("tcW", w=column_width, type="dxa")), paragraph))
+        for _ in range(columns - len(row)):
+            tr.append(el("tc", el("tcPr", el("tcW", w=column_width, type="dxa")), el("p")))
+        table.append(tr)
+    return table
+
+
+def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
+    """Sponsor line or Note by the Secretariat, then the title."""
+    meta = document.meta
+    rtl = el("bidi") if meta.language in RTL_LANGUAGES else None
+    out: list[etree._Element] = []
+
+    def para(style: str, text: str, **props) -> etree._Element:
+        paragraph = el("p", paragraph_properties(style, rtl))
+        if text:
+            paragraph.append(run(text, run_properties(rtl=ctx.rtl, cs=ctx.rtl, **props)))
+        return paragraph
+
+    if meta.note:
+        if meta.title:
+            out.append(para("HMTitle", meta.title))
+        out.append(para("HCh", "Note by the Secretariat"))
+        out.append(hinted(para("SingleTxt", meta.note), "note", ctx))
+    elif meta.sponsors:
+        out.append(hinted(para("H1", sponsor_line(meta.sponsors, "/Rev." in meta.symbol)), "sponsors", ctx))
+    if meta.title:
+        out.append(hinted(para("HMTitle", meta.title), "title", ctx))
+    return out
+
+
+def annex_title(title: str, rtl: bool) -> etree._Element:
+    ppr = paragraph_properties("HCh", el("pageBreakBefore"), el("bidi") if rtl else None)
+    return el("p", ppr, run(title or "Annex", run_properties(rtl=rtl, cs=rtl)))
+
+
+def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote]) -> etree._Element:
+    """footnotes.xml: the separator and continuation separator, then each footnote in number order."""
+    from resdesk.formats.docx.oxml import w
+
+    root = etree.Element(w("footnotes"), nsmap={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+                                              "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"})
+    for note_id, kind, mark in ((-1, "separator", "separator"), (0, "continuationSeparator", "continuationSeparator")):
+        root.append(el("footnote", el("p", el("pPr", el("spacing", after=0, line=240, lineRule="auto"),
+                                               el("ind", left=geometry.COLUMN_LEFT)), el("r", el(mark))),
+                       type=kind, id=note_id))
+    rtl = el("bidi") if ctx.rtl else None
+    for footnote_id in ctx.footnote_order:
+        number = ctx.footnote_numbers[footnote_id]
+        note = footnotes.get(footnote_id, Footnote(footnote_id))
+        paragraph = el("p", paragraph_properties("FootnoteText", rtl),
+                       el("r", el("rPr", el("rStyle", val="FootnoteReference")), el("footnoteRef")), run("\t"))
+        paragraph.extend(inline_runs(ctx, note.text, note.marks))
+        root.append(el("footnote", paragraph, id=number))
+    return root

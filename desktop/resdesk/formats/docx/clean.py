@@ -1,0 +1,101 @@
+"""The clean export: one version of the text as a UN "L." document."""
+
+from __future__ import annotations
+
+from resdesk.formats.docx import layout
+from resdesk.formats.docx.body import (
+    RTL_LANGUAGES,
+    BlockWriter,
+    Progress,
+    annex_title,
+    footnotes_element,
+    front_matter,
+)
+from resdesk.formats.docx.inline import RunContext
+from resdesk.formats.docx.package import (
+    FOOTNOTES_CT,
+    add_xml_part,
+    deterministic_bytes,
+    open_template,
+    set_properties,
+    stamp,
+)
+from resdesk.model.document import TABLE, Document
+
+FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
+
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA", "zh": "zh-CN"}
+
+
+def set_language(word, language: str) -> None:
+    """Tag the text's language in the document defaults (spelling, hyphenation, and the font Word picks
+    for ambiguous characters: Chinese punctuation then uses the East Asian font)."""
+    from resdesk.formats.docx.oxml import w
+
+    tag = LANGUAGE_TAGS.get(language)
+    lang = word.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
+    if tag is None or lang is None:
+        return
+    lang.set(w("val"), tag)
+    if language == "zh":
+        lang.set(w("eastAsia"), tag)
+    if language == "ar":
+        lang.set(w("bidi"), tag)
+
+
+def new_word_document(document: Document, page: str):
+    """The template with the page and the running headers/footers set up, an empty body, and its run context."""
+    word = open_template()
+    set_language(word, document.meta.language)
+    layout.setup_section(word, document.meta, page)
+    ctx = RunContext(part=word.part, rtl=document.meta.language in RTL_LANGUAGES)
+    return word, ctx
+
+
+def opening_matter(document: Document, ctx: RunContext, page: str) -> list:
+    meta = document.meta
+    return [*layout.masthead(meta, page, ctx), *layout.session_block(meta, ctx), *front_matter(document, ctx)]
+
+
+def finish(word, document: Document, ctx: RunContext, elements: list, *, author: str) -> bytes:
+    """Put `elements` in the body before the section properties, add footnotes and properties, save."""
+    body = word.element.body
+    section = body[-1]
+    for element in elements:
+        section.addprevious(element)
+    if ctx.footnote_order:
+        add_xml_part(word, "/word/footnotes.xml", FOOTNOTES_CT, FOOTNOTES_RT,
+                     footnotes_element(ctx, document.footnotes))
+        settings = word.settings.element
+        from resdesk.formats.docx.oxml import el
+
+        footnote_pr = el("footnotePr", el("footnote", id=-1), el("footnote", id=0))
+        compat = settings.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}compat")
+        compat.addprevious(footnote_pr)
+    when = stamp(document.meta.date)
+    set_properties(word, title=document.meta.title, author=author, when=when, language=document.meta.language)
+    return deterministic_bytes(word, when)
+
+
+def render_clean(document: Document, *, page: str = "letter", author: str = "",
+                 progress: Progress | None = None) -> bytes:
+    """The .docx bytes of `document` in UN layout."""
+    word, ctx = new_word_document(document, page)
+    elements = opening_matter(document, ctx, page)
+    total = len(document.all_blocks())
+    done = 0
+    texts = [(None, document.blocks)] + [(annex, annex.blocks) for annex in document.annexes]
+    for annex, blocks in texts:
+        if annex is not None:
+            elements.append(annex_title(annex.title, ctx.rtl))
+        writer = BlockWriter(ctx, blocks, document.meta.language)
+        for block in blocks:
+            if block.kind == TABLE:
+                elements.append(writer.table(block, page))
+            else:
+                elements.append(writer.paragraph(block, writer.block_runs(block)))
+            done += 1
+            if progress is not None and (done % 50 == 0 or done == total):
+                progress(done, total)
+    return finish(word, document, ctx, elements, author=author)

@@ -1,0 +1,136 @@
+"""Inline text to Word runs: italic opening phrase, italic/bold marks, links, footnote references.
+
+A block's text is cut at every mark boundary; each piece becomes one run with
+its formatting, links become `w:hyperlink` elements (external relationships),
+and footnote anchors become references: the first anchor of a footnote is a
+real `w:footnoteReference`; a later anchor of the same footnote repeats its
+number with a NOTEREF field to a bookmark around the first reference (Word
+allows one reference per footnote; the field keeps the number right if Word
+renumbers). `RunContext` carries what must be unique across the document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from resdesk.formats.docx.oxml import R_NS, bookmark, el, field_runs, footnote_reference_run, run, run_properties
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
+
+HYPERLINK_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def footnote_bookmark(note_number: int) -> str:
+    return f"_RefFootnote{note_number}"
+
+
+@dataclass
+class RunContext:
+    """Document-wide state while writing runs: footnote numbers, bookmark ids, link relationships."""
+
+    part: object = None  # python-docx DocumentPart, for hyperlink relationships (None: links as plain runs)
+    rtl: bool = False
+    footnote_numbers: dict[str, int] = field(default_factory=dict)
+    footnote_order: list[str] = field(default_factory=list)
+    referenced: set[str] = field(default_factory=set)
+    next_bookmark: int = 1
+    link_ids: dict[str, str] = field(default_factory=dict)
+
+    def footnote_number(self, footnote_id: str) -> int:
+        if footnote_id not in self.footnote_numbers:
+            self.footnote_numbers[footnote_id] = len(self.footnote_numbers) + 1
+            self.footnote_order.append(footnote_id)
+        return self.footnote_numbers[footnote_id]
+
+    def link_id(self, target: str) -> str | None:
+        if self.part is None:
+            return None
+        if target not in self.link_ids:
+            self.link_ids[target] = self.part.relate_to(link_url(target), HYPERLINK_RT, is_external=True)
+        return self.link_ids[target]
+
+    def bookmark_id(self) -> int:
+        self.next_bookmark += 1
+        return self.next_bookmark - 1
+
+
+def link_url(target: str) -> str:
+    """A link target as a URL: symbols such as "A/RES/66/171" go to undocs.org."""
+    if "://" in target or target.startswith("mailto:"):
+        return target
+    return f"https://undocs.org/en/{target.lstrip('/')}"
+
+
+def footnote_reference(ctx: RunContext, footnote_id: str) -> list[etree._Element]:
+    """The runs of one footnote anchor: a real reference the first time, a NOTEREF field later."""
+    number = ctx.footnote_number(footnote_id)
+    if footnote_id not in ctx.referenced:
+        ctx.referenced.add(footnote_id)
+        start, end = bookmark(footnote_bookmark(number), ctx.bookmark_id())
+        return [start, footnote_reference_run(number), end]
+    rpr = el("rPr", el("rStyle", val="FootnoteReference"))
+    return field_runs(f"NOTEREF {footnote_bookmark(number)} \\f \\h", str(number), rpr)
+
+
+def _cuts(length: int, marks: list[Mark], italic_until: int, start: int, end: int) -> list[int]:
+    points = {start, end}
+    if start < italic_until < end:
+        points.add(italic_until)
+    for mark in marks:
+        for point in (mark.start, mark.end):
+            if start < point < end:
+                points.add(point)
+    return sorted(p for p in points if 0 <= p <= length)
+
+
+def inline_runs(ctx: RunContext, text: str, marks: list[Mark], *, italic_until: int = 0,
+                start: int = 0, end: int | None = None, text_tag: str = "t",
+                base_italic: bool = False, anchors: bool = True) -> list[etree._Element]:
+    """Runs for `text[start:end]` with its marks; `italic_until` ends the italic opening phrase.
+
+    Footnote anchors at offsets in (start, end] are written after the text
+    before them (an anchor at `start` too when start == 0); `text_tag` is
+    "delText" inside a deletion. `anchors=False` leaves footnote anchors out.
+    """
+    end = len(text) if end is None else end
+    elements: list[etree._Element] = []
+    length = len(text)
+    footnotes = sorted((Mark(FOOTNOTE, min(m.start, length), min(m.start, length), m.target)
+                        for m in marks if m.kind == FOOTNOTE), key=lambda m: m.start)
+    spans = [m for m in marks if m.kind != FOOTNOTE]
+    cuts = _cuts(len(text), spans + footnotes, italic_until, start, end)
+
+    def anchors_at(position: int) -> None:
+        if not anchors:
+            return
+        for note in footnotes:
+            if note.start == position and (start < position <= end or position == start == 0):
+                elements.extend(footnote_reference(ctx, note.target))
+
+    if start == 0:
+        anchors_at(0)
+    for left, right in zip(cuts, cuts[1:], strict=False):
+        piece = text[left:right]
+        if piece:
+            active = [m for m in spans if m.start <= left and right <= m.end]
+            italic = base_italic or left < italic_until or any(m.kind == ITALIC for m in active)
+            bold = any(m.kind == BOLD for m in active)
+            link = next((m.target for m in active if m.kind == LINK), "")
+            rpr = run_properties(italic=italic, bold=bold, rtl=ctx.rtl, cs=ctx.rtl,
+                                 style="Hyperlink" if link else "")
+            element = run(piece, rpr, text_tag)
+            link_id = ctx.link_id(link) if link else None
+            if link_id:
+                last = elements[-1] if elements else None
+                if last is not None and last.tag.endswith("}hyperlink") and last.get(f"{{{R_NS}}}id") == link_id:
+                    last.append(element)
+                else:
+                    hyperlink = el("hyperlink")
+                    hyperlink.set(f"{{{R_NS}}}id", link_id)
+                    hyperlink.append(element)
+                    elements.append(hyperlink)
+            else:
+                elements.append(element)
+        anchors_at(right)
+    return elements

@@ -1,0 +1,195 @@
+"""From read paragraphs to blocks: the enacting formula, PPs, OPs, sub-paragraphs, headings, tables, annexes.
+
+Our own exports carry a hidden bookmark per block naming its kind (see
+`body.KIND_CODES`); other files are classified from their layout: a typed
+("1." + tab) or automatic (w:numPr) number makes an OP, "(a)"/"(i)"/"a." a
+sub-paragraph, a heading style (H1, HCh, H23, H4, Heading n) a heading,
+unnumbered paragraphs before the first OP are PPs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
+from resdesk.formats.docx.geometry import FIRST_LINE
+from resdesk.formats.docx.paragraphs import Paragraph
+from resdesk.model.document import (
+    FORMULA,
+    HEADING,
+    OPERATIVE,
+    PREAMBULAR,
+    SUBPARAGRAPH,
+    TABLE,
+    TEXT,
+    Annex,
+    Block,
+    Cell,
+)
+from resdesk.text.inline import BOLD, ITALIC, Mark, shift_marks, sorted_marks
+
+HINT_KINDS = {code: kind for kind, code in KIND_CODES.items()}
+HEADING_LEVELS = {"h1": 1, "hch": 1, "h23": 2, "h2": 2, "h3": 2, "h4": 3, "heading 1": 1, "heading 2": 2,
+                  "heading 3": 3, "heading 4": 3, "title": 1}
+FORMULA_TEXT = re.compile(r"^(The |L[’']|La |El |إن )?(General Assembly|Economic and Social Council|Security Council|"
+                          r"Human Rights Council|Assemblée générale|Asamblea General|Генеральная Ассамблея|"
+                          r"الجمعية العامة|大会)\s*[,،，]$")
+OP_NUMBER = re.compile(r"^\s*(\d+)\.[\t ]+")
+SUB_NUMBER = re.compile(r"^\s*(?:\(([a-z]+)\)|([a-z]+)([.)]))[\t ]+")
+HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
+ROMAN = re.compile(r"^[ivxlc]+$")
+ANNEX = re.compile(r"^(Annex|Annexe|Anexo)(\s+[IVXLC\d]+)?$")
+
+
+@dataclass
+class TableItem:
+    rows: list[list[Cell]] = field(default_factory=list)
+    lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (text, bookmarks) of every cell paragraph
+
+
+def cut_start(text: str, marks: list[Mark], count: int) -> tuple[str, list[Mark]]:
+    """`text` without its first `count` characters, marks shifted (footnote anchors kept)."""
+    return text[count:], shift_marks(marks, 0, count, 0)
+
+
+def tidy(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
+    """Leading and trailing layout whitespace removed, inner tabs as spaces."""
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        text, marks = cut_start(text, marks, lead)
+    stripped = text.rstrip()
+    if len(stripped) < len(text):
+        marks = shift_marks(marks, len(stripped), len(text) - len(stripped), 0)
+        text = stripped
+    return text.replace("\t", " "), sorted_marks(marks)
+
+
+def without_opening_italic(text: str, marks: list[Mark], kind: str, language: str) -> list[Mark]:
+    """Drop the italics that only repeat the derived opening phrase (or the whole formula)."""
+    if kind == FORMULA:
+        return [m for m in marks if m.kind != ITALIC]
+    if kind not in (PREAMBULAR, OPERATIVE):
+        return marks
+    from resdesk.text.phrases import opening_phrase
+
+    opening = len(opening_phrase(text, kind, language))
+    result = []
+    for mark in marks:
+        if mark.kind == ITALIC and opening and mark.start < opening:
+            if mark.end <= opening or not text[opening:mark.end].strip():
+                continue
+            mark = Mark(ITALIC, opening, mark.end)
+        result.append(mark)
+    return result
+
+
+def _marker_depth(marker: str, previous_letter: str) -> int:
+    if ROMAN.match(marker) and not (previous_letter and ord(marker[0]) == ord(previous_letter[-1]) + 1
+                                     and len(marker) == 1):
+        return 2
+    return 1
+
+
+class StructureBuilder:
+    """Turns the body items after the masthead into blocks (main text and annexes)."""
+
+    def __init__(self, language: str, heading_style: dict[str, str], number_format: dict[tuple[str, int], str]):
+        self.language = language
+        self.style_names = heading_style
+        self.number_format = number_format
+        self.blocks: list[Block] = []
+        self.annexes: list[Annex] = []
+        self.next_id = 1
+        self.seen_operative = False
+        self.stack: list[Block] = []  # the last block at each depth (0: PP/OP)
+        self.last_letter = ""
+
+    @property
+    def current(self) -> list[Block]:
+        return self.annexes[-1].blocks if self.annexes else self.blocks
+
+    def _new_id(self) -> str:
+        self.next_id += 1
+        return f"b{self.next_id - 1}"
+
+    def add_table(self, item: TableItem) -> None:
+        self.current.append(Block(self._new_id(), TABLE, rows=item.rows))
+
+    def add(self, paragraph: Paragraph, any_numbered: bool) -> None:
+        text, marks = paragraph.text, paragraph.marks
+        hint = next((HINT_KINDS.get(name[len(HINT_PREFIX)]) for name in paragraph.bookmarks
+                     if name.startswith(HINT_PREFIX) and len(name) > len(HINT_PREFIX)), None)
+        style = self.style_names.get(paragraph.style, paragraph.style).lower()
+        bare = text.strip()
+        if ANNEX.match(bare) and (paragraph.page_break_before or style in ("hch", "h1")) and hint is None:
+            self.annexes.append(Annex(bare))
+            self.stack, self.seen_operative = [], False
+            return
+        if not bare and not any(m.kind == "footnote" for m in marks):
+            return
+        kind, number, depth = self._classify(paragraph, text, style, hint, any_numbered)
+        if number is not None:
+            text, marks = cut_start(text, marks, number)
+        text, marks = tidy(text, marks)
+        heading_number = ""
+        if kind == HEADING:
+            match = HEADING_NUMBER.match(text)
+            if match:
+                heading_number = f"{match.group(1)}."
+                text, marks = tidy(*cut_start(text, marks, match.end()))
+            marks = [m for m in marks if m.kind not in (BOLD, ITALIC) or m.end - m.start < len(text)]
+        marks = without_opening_italic(text, marks, kind, self.language)
+        block = Block(self._new_id(), kind, text, sorted_marks(marks), number=heading_number,
+                      level=HEADING_LEVELS.get(style, 1) if kind == HEADING else 0)
+        if kind == SUBPARAGRAPH:
+            parents = self.stack[:depth]
+            if not parents:
+                block.kind = TEXT
+            else:
+                block.parent = parents[-1].id
+                self.stack = parents + [block]
+        elif kind in (PREAMBULAR, OPERATIVE, TEXT):
+            self.stack = [block]
+        else:
+            self.stack = []
+        if kind == OPERATIVE:
+            self.seen_operative = True
+        self.current.append(block)
+
+    def _classify(self, paragraph: Paragraph, text: str, style: str, hint: str | None,
+                  any_numbered: bool) -> tuple[str, int | None, int]:
+        """(kind, length of the typed number to cut or None, sub-paragraph depth)."""
+        op = OP_NUMBER.match(text)
+        sub = SUB_NUMBER.match(text)
+        auto = self.number_format.get(paragraph.numbered) if paragraph.numbered else None
+        if hint == SUBPARAGRAPH or (hint is None and (sub or auto in ("lowerLetter", "lowerRoman"))):
+            depth = 1
+            if paragraph.first_line and hint:
+                depth = max(1, round(paragraph.first_line / FIRST_LINE))
+            elif sub:
+                marker = sub.group(1) or sub.group(2)
+                # "(a)" "(i)" are levels 1-2 and "a." "i." levels 3-4; French and Spanish write "a)" "i)" for 1-2
+                third_level = sub.group(2) and not (sub.group(3) == ")" and self.language in ("fr", "es"))
+                depth = _marker_depth(marker, self.last_letter) + (2 if third_level else 0)
+                if depth == 1:
+                    self.last_letter = marker
+            elif paragraph.numbered:
+                depth = paragraph.numbered[1] or (2 if auto == "lowerRoman" else 1)
+            return SUBPARAGRAPH, sub.end() if sub else None, depth
+        if hint == OPERATIVE or (hint is None and (op or auto == "decimal")):
+            return OPERATIVE, op.end() if op else None, 0
+        if hint == HEADING or (hint is None and style in HEADING_LEVELS):
+            return HEADING, None, 0
+        if hint is not None:
+            return hint, None, 0
+        if FORMULA_TEXT.match(text.strip()):
+            return FORMULA, None, 0
+        if self.seen_operative:
+            return TEXT, None, 0
+        from resdesk.text.phrases import opening_phrase
+
+        if not any_numbered and opening_phrase(text.strip(), OPERATIVE, self.language) and \
+                not opening_phrase(text.strip(), PREAMBULAR, self.language):
+            return OPERATIVE, None, 0
+        return PREAMBULAR, None, 0

@@ -1,0 +1,228 @@
+"""`resdesk import FILE.docx`: Word files in UN layout, ours and others', into a Document.
+
+Tracked changes are read as if all were accepted (the text a delegation sees
+after "Accept all"); comments are ignored. Hostile packages are refused by
+`resdesk.formats.docx.reader` with one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
+from resdesk.formats.docx.masthead import read_masthead
+from resdesk.formats.docx.oxml import w
+from resdesk.formats.docx.paragraphs import ParagraphReader, bookmark_footnotes, read_styles
+from resdesk.formats.docx.reader import DocxPackage
+from resdesk.formats.docx.structure import FORMULA_TEXT, StructureBuilder, TableItem, tidy
+from resdesk.model.document import FORMULA, Cell, Document, Footnote
+from resdesk.text.inline import BOLD, FOOTNOTE, Mark, sorted_marks
+
+HYPERLINK_RT = "/hyperlink"
+CORE_NS = "http://purl.org/dc/elements/1.1/"
+FORMULA_HINT = f"{HINT_PREFIX}{KIND_CODES[FORMULA]}_"
+
+
+def _links(package: DocxPackage, part: str) -> dict[str, str]:
+    return {rid: target for rid, (reltype, target, external) in package.relationships(part).items()
+            if reltype.endswith(HYPERLINK_RT) and external}
+
+
+def _number_formats(package: DocxPackage, main: str) -> dict[tuple[str, int], str]:
+    """(numId, ilvl) -> numFmt ("decimal", "lowerLetter", …) from numbering.xml."""
+    part = package.related(main, "numbering")
+    if part is None:
+        return {}
+    root = package.xml(part)
+    abstract: dict[str, dict[int, str]] = {}
+    for definition in root.iter(w("abstractNum")):
+        levels = {}
+        for level in definition.iter(w("lvl")):
+            fmt = level.find(w("numFmt"))
+            try:
+                levels[int(level.get(w("ilvl"), "0"))] = fmt.get(w("val"), "") if fmt is not None else ""
+            except ValueError:
+                continue
+        abstract[definition.get(w("abstractNumId"), "")] = levels
+    result = {}
+    for num in root.iter(w("num")):
+        ref = num.find(w("abstractNumId"))
+        levels = abstract.get(ref.get(w("val"), "") if ref is not None else "", {})
+        for level, fmt in levels.items():
+            result[(num.get(w("numId"), ""), level)] = fmt
+    return result
+
+
+def _body_items(reader: ParagraphReader, body) -> list:
+    """Paragraphs and tables in order; a deleted paragraph mark joins a paragraph with the next (accept-all)."""
+    items: list = []
+    pending = None
+
+    def emit(paragraph):
+        nonlocal pending
+        if pending is not None:
+            previous = pending
+            shift = len(previous.text)
+            previous.marks = sorted_marks(previous.marks + [Mark(m.kind, m.start + shift, m.end + shift, m.target)
+                                                            for m in paragraph.marks])
+            previous.text += paragraph.text
+            previous.bookmarks += paragraph.bookmarks
+            previous.mark_deleted = paragraph.mark_deleted
+            paragraph, pending = previous, None
+        if paragraph.mark_deleted:
+            pending = paragraph
+        else:
+            items.append(paragraph)
+
+    def walk(container):
+        for child in container:
+            if child.tag == w("p"):
+                emit(reader.read(child))
+            elif child.tag == w("tbl"):
+                items.append(_table(reader, child))
+            elif child.tag in (w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo")):
+                walk(child)
+
+    walk(body)
+    if pending is not None:
+        items.append(pending)
+    return items
+
+
+def _table(reader: ParagraphReader, tbl) -> TableItem:
+    item = TableItem()
+    for tr in tbl.iter(w("tr")):
+        if tr.getparent() is not tbl and tr.getparent().tag != w("tbl"):
+            continue
+        header = tr.find(f"{w('trPr')}/{w('tblHeader')}") is not None
+        row = []
+        for tc in tr.findall(w("tc")):
+            text, marks = "", []
+            for p in tc.iter(w("p")):
+                paragraph = reader.read(p)
+                item.lines.append((paragraph.text, paragraph.bookmarks))
+                if text and paragraph.text:
+                    text += " "
+                shift = len(text)
+                marks += [Mark(m.kind, m.start + shift, m.end + shift, m.target) for m in paragraph.marks]
+                text += paragraph.text
+            text, marks = tidy(text, marks)
+            if header:
+                marks = [m for m in marks if not (m.kind == BOLD and m.start == 0 and m.end == len(text))]
+            row.append(Cell(text, sorted_marks(marks), header))
+        item.rows.append(row)
+    return item
+
+
+def _footnotes(package: DocxPackage, main: str, styles) -> dict[str, tuple[str, list[Mark]]]:
+    part = package.related(main, "footnotes")
+    if part is None:
+        return {}
+    reader = ParagraphReader(styles, _links(package, part), {})
+    notes = {}
+    for note in package.xml(part).iter(w("footnote")):
+        if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        text, marks = "", []
+        for p in note.iter(w("p")):
+            paragraph = reader.read(p)
+            shift = len(text) + (1 if text else 0)
+            text = f"{text} {paragraph.text}" if text else paragraph.text
+            marks += [Mark(m.kind, m.start + shift, m.end + shift, m.target) for m in paragraph.marks]
+        notes[note.get(w("id"), "")] = tidy(text, [m for m in marks if m.kind != FOOTNOTE])
+    return notes
+
+
+def _part_texts(package: DocxPackage, main: str) -> list[str]:
+    texts = []
+    for _rid, (reltype, target, external) in sorted(package.relationships(main).items()):
+        if not external and (reltype.endswith("/header") or reltype.endswith("/footer")) and package.has(target):
+            texts.append(" ".join(t.text or "" for t in package.xml(target).iter(w("t"))))
+    return texts
+
+
+SCRIPTS = (("ar", re.compile("[\u0600-\u06ff]")), ("zh", re.compile("[\u4e00-\u9fff]")),
+           ("ru", re.compile("[\u0400-\u04ff]")))
+
+
+def _language(package: DocxPackage, items: list) -> str:
+    """The text's language: the package's own (our exports write it), else guessed from the script, else English."""
+    if package.has("docProps/core.xml"):
+        element = package.xml("docProps/core.xml").find(f"{{{CORE_NS}}}language")
+        if element is not None and element.text and element.text.strip():
+            return element.text.strip().split("-")[0].lower()
+    sample = " ".join(item.text for item in items[:60] if not isinstance(item, TableItem))
+    for code, script in SCRIPTS:
+        if len(script.findall(sample)) > len(sample) // 4:
+            return code
+    return "en"
+
+
+def import_docx(data: bytes, name: str) -> Document:
+    """The Document in a .docx file (raises BadInputError for anything that is not a sane Word file)."""
+    package = DocxPackage(data, name)
+    main = package.main
+    styles_part = package.related(main, "styles")
+    styles = read_styles(package.xml(styles_part) if styles_part else None)
+    root = package.xml(main)
+    reader = ParagraphReader(styles, _links(package, main), bookmark_footnotes(root))
+    body = root.find(w("body"))
+    if body is None:
+        return Document()
+    items = _body_items(reader, body)
+    formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
+        any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))),
+        None)
+    meta = read_masthead(_masthead_paragraphs(items[: formula_at or 0]), _part_texts(package, main))
+    start = formula_at or 0
+    meta.language = _language(package, items[start:])
+    number_formats = _number_formats(package, main)
+    names = {style_id: info.name for style_id, info in styles.items()}
+    builder = StructureBuilder(meta.language, names, number_formats)
+    body_items = items[start:]
+    any_numbered = any(not isinstance(item, TableItem) and (item.numbered or item.text.lstrip()[:1].isdigit())
+                       for item in body_items)
+    for item in body_items:
+        if isinstance(item, TableItem):
+            builder.add_table(item)
+        else:
+            builder.add(item, any_numbered)
+    if formula_at is not None and builder.blocks and builder.blocks[0].kind != FORMULA:
+        builder.blocks[0].kind = FORMULA
+    document = Document(meta=meta, blocks=builder.blocks, annexes=builder.annexes)
+    _attach_footnotes(document, _footnotes(package, main, styles))
+    return document
+
+
+def _masthead_paragraphs(items: list) -> list[tuple[str, list[str]]]:
+    """(text, bookmark names) of the paragraphs before the formula, table cells included."""
+    paragraphs = []
+    for item in items:
+        paragraphs += item.lines if isinstance(item, TableItem) else [(item.text, item.bookmarks)]
+    return [(text, names) for text, names in paragraphs if text.strip()]
+
+
+def _attach_footnotes(document: Document, notes: dict) -> None:
+    """Word footnote ids in anchors (blocks and table cells) become ours ("f1", … in order of first reference)."""
+    ids: dict[str, str] = {}
+
+    def renamed(marks: list[Mark]) -> list[Mark]:
+        result = []
+        for mark in marks:
+            if mark.kind == FOOTNOTE and mark.target.startswith("w:"):
+                word_id = mark.target[2:]
+                if word_id in notes:
+                    ids.setdefault(word_id, f"f{len(ids) + 1}")
+                    result.append(Mark(FOOTNOTE, mark.start, mark.end, ids[word_id]))
+            else:
+                result.append(mark)
+        return sorted_marks(result)
+
+    for block in document.all_blocks():
+        block.marks = renamed(block.marks)
+        for row in block.rows:
+            for cell in row:
+                cell.marks = renamed(cell.marks)
+    for word_id, note_id in ids.items():
+        text, marks = notes[word_id]
+        document.footnotes[note_id] = Footnote(note_id, text, marks)

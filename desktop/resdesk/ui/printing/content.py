@@ -1,0 +1,292 @@
+"""What is printed, before any layout: paragraphs of styled runs, tables, footnotes.
+
+Clean printing builds this from a Document (`clean_flow`); tracked and compilation
+printing build it from the amendment engine's markup view (`tracked`). The layout
+and painting code never looks at the document model, only at these values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from resdesk.amend.labels import subparagraph_depth, subparagraph_marker
+from resdesk.model.document import (
+    FORMULA,
+    HEADING,
+    OPERATIVE,
+    PREAMBULAR,
+    SUBPARAGRAPH,
+    TABLE,
+    Block,
+    Document,
+    Meta,
+)
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
+from resdesk.text.phrases import opening_phrase
+from resdesk.ui.printing.geometry import (
+    BODY_PITCH,
+    BODY_SIZE,
+    INDENT_STEP,
+    NOTE_PITCH,
+    NOTE_SIZE,
+    OP_TEXT,
+    PP_INDENT,
+    SPACE_AFTER,
+    TITLE_SIZE,
+)
+
+
+@dataclass(frozen=True)
+class Style:
+    italic: bool = False
+    bold: bool = False
+    underline: bool = False
+    strike: bool = False
+    superscript: bool = False
+    color: str = ""  # "#rrggbb"; "" is black
+
+
+PLAIN = Style()
+
+
+@dataclass
+class Run:
+    """Characters in one style. `footnote` is the footnote id when the run is a footnote marker;
+    `tag` the short name of the delegation whose change the run shows (tracked printing)."""
+
+    text: str
+    style: Style = PLAIN
+    footnote: str = ""
+    tag: str = ""
+    tag_color: str = ""
+
+
+@dataclass
+class Paragraph:
+    """A paragraph to lay out in the body column (offsets in points from the column's left edge).
+
+    The first line's text starts at `first_indent`, the other lines at `indent`; `label`
+    (an OP number, a sub-paragraph marker, a heading number) is painted at `label_at`
+    on the first line, as Word's tab after the number would place the text.
+    """
+
+    runs: list[Run]
+    size: float = BODY_SIZE
+    pitch: float = BODY_PITCH
+    space_before: float = 0.0
+    space_after: float = SPACE_AFTER
+    first_indent: float = 0.0
+    indent: float = 0.0
+    label: str = ""
+    label_at: float = 0.0
+    label_style: Style = PLAIN
+    align: str = "justify"  # justify | left
+    keep_with_next: bool = False
+    numbered: bool = True  # its lines count for the margin line numbers
+    rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
+    new_page: bool = False  # starts a page (an annex)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+
+@dataclass
+class Table:
+    """Rows of cells (each cell a Paragraph); header rows are bold."""
+
+    rows: list[list[Paragraph]]
+    space_after: float = SPACE_AFTER
+
+
+@dataclass
+class Flow:
+    """Everything a printed document holds, in reading order."""
+
+    meta: Meta
+    items: list[Paragraph | Table]
+    footnotes: dict[str, Paragraph] = field(default_factory=dict)  # by footnote id, marker included
+
+
+def sponsor_line(sponsors: list[str]) -> str:
+    """"Andorra, Brazil and Chile: draft resolution"."""
+    if not sponsors:
+        return ""
+    names = sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
+    return f"{names}: draft resolution"
+
+
+def front_matter(meta: Meta) -> list[Paragraph]:
+    """The sponsor line, or the Note by the Secretariat under the document's title; then the bold title
+    of the draft resolution (page 1, below the masthead)."""
+    items: list[Paragraph] = []
+    if meta.note and meta.title:
+        items.append(title_paragraph(meta.title))
+    if meta.note:
+        items.append(Paragraph([Run("Note by the Secretariat", Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+                               space_after=12.0, align="left", numbered=False, keep_with_next=True))
+        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
+    elif meta.sponsors:
+        items.append(Paragraph([Run(sponsor_line(meta.sponsors))], align="left", space_after=12.0,
+                               numbered=False, keep_with_next=True))
+    if meta.title:
+        items.append(title_paragraph(meta.title))
+    return items
+
+
+def title_paragraph(title: str) -> Paragraph:
+    return Paragraph([Run(title, Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0, align="left",
+                     numbered=False, keep_with_next=True)
+
+
+def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_until: int = 0,
+                base: Style = PLAIN) -> list[Run]:
+    """`text` cut into runs by its italic/bold marks (and an italic opening of `italic_until`
+    characters), with a superscript footnote marker run at each footnote anchor."""
+    cuts = {0, len(text), italic_until}
+    for mark in marks:
+        cuts.update((max(0, min(mark.start, len(text))), max(0, min(mark.end, len(text)))))
+    anchors: dict[int, list[str]] = {}
+    for mark in marks:
+        if mark.kind == FOOTNOTE and mark.target in markers:
+            anchors.setdefault(min(mark.start, len(text)), []).append(mark.target)
+    points = sorted(cuts)
+    runs: list[Run] = []
+    for start, end in zip(points, points[1:] + [None], strict=True):
+        for note in anchors.get(start, []):
+            runs.append(Run(markers[note], Style(superscript=True, color=base.color), footnote=note))
+        if end is None or end <= start:
+            continue
+        italic = base.italic or start < italic_until or any(
+            m.kind == ITALIC and m.start <= start and end <= m.end for m in marks)
+        bold = base.bold or any(m.kind == BOLD and m.start <= start and end <= m.end for m in marks)
+        runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
+                                                strike=base.strike, color=base.color)))
+    return runs
+
+
+def italic_opening(text: str, kind: str, language: str) -> int:
+    """How many leading characters of a paragraph print in italics: all of the enacting formula,
+    the opening phrase of a PP or OP (found with the lexicon), none of anything else."""
+    if kind == FORMULA:
+        return len(text)
+    if kind not in (PREAMBULAR, OPERATIVE):
+        return 0
+    phrase = opening_phrase(text, kind, language)
+    return len(phrase) if text.startswith(phrase) else 0
+
+
+def heading_paragraph(runs: list[Run], number: str, level: int) -> Paragraph:
+    """A heading in the Secretariat's styles, as in the Word export: level 1 (H1) bold 12 pt,
+    level 2 (H23) bold 10 pt, deeper (H4) italic 10 pt; its number ("I.", "A.") at the column
+    edge and its text one tab in."""
+    if level <= 1:
+        size, pitch, after, emphasis = TITLE_SIZE, 13.5, 12.0, {"bold": True}
+    else:
+        size, pitch, after, emphasis = BODY_SIZE, BODY_PITCH, SPACE_AFTER, {"bold": True} if level == 2 else {
+            "italic": True}
+    styled = [Run(r.text, replace(r.style, **emphasis), r.footnote, r.tag, r.tag_color) for r in runs]
+    indent = PP_INDENT if number else 0.0
+    return Paragraph(styled, size=size, pitch=pitch, space_before=6.0, space_after=after, first_indent=indent,
+                     indent=indent, label=number, label_style=Style(**emphasis), align="left", keep_with_next=True)
+
+
+class BlockShaper:
+    """How each kind of block is laid out: indents, label, italics (un-format.md §3)."""
+
+    def __init__(self, blocks: list[Block], language: str):
+        self.language = language
+        self.depth = subparagraph_depth(blocks)
+        self.single_op = sum(1 for b in blocks if b.kind == OPERATIVE) == 1
+        self.op_number = 0
+        self.children: dict[str, int] = {}
+
+    def shape(self, block: Block, runs: list[Run]) -> Paragraph:
+        """A Paragraph of `runs` (the block's text, already styled) placed as its kind asks."""
+        if block.kind == OPERATIVE:
+            self.op_number += 1
+            if self.single_op:
+                return Paragraph(runs, first_indent=PP_INDENT)
+            return Paragraph(runs, first_indent=OP_TEXT, label=f"{self.op_number}.", label_at=PP_INDENT)
+        if block.kind == SUBPARAGRAPH:
+            depth = self.depth.get(block.id, 1)
+            key = block.parent or ""
+            self.children[key] = self.children.get(key, 0) + 1
+            marker = subparagraph_marker(self.children[key], depth, self.language)
+            return subparagraph(runs, marker, depth)
+        if block.kind == HEADING:
+            return heading_paragraph(runs, block.number, block.level)
+        return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=block.kind == FORMULA)
+
+
+def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:
+    """(a) sits where an OP number does and its text at the OP tab; each deeper level, (i), a., i.,
+    one tab further in. Wrapped lines return to the column edge, as for PPs and OPs, and as in the
+    Word export (un-format.md has no measure of sub-paragraphs; this is the SingleTxt style's way)."""
+    step = INDENT_STEP * (depth - 1)
+    return Paragraph(runs, first_indent=OP_TEXT + step, label=marker, label_at=PP_INDENT + step)
+
+
+def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:
+    italic_until = italic_opening(block.text, block.kind, shaper.language)
+    return shaper.shape(block, styled_runs(block.text, block.marks, markers, italic_until))
+
+
+def table_item(block: Block, markers: dict[str, str]) -> Table:
+    rows = []
+    for row in block.rows:
+        rows.append([Paragraph(styled_runs(cell.text, cell.marks, markers, base=Style(bold=cell.header)),
+                               space_after=0.0, align="left") for cell in row])
+    return Table(rows)
+
+
+def footnote_paragraphs(document: Document, markers: dict[str, str]) -> dict[str, Paragraph]:
+    """Each referenced footnote as printed at the foot of the page: marker, then its text."""
+    notes = {}
+    for note_id, marker in markers.items():
+        note = document.footnotes.get(note_id)
+        if note is None:
+            continue
+        runs = [Run(marker, Style(superscript=True)), Run(" ")]
+        runs.extend(styled_runs(note.text, note.marks, {}))
+        notes[note_id] = Paragraph(runs, size=NOTE_SIZE, pitch=NOTE_PITCH, space_after=0.0, first_indent=PP_INDENT,
+                                   numbered=False)
+    return notes
+
+
+def body_items(blocks: list[Block], language: str, markers: dict[str, str]) -> list[Paragraph | Table]:
+    shaper = BlockShaper(blocks, language)
+    return [table_item(b, markers) if b.kind == TABLE else block_paragraph(b, shaper, markers) for b in blocks]
+
+
+def annex_heading(title: str) -> Paragraph:
+    """An annex starts on a new page with its title in bold."""
+    return Paragraph([Run(title or "Annex", Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0,
+                     align="left", keep_with_next=True, numbered=False, new_page=True)
+
+
+RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+
+
+def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
+    """Mark every paragraph right to left when the text's language is written so."""
+    if language not in RTL_LANGUAGES:
+        return
+    paragraphs = [p for item in items for p in ([item] if isinstance(item, Paragraph)
+                                                else [c for row in item.rows for c in row])]
+    for paragraph in [*paragraphs, *notes.values()]:
+        paragraph.rtl = True
+
+
+def clean_flow(document: Document) -> Flow:
+    """The clean text of `document` as printed: front matter, body, annexes, footnotes."""
+    language = document.meta.language or "en"
+    markers = document.footnote_markers()
+    items: list[Paragraph | Table] = front_matter(document.meta)
+    items.extend(body_items(document.blocks, language, markers))
+    for annex in document.annexes:
+        items.append(annex_heading(annex.title))
+        items.extend(body_items(annex.blocks, language, markers))
+    notes = footnote_paragraphs(document, markers)
+    set_direction(items, notes, language)
+    return Flow(document.meta, items, notes)

@@ -1,0 +1,167 @@
+"""Painting laid-out pages with QPainter: masthead, running headers and footers, body lines,
+labels, footnotes, margin line numbers and change tags, the watermark.
+
+Coordinates come in points and are converted to device units here, so the same code
+paints a QPdfWriter, a QPrinter and the print preview's printer.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+
+from resdesk.ui.printing.content import Flow
+from resdesk.ui.printing.fonts import serif
+from resdesk.ui.printing.geometry import HEADER_BASELINE, HEADER_RULE, PageGeometry
+from resdesk.ui.printing.masthead import HRule, Text
+from resdesk.ui.printing.paginate import Page, PlacedLine
+from resdesk.ui.printing.textlayout import Units, char_format
+
+HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = 8.5, 7.0, 7.0, 7.0
+LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
+TAG_GAP = 8.0  # from the column's right edge to a change tag
+WATERMARK_SIZE = 44.0
+WATERMARK_COLOR = QColor(205, 205, 205)
+
+
+class PagePainter:
+    def __init__(self, painter: QPainter, device, geometry: PageGeometry, flow: Flow, *,
+                 line_numbers: bool, watermark: str):
+        self.painter = painter
+        self.device = device
+        self.units = Units(device.logicalDpiY() / 72.0)
+        self.geometry = geometry
+        self.flow = flow
+        self.line_numbers = line_numbers
+        self.watermark = watermark
+
+    # -- primitives ---------------------------------------------------------------------------
+
+    def measure(self, text: str, size: float, bold: bool = False) -> float:
+        metrics = QFontMetricsF(serif(size, bold=bold), self.device)
+        return metrics.horizontalAdvance(text) / self.units.per_point
+
+    def wrap(self, text: str, size: float, width: float) -> list[str]:
+        lines: list[str] = []
+        current = ""
+        for word in text.split():
+            candidate = f"{current} {word}" if current else word
+            if current and self.measure(candidate, size) > width:
+                lines.append(current)
+                current = word
+            else:
+                current = candidate
+        if current:
+            lines.append(current)
+        return lines
+
+    def text(self, x: float, baseline: float, text: str, size: float, *, bold: bool = False,
+             italic: bool = False, color: str = "") -> None:
+        u = self.units
+        self.painter.setFont(serif(size, bold=bold, italic=italic))
+        self.painter.setPen(QColor(color) if color else QColor(Qt.GlobalColor.black))
+        self.painter.drawText(QPointF(u(x), u(baseline)), text)
+
+    def text_right(self, right: float, baseline: float, text: str, size: float, *, bold: bool = False,
+                   color: str = "") -> None:
+        self.text(right - self.measure(text, size, bold), baseline, text, size, bold=bold, color=color)
+
+    def rule(self, x1: float, y1: float, x2: float, y2: float, width: float) -> None:
+        u = self.units
+        pen = QPen(QColor(Qt.GlobalColor.black))
+        pen.setWidthF(u(width))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.painter.setPen(pen)
+        self.painter.drawLine(QLineF(u(x1), u(y1), u(x2), u(y2)))
+
+    # -- page parts ---------------------------------------------------------------------------
+
+    def paint_watermark(self) -> None:
+        u, g = self.units, self.geometry
+        painter = self.painter
+        painter.save()
+        painter.translate(u(g.width / 2), u(g.height / 2))
+        painter.rotate(-math.degrees(math.atan2(g.height, g.width)))
+        width = self.measure(self.watermark, WATERMARK_SIZE, True)
+        self.text(-width / 2, WATERMARK_SIZE / 3, self.watermark, WATERMARK_SIZE, bold=True,
+                  color=WATERMARK_COLOR.name())
+        painter.restore()
+
+    def paint_masthead(self, ops: list[Text | HRule]) -> None:
+        for op in ops:
+            if isinstance(op, HRule):
+                self.rule(op.x1, op.y, op.x2, op.y, op.width)
+            else:
+                self.text(op.x, op.y, op.text, op.size, bold=op.bold)
+
+    def paint_header_footer(self, number: int, total: int) -> None:
+        """Pages 2…: symbol above a thin rule (left on even pages, right on odd ones); "n/N" on
+        the outer side of the foot, the job number on the inner side."""
+        g = self.geometry
+        meta = self.flow.meta
+        even = number % 2 == 0
+        if meta.symbol:
+            if even:
+                self.text(g.margin_left, HEADER_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
+            else:
+                self.text_right(g.margin_right, HEADER_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
+        self.rule(g.margin_left, HEADER_RULE, g.margin_right, HEADER_RULE, 0.5)
+        folio = f"{number}/{total}"
+        job = meta.job_number
+        if even:
+            self.text(g.margin_left, g.footer_baseline, folio, HEADER_SIZE, bold=True)
+            if job:
+                self.text_right(g.margin_right, g.footer_baseline, job, JOB_SIZE)
+        else:
+            self.text_right(g.margin_right, g.footer_baseline, folio, HEADER_SIZE, bold=True)
+            if job:
+                self.text(g.margin_left, g.footer_baseline, job, JOB_SIZE)
+
+    def paint_first_footer(self) -> None:
+        job = self.flow.meta.job_number
+        if job:
+            self.text(self.geometry.margin_left, self.geometry.footer_baseline, f"{job} (E)", JOB_SIZE)
+
+    def paint_line(self, line: PlacedLine) -> None:
+        u = self.units
+        laid = line.laid
+        self.painter.setPen(QColor(Qt.GlobalColor.black))  # text without a colour of its own is drawn in the pen's
+        laid.layout.lineAt(line.index).draw(self.painter, QPointF(0, u(line.paragraph_top)))
+        paragraph = laid.paragraph
+        if line.index == 0 and paragraph.label:
+            style = paragraph.label_style
+            font = char_format(style, paragraph.size).font()
+            self.painter.setFont(font)
+            self.painter.setPen(QColor(style.color) if style.color else QColor(Qt.GlobalColor.black))
+            x = laid.left + paragraph.label_at
+            if paragraph.rtl:
+                x = laid.left + laid.width - paragraph.label_at - self.measure(paragraph.label, paragraph.size)
+            self.painter.drawText(QPointF(u(x), u(line.baseline)), paragraph.label)
+        tags = laid.line_tags[line.index]
+        x = self.geometry.column_right + TAG_GAP
+        for short_name, color in tags:
+            self.text(x, line.baseline, short_name, TAG_SIZE, bold=True, color=color)
+            x += self.measure(short_name + " ", TAG_SIZE, True)
+
+    def paint_page(self, page: Page, number: int, total: int, masthead_ops: list[Text | HRule]) -> None:
+        if self.watermark:
+            self.paint_watermark()
+        if number == 1:
+            self.paint_masthead(masthead_ops)
+            self.paint_first_footer()
+        else:
+            self.paint_header_footer(number, total)
+        counted = 0
+        for line in page.lines:
+            self.paint_line(line)
+            if self.line_numbers and line.numbered:
+                counted += 1
+                self.text_right(self.geometry.column_left - LINE_NUMBER_GAP, line.baseline, str(counted),
+                                LINE_NUMBER_SIZE)
+        for rule in page.rules:
+            self.rule(rule.x1, rule.y1, rule.x2, rule.y2, rule.width)
+        for note in page.notes:
+            for index in range(note.laid.line_count):
+                self.paint_line(PlacedLine(note.laid, index, note.top + index * note.laid.pitch, False))
