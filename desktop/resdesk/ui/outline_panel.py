@@ -29,9 +29,10 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def item_text(label: str, block: Block) -> str:
+def item_text(label: str, block: Block, comments: int = 0) -> str:
     words = first_words(block.text)
-    return f"{label}  {words}" if label else words
+    text = f"{label}  {words}" if label else words
+    return f"{text}  💬 {comments}" if comments else text
 
 
 def move_position(blocks: list[Block], moving_id: str, before_id: str | None) -> int:
@@ -64,6 +65,7 @@ class OutlineModel(QStandardItemModel):
         self.rebuild()
         session.structure_changed.connect(self._schedule_rebuild)
         session.block_changed.connect(self._block_changed)
+        session.negotiation.changed.connect(self._update_counts)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -106,7 +108,8 @@ class OutlineModel(QStandardItemModel):
         return item
 
     def _add(self, block: Block, labels: dict[str, str], group: QStandardItem) -> None:
-        item = QStandardItem(item_text(labels.get(block.id, ""), block))
+        item = QStandardItem(item_text(labels.get(block.id, ""), block,
+                                       self.session.negotiation.comment_counts().get(block.id, 0)))
         item.setData(block.id, BLOCK_ID_ROLE)
         item.setToolTip(block.text)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
@@ -122,10 +125,16 @@ class OutlineModel(QStandardItemModel):
         if item is None:
             return
         row = self.session.row(block_id)
-        text = item_text(row.label, row.block)
+        text = item_text(row.label, row.block, self.session.negotiation.comment_counts().get(block_id, 0))
         if item.text() != text:
             item.setText(text)
             item.setToolTip(row.block.text)
+
+    def _update_counts(self) -> None:
+        """Comment counts after a comment was added or taken back ("OP3  Calls upon …  💬 2")."""
+        for block_id in list(self.items):
+            if self.session.negotiation.session_has(block_id):  # a rebuild after a change of structure is pending
+                self._block_changed(block_id, False)
 
     # -- drag and drop -------------------------------------------------------------------------
 
@@ -185,8 +194,8 @@ class OutlineModel(QStandardItemModel):
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt's name
         target = self._drop_target(data, row, parent)
-        if target is None:
-            return False
+        if target is None or self.session.negotiation.proposing:
+            return False  # in propose mode a move is proposed with Move Up/Down, never made by dragging
         moving_id, before, group = target
         session = self.session
         row_data = session.row(moving_id)

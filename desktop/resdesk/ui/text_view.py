@@ -20,11 +20,15 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSi
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
+from resdesk.amend.propose import propose_from_edit
+from resdesk.errors import UserError
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
+from resdesk.ui.markup_rendering import COLLISION_COLOUR, fill_markup
+from resdesk.ui.negotiation_commands import ProposeTypingCommand
 from resdesk.ui.session import DocumentSession
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,19 +42,25 @@ class BlocksModel(QAbstractListModel):
     def __init__(self, session: DocumentSession):
         super().__init__()
         self.session = session
-        session.structure_changed.connect(self._reset)
-        session.block_changed.connect(self._block_changed)
-        session.meta_changed.connect(lambda: self.dataChanged.emit(self.index(0), self.index(0)))
+        self.negotiation = session.negotiation
+        self.negotiation.rows_reset.connect(self._reset)
+        self.negotiation.rows_updated.connect(self._rows_updated)
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self.session.rows)
+        return 0 if parent is not None and parent.isValid() else len(self.negotiation.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.session.rows[index.row()]
+        row = self.negotiation.rows[index.row()]
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole and row.record is not None and row.record.collisions:
+            labels = self.negotiation.records.labels if self.negotiation.records else {}
+            pairs = [f"{labels.get(a) or a} [{self.negotiation.amendment(a).author}] collides with "
+                     + ", ".join(labels.get(b) or b for b in self.negotiation.collisions.get(a, []))
+                     for a in row.record.collisions if self.negotiation.amendment(a) is not None]
+            return "Collision: " + "; ".join(pairs)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if row.kind == BLOCK:
                 return f"{row.label} {row.block.text}".strip()
@@ -59,20 +69,21 @@ class BlocksModel(QAbstractListModel):
 
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.session.rows[index.row()].kind == BLOCK:
+        if index.isValid() and self.negotiation.rows[index.row()].kind == BLOCK:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def index_of(self, block_id: str) -> QModelIndex:
-        return self.index(self.session.row_of(block_id))
+        return self.index(self.negotiation.row_of(block_id))
 
     def _reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
 
-    def _block_changed(self, block_id: str, _from_editor: bool) -> None:
-        index = self.index_of(block_id)
-        self.dataChanged.emit(index, index)
+    def _rows_updated(self, rows: list) -> None:
+        for row in rows:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
 
 
 class _Rendered:
@@ -89,8 +100,10 @@ def _row_key(row: Row, width: float, language: str):
     block = row.block
     if block is None:
         return (row.kind, row.title, row.subtitle, width)
+    record = row.record
+    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions)) if record else None
     return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
-            tuple(sorted(row.markers.items())), width, language)
+            tuple(sorted(row.markers.items())), width, language, shown)
 
 
 class BlockDelegate(QStyledItemDelegate):
@@ -114,15 +127,19 @@ class BlockDelegate(QStyledItemDelegate):
     def rendered(self, row: Row) -> _Rendered:
         """The cached documents and height of a row (rebuilt when its content or the width changed)."""
         width = self._width()
-        cache_id = row.block.id if row.block is not None else (row.kind, row.annex)
-        key = _row_key(row, width, self.language)
+        cache_id = row.key
+        negotiation = self.view.session.negotiation
+        key = (_row_key(row, width, self.language), tuple(sorted(negotiation.colours.items())))
         cached = self._cache.get(cache_id)
         if cached is not None and cached.key == key:
             return cached
         if row.kind == BLOCK:
             geo = rendering.geometry(row, width)
             text = QTextDocument()
-            rendering.fill_text(text, row, geo, self.language, editable=False)
+            if row.record is not None:
+                fill_markup(text, row, geo, self.language, negotiation.colours, self.view.session.labels())
+            else:
+                rendering.fill_text(text, row, geo, self.language, editable=False)
             notes = rendering.notes_document(row, geo)
             height = text.size().height()
             if notes is not None:
@@ -189,6 +206,11 @@ class BlockDelegate(QStyledItemDelegate):
         painter.setPen(LABEL_COLOR)
         painter.drawText(QRectF(rect.left() + 8, top, rendering.GUTTER - 12, 20),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, row.label)
+        if row.record is not None and row.record.collisions:
+            painter.fillRect(QRectF(rect.left() + 1, rect.top() + 2, 4, rect.height() - 4), COLLISION_COLOUR)
+            painter.setPen(COLLISION_COLOUR)
+            painter.drawText(QRectF(rect.left() + 8, top + 18, rendering.GUTTER - 12, 20),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "⚠ collision")
         editing = self.view.editor is not None and self.view.editor.block_id == row.block.id
         text_height = rendered.text.size().height()
         if editing:
@@ -214,13 +236,13 @@ class BlockDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
         editor = BlockEditor(parent, self.language)
-        editor.setReadOnly(self.view.session.readonly)
+        editor.setReadOnly(not self.view.session.negotiation.row_editable(index.data(ROW_ROLE)))
         editor.setFont(rendering.body_font())
         self.view.attach_editor(editor)
         return editor
 
     def setEditorData(self, editor: BlockEditor, index) -> None:  # noqa: N802 - Qt's name
-        row: Row = index.data(ROW_ROLE)
+        row: Row = self.view.session.negotiation.editor_row(index.data(ROW_ROLE))
         if editor.block_id == row.block.id:
             text, marks = editor_content(editor.document(), row.block.text, row.block.marks)
             if text == row.block.text and sorted(marks, key=repr) == sorted(row.block.marks, key=repr):
@@ -321,7 +343,11 @@ class TextView(QListView):
 
     def _editor_text_changed(self) -> None:
         editor = self.editor
-        if editor is None or self.session.readonly or not self._editor_index.isValid():
+        if editor is None or editor.isReadOnly() or not self._editor_index.isValid():
+            return
+        negotiation = self.session.negotiation
+        if negotiation.proposing:
+            self._propose_typed(editor)
             return
         row = self.session.row(editor.block_id)
         text, marks = editor_content(editor.document(), row.block.text, row.block.marks)
@@ -332,6 +358,27 @@ class TextView(QListView):
                                 TextState(text, marks), cursor)
         command.cursor_before = max(0, cursor - (len(text) - len(row.block.text)))
         self.session.undo_stack.push(command)
+
+    def _propose_typed(self, editor: BlockEditor) -> None:
+        """Propose mode: the delegation's word changes follow what it types; the text itself stays."""
+        negotiation = self.session.negotiation
+        row = self.session.row(editor.block_id)
+        text, _marks = editor_content(editor.document(), row.block.text, row.block.marks)
+        if text == negotiation.proposed_text(editor.block_id):
+            return
+        if not negotiation.acting:
+            self.proposal_refused.emit("Choose in whose name you propose (Acting as) before typing a proposal.")
+            return
+        try:
+            after = propose_from_edit(negotiation.document, negotiation.acting, editor.block_id, text)
+        except UserError as error:
+            self.proposal_refused.emit(str(error))
+            return
+        cursor = plain_offset(editor.document(), editor.textCursor().position())
+        self.session.undo_stack.push(ProposeTypingCommand(
+            negotiation, editor.block_id, negotiation.own_replacements(editor.block_id), after, cursor))
+
+    proposal_refused = Signal(str)
 
     # -- keyboard actions from the editor ----------------------------------------------------------
 
@@ -346,19 +393,21 @@ class TextView(QListView):
 
     def _step(self, step: int) -> None:
         row = self.currentIndex().row() + step
+        rows = self.session.negotiation.rows
         while 0 <= row < self.model_.rowCount():
-            if self.session.rows[row].kind == BLOCK:
-                self.focus_block(self.session.rows[row].block.id, -1 if step < 0 else 0)
+            if rows[row].kind == BLOCK:
+                self.focus_block(rows[row].block.id, -1 if step < 0 else 0, row=row)
                 return
             row += step
 
     # -- going to a block -------------------------------------------------------------------------
 
-    def focus_block(self, block_id: str, cursor: int = -1, select_length: int = 0, *, scroll: bool = True) -> None:
+    def focus_block(self, block_id: str, cursor: int = -1, select_length: int = 0, *, scroll: bool = True,
+                    row: int | None = None) -> None:
         """Make a block current, put the keyboard focus in its text with the cursor at `cursor` (-1: end)."""
-        if not block_id or block_id not in self.session.block_ids():
+        if not block_id or not self.session.negotiation.has_block(block_id):
             return
-        index = self.model_.index_of(block_id)
+        index = self.model_.index_of(block_id) if row is None else self.model_.index(row)
         self.setCurrentIndex(index)
         if scroll:
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
