@@ -177,7 +177,7 @@ class AmendmentPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
+        header = _named(self.table.horizontalHeader(), "amendmentColumns", "Amendment columns (click to sort)")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for column, width in ((LABEL, 110), (DELEGATION, 110), (CO_SPONSORS, 100), (STATUS, 90),

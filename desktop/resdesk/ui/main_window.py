@@ -255,6 +255,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        # Emptied while the window still listens: a stack destroyed later would signal a closed window.
+        self.session.undo_stack.clear()
         self.session.close()
         event.accept()
         self.closed.emit(self)

@@ -52,7 +52,6 @@ class Negotiation(QObject):
 
     def __init__(self, session):
         super().__init__(session)
-        self.session = session
         self.file = session.file
         self.version: str | None = None      # None: the current version (editable); else an earlier one
         self.document: Document = session.document
@@ -82,6 +81,11 @@ class Negotiation(QObject):
         session.meta_changed.connect(self._meta_changed)
 
     # -- state -----------------------------------------------------------------------------------
+
+    @property
+    def session(self):
+        """The session owning this state (its Qt parent; no Python reference cycle keeps it alive)."""
+        return self.parent()
 
     @property
     def current(self) -> bool:
