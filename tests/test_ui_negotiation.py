@@ -345,13 +345,13 @@ def test_comments_shared_and_private_with_counts_in_the_outline(qtbot, window, d
     panel.reply_button.click()
     assert panel.threads.topLevelItem(0).childCount() == 1
     item = window.outline.model_.items[op1]
-    assert item.text().endswith("💬 3")
+    assert item.text().startswith("OP1 💬 3  Calls upon")
     with DocumentFile.open(doc_path, readonly=True) as reader:
         stored = comments(reader)
         assert [c.private for c in stored] == [False, True, False]
         assert [c.text for c in shared_comments(stored)] == ["We support this.", "So do we."]
     window.session.undo_stack.undo()
-    assert window.outline.model_.items[op1].text().endswith("💬 2")
+    assert window.outline.model_.items[op1].text().startswith("OP1 💬 2  ")
 
 
 # -- revisions -----------------------------------------------------------------------------------------

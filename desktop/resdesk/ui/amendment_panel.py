@@ -48,9 +48,17 @@ class AmendmentTableModel(QAbstractTableModel):
         negotiation.changed.connect(self.reload)
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self.rows = list(self.negotiation.details)
-        self.endResetModel()
+        """Follow the file: changed rows only when the same amendments are listed (typing a proposal)."""
+        rows = list(self.negotiation.details)
+        if [row["id"] for row in rows] != [row["id"] for row in self.rows]:
+            self.beginResetModel()
+            self.rows = rows
+            self.endResetModel()
+            return
+        changed = [index for index, row in enumerate(rows) if row != self.rows[index]]
+        self.rows = rows
+        for index in changed:
+            self.dataChanged.emit(self.index(index, 0), self.index(index, len(COLUMNS) - 1))
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
         return 0 if parent is not None and parent.isValid() else len(self.rows)

@@ -66,6 +66,7 @@ class Negotiation(QObject):
         self.collisions: dict[str, list[str]] = {}
         self.colours: dict[str, str] = {}
         self.rows: list[Row] = []
+        self.block_labels: dict[str, str] = {}
         self._index: dict[str, int] = {}
         self.acting = acting_as(self.file)
         self._load_file_state()
@@ -188,6 +189,8 @@ class Negotiation(QObject):
 
     def _build_rows(self, reset: bool = False) -> None:
         old_keys = [row.key for row in self.rows]
+        base_rows = self.session.rows if self.version is None else document_rows(self.document)
+        self.block_labels = {row.block.id: row.label for row in base_rows if row.kind == BLOCK}
         if self.view == MARKUP:
             self.records = markup(self.document, self.amendments,
                                   AmendmentFilter(statuses=self.statuses, delegations=self.delegations))

@@ -31,8 +31,9 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 
 def item_text(label: str, block: Block, comments: int = 0) -> str:
     words = first_words(block.text)
-    text = f"{label}  {words}" if label else words
-    return f"{text}  💬 {comments}" if comments else text
+    if comments:  # right after the label, so that a narrow outline does not elide it
+        label = f"{label} 💬 {comments}".strip()
+    return f"{label}  {words}" if label else words
 
 
 def move_position(blocks: list[Block], moving_id: str, before_id: str | None) -> int:

@@ -137,7 +137,7 @@ class BlockDelegate(QStyledItemDelegate):
             geo = rendering.geometry(row, width)
             text = QTextDocument()
             if row.record is not None:
-                fill_markup(text, row, geo, self.language, negotiation.colours, self.view.session.labels())
+                fill_markup(text, row, geo, self.language, negotiation.colours, negotiation.block_labels)
             else:
                 rendering.fill_text(text, row, geo, self.language, editable=False)
             notes = rendering.notes_document(row, geo)
