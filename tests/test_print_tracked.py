@@ -58,12 +58,17 @@ def test_tracked_pdf_shows_and_names_the_france_amendment(negotiated, tmp_path):
     assert "France" in text and "G77" in text and "EU" in text
     assert "Proposals shown:" in text, "a legend of delegations"
     stream = " ".join(body_words(found))
-    assert "Urges Member States to continuestrengthen to strengthenfurther international" in stream, \
+    assert "Urges Member States to continue to strengthen further international" in stream, \
         "deleted words stay readable beside the inserted ones"
-    further = next(w for w in found if w.text == "strengthenfurther")
+    texts = [w.text for w in found]
+    start = next(i for i in range(len(texts)) if texts[i:i + 6] == ["Urges", "Member", "States", "to", "continue",
+                                                                      "to"])
+    continue_, further = found[start + 4], found[start + 7]
+    assert further.text == "further"
     tags = [w for w in found if w.text == "France" and w.x0 > 491 and w.page == further.page]
     assert tags and any(abs(t.y1 - further.y1) < 2 for t in tags), "France's short name in the margin, same line"
-    assert any(near(c, FRANCE) for c in colours_in_box(pdf, further, tmp_path)), "France's colour"
+    assert any(near(c, FRANCE) for c in colours_in_box(pdf, further, tmp_path)), "France's colour (inserted)"
+    assert any(near(c, FRANCE) for c in colours_in_box(pdf, continue_, tmp_path)), "France's colour (deleted)"
     plain = next(w for w in found if w.text == "Stresses")
     assert not any(near(c, FRANCE) for c in colours_in_box(pdf, plain, tmp_path)), "unchanged text is black"
     assert "OP3 bis Calls upon all States to cooperate fully with the Office;" in stream
