@@ -338,20 +338,21 @@ def test_comments_shared_and_private_with_counts_in_the_outline(qtbot, window, d
     panel.add_button.click()
     top = [panel.threads.topLevelItem(i).text(0) for i in range(panel.threads.topLevelItemCount())]
     assert top[0] == "Ghana\nWe support this."
-    assert "🔒 private — never exported" in top[1]
+    assert "private — never exported" in top[1]
+    assert not panel.threads.topLevelItem(1).icon(0).isNull() and panel.threads.topLevelItem(0).icon(0).isNull()
     panel.threads.setCurrentItem(panel.threads.topLevelItem(0))
     panel.private.setChecked(False)
     panel.editor.setPlainText("So do we.")
     panel.reply_button.click()
     assert panel.threads.topLevelItem(0).childCount() == 1
     item = window.outline.model_.items[op1]
-    assert item.text().startswith("OP1 💬 3  Calls upon")
+    assert item.text().startswith("OP1 ✉ 3  Calls upon")
     with DocumentFile.open(doc_path, readonly=True) as reader:
         stored = comments(reader)
         assert [c.private for c in stored] == [False, True, False]
         assert [c.text for c in shared_comments(stored)] == ["We support this.", "So do we."]
     window.session.undo_stack.undo()
-    assert window.outline.model_.items[op1].text().startswith("OP1 💬 2  ")
+    assert window.outline.model_.items[op1].text().startswith("OP1 ✉ 2  ")
 
 
 # -- revisions -----------------------------------------------------------------------------------------

@@ -90,7 +90,7 @@ class AmendmentTableModel(QAbstractTableModel):
             return row["justification"]
         if column == COLLISION:
             labels = self._labels()
-            return ("⚠ " + ", ".join(labels.get(other) or other for other in row["collides_with"])
+            return ("⚠ " + ", ".join(f"{labels.get(other) or ''} ({other})".strip() for other in row["collides_with"])
                     if row["collides_with"] else "")
         return ""
 
@@ -185,12 +185,14 @@ class AmendmentPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
         header = _named(self.table.horizontalHeader(), "amendmentColumns", "Amendment columns (click to sort)")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in ((LABEL, 110), (DELEGATION, 110), (CO_SPONSORS, 100), (STATUS, 90),
+        for column, width in ((LABEL, 110), (DELEGATION, 150), (CO_SPONSORS, 100), (STATUS, 95),
                               (INSTRUCTION, 460), (JUSTIFICATION, 140), (COLLISION, 90)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(INSTRUCTION, QHeaderView.ResizeMode.Stretch)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
 
         self.status_actions: dict[str, QAction] = {}

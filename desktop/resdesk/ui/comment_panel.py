@@ -1,15 +1,15 @@
 """The comment panel: the threads on the current paragraph or on the selected amendment.
 
-Each comment shows its delegation; private ones carry a lock and "private —
-never exported" (they never leave this file: exporters read comments only
+Each comment shows its delegation; private ones carry a padlock icon and
+"private — never exported" (they never leave this file: exporters read comments only
 through `resdesk.store.comments.shared_comments`). A reply to a private
 comment is private too (the store enforces it).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -22,8 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-PRIVATE_MARK = "🔒 private — never exported"
+PRIVATE_MARK = "private — never exported"
 COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def lock_icon(size: int = 16) -> QIcon:
+    """A padlock drawn here (no emoji font is needed), the mark of a private comment."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor("#8a5a00")
+    painter.setPen(QPen(colour, size / 8))
+    painter.drawArc(QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.5), 0, 180 * 16)
+    painter.fillRect(QRectF(size * 0.18, size * 0.42, size * 0.64, size * 0.5), colour)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def comment_heading(comment) -> str:
@@ -41,6 +55,7 @@ class CommentPanel(QWidget):
         self.negotiation = negotiation
         self.block_id = ""
         self.amendment_id = ""
+        self._lock = lock_icon()
         self.subject = QLabel("No paragraph chosen", self)
         self.subject.setObjectName("commentSubject")
         self.subject.setAccessibleName("What the comments are about")
@@ -113,6 +128,7 @@ class CommentPanel(QWidget):
             item.setForeground(0, QBrush(QColor(colour)))
             if comment.private:
                 item.setBackground(0, QBrush(QColor("#fff4e0")))
+                item.setIcon(0, self._lock)
             (parent.addChild(item) if parent is not None else self.threads.addTopLevelItem(item))
             items[comment.id] = item
         self.threads.expandAll()

@@ -14,6 +14,7 @@ from resdesk.views.markup import ALTERNATIVE_TEXT, DELETE, DELETED, INSERT, INSE
 
 FALLBACK_COLOUR = "#555555"
 COLLISION_COLOUR = QColor("#c62828")
+CAPTIONED = (INSERTED, DELETED, MOVED_FROM, MOVED_TO, ALTERNATIVE_TEXT)
 
 
 def colour_of(colours: dict[str, str], author: str | None) -> QColor:
@@ -51,6 +52,13 @@ def caption(row: Row, labels: dict[str, str]) -> str:
     if record.state == ALTERNATIVE_TEXT:
         return f"{record.label} {author}{status}"
     return ""
+
+
+def caption_height(document: QTextDocument, row: Row) -> float:
+    """How far a record's caption pushes its text down (where the printed marker "7." must go)."""
+    if row.record is None or row.record.state not in CAPTIONED or document.blockCount() < 2:
+        return 0.0
+    return document.documentLayout().blockBoundingRect(document.begin()).height()
 
 
 def fill_markup(document: QTextDocument, row: Row, geo: rendering.Geometry, language: str,

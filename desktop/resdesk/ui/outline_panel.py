@@ -32,7 +32,7 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 def item_text(label: str, block: Block, comments: int = 0) -> str:
     words = first_words(block.text)
     if comments:  # right after the label, so that a narrow outline does not elide it
-        label = f"{label} 💬 {comments}".strip()
+        label = f"{label} ✉ {comments}".strip()
     return f"{label}  {words}" if label else words
 
 

@@ -27,7 +27,7 @@ from resdesk.ui import rendering
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
-from resdesk.ui.markup_rendering import COLLISION_COLOUR, fill_markup
+from resdesk.ui.markup_rendering import COLLISION_COLOUR, caption_height, fill_markup
 from resdesk.ui.negotiation_commands import ProposeTypingCommand
 from resdesk.ui.session import DocumentSession
 
@@ -219,7 +219,8 @@ class BlockDelegate(QStyledItemDelegate):
             painter.setFont(rendering.body_font())
             painter.setPen(option.palette.text().color())
             ascent = painter.fontMetrics().ascent()
-            painter.drawText(QPointF(rect.left() + geo.marker_x, top + ascent), row.marker)
+            painter.drawText(QPointF(rect.left() + geo.marker_x, top + ascent + caption_height(rendered.text, row)),
+                             row.marker)
         if not editing:
             painter.save()
             painter.translate(rect.left() + geo.text_x, top)
