@@ -474,3 +474,30 @@ def test_every_new_widget_has_names(qtbot, seed_window):
     assert not missing, missing
     for name in ("actingAs", "viewSelector", "versionSelector", "amendmentTable", "commentThreads"):
         assert seed_window.findChild(QComboBox, name) or seed_window.findChild(QAbstractItemView, name)
+
+
+def test_typing_in_the_markup_view_updates_the_delegations_own_proposal(qtbot, seed_window, negotiated):
+    from PySide6.QtGui import QTextCursor
+
+    ui(seed_window).act_as("France")
+    view = seed_window.text_view
+    negotiation = seed_window.session.negotiation
+    op5 = block_id(seed_window, "OP5")
+    view.setCurrentIndex(view.model_.index(negotiation.row_of(op5)))
+    assert view.editor is None  # a selected paragraph keeps its markup
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.editor
+    assert editor is not None and editor.toPlainText() == negotiation.proposed_text(op5)
+    assert "to all Member States" in editor.toPlainText()  # France's own proposal a9 is in its editor
+    cursor = editor.textCursor()
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.movePosition(QTextCursor.MoveOperation.Left)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, " today")
+    france = [a for a in outline(negotiated)["amendments"] if a["author"] == "France"]
+    assert [a["id"] for a in france] == ["a9", "a10"]
+    assert france[0]["new"] == "all Member States" and france[1]["new"].strip().endswith("today")
+    view.setCurrentIndex(view.model_.index(negotiation.row_of(block_id(seed_window, "OP6"))))
+    row = negotiation.rows[negotiation.row_of(op5)]
+    inserted = [text for text, fmt in fragments(rendered(seed_window, row)) if fmt.fontUnderline()]
+    assert any("all" in text for text in inserted) and any("today" in text for text in inserted)

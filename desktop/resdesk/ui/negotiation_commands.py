@@ -118,6 +118,19 @@ class EditAmendmentCommand(_NegotiationCommand):
         self._done()
 
 
+def keep_equivalent(text: str, current: list[Amendment], wanted: list[Amendment]) -> list[Amendment]:
+    """`wanted` with every change that one of `current` already makes replaced by that amendment as it is.
+
+    A word diff may describe an untouched proposal differently ("to" → "to all" for "Member States" →
+    "all Member States"); the delegation's earlier proposal keeps its own words and anchor.
+    """
+    def applied(amendment: Amendment) -> str:
+        return text[:amendment.start] + amendment.new + text[amendment.end:]
+
+    effects = {applied(amendment): amendment for amendment in current}
+    return [replace(effects[applied(w)]) if applied(w) in effects else w for w in wanted]
+
+
 def sync_replacements(file, current: list[Amendment], wanted: list[Amendment], actor: str) -> list[Amendment]:
     """Make the stored word changes `current` become `wanted` (by id: update, restore or add; remove the rest).
 

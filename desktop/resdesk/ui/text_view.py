@@ -28,7 +28,7 @@ from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
 from resdesk.ui.markup_rendering import COLLISION_COLOUR, caption_height, fill_markup
-from resdesk.ui.negotiation_commands import ProposeTypingCommand
+from resdesk.ui.negotiation_commands import ProposeTypingCommand, keep_equivalent
 from resdesk.ui.session import DocumentSession
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -321,10 +321,36 @@ class TextView(QListView):
             self._editor_index = QModelIndex()
             self.closePersistentEditor(index)
             self.delegate.sizeHintChanged.emit(index)
-        if current.isValid() and current.data(ROW_ROLE).kind == BLOCK and self._editor_index != current:
+        if current.isValid() and current.data(ROW_ROLE).kind == BLOCK and self._editor_index != current \
+                and current.data(ROW_ROLE).record is None:
             self._editor_index = current
             self.openPersistentEditor(current)
         self.current_block_changed.emit(self.current_block_id())
+
+    def open_editor(self) -> bool:
+        """Markup view: open the current paragraph for a proposal (double-click or F2); rows keep their
+        markup while they are only selected (an amendment chosen in the panel stays visible)."""
+        index = self.currentIndex()
+        if not index.isValid() or self._editor_index == index or index.data(ROW_ROLE).kind != BLOCK:
+            return False
+        if not self.session.negotiation.row_editable(index.data(ROW_ROLE)):
+            return False
+        self._editor_index = index
+        self.openPersistentEditor(index)
+        if self.editor is not None:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.editor is not None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mouseDoubleClickEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.open_editor():
+            point = self.editor.mapFrom(self.viewport(), event.position().toPoint())
+            self.editor.setTextCursor(self.editor.cursorForPosition(point))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_F2 and self.open_editor():
+            return
+        super().keyPressEvent(event)
 
     def attach_editor(self, editor: BlockEditor) -> None:
         """Called by the delegate when it creates the editor of the current row."""
@@ -376,8 +402,9 @@ class TextView(QListView):
             self.proposal_refused.emit(str(error))
             return
         cursor = plain_offset(editor.document(), editor.textCursor().position())
-        self.session.undo_stack.push(ProposeTypingCommand(
-            negotiation, editor.block_id, negotiation.own_replacements(editor.block_id), after, cursor))
+        current = negotiation.own_replacements(editor.block_id)
+        after = keep_equivalent(row.block.text, current, after)
+        self.session.undo_stack.push(ProposeTypingCommand(negotiation, editor.block_id, current, after, cursor))
 
     proposal_refused = Signal(str)
 
