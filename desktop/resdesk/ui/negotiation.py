@@ -159,6 +159,7 @@ class Negotiation(QObject):
         self.amendments = stored_amendments(self.file, self.document.version)
         self.comments = stored_comments(self.file)
         self.colours = delegation_colours(self.file)
+        self.colours_key = tuple(sorted(self.colours.items()))  # part of each rendered row's cache key
         live = AmendmentFilter(statuses=LIVE_STATUSES).select(self.amendments)
         self.collisions = find_collisions(self.document, live, TextIndex.of(self.document))
         self.details = amendments_json(self.document, self.amendments, self.collisions)

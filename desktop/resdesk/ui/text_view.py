@@ -129,7 +129,7 @@ class BlockDelegate(QStyledItemDelegate):
         width = self._width()
         cache_id = row.key
         negotiation = self.view.session.negotiation
-        key = (_row_key(row, width, self.language), tuple(sorted(negotiation.colours.items())))
+        key = (_row_key(row, width, self.language), negotiation.colours_key)
         cached = self._cache.get(cache_id)
         if cached is not None and cached.key == key:
             return cached
@@ -439,6 +439,8 @@ class TextView(QListView):
         self.setCurrentIndex(index)
         if scroll:
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if self.editor is None:
+            self.open_editor()  # the markup view opens a paragraph when asked to go into its text
         editor = self.editor
         if editor is None:
             return
