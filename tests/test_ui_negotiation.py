@@ -501,3 +501,21 @@ def test_typing_in_the_markup_view_updates_the_delegations_own_proposal(qtbot, s
     row = negotiation.rows[negotiation.row_of(op5)]
     inserted = [text for text, fmt in fragments(rendered(seed_window, row)) if fmt.fontUnderline()]
     assert any("all" in text for text in inserted) and any("today" in text for text in inserted)
+
+
+def test_edit_text_mode_changes_the_text_and_proposals_follow(qtbot, seed_window, negotiated):
+    seed_window.actions["edit_mode"].trigger()
+    assert seed_window.session.negotiation.mode == "edit"
+    op2 = block_id(seed_window, "OP2")
+    seed_window.text_view.focus_block(op2, 0)
+    qtbot.keyClicks(seed_window.text_view.editor, "Firmly ")
+    data = outline(negotiated)
+    text = next(b["text"] for b in _walk(data["blocks"]) if b.get("label") == "OP2")
+    assert text.startswith("Firmly Urges Member States")
+    by_id = {a["id"]: a for a in data["amendments"]}
+    assert not by_id["a1"]["stale"] and not by_id["a7"]["stale"]  # their words were found again
+    markup = outline(negotiated, "--view", "markup")
+    op2_segments = next(b["segments"] for b in _walk(markup["blocks"]) if b.get("label") == "OP2")
+    assert {s["author"] for s in op2_segments if s["op"] != "equal"} == {"European Union", "Group of 77 and China"}
+    with DocumentFile.open(negotiated, readonly=True) as reader:
+        assert reader.setting("gui_mode") == "edit"
