@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
 import zipfile
 
 import pytest
@@ -444,6 +445,10 @@ def test_print_preview_renders_the_current_view(seed_window, tmp_path):
     printer.setOutputFileName(str(out))
     dialog.paintRequested.emit(printer)
     assert out.read_bytes().startswith(b"%PDF-")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        assert "France" in text and "\f" in text.rstrip("\f")  # the tracked print names France, on 2+ pages
     dialog.deleteLater()
     seed_window.actions["view_consolidated"].trigger()
     source, options = ui(seed_window).print_source()
@@ -519,3 +524,17 @@ def test_edit_text_mode_changes_the_text_and_proposals_follow(qtbot, seed_window
     assert {s["author"] for s in op2_segments if s["op"] != "equal"} == {"European Union", "Group of 77 and China"}
     with DocumentFile.open(negotiated, readonly=True) as reader:
         assert reader.setting("gui_mode") == "edit"
+
+
+def test_dragging_in_the_outline_proposes_a_move_in_propose_mode(qtbot, window, doc_path):
+    from test_ui_editor import drop
+
+    window.actions["propose_mode"].trigger()
+    ui(window).act_as("Fiji")
+    model = window.outline.model_
+    operative = model.invisibleRootItem().child(1)
+    assert not drop(model, "b5", operative, operative.rowCount())  # OP1 dropped at the end: proposed, not moved
+    data = outline(doc_path)
+    assert [(a["author"], a["instruction"]) for a in data["amendments"]] == [
+        ("Fiji", "Move operative paragraph 1 to follow operative paragraph 6")]
+    assert [b.id for b in window.session.document.blocks][4] == "b5"  # the text keeps its order

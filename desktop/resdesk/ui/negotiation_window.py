@@ -237,6 +237,7 @@ class NegotiationUi:
         panel.edit_requested.connect(self.edit_amendment)
         panel.delete_requested.connect(self.delete_amendment)
         self.comment_panel.comment_requested.connect(self.comment)
+        self.window.outline.model_.move_proposed.connect(self.propose_move_after)
         text_view = self.window.text_view
         text_view.current_block_changed.connect(self.comment_panel.show_block)
         text_view.proposal_refused.connect(lambda sentence: self.window.statusBar().showMessage(sentence, 6000))
@@ -341,6 +342,12 @@ class NegotiationUi:
             return
         self.propose(lambda doc, author: propose_move(doc, author, block_id, after),
                      f"Propose moving {label} {'up' if step < 0 else 'down'}")
+
+    def propose_move_after(self, block_id: str, after_id: str) -> None:
+        """A paragraph dragged in the outline in propose mode: propose moving it after `after_id`."""
+        label, after = self.session.label_of(block_id), self.session.label_of(after_id)
+        self.propose(lambda doc, author: propose_move(doc, author, block_id, after_id),
+                     f"Propose moving {label} after {after}")
 
     def _move_anchor(self, block_id: str, step: int) -> str | None:
         """The block a paragraph would follow after moving one place up or down among its siblings."""

@@ -53,10 +53,20 @@ def move_position(blocks: list[Block], moving_id: str, before_id: str | None) ->
     return len(rest)
 
 
+def _group_ids(blocks: list[Block], block_id: str) -> set[str]:
+    """A paragraph and its sub-paragraphs (at any depth)."""
+    members = {block_id}
+    for block in blocks:
+        if block.kind == SUBPARAGRAPH and block.parent in members:
+            members.add(block.id)
+    return members
+
+
 class OutlineModel(QStandardItemModel):
     """Groups, paragraphs and sub-paragraphs; rebuilt when the structure changes."""
 
     rebuilt = Signal()
+    move_proposed = Signal(str, str)   # propose mode: block id, id of the block it should follow
 
     def __init__(self, session: DocumentSession):
         super().__init__()
@@ -195,14 +205,20 @@ class OutlineModel(QStandardItemModel):
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # noqa: N802 - Qt's name
         target = self._drop_target(data, row, parent)
-        if target is None or self.session.negotiation.proposing:
-            return False  # in propose mode a move is proposed with Move Up/Down, never made by dragging
+        if target is None:
+            return False
         moving_id, before, group = target
         session = self.session
         row_data = session.row(moving_id)
         annex = row_data.annex
         blocks = session.document.blocks if annex == 0 else session.document.annexes[annex - 1].blocks
         position = move_position(blocks, moving_id, before)
+        if session.negotiation.proposing:
+            # Propose mode: the drop proposes a move (after the paragraph now before the drop place).
+            rest = [b for b in blocks if b.id not in _group_ids(blocks, moving_id)]
+            if position > 0:
+                self.move_proposed.emit(moving_id, rest[position - 1].id)
+            return False
         kind = row_data.block.kind
         new_kind = {PREAMBLE: PREAMBULAR, OPERATIVE_PART: OPERATIVE}.get(group) if annex == 0 else None
         label = row_data.label
