@@ -132,8 +132,14 @@ class AmendmentFilterModel(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filters(self, words: str, delegation: str, status: str) -> None:
+        modern = hasattr(self, "endFilterChange")  # Qt 6.10 deprecates invalidateFilter; 6.7–6.9 lack these
+        if modern:
+            self.beginFilterChange()
         self.words, self.delegation, self.status = words.casefold(), delegation, status
-        self.invalidateFilter()
+        if modern:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt's name
         model: AmendmentTableModel = self.sourceModel()

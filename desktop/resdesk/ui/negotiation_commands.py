@@ -164,13 +164,12 @@ class ProposeTypingCommand(_NegotiationCommand):
     Consecutive keystrokes in one paragraph merge into one undo step, as plain typing does.
     """
 
-    def __init__(self, negotiation, block_id: str, before: list[Amendment], after: list[Amendment], cursor: int):
+    def __init__(self, negotiation, block_id: str, before: list[Amendment], after: list[Amendment]):
         label = negotiation.session.label_of(block_id)
         super().__init__(negotiation, f"Propose a change in {label}")
         self.block_id = block_id
         self.before = [replace(a) for a in before]
         self.after = after
-        self.cursor = cursor
         self.at = time.monotonic()
 
     def id(self) -> int:

@@ -401,10 +401,9 @@ class TextView(QListView):
         except UserError as error:
             self.proposal_refused.emit(str(error))
             return
-        cursor = plain_offset(editor.document(), editor.textCursor().position())
         current = negotiation.own_replacements(editor.block_id)
         after = keep_equivalent(row.block.text, current, after)
-        self.session.undo_stack.push(ProposeTypingCommand(negotiation, editor.block_id, current, after, cursor))
+        self.session.undo_stack.push(ProposeTypingCommand(negotiation, editor.block_id, current, after))
 
     proposal_refused = Signal(str)
 
