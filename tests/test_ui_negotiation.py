@@ -222,6 +222,11 @@ def test_consolidated_and_base_views(seed_window):
     assert "to strengthen further" in op2.block.text  # a1 is agreed
     assert "enhance international cooperation" not in op2.block.text  # a7 is only proposed
     assert not negotiation.row_editable(op2)
+    toolbar = ui(seed_window)
+    assert [s for s, action in toolbar.status_checks.items() if action.isChecked()] == ["agreed-ad-ref", "agreed"]
+    toolbar.status_checks["proposed"].setChecked(True)  # accept the proposed ones too
+    texts = [row.block.text for row in negotiation.rows if row.block is not None]
+    assert "Invites the Office to report on its technical assistance activities;" in texts  # a3 accepted
     seed_window.actions["view_base"].trigger()
     assert negotiation.view == BASE
     op2 = next(row for row in negotiation.rows if row.label == "OP2")

@@ -256,15 +256,28 @@ class NegotiationUi:
         self._fill_delegation_filter()
         self.actions.set_read_only(self.session.readonly or not n.current)
         self.delegation_filter.setEnabled(n.view != BASE)
-        self.status_filter.setEnabled(n.view == MARKUP)
+        self.status_filter.setEnabled(n.view != BASE)
+        shown = n.statuses if n.view == MARKUP else n.accepted
+        self.status_filter.setText("Statuses" if n.view == MARKUP else "Accepted")
+        self.status_filter.setToolTip("Statuses shown in the markup" if n.view == MARKUP
+                                      else "Statuses accepted into the consolidated text")
+        for status, action in self.status_checks.items():
+            blocker = action.blockSignals(True)
+            action.setChecked(status in shown)
+            action.blockSignals(blocker)
         version = n.document.version + ("" if n.current else " (earlier version, read-only)")
         self.status.setText(f"Acting as: {n.acting or '—'}  ·  {'Propose' if n.proposing else 'Edit text'} mode"
                             f"  ·  {VIEW_NAMES[n.view]} view  ·  {version}")
 
     def _filters_changed(self) -> None:
+        """The Statuses menu chooses what the markup shows, or (consolidated view) what is accepted."""
         statuses = tuple(status for status, action in self.status_checks.items() if action.isChecked())
         chosen = self.delegation_filter.currentData()
-        self.negotiation.set_filter(statuses=statuses, delegations=(chosen,) if chosen else None)
+        delegations = (chosen,) if chosen else None
+        if self.negotiation.view == CONSOLIDATED:
+            self.negotiation.set_filter(delegations=delegations, accepted=statuses)
+        else:
+            self.negotiation.set_filter(statuses=statuses, delegations=delegations)
 
     def _message(self, sentence: str) -> None:
         self.window.statusBar().showMessage(sentence, 6000)
