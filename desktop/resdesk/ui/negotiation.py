@@ -77,7 +77,7 @@ class Negotiation(QObject):
             if self.view not in VIEWS:
                 self.view = MARKUP
         self._build_rows()
-        session.structure_changed.connect(self.refresh)
+        session.structure_changed.connect(lambda: self.refresh(reset=True))
         session.block_changed.connect(self._block_changed)
         session.meta_changed.connect(self._meta_changed)
 
@@ -164,12 +164,13 @@ class Negotiation(QObject):
         self.collisions = find_collisions(self.document, live, TextIndex.of(self.document))
         self.details = amendments_json(self.document, self.amendments, self.collisions)
 
-    def refresh(self) -> None:
-        """Read the text, amendments and comments again (after a change of structure or a command)."""
+    def refresh(self, reset: bool = False) -> None:
+        """Read the text, amendments and comments again (after a command, or with `reset` after a change
+        of structure: the text view then rebuilds its rows as it always did)."""
         if self.version is None:
             self.document = self.session.document
         self._load_file_state()
-        self._build_rows()
+        self._build_rows(reset)
         self.changed.emit()
 
     def amendment(self, ident: str) -> Amendment | None:
