@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resdesk.ui.outline_panel import first_words
+
 PRIVATE_MARK = "private — never exported"
 COMMENT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -109,7 +111,9 @@ class CommentPanel(QWidget):
             label = (detail["label"] or detail["target"]) if detail else ""
             return f"Amendment {self.amendment_id} {label}".strip()
         if self.block_id and self.negotiation.session_has(self.block_id):
-            return f"Paragraph {self.negotiation.session.label_of(self.block_id)}"
+            session = self.negotiation.session
+            label = session.label_of(self.block_id)
+            return f"Paragraph {label}" if label else f"“{first_words(session.row(self.block_id).block.text, 4)}”"
         return "No paragraph chosen"
 
     def refresh(self) -> None:
