@@ -296,7 +296,7 @@ def test_edit_details_and_delete_own_proposal(seed_window, negotiated, monkeypat
     from resdesk.ui import negotiation_window
 
     def fill(dialog):
-        dialog.co_sponsors.setText("Chile, Peru, Colombia")
+        dialog.co_sponsors.setText("Chile, peru, Colombia")
         dialog.justification.setText("Broader support.")
         return 1
 
@@ -304,6 +304,14 @@ def test_edit_details_and_delete_own_proposal(seed_window, negotiated, monkeypat
     ui(seed_window).edit_amendment("a3")
     a3 = next(a for a in outline(negotiated)["amendments"] if a["id"] == "a3")
     assert (a3["co_sponsors"], a3["justification"]) == (["Chile", "Peru", "Colombia"], "Broader support.")
+    shown = []
+    monkeypatch.setattr(negotiation_window.QMessageBox, "warning",
+                        staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(negotiation_window.AmendmentDetailsDialog, "exec",
+                        lambda dialog: (dialog.co_sponsors.setText("Atlantis"), 1)[1])
+    ui(seed_window).edit_amendment("a3")
+    assert shown and "Atlantis" in shown[0]  # an unknown co-sponsor is refused in one sentence
+    assert next(a for a in outline(negotiated)["amendments"] if a["id"] == "a3")["co_sponsors"][0] == "Chile"
     ui(seed_window).act_as("Mexico")
     panel = ui(seed_window).amendment_panel
     panel.select("a3")

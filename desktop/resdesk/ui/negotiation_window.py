@@ -44,7 +44,7 @@ from resdesk.formats.export_options import ExportOptions
 from resdesk.model.amendment import LIVE_STATUSES, STATUSES, Amendment
 from resdesk.model.comment import Comment
 from resdesk.model.document import SUBPARAGRAPH
-from resdesk.store.delegations import add_delegation
+from resdesk.store.delegations import add_delegation, resolve_delegation
 from resdesk.ui import negotiation_commands as commands
 from resdesk.ui.amendment_panel import AmendmentPanel, status_text
 from resdesk.ui.comment_panel import CommentPanel
@@ -421,7 +421,12 @@ class NegotiationUi:
         dialog = AmendmentDetailsDialog(amendment, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        changed = Amendment(**{**amendment.__dict__, "co_sponsors": dialog.co_sponsor_names(),
+        try:
+            co_sponsors = [resolve_delegation(self.session.file, name).name for name in dialog.co_sponsor_names()]
+        except UserError as error:
+            QMessageBox.warning(self.window, "Edit Details", str(error))
+            return
+        changed = Amendment(**{**amendment.__dict__, "co_sponsors": co_sponsors,
                                "justification": dialog.justification.text().strip()})
         self._push(commands.EditAmendmentCommand(self.negotiation, changed, f"Edit details of {self._label(ident)}"))
 
