@@ -551,3 +551,22 @@ def test_dragging_in_the_outline_proposes_a_move_in_propose_mode(qtbot, window, 
     assert [(a["author"], a["instruction"]) for a in data["amendments"]] == [
         ("Fiji", "Move operative paragraph 1 to follow operative paragraph 6")]
     assert [b.id for b in window.session.document.blocks][4] == "b5"  # the text keeps its order
+
+
+def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbot, window, doc_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    window.actions["propose_mode"].trigger()
+    op1 = block_id(window, "OP1")
+    window.text_view.focus_block(op1)
+    qtbot.keyClicks(window.text_view.editor, "x")
+    assert window.text_view.editor.toPlainText() == "Calls upon Member States to act;"  # nothing recorded, shown so
+    assert "Acting as" in window.statusBar().currentMessage()
+    assert outline(doc_path)["amendments"] == []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("Group of Friends", True)))
+    window.actions["add_delegation"].trigger()
+    assert window.session.negotiation.acting == "Group of Friends"
+    assert ui(window).acting.findText("Group of Friends") >= 0
+    completer = ui(window).acting.completer()
+    completer.setCompletionPrefix("friends")  # the selector finds names by any part
+    assert completer.currentCompletion() == "Group of Friends"

@@ -393,13 +393,13 @@ class TextView(QListView):
         text, _marks = editor_content(editor.document(), row.block.text, row.block.marks)
         if text == negotiation.proposed_text(editor.block_id):
             return
-        if not negotiation.acting:
-            self.proposal_refused.emit("Choose in whose name you propose (Acting as) before typing a proposal.")
-            return
         try:
+            if not negotiation.acting:
+                raise UserError("Choose in whose name you propose (Acting as) before typing a proposal.")
             after = propose_from_edit(negotiation.document, negotiation.acting, editor.block_id, text)
         except UserError as error:
             self.proposal_refused.emit(str(error))
+            self.delegate.setEditorData(editor, self._editor_index)  # nothing was recorded: show so
             return
         current = negotiation.own_replacements(editor.block_id)
         after = keep_equivalent(row.block.text, current, after)
