@@ -127,6 +127,7 @@ def test_propose_mode_typing_records_one_replacement_and_undo_removes_it(qtbot, 
     qtbot.keyClicks(editor, " now")
     data = outline(doc_path)
     assert len(data["amendments"]) == 1, data["amendments"]
+    assert window.panels["amendments"].isVisible()  # shown with the document's first amendment
     amendment = data["amendments"][0]
     assert (amendment["author"], amendment["kind"], amendment["target"]) == ("France", "replace", "OP1")
     base = "Calls upon Member States to act;"

@@ -100,7 +100,8 @@ class NegotiationUi:
         window.add_panel("comments", "Comments", self.comment_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         window.tabifyDockWidget(window.panels["metadata"], window.panels["comments"])
         window.panels["comments"].raise_()
-        if not self.negotiation.amendments:
+        self._panel_waits = not self.negotiation.amendments  # shown with the document's first amendment
+        if self._panel_waits:
             window.panels["amendments"].hide()
             window.layout().activate()  # the minimum size was computed with the panel shown
         self.status = _named(QLabel(window), "negotiationStatus", "Acting delegation, mode and view")
@@ -247,6 +248,9 @@ class NegotiationUi:
     def _sync(self) -> None:
         """Selectors, checks, enabled actions and the status bar follow the negotiation's state."""
         n = self.negotiation
+        if self._panel_waits and n.amendments:
+            self._panel_waits = False
+            self.window.panels["amendments"].show()
         self.actions["propose_mode"].setChecked(n.proposing)
         self.actions["edit_mode"].setChecked(not n.proposing)
         self.actions[f"view_{n.view}"].setChecked(True)
