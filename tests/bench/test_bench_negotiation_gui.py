@@ -36,6 +36,7 @@ def _median_ms(action, repeat: int = 5) -> float:
 
 @pytest.mark.slow
 def test_bench_negotiation_window(qtbot, qt_settings, tmp_path):
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     document = synthetic_document(700)
@@ -53,6 +54,10 @@ def test_bench_negotiation_window(qtbot, qt_settings, tmp_path):
         window.close()
 
     results = {"open in markup view, first screen painted": _median_ms(open_and_close, 3)}
+    QSettings().setValue("negotiation/view", "base")
+    results["open in base view (same file), first screen painted"] = _median_ms(
+        lambda: open_test_window(qtbot, path).close(), 3)
+    QSettings().setValue("negotiation/view", "markup")
     window = open_test_window(qtbot, path)
     negotiation = window.session.negotiation
     app = QApplication.instance()
