@@ -571,3 +571,33 @@ def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbo
     completer = ui(window).acting.completer()
     completer.setCompletionPrefix("friends")  # the selector finds names by any part
     assert completer.currentCompletion() == "Group of Friends"
+
+
+def _unnamed(widget) -> list[str]:
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    interactive = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)
+    return [f"{type(w).__name__} {w.objectName()!r}" for kind in interactive for w in widget.findChildren(kind)
+            if not w.objectName().startswith("qt_") and w.isVisibleTo(widget)
+            and not (w.objectName() and w.accessibleName())]
+
+
+def test_every_widget_of_the_new_dialogs_has_names(qtbot, seed_window):
+    from resdesk.ui.export_dialog import ExportDialog
+    from resdesk.ui.negotiation_window import AmendmentDetailsDialog
+    from resdesk.ui.revision_dialog import RevisionDialog
+
+    negotiation = seed_window.session.negotiation
+    for dialog in (ExportDialog(negotiation, seed_window), RevisionDialog(negotiation, seed_window),
+                   AmendmentDetailsDialog(negotiation.amendment("a1"), seed_window)):
+        dialog.show()
+        assert dialog.objectName() and dialog.accessibleName()
+        assert not _unnamed(dialog), (dialog.objectName(), _unnamed(dialog))
+        dialog.close()

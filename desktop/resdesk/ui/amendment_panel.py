@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.model.amendment import STATUSES
+from resdesk.ui.naming import named
 
 COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Instruction", "Justification", "Collision")
 LABEL, DELEGATION, CO_SPONSORS, STATUS, INSTRUCTION, JUSTIFICATION, COLLISION = range(len(COLUMNS))
@@ -154,11 +155,6 @@ class AmendmentFilterModel(QSortFilterProxyModel):
         return True
 
 
-def _named(widget: QWidget, name: str, accessible: str) -> QWidget:
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
 
 class AmendmentPanel(QWidget):
     amendment_selected = Signal(str)
@@ -168,21 +164,21 @@ class AmendmentPanel(QWidget):
 
     def __init__(self, negotiation, parent=None):
         super().__init__(parent)
-        _named(self, "amendmentPanel", "Amendments")
+        named(self, "amendmentPanel", "Amendments")
         self.negotiation = negotiation
         self.model_ = AmendmentTableModel(negotiation)
         self.proxy = AmendmentFilterModel()
         self.proxy.setSourceModel(self.model_)
 
-        self.search = _named(QLineEdit(self), "amendmentSearch", "Filter amendments by text")
+        self.search = named(QLineEdit(self), "amendmentSearch", "Filter amendments by text")
         self.search.setPlaceholderText("Filter: words, label, delegation…")
         self.search.setClearButtonEnabled(True)
-        self.delegation = _named(QComboBox(self), "amendmentDelegationFilter", "Filter amendments by delegation")
-        self.status = _named(QComboBox(self), "amendmentStatusFilter", "Filter amendments by status")
+        self.delegation = named(QComboBox(self), "amendmentDelegationFilter", "Filter amendments by delegation")
+        self.status = named(QComboBox(self), "amendmentStatusFilter", "Filter amendments by status")
         self.status.addItem("All statuses", ALL)
         for status in STATUSES:
             self.status.addItem(status_text(status), status)
-        self.table = _named(QTableView(self), "amendmentTable", "Amendment list")
+        self.table = named(QTableView(self), "amendmentTable", "Amendment list")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(LABEL, Qt.SortOrder.AscendingOrder)
@@ -192,7 +188,7 @@ class AmendmentPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 6)
-        header = _named(self.table.horizontalHeader(), "amendmentColumns", "Amendment columns (click to sort)")
+        header = named(self.table.horizontalHeader(), "amendmentColumns", "Amendment columns (click to sort)")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for column, width in ((LABEL, 110), (DELEGATION, 150), (CO_SPONSORS, 100), (STATUS, 95),
@@ -209,15 +205,15 @@ class AmendmentPanel(QWidget):
             action.setObjectName(f"action_status_{status}")
             action.triggered.connect(lambda _checked=False, status=status: self._request_status(status))
             self.status_actions[status] = action
-        self.status_button = _named(QToolButton(self), "amendmentStatusButton", "Set the status")
+        self.status_button = named(QToolButton(self), "amendmentStatusButton", "Set the status")
         self.status_button.setText("Set status")
         self.status_button.setMenu(self.status_menu)
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.edit_button = _named(QPushButton("Edit details…", self), "amendmentEditButton",
+        self.edit_button = named(QPushButton("Edit details…", self), "amendmentEditButton",
                                   "Edit co-sponsors and justification")
-        self.withdraw_button = _named(QPushButton("Withdraw", self), "amendmentWithdrawButton",
+        self.withdraw_button = named(QPushButton("Withdraw", self), "amendmentWithdrawButton",
                                       "Withdraw the amendment")
-        self.delete_button = _named(QPushButton("Delete", self), "amendmentDeleteButton",
+        self.delete_button = named(QPushButton("Delete", self), "amendmentDeleteButton",
                                     "Delete your own proposal")
 
         filters = QHBoxLayout()

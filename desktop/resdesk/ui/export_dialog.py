@@ -36,6 +36,7 @@ from resdesk.errors import UserError
 from resdesk.formats.export_options import MODES, PAGES, ExportOptions
 from resdesk.model.amendment import LIVE_STATUSES, STATUSES
 from resdesk.ui.amendment_panel import status_text
+from resdesk.ui.naming import name_buttons, named
 
 FORMATS = (("docx", "Word (.docx)", ".docx"), ("pdf", "PDF (.pdf)", ".pdf"), ("akn", "Akoma Ntoso XML (.xml)", ".xml"))
 PROGRESS_AFTER_MS = 1000
@@ -86,11 +87,6 @@ class ExportDialog(QDialog):
         self.doc = negotiation.file
         self.written: Path | None = None
 
-        def named(widget, name: str, accessible: str):
-            widget.setObjectName(name)
-            widget.setAccessibleName(accessible)
-            return widget
-
         self.format = named(QComboBox(self), "exportFormat", "File format")
         for key, text, _suffix in FORMATS:
             self.format.addItem(text, key)
@@ -134,6 +130,7 @@ class ExportDialog(QDialog):
         buttons = named(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                          self), "exportButtons", "Export or cancel")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        name_buttons(buttons, "export")
         buttons.accepted.connect(self.run)
         buttons.rejected.connect(self.reject)
 

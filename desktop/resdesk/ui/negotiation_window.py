@@ -48,6 +48,7 @@ from resdesk.store.delegations import add_delegation, resolve_delegation
 from resdesk.ui import negotiation_commands as commands
 from resdesk.ui.amendment_panel import AmendmentPanel, status_text
 from resdesk.ui.comment_panel import CommentPanel
+from resdesk.ui.naming import name_buttons, named
 from resdesk.ui.negotiation import BASE, CONSOLIDATED, EDIT, MARKUP, PROPOSE, VIEWS
 from resdesk.ui.revision_dialog import RevisionDialog
 from resdesk.views.consolidated import consolidated
@@ -56,24 +57,20 @@ VIEW_NAMES = {BASE: "Base", MARKUP: "Markup", CONSOLIDATED: "Consolidated"}
 ALL_DELEGATIONS = ""
 
 
-def _named(widget, name: str, accessible: str):
-    widget.setObjectName(name)
-    widget.setAccessibleName(accessible)
-    return widget
-
 
 class AmendmentDetailsDialog(QDialog):
     """Co-sponsors and justification of one amendment."""
 
     def __init__(self, amendment: Amendment, parent=None):
         super().__init__(parent)
-        _named(self, "amendmentDetailsDialog", "Amendment details")
+        named(self, "amendmentDetailsDialog", "Amendment details")
         self.setWindowTitle(f"Amendment {amendment.id}")
-        self.co_sponsors = _named(QLineEdit(", ".join(amendment.co_sponsors), self), "amendmentCoSponsors",
+        self.co_sponsors = named(QLineEdit(", ".join(amendment.co_sponsors), self), "amendmentCoSponsors",
                                   "Co-sponsors")
-        self.justification = _named(QLineEdit(amendment.justification, self), "amendmentJustification",
+        self.justification = named(QLineEdit(amendment.justification, self), "amendmentJustification",
                                     "Justification")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        name_buttons(named(buttons, "amendmentDetailsButtons", "Save or cancel"), "amendmentDetails")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
@@ -104,7 +101,7 @@ class NegotiationUi:
         if self._panel_waits:
             window.panels["amendments"].hide()
             window.layout().activate()  # the minimum size was computed with the panel shown
-        self.status = _named(QLabel(window), "negotiationStatus", "Acting delegation, mode and view")
+        self.status = named(QLabel(window), "negotiationStatus", "Acting delegation, mode and view")
         window.statusBar().addPermanentWidget(self.status)
         self._connect()
         self._sync()
@@ -113,11 +110,11 @@ class NegotiationUi:
 
     def _build_toolbar(self) -> None:
         window = self.window
-        bar = _named(QToolBar("Negotiation", window), "negotiationToolbar", "Negotiation toolbar")
+        bar = named(QToolBar("Negotiation", window), "negotiationToolbar", "Negotiation toolbar")
         window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.toolbar = bar
         bar.addWidget(QLabel(" Acting as ", bar))
-        self.acting = _named(QComboBox(bar), "actingAs", "Acting as delegation")
+        self.acting = named(QComboBox(bar), "actingAs", "Acting as delegation")
         self.acting.setEditable(True)
         self.acting.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.acting.setMinimumContentsLength(18)
@@ -136,7 +133,7 @@ class NegotiationUi:
             bar.addAction(action)
         bar.addSeparator()
         bar.addWidget(QLabel(" View ", bar))
-        self.view = _named(QComboBox(bar), "viewSelector", "View: base, markup or consolidated")
+        self.view = named(QComboBox(bar), "viewSelector", "View: base, markup or consolidated")
         for key in VIEWS:
             self.view.addItem(VIEW_NAMES[key], key)
         bar.addWidget(self.view)
@@ -145,9 +142,9 @@ class NegotiationUi:
             action = self.actions[f"view_{key}"]
             action.setCheckable(True)
             self.view_group.addAction(action)
-        self.delegation_filter = _named(QComboBox(bar), "viewDelegationFilter", "Show amendments of delegation")
+        self.delegation_filter = named(QComboBox(bar), "viewDelegationFilter", "Show amendments of delegation")
         bar.addWidget(self.delegation_filter)
-        self.status_filter = _named(QToolButton(bar), "viewStatusFilter", "Show amendments with statuses")
+        self.status_filter = named(QToolButton(bar), "viewStatusFilter", "Show amendments with statuses")
         self.status_filter.setText("Statuses")
         self.status_filter.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.status_filter)
@@ -164,12 +161,12 @@ class NegotiationUi:
         bar.addWidget(self.status_filter)
         bar.addSeparator()
         bar.addWidget(QLabel(" Version ", bar))
-        self.version = _named(QComboBox(bar), "versionSelector", "Version shown")
+        self.version = named(QComboBox(bar), "versionSelector", "Version shown")
         bar.addWidget(self.version)
         for action in bar.actions():
             button = bar.widgetForAction(action)
             if isinstance(button, QToolButton) and not button.objectName():
-                _named(button, "toolButton_" + action.objectName().removeprefix("action_"),
+                named(button, "toolButton_" + action.objectName().removeprefix("action_"),
                        action.text().replace("&", ""))
         self._fill_versions()
         self._fill_delegation_filter()

@@ -17,6 +17,7 @@ from resdesk.amend.filters import AmendmentFilter
 from resdesk.amend.revise import next_revision_name
 from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, LIVE_STATUSES, STATUSES
 from resdesk.ui.amendment_panel import status_text
+from resdesk.ui.naming import name_buttons, named
 
 
 def revision_summary(details: list[dict], amendments: list, accept: tuple[str, ...]) -> str:
@@ -63,8 +64,9 @@ class RevisionDialog(QDialog):
         self.summary.setAccessibleName("What the revision applies and carries over")
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.setObjectName("revisionButtons")
+        named(buttons, "revisionButtons", "Create or cancel")
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Create")
+        name_buttons(buttons, "revision")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
