@@ -601,3 +601,28 @@ def test_every_widget_of_the_new_dialogs_has_names(qtbot, seed_window):
         assert dialog.objectName() and dialog.accessibleName()
         assert not _unnamed(dialog), (dialog.objectName(), _unnamed(dialog))
         dialog.close()
+
+
+def test_a_long_export_shows_progress(seed_window, tmp_path, monkeypatch):
+    import time
+
+    from PySide6.QtWidgets import QProgressDialog
+
+    from resdesk.ui import export_dialog
+
+    seen = []
+
+    def slow_export(doc, options, output, progress):
+        progress(0, 4)
+        time.sleep(1.1)  # longer than a second: the progress dialog appears at the next step
+        progress(2, 4)
+        seen.extend(d for d in seed_window.findChildren(QProgressDialog) if d.isVisible())
+        progress(4, 4)
+        output.write_bytes(b"done")
+
+    monkeypatch.setattr(export_dialog, "exporter", lambda fmt: slow_export)
+    target = tmp_path / "slow.docx"
+    assert export_dialog.export(seed_window.session.file, export_dialog.ExportOptions(), target, "docx",
+                                seed_window) == target
+    assert seen and seen[0].objectName() == "exportProgress"
+    assert not [d for d in seed_window.findChildren(QProgressDialog) if d.isVisible()]
