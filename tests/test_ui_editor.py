@@ -334,6 +334,7 @@ def test_every_widget_a_user_works_with_has_names(qtbot, window):
 
     go_to(qtbot, window, "OP1")
     window.find_bar.open()
+    window.panels["amendments"].show()  # hidden until the document has an amendment
     interactive = (QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit, QDockWidget)
     missing = []
     for widget in [w for kind in interactive for w in window.findChildren(kind)]:

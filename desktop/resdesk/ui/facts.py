@@ -25,7 +25,8 @@ class Row:
     `marker` is what is printed before the text ("3." for OP3, "(a)");
     `depth` the sub-paragraph level (0 for others); `notes` the (marker, text)
     of the footnotes anchored in the block; `markers` the marker of every
-    footnote anchored in it, by footnote id.
+    footnote anchored in it, by footnote id; `record` the markup record
+    (`resdesk.views.markup.MarkupBlock`) a row of the markup view shows.
     """
 
     kind: str
@@ -38,6 +39,14 @@ class Row:
     subtitle: str = ""
     notes: tuple[tuple[str, str], ...] = ()
     markers: dict[str, str] = field(default_factory=dict)
+    record: object = None
+
+    @property
+    def key(self) -> str:
+        """Unique among the rows shown (a block appears twice in the markup view when it is moved)."""
+        if self.record is not None:
+            return self.record.key
+        return self.block.id if self.block is not None else f"{self.kind}/{self.annex}"
 
 
 def _title_row(document: Document) -> Row:

@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
+        from resdesk.ui.negotiation_window import NegotiationUi
+
+        self.negotiation_ui = NegotiationUi(self)
         self.actions.set_read_only(session.readonly)
         self._update_undo_actions()
         self.setWindowTitle(self.title())
@@ -258,6 +261,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        # Emptied while the window still listens: a stack destroyed later would signal a closed window.
+        self.session.undo_stack.clear()
         self.session.close()
         event.accept()
         self.closed.emit(self)
@@ -265,7 +270,18 @@ class MainWindow(QMainWindow):
     # -- paragraph commands ---------------------------------------------------------------------
 
     def _current(self) -> str:
-        return self.text_view.current_block_id()
+        """The current paragraph of the version (not a proposed new one shown in the markup)."""
+        block_id = self.text_view.current_block_id()
+        return block_id if self.session.negotiation.session_has(block_id) else ""
+
+    def _proposing(self) -> bool:
+        return self.session.negotiation.proposing
+
+    def _refuse_in_propose_mode(self) -> bool:
+        if self._proposing():
+            self.statusBar().showMessage("Propose mode proposes words, paragraphs, deletions and moves; "
+                                         "switch to Edit Text mode to change this.", 6000)
+        return self._proposing()
 
     def _push(self, command) -> None:
         if self.session.readonly:
@@ -282,7 +298,15 @@ class MainWindow(QMainWindow):
         kind = self.session.row(block_id).block.kind
         self.add_paragraph(kind if kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH) else OPERATIVE)
 
+    def _propose_paragraph(self, kind: str) -> None:
+        current = self._current() or (self.session.document.blocks[-1].id if self.session.document.blocks else "")
+        if current:
+            self.negotiation_ui.propose_paragraph(kind, current)
+
     def add_paragraph(self, kind: str) -> None:
+        if self._proposing():
+            self._propose_paragraph(kind)
+            return
         current = self._current()
         blocks = self.session.document.blocks
         if not current:
@@ -309,6 +333,9 @@ class MainWindow(QMainWindow):
         current = self._current()
         if not current:
             return
+        if self._proposing():
+            self.negotiation_ui.propose_deletion(current)
+            return
         ids = self.session.block_ids()
         index = ids.index(current)
         # Focus afterwards: the block after the deleted group, or the one before it.
@@ -328,6 +355,9 @@ class MainWindow(QMainWindow):
         current = self._current()
         if not current:
             return
+        if self._proposing():
+            self.negotiation_ui.propose_move(current, step)
+            return
         position = neighbour_position(self.session.file, current, step)
         if position is None:
             self.statusBar().showMessage("It is already the " + ("first" if step < 0 else "last") + " one.", 4000)
@@ -338,7 +368,7 @@ class MainWindow(QMainWindow):
 
     def toggle_kind(self) -> None:
         current = self._current()
-        if not current:
+        if not current or self._refuse_in_propose_mode():
             return
         kind = self.session.row(current).block.kind
         if kind not in (PREAMBULAR, OPERATIVE):
@@ -348,13 +378,13 @@ class MainWindow(QMainWindow):
 
     def change_level(self, deeper: bool) -> None:
         current = self._current()
-        if current:
+        if current and not self._refuse_in_propose_mode():
             self._push(commands.LevelCommand(self.session, current, deeper))
 
     def add_footnote(self) -> None:
         current = self._current()
         editor = self.text_view.editor
-        if not current or editor is None:
+        if not current or editor is None or self._refuse_in_propose_mode():
             return
         text, ok = QInputDialog.getText(self, "Insert Footnote", "Footnote text:")
         if ok and text.strip():
@@ -363,7 +393,7 @@ class MainWindow(QMainWindow):
 
     def edit_footnotes(self) -> None:
         current = self._current()
-        if not current:
+        if not current or self._refuse_in_propose_mode():
             return
         row = self.session.row(current)
         notes = {note_id: self.session.document.footnotes[note_id].text

@@ -29,8 +29,10 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def item_text(label: str, block: Block) -> str:
+def item_text(label: str, block: Block, comments: int = 0) -> str:
     words = first_words(block.text)
+    if comments:  # right after the label, so that a narrow outline does not elide it
+        label = f"{label} ✉ {comments}".strip()
     return f"{label}  {words}" if label else words
 
 
@@ -51,10 +53,20 @@ def move_position(blocks: list[Block], moving_id: str, before_id: str | None) ->
     return len(rest)
 
 
+def _group_ids(blocks: list[Block], block_id: str) -> set[str]:
+    """A paragraph and its sub-paragraphs (at any depth)."""
+    members = {block_id}
+    for block in blocks:
+        if block.kind == SUBPARAGRAPH and block.parent in members:
+            members.add(block.id)
+    return members
+
+
 class OutlineModel(QStandardItemModel):
     """Groups, paragraphs and sub-paragraphs; rebuilt when the structure changes."""
 
     rebuilt = Signal()
+    move_proposed = Signal(str, str)   # propose mode: block id, id of the block it should follow
 
     def __init__(self, session: DocumentSession):
         super().__init__()
@@ -64,6 +76,7 @@ class OutlineModel(QStandardItemModel):
         self.rebuild()
         session.structure_changed.connect(self._schedule_rebuild)
         session.block_changed.connect(self._block_changed)
+        session.negotiation.changed.connect(self._update_counts)
 
     # -- building ----------------------------------------------------------------------------
 
@@ -106,7 +119,8 @@ class OutlineModel(QStandardItemModel):
         return item
 
     def _add(self, block: Block, labels: dict[str, str], group: QStandardItem) -> None:
-        item = QStandardItem(item_text(labels.get(block.id, ""), block))
+        item = QStandardItem(item_text(labels.get(block.id, ""), block,
+                                       self.session.negotiation.comment_counts().get(block.id, 0)))
         item.setData(block.id, BLOCK_ID_ROLE)
         item.setToolTip(block.text)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
@@ -122,10 +136,16 @@ class OutlineModel(QStandardItemModel):
         if item is None:
             return
         row = self.session.row(block_id)
-        text = item_text(row.label, row.block)
+        text = item_text(row.label, row.block, self.session.negotiation.comment_counts().get(block_id, 0))
         if item.text() != text:
             item.setText(text)
             item.setToolTip(row.block.text)
+
+    def _update_counts(self) -> None:
+        """Comment counts after a comment was added or taken back ("OP3  Calls upon …  💬 2")."""
+        for block_id in list(self.items):
+            if self.session.negotiation.session_has(block_id):  # a rebuild after a change of structure is pending
+                self._block_changed(block_id, False)
 
     # -- drag and drop -------------------------------------------------------------------------
 
@@ -193,6 +213,12 @@ class OutlineModel(QStandardItemModel):
         annex = row_data.annex
         blocks = session.document.blocks if annex == 0 else session.document.annexes[annex - 1].blocks
         position = move_position(blocks, moving_id, before)
+        if session.negotiation.proposing:
+            # Propose mode: the drop proposes a move (after the paragraph now before the drop place).
+            rest = [b for b in blocks if b.id not in _group_ids(blocks, moving_id)]
+            if position > 0:
+                self.move_proposed.emit(moving_id, rest[position - 1].id)
+            return False
         kind = row_data.block.kind
         new_kind = {PREAMBLE: PREAMBULAR, OPERATIVE_PART: OPERATIVE}.get(group) if annex == 0 else None
         label = row_data.label

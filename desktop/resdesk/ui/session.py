@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from resdesk.amend.labels import document_labels
 from resdesk.model.document import Document
 from resdesk.store import editing
+from resdesk.store.amendments import follow_text_edit
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load
 from resdesk.text.inline import footnote_anchors
@@ -44,6 +45,9 @@ class DocumentSession(QObject):
         self.document: Document = load(file)
         self.rows: list[Row] = document_rows(self.document)
         self._row_index = self._index_rows()
+        from resdesk.ui.negotiation import Negotiation
+
+        self.negotiation = Negotiation(self)
 
     @property
     def readonly(self) -> bool:
@@ -84,7 +88,11 @@ class DocumentSession(QObject):
 
     def set_text(self, block_id: str, text: str, marks, *, from_editor: bool = False) -> editing.TextState:
         """Commit a block's new text and marks; returns the previous ones."""
-        previous = editing.update_text(self.file, block_id, text, list(marks))
+        with self.file.transaction("edit-text"):
+            previous = editing.update_text(self.file, block_id, text, list(marks))
+            if previous.text != text and any(a.target == block_id for a in self.negotiation.amendments):
+                # Edit-text mode: the proposals on this paragraph find their words again, or go stale.
+                follow_text_edit(self.file, block_id, previous.text, text)
         index = self._row_index[block_id]
         old_row = self.rows[index]
         block = replace(old_row.block, text=text, marks=list(marks))

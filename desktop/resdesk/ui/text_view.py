@@ -4,9 +4,9 @@ Design (chosen for long texts, see docs/benchmarks/editor.md): a QListView over
 a list model of rows. Rows are painted by a delegate from cached QTextDocuments
 (one per block, rebuilt only when that block or the width changes); only the
 current block has a real editor (`BlockEditor`), opened in place with the same
-fonts and indents. The list is laid out in one pass (row heights come from the
-cache, so a relayout costs one dictionary look-up per row), and a keystroke
-repaints one editor, not the list.
+fonts and indents. Rows are laid out in batches, so the first screen is painted
+before a 1,000-paragraph text is fully measured, and a keystroke repaints one
+editor, not the list.
 """
 
 from __future__ import annotations
@@ -16,15 +16,19 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QAbstractListModel, QEventLoop, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate
+from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
+from resdesk.amend.propose import propose_from_edit
+from resdesk.errors import UserError
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
+from resdesk.ui.markup_rendering import COLLISION_COLOUR, caption_height, fill_markup
+from resdesk.ui.negotiation_commands import ProposeTypingCommand, keep_equivalent
 from resdesk.ui.session import DocumentSession
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -38,19 +42,25 @@ class BlocksModel(QAbstractListModel):
     def __init__(self, session: DocumentSession):
         super().__init__()
         self.session = session
-        session.structure_changed.connect(self._reset)
-        session.block_changed.connect(self._block_changed)
-        session.meta_changed.connect(lambda: self.dataChanged.emit(self.index(0), self.index(0)))
+        self.negotiation = session.negotiation
+        self.negotiation.rows_reset.connect(self._reset)
+        self.negotiation.rows_updated.connect(self._rows_updated)
 
     def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
-        return 0 if parent is not None and parent.isValid() else len(self.session.rows)
+        return 0 if parent is not None and parent.isValid() else len(self.negotiation.rows)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        row = self.session.rows[index.row()]
+        row = self.negotiation.rows[index.row()]
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.ToolTipRole and row.record is not None and row.record.collisions:
+            labels = self.negotiation.records.labels if self.negotiation.records else {}
+            pairs = [f"{labels.get(a) or a} [{self.negotiation.amendment(a).author}] collides with "
+                     + ", ".join(labels.get(b) or b for b in self.negotiation.collisions.get(a, []))
+                     for a in row.record.collisions if self.negotiation.amendment(a) is not None]
+            return "Collision: " + "; ".join(pairs)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if row.kind == BLOCK:
                 return f"{row.label} {row.block.text}".strip()
@@ -59,32 +69,27 @@ class BlocksModel(QAbstractListModel):
 
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.session.rows[index.row()].kind == BLOCK:
+        if index.isValid() and self.negotiation.rows[index.row()].kind == BLOCK:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def index_of(self, block_id: str) -> QModelIndex:
-        return self.index(self.session.row_of(block_id))
+        return self.index(self.negotiation.row_of(block_id))
 
     def _reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
 
-    def _block_changed(self, block_id: str, from_editor: bool) -> None:
-        if from_editor:
-            # The editor already shows it; dataChanged would make QListView lay out every row again.
-            return
-        index = self.index_of(block_id)
-        self.dataChanged.emit(index, index)
+    def _rows_updated(self, rows: list) -> None:
+        for row in rows:
+            index = self.index(row)
+            self.dataChanged.emit(index, index)
 
 
 class _Rendered:
-    __slots__ = ("row", "width", "key", "text", "notes", "height")
+    __slots__ = ("key", "text", "notes", "height")
 
-    def __init__(self, row: Row, width: float, key, text: QTextDocument | None, notes: QTextDocument | None,
-                 height: float):
-        self.row = row
-        self.width = width
+    def __init__(self, key, text: QTextDocument | None, notes: QTextDocument | None, height: float):
         self.key = key
         self.text = text
         self.notes = notes
@@ -95,9 +100,10 @@ def _row_key(row: Row, width: float, language: str):
     block = row.block
     if block is None:
         return (row.kind, row.title, row.subtitle, width)
-    # Labels and printed numbers are painted apart from the text: renumbering does not rebuild documents.
-    return (block.kind, block.text, tuple(block.marks), block.number, bool(row.marker), row.depth, row.notes,
-            tuple(sorted(row.markers.items())), width, language)
+    record = row.record
+    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions)) if record else None
+    return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
+            tuple(sorted(row.markers.items())), width, language, shown)
 
 
 class BlockDelegate(QStyledItemDelegate):
@@ -121,18 +127,19 @@ class BlockDelegate(QStyledItemDelegate):
     def rendered(self, row: Row) -> _Rendered:
         """The cached documents and height of a row (rebuilt when its content or the width changed)."""
         width = self._width()
-        cache_id = row.block.id if row.block is not None else (row.kind, row.annex)
+        cache_id = row.key
+        negotiation = self.view.session.negotiation
+        key = (_row_key(row, width, self.language), negotiation.colours_key)
         cached = self._cache.get(cache_id)
-        if cached is not None and cached.row is row and cached.width == width:
-            return cached  # the fast path of every relayout: the very same row, the same width
-        key = _row_key(row, width, self.language)
         if cached is not None and cached.key == key:
-            cached.row = row
             return cached
         if row.kind == BLOCK:
             geo = rendering.geometry(row, width)
             text = QTextDocument()
-            rendering.fill_text(text, row, geo, self.language, editable=False)
+            if row.record is not None:
+                fill_markup(text, row, geo, self.language, negotiation.colours, negotiation.block_labels)
+            else:
+                rendering.fill_text(text, row, geo, self.language, editable=False)
             notes = rendering.notes_document(row, geo)
             height = text.size().height()
             if notes is not None:
@@ -141,7 +148,7 @@ class BlockDelegate(QStyledItemDelegate):
             text = self._heading_document(row, width)
             notes = None
             height = text.size().height() + (12.0 if row.kind == TITLE else 6.0)
-        cached = _Rendered(row, width, key, text, notes, height)
+        cached = _Rendered(key, text, notes, height)
         self._cache[cache_id] = cached
         return cached
 
@@ -167,21 +174,15 @@ class BlockDelegate(QStyledItemDelegate):
     # -- sizes -----------------------------------------------------------------------------
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
-        view = self.view
-        width = view.viewport().width()
-        if not view.isVisible():
-            # Not shown yet: its width is not final, so laying out 1,000 rows now would be thrown away.
-            return QSize(width, 40)
-        # Called for every row on every relayout: read the row directly, not through the model.
-        row = view.session.rows[index.row()]
+        row: Row = index.data(ROW_ROLE)
         rendered = self.rendered(row)
         height = rendered.height
-        editor = view.editor
+        editor = self.view.editor
         if editor is not None and row.block is not None and editor.block_id == row.block.id:
             height = editor.document().size().height()
             if rendered.notes is not None:
                 height += rendering.NOTE_GAP + rendered.notes.size().height()
-        return QSize(width, int(math.ceil(height + 2 * rendering.PAD_Y)))
+        return QSize(int(self._width()), int(math.ceil(height + 2 * rendering.PAD_Y)))
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -205,6 +206,11 @@ class BlockDelegate(QStyledItemDelegate):
         painter.setPen(LABEL_COLOR)
         painter.drawText(QRectF(rect.left() + 8, top, rendering.GUTTER - 12, 20),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, row.label)
+        if row.record is not None and row.record.collisions:
+            painter.fillRect(QRectF(rect.left() + 1, rect.top() + 2, 4, rect.height() - 4), COLLISION_COLOUR)
+            painter.setPen(COLLISION_COLOUR)
+            painter.drawText(QRectF(rect.left() + 8, top + 18, rendering.GUTTER - 12, 20),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "⚠ collision")
         editing = self.view.editor is not None and self.view.editor.block_id == row.block.id
         text_height = rendered.text.size().height()
         if editing:
@@ -213,7 +219,8 @@ class BlockDelegate(QStyledItemDelegate):
             painter.setFont(rendering.body_font())
             painter.setPen(option.palette.text().color())
             ascent = painter.fontMetrics().ascent()
-            painter.drawText(QPointF(rect.left() + geo.marker_x, top + ascent), row.marker)
+            painter.drawText(QPointF(rect.left() + geo.marker_x, top + ascent + caption_height(rendered.text, row)),
+                             row.marker)
         if not editing:
             painter.save()
             painter.translate(rect.left() + geo.text_x, top)
@@ -230,13 +237,13 @@ class BlockDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
         editor = BlockEditor(parent, self.language)
-        editor.setReadOnly(self.view.session.readonly)
+        editor.setReadOnly(not self.view.session.negotiation.row_editable(index.data(ROW_ROLE)))
         editor.setFont(rendering.body_font())
         self.view.attach_editor(editor)
         return editor
 
     def setEditorData(self, editor: BlockEditor, index) -> None:  # noqa: N802 - Qt's name
-        row: Row = index.data(ROW_ROLE)
+        row: Row = self.view.session.negotiation.editor_row(index.data(ROW_ROLE))
         if editor.block_id == row.block.id:
             text, marks = editor_content(editor.document(), row.block.text, row.block.marks)
             if text == row.block.text and sorted(marks, key=repr) == sorted(row.block.marks, key=repr):
@@ -279,20 +286,17 @@ class TextView(QListView):
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # A scroll bar that comes and goes would change the width, and so every row's layout, at start-up.
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(60)
         self.setUniformItemSizes(False)
         self.setSpacing(0)
         self.setMouseTracking(False)
         self.setStyleSheet("QListView#textView { background: white; }")
         self.selectionModel().currentChanged.connect(self._current_changed)
-        self._reopen: tuple[str, int, bool] | None = None
         self.model_.modelAboutToBeReset.connect(self._forget_editor)
-        self.model_.modelReset.connect(self._reopen_editor)
         session.focus_requested.connect(self.focus_block)
 
     # -- the current block and its editor ------------------------------------------------------
@@ -305,23 +309,10 @@ class TextView(QListView):
         return row.block.id if row.kind == BLOCK else ""
 
     def _forget_editor(self) -> None:
-        self._reopen = None
-        if self.editor is not None:
-            # Reopen it after the reset, where the cursor was (e.g. a footnote marker deleted while typing).
-            offset = plain_offset(self.editor.document(), self.editor.textCursor().position())
-            self._reopen = (self.editor.block_id, offset, self.editor.hasFocus())
         if self.editor is not None and self._editor_index.isValid():
             self.closePersistentEditor(self._editor_index)
         self.editor = None
         self._editor_index = QModelIndex()
-
-    def _reopen_editor(self) -> None:
-        reopen, self._reopen = self._reopen, None
-        if reopen is not None and reopen[0] in self.session.block_ids():
-            block_id, offset, had_focus = reopen
-            self.focus_block(block_id, offset, scroll=False)
-            if not had_focus and self.editor is not None:
-                self.editor.clearFocus()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._editor_index.isValid() and self._editor_index != current:
@@ -330,10 +321,36 @@ class TextView(QListView):
             self._editor_index = QModelIndex()
             self.closePersistentEditor(index)
             self.delegate.sizeHintChanged.emit(index)
-        if current.isValid() and current.data(ROW_ROLE).kind == BLOCK and self._editor_index != current:
+        if current.isValid() and current.data(ROW_ROLE).kind == BLOCK and self._editor_index != current \
+                and current.data(ROW_ROLE).record is None:
             self._editor_index = current
             self.openPersistentEditor(current)
         self.current_block_changed.emit(self.current_block_id())
+
+    def open_editor(self) -> bool:
+        """Markup view: open the current paragraph for a proposal (double-click or F2); rows keep their
+        markup while they are only selected (an amendment chosen in the panel stays visible)."""
+        index = self.currentIndex()
+        if not index.isValid() or self._editor_index == index or index.data(ROW_ROLE).kind != BLOCK:
+            return False
+        if not self.session.negotiation.row_editable(index.data(ROW_ROLE)):
+            return False
+        self._editor_index = index
+        self.openPersistentEditor(index)
+        if self.editor is not None:
+            self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.editor is not None
+
+    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().mouseDoubleClickEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self.open_editor():
+            point = self.editor.mapFrom(self.viewport(), event.position().toPoint())
+            self.editor.setTextCursor(self.editor.cursorForPosition(point))
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_F2 and self.open_editor():
+            return
+        super().keyPressEvent(event)
 
     def attach_editor(self, editor: BlockEditor) -> None:
         """Called by the delegate when it creates the editor of the current row."""
@@ -353,7 +370,11 @@ class TextView(QListView):
 
     def _editor_text_changed(self) -> None:
         editor = self.editor
-        if editor is None or self.session.readonly or not self._editor_index.isValid():
+        if editor is None or editor.isReadOnly() or not self._editor_index.isValid():
+            return
+        negotiation = self.session.negotiation
+        if negotiation.proposing:
+            self._propose_typed(editor)
             return
         row = self.session.row(editor.block_id)
         text, marks = editor_content(editor.document(), row.block.text, row.block.marks)
@@ -364,6 +385,27 @@ class TextView(QListView):
                                 TextState(text, marks), cursor)
         command.cursor_before = max(0, cursor - (len(text) - len(row.block.text)))
         self.session.undo_stack.push(command)
+
+    def _propose_typed(self, editor: BlockEditor) -> None:
+        """Propose mode: the delegation's word changes follow what it types; the text itself stays."""
+        negotiation = self.session.negotiation
+        row = self.session.row(editor.block_id)
+        text, _marks = editor_content(editor.document(), row.block.text, row.block.marks)
+        if text == negotiation.proposed_text(editor.block_id):
+            return
+        try:
+            if not negotiation.acting:
+                raise UserError("Choose in whose name you propose (Acting as) before typing a proposal.")
+            after = propose_from_edit(negotiation.document, negotiation.acting, editor.block_id, text)
+        except UserError as error:
+            self.proposal_refused.emit(str(error))
+            self.delegate.setEditorData(editor, self._editor_index)  # nothing was recorded: show so
+            return
+        current = negotiation.own_replacements(editor.block_id)
+        after = keep_equivalent(row.block.text, current, after)
+        self.session.undo_stack.push(ProposeTypingCommand(negotiation, editor.block_id, current, after))
+
+    proposal_refused = Signal(str)
 
     # -- keyboard actions from the editor ----------------------------------------------------------
 
@@ -378,24 +420,26 @@ class TextView(QListView):
 
     def _step(self, step: int) -> None:
         row = self.currentIndex().row() + step
+        rows = self.session.negotiation.rows
         while 0 <= row < self.model_.rowCount():
-            if self.session.rows[row].kind == BLOCK:
-                self.focus_block(self.session.rows[row].block.id, -1 if step < 0 else 0)
+            if rows[row].kind == BLOCK:
+                self.focus_block(rows[row].block.id, -1 if step < 0 else 0, row=row)
                 return
             row += step
 
     # -- going to a block -------------------------------------------------------------------------
 
-    def focus_block(self, block_id: str, cursor: int = -1, select_length: int = 0, *, scroll: bool = True) -> None:
+    def focus_block(self, block_id: str, cursor: int = -1, select_length: int = 0, *, scroll: bool = True,
+                    row: int | None = None) -> None:
         """Make a block current, put the keyboard focus in its text with the cursor at `cursor` (-1: end)."""
-        if not block_id or block_id not in self.session.block_ids():
+        if not block_id or not self.session.negotiation.has_block(block_id):
             return
-        index = self.model_.index_of(block_id)
-        if scroll:
-            self._wait_for_layout(index)
+        index = self.model_.index_of(block_id) if row is None else self.model_.index(row)
         self.setCurrentIndex(index)
         if scroll:
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        if self.editor is None:
+            self.open_editor()  # the markup view opens a paragraph when asked to go into its text
         editor = self.editor
         if editor is None:
             return
@@ -411,16 +455,6 @@ class TextView(QListView):
         editor.setTextCursor(text_cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _wait_for_layout(self, index: QModelIndex, timeout: float = 5.0) -> None:
-        """Let a pending layout (after opening or a change of structure) reach `index`, so scrolling to it works."""
-        bar = self.verticalScrollBar()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            rect = self.visualRect(index)
-            if rect.isValid() and rect.bottom() + bar.value() <= bar.maximum() + self.viewport().height():
-                return
-            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mousePressEvent(event)
         editor = self.editor
@@ -428,10 +462,6 @@ class TextView(QListView):
             point = editor.mapFrom(self.viewport(), event.position().toPoint())
             editor.setTextCursor(editor.cursorForPosition(point))
             editor.setFocus(Qt.FocusReason.MouseFocusReason)
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        super().showEvent(event)
-        self.scheduleDelayedItemsLayout()  # real row heights, now that the width is known
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -1,0 +1,258 @@
+"""File ▸ Export…: format, mode, version or comparison, statuses, delegations, paper, and what will be included.
+
+The summary ("12 amendments by 5 delegations: …") is computed by the Word
+exporter's own selection (`resdesk.formats.docx_export.included_amendments`),
+so it says exactly what the file will hold. The export itself calls the same
+exporters as `resdesk export` with the same `ExportOptions`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from resdesk.errors import UserError
+from resdesk.formats.export_options import MODES, PAGES, ExportOptions
+from resdesk.model.amendment import LIVE_STATUSES, STATUSES
+from resdesk.ui.amendment_panel import status_text
+from resdesk.ui.naming import name_buttons, named
+
+FORMATS = (("docx", "Word (.docx)", ".docx"), ("pdf", "PDF (.pdf)", ".pdf"), ("akn", "Akoma Ntoso XML (.xml)", ".xml"))
+PROGRESS_AFTER_MS = 1000
+
+
+def exporter(fmt: str):
+    """The export function of a format, called as `export(doc, options, output[, progress])`."""
+    if fmt == "docx":
+        from resdesk.formats.docx_export import export_docx
+
+        return export_docx
+    if fmt == "akn":
+        from resdesk.formats.akn_export import export_akn
+
+        return export_akn
+    from resdesk.ui.printing.pdf_export import export_pdf
+
+    return export_pdf
+
+
+def summary_text(doc, options: ExportOptions, fmt: str) -> str:
+    """What an export will include, in one or two sentences."""
+    from resdesk.formats.docx_export import included_amendments
+
+    version = options.rev or "the current version"
+    if fmt == "akn":
+        return f"The text of {version} as Akoma Ntoso XML (amendments are not part of an AKN export)."
+    if options.from_rev is not None:
+        return f"Every change between {options.from_rev} and {options.to_rev}, as tracked changes."
+    items = included_amendments(doc, options)
+    if options.mode == "clean" and not items:
+        return f"The clean text of {version}, without amendments."
+    authors = Counter(a.author for a in items)
+    by = ", ".join(f"{name} ({count})" for name, count in sorted(authors.items()))
+    amendments = f"{len(items)} amendment{'s' if len(items) != 1 else ''}"
+    delegations = f"{len(authors)} delegation{'s' if len(authors) != 1 else ''}"
+    applied = " applied to the clean text" if options.mode == "clean" else ""
+    return f"{amendments} by {delegations}{applied}" + (f": {by}." if by else ".")
+
+
+class ExportDialog(QDialog):
+    def __init__(self, negotiation, parent: QWidget | None = None, mode: str = "clean"):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setAccessibleName("Export")
+        self.setWindowTitle("Export")
+        self.negotiation = negotiation
+        self.doc = negotiation.file
+        self.written: Path | None = None
+
+        self.format = named(QComboBox(self), "exportFormat", "File format")
+        for key, text, _suffix in FORMATS:
+            self.format.addItem(text, key)
+        self.mode = named(QComboBox(self), "exportMode", "Export mode")
+        for key in MODES:
+            self.mode.addItem(key.capitalize(), key)
+        self.mode.setCurrentIndex(MODES.index(mode))
+        versions = negotiation.versions()
+        self.version = named(QComboBox(self), "exportVersion", "Version to export")
+        for name in versions:
+            self.version.addItem(name, name)
+        self.version.setCurrentIndex(self.version.findData(negotiation.document.version))
+        self.compare = named(QCheckBox("Compare two versions (tracked)", self), "exportCompare",
+                             "Compare two versions")
+        self.compare.setEnabled(len(versions) > 1)
+        self.from_rev = named(QComboBox(self), "exportFrom", "Compare from version")
+        self.to_rev = named(QComboBox(self), "exportTo", "Compare to version")
+        for combo in (self.from_rev, self.to_rev):
+            combo.addItems(versions)
+        self.to_rev.setCurrentIndex(len(versions) - 1)
+        self.statuses = named(QListWidget(self), "exportStatuses", "Statuses to include")
+        for status in STATUSES:
+            item = QListWidgetItem(status_text(status), self.statuses)
+            item.setData(Qt.ItemDataRole.UserRole, status)
+            item.setCheckState(Qt.CheckState.Checked if status in LIVE_STATUSES else Qt.CheckState.Unchecked)
+        self.delegations = named(QListWidget(self), "exportDelegations", "Delegations to include")
+        for name in sorted({a.author for a in negotiation.amendments}
+                           | {c for a in negotiation.amendments for c in a.co_sponsors}):
+            item = QListWidgetItem(name, self.delegations)
+            item.setCheckState(Qt.CheckState.Checked)
+        for widget in (self.statuses, self.delegations):
+            widget.setMaximumHeight(130)
+        self.page = named(QComboBox(self), "exportPage", "Paper size")
+        for key in PAGES:
+            self.page.addItem({"letter": "Letter", "a4": "A4"}[key], key)
+        self.output = named(QLineEdit(self), "exportOutput", "File to write")
+        self.output.setText(str(negotiation.session.path.with_suffix(".docx")))
+        self.browse = named(QPushButton("Choose…", self), "exportBrowse", "Choose the file to write")
+        self.summary = named(QLabel(self), "exportSummary", "What the export will include")
+        self.summary.setWordWrap(True)
+        buttons = named(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
+                                         self), "exportButtons", "Export or cancel")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        name_buttons(buttons, "export")
+        buttons.accepted.connect(self.run)
+        buttons.rejected.connect(self.reject)
+
+        output_row = QHBoxLayout()
+        output_row.addWidget(self.output, 1)
+        output_row.addWidget(self.browse)
+        compare_row = QHBoxLayout()
+        compare_row.addWidget(self.from_rev)
+        compare_row.addWidget(QLabel("→", self))
+        compare_row.addWidget(self.to_rev)
+        form = QFormLayout()
+        form.addRow("Format:", self.format)
+        form.addRow("Mode:", self.mode)
+        form.addRow("Version:", self.version)
+        form.addRow(self.compare)
+        form.addRow("Compare:", compare_row)
+        form.addRow("Statuses:", self.statuses)
+        form.addRow("Delegations:", self.delegations)
+        form.addRow("Paper:", self.page)
+        form.addRow("File:", output_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(buttons)
+
+        for combo in (self.format, self.mode, self.version, self.from_rev, self.to_rev, self.page):
+            combo.currentIndexChanged.connect(self.update_summary)
+        self.format.currentIndexChanged.connect(self._suffix)
+        self.compare.toggled.connect(self.update_summary)
+        self.statuses.itemChanged.connect(self.update_summary)
+        self.delegations.itemChanged.connect(self.update_summary)
+        self.browse.clicked.connect(self._choose)
+        self.update_summary()
+
+    def fmt(self) -> str:
+        return self.format.currentData()
+
+    def options(self) -> ExportOptions:
+        statuses = [self.statuses.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.statuses.count())
+                    if self.statuses.item(i).checkState() == Qt.CheckState.Checked]
+        delegations = [self.delegations.item(i).text() for i in range(self.delegations.count())
+                       if self.delegations.item(i).checkState() == Qt.CheckState.Checked]
+        comparing = self.compare.isChecked()
+        return ExportOptions(
+            mode="tracked" if comparing else self.mode.currentData(),
+            page=self.page.currentData(),
+            rev=None if comparing else self.version.currentData(),
+            from_rev=self.from_rev.currentText() if comparing else None,
+            to_rev=self.to_rev.currentText() if comparing else None,
+            statuses=None if set(statuses) == set(LIVE_STATUSES) else statuses,
+            delegations=None if len(delegations) == self.delegations.count() else delegations,
+        )
+
+    def update_summary(self) -> None:
+        comparing = self.compare.isChecked()
+        for widget in (self.from_rev, self.to_rev):
+            widget.setEnabled(comparing)
+        self.version.setEnabled(not comparing)
+        self.mode.setEnabled(not comparing and self.fmt() != "akn")
+        try:
+            options = self.options()
+            options.check()
+            if options.statuses == []:
+                raise UserError("Choose at least one status to include.")
+            if options.delegations == []:
+                raise UserError("Choose at least one delegation to include.")
+            text = summary_text(self.doc, options, self.fmt())
+        except UserError as error:
+            text = str(error)
+        self.summary.setText(text)
+
+    def _suffix(self) -> None:
+        suffix = next(s for key, _t, s in FORMATS if key == self.fmt())
+        path = Path(self.output.text() or "export")
+        self.output.setText(str(path.with_suffix(suffix)))
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export to", self.output.text(),
+                                              ";;".join(text + f" (*{s})" for _k, text, s in FORMATS))
+        if name:
+            self.output.setText(name)
+            self._suffix()
+
+    def run(self) -> None:
+        """Write the file; a problem is its one sentence in a message box, and the dialog stays open."""
+        output = Path(self.output.text()).expanduser()
+        try:
+            self.written = export(self.doc, self.options(), output, self.fmt(), self)
+        except UserError as error:
+            QMessageBox.critical(self, "Export", str(error))
+            return
+        except OSError as error:
+            QMessageBox.critical(self, "Export", f"{output.name} cannot be written there ({error.strerror}).")
+            return
+        self.accept()
+
+
+def export(doc, options: ExportOptions, output: Path, fmt: str, parent: QWidget | None = None) -> Path:
+    """Run the exporter of `fmt`; a progress dialog appears when it takes longer than a second."""
+    options.check()
+    if options.statuses == [] or options.delegations == []:
+        raise UserError("Choose at least one status and one delegation to include.")
+    progress = QProgressDialog("Exporting…", "", 0, 0, parent)
+    progress.setObjectName("exportProgress")
+    progress.setAccessibleName("Export progress")
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(PROGRESS_AFTER_MS)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def step(done: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(done)
+        QCoreApplication.processEvents()
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if fmt == "pdf":
+            exporter(fmt)(doc, options, output)
+        else:
+            exporter(fmt)(doc, options, output, step)
+    finally:
+        QApplication.restoreOverrideCursor()
+        progress.reset()
+        progress.deleteLater()
+    return output
