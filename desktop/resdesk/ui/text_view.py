@@ -296,7 +296,9 @@ class TextView(QListView):
         self.setMouseTracking(False)
         self.setStyleSheet("QListView#textView { background: white; }")
         self.selectionModel().currentChanged.connect(self._current_changed)
+        self._reopen: tuple[str, int, bool] | None = None
         self.model_.modelAboutToBeReset.connect(self._forget_editor)
+        self.model_.modelReset.connect(self._reopen_editor)
         session.focus_requested.connect(self.focus_block)
 
     # -- the current block and its editor ------------------------------------------------------
@@ -309,10 +311,23 @@ class TextView(QListView):
         return row.block.id if row.kind == BLOCK else ""
 
     def _forget_editor(self) -> None:
+        self._reopen = None
+        if self.editor is not None:
+            # Reopen it after the reset, where the cursor was (e.g. a footnote marker deleted while typing).
+            offset = plain_offset(self.editor.document(), self.editor.textCursor().position())
+            self._reopen = (self.editor.block_id, offset, self.editor.hasFocus())
         if self.editor is not None and self._editor_index.isValid():
             self.closePersistentEditor(self._editor_index)
         self.editor = None
         self._editor_index = QModelIndex()
+
+    def _reopen_editor(self) -> None:
+        reopen, self._reopen = self._reopen, None
+        if reopen is not None and reopen[0] in self.session.block_ids():
+            block_id, offset, had_focus = reopen
+            self.focus_block(block_id, offset, scroll=False)
+            if not had_focus and self.editor is not None:
+                self.editor.clearFocus()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._editor_index.isValid() and self._editor_index != current:
