@@ -161,6 +161,50 @@ def test_killed_process_keeps_committed_changes_and_releases_lock(tmp_path):
         assert load(doc).meta.symbol == "A/C.3/68/L.5/Rev.1"
 
 
+def _killed_while_editing(path) -> None:
+    """Leave `path` as a killed process leaves it: committed changes in a `-wal` beside it, not folded back."""
+    script = textwrap.dedent(f"""
+        import os
+        from resdesk.store.docfile import DocumentFile
+        from resdesk.store.documents import set_meta
+        doc = DocumentFile.open({str(path)!r})
+        for n in range(50):
+            set_meta(doc, {{"title": "old title " + str(n) * 400}})
+        os._exit(9)
+    """)
+    assert subprocess.run([sys.executable, "-c", script]).returncode == 9
+    assert path.with_name(path.name + "-wal").stat().st_size > 0
+
+
+@pytest.mark.parametrize("how", ["deleted, then created again", "replaced with --force", "saved over"])
+def test_a_stale_wal_of_the_file_replaced_is_not_replayed_into_the_new_one(tmp_path, how):
+    path = tmp_path / "d.resdesk"
+    create_document(path, small_document()).close()
+    _killed_while_editing(path)
+    fresh = small_document()
+    fresh.meta.title = "The new document"
+    if how == "deleted, then created again":
+        path.unlink()
+        create_document(path, fresh).close()
+    elif how == "replaced with --force":
+        create_document(path, fresh, force=True).close()
+    else:
+        with create_document(tmp_path / "other.resdesk", fresh) as other:
+            other.save_as(path)
+    with DocumentFile.open(path, readonly=True) as doc:
+        assert doc.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert load(doc).meta.title == "The new document"
+
+
+def test_save_as_refuses_a_target_open_elsewhere(tmp_path):
+    with create_document(tmp_path / "a.resdesk", small_document()) as a, \
+            create_document(tmp_path / "b.resdesk", small_document()):
+        before = (tmp_path / "b.resdesk").read_bytes()
+        with pytest.raises(DocumentLockedError, match="b.resdesk is open in another window"):
+            a.save_as(tmp_path / "b.resdesk")
+        assert (tmp_path / "b.resdesk").read_bytes() == before
+
+
 def test_transaction_is_all_or_nothing_and_logged(tmp_path):
     with create_document(tmp_path / "d.resdesk", small_document()) as doc:
         events_before = doc.conn.execute("SELECT count(*) FROM event").fetchone()[0]

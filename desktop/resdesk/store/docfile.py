@@ -87,6 +87,25 @@ def _migrate(conn: sqlite3.Connection, from_version: int) -> None:
         raise
 
 
+def _lock_target(path: Path) -> DocumentLock:
+    """The lock of a file about to be written whole: refused while a window or process has it open."""
+    lock = DocumentLock(path)
+    if not lock.acquire():
+        raise DocumentLockedError(f"{path.name} is open in another window or process; close it there first.")
+    return lock
+
+
+def _install(finished: Path, path: Path) -> None:
+    """Rename a finished document file to `path` (whose lock we hold).
+
+    The journal files of the file it replaces go first: a `-wal` left beside a deleted or replaced
+    document by a killed process would otherwise be replayed by SQLite into the new file.
+    """
+    for suffix in ("-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    os.replace(finished, path)
+
+
 class DocumentFile:
     """One open document file. Use `DocumentFile.open` or `DocumentFile.create`."""
 
@@ -159,9 +178,7 @@ class DocumentFile:
         directory = path.parent if str(path.parent) else Path(".")
         if not directory.is_dir():
             raise UserError(f"The folder {directory} does not exist.")
-        target_lock = DocumentLock(path)
-        if path.exists() and not target_lock.acquire():
-            raise DocumentLockedError(f"{path.name} is open in another window or process; close it there first.")
+        target_lock = _lock_target(path)
         temp = temporary_sibling(path)
         try:
             conn = _connect(temp, readonly=False)
@@ -176,7 +193,7 @@ class DocumentFile:
             finally:
                 conn.close()
             fsync_file(temp)
-            os.replace(temp, path)
+            _install(temp, path)
         except BaseException:
             temp.unlink(missing_ok=True)
             target_lock.release()
@@ -251,6 +268,7 @@ class DocumentFile:
     def save_as(self, target: str | os.PathLike) -> None:
         """Copy the whole document to `target` atomically (SQLite backup API, then rename)."""
         target = Path(target)
+        target_lock = _lock_target(target)
         temp = temporary_sibling(target)
         try:
             copy = sqlite3.connect(temp)
@@ -259,7 +277,9 @@ class DocumentFile:
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
-            os.replace(temp, target)
+            _install(temp, target)
         except BaseException:
             temp.unlink(missing_ok=True)
             raise
+        finally:
+            target_lock.release()
