@@ -47,6 +47,23 @@ def test_screenshot_is_a_png_of_the_requested_size(tmp_path, gui_env, qapp):
     assert not (tmp_path / "draft.resdesk-lock").exists()
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY decides only on Linux")
+def test_without_a_display_a_screenshot_renders_offscreen_and_a_window_is_refused(tmp_path, gui_env, qapp):
+    document = tmp_path / "draft.resdesk"
+    create_document(document, editor_document()).close()
+    env = {name: value for name, value in gui_env.items()
+           if name not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    result = run_cli("gui", document, "--screenshot", tmp_path / "shot.png", "--size", "800x600", env=env)
+    assert result.returncode == 0, result.stderr
+    assert read_png(tmp_path / "shot.png").width() == 800
+    result = run_cli("gui", document, env=env)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        "resdesk: error: No display to open the window on (DISPLAY is not set): run it in a desktop session, "
+        "or use --screenshot OUT.png to picture the window offscreen."]
+    assert not (tmp_path / "draft.resdesk-lock").exists()
+
+
 def test_a_text_file_is_imported_beside_it(tmp_path, gui_env, seed, qapp):
     source = tmp_path / "seed.txt"
     shutil.copy(seed, source)

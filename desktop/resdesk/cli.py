@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -118,9 +119,17 @@ def cmd_export(args) -> int:
 
 def cmd_gui(args) -> int:
     """Open the editor window (Qt is imported only here)."""
+    screenshot = getattr(args, "screenshot", None)
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") \
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        if not screenshot:
+            raise UserError("No display to open the window on (DISPLAY is not set): run it in a desktop session, "
+                            "or use --screenshot OUT.png to picture the window offscreen.")
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_HASH_SEED", "0")  # the same PDF bytes from File > Export PDF as from the CLI
     from resdesk.ui.app import run
 
-    return run(getattr(args, "document", None), getattr(args, "screenshot", None), getattr(args, "size", None))
+    return run(getattr(args, "document", None), screenshot, getattr(args, "size", None))
 
 
 # -- negotiation: amend, status, comment, delegation, revise, and the outline's views ------------------
