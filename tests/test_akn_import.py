@@ -9,6 +9,8 @@ import sys
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 from akn_samples import (
@@ -699,3 +701,17 @@ def test_importer_loads_neither_qt_nor_python_docx():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "  ", "\t", "\n ", " \t ", "中", "\r\n", "x"]), max_size=14))
+def test_whitespace_collapsing_visits_only_the_runs_that_change(pieces):
+    """Skipping lone spaces gives exactly what visiting every whitespace run gives, marks' offsets included."""
+    import resdesk.formats.akn_import as akn
+
+    raw = "".join(pieces)
+    offsets = set(range(len(raw) + 1))
+    fast = akn.collapse_whitespace(raw, offsets)
+    every_run = re.compile(r"[ \t\n\r]+")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(akn, "_WHITESPACE_RUN", every_run)
+        assert fast == akn.collapse_whitespace(raw, offsets)
