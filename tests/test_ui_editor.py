@@ -434,3 +434,26 @@ def test_deleting_a_footnote_marker_while_typing_keeps_the_cursor(qtbot, window,
     window.actions["undo"].trigger()
     window.actions["undo"].trigger()
     assert on_disk(doc_path) == editor_document()
+
+
+def test_a_paragraph_growing_by_lines_never_covers_the_next_one(qtbot, window):
+    """A new line goes into the spare line below the paragraph at once (the list is laid out again when
+    typing pauses); text that outgrows it makes the list lay out again straight after the repaint."""
+    view = window.text_view
+    go_to(qtbot, window, "OP2")
+    editor = view.editor
+    below = view.model().index(view.currentIndex().row() + 1)
+    below_top = view.visualRect(below).top()
+
+    def clear_of_the_next_row() -> bool:
+        return view.visualRect(below).top() > editor.geometry().bottom()
+
+    start = editor.document().size().height()
+    while editor.document().size().height() == start:
+        qtbot.keyClicks(editor, "more words ")
+    assert clear_of_the_next_row()
+    assert view.visualRect(below).top() == below_top  # it fitted the spare line: no relayout yet
+    qtbot.waitUntil(lambda: view.visualRect(below).top() > below_top)  # the pause's relayout gives a new one
+    editor.insertPlainText(" and a long passage pasted in" * 30)
+    qtbot.waitUntil(clear_of_the_next_row)
+    assert view.visualRect(below).top() - editor.geometry().bottom() >= view.editor_slack

@@ -2,7 +2,7 @@
 
 Times the markup view (the one function every consumer uses), the collisions,
 the consolidated text and the JSON outline of the markup view. Prints medians;
-asserts nothing about time. Results: docs/benchmarks/amendments.md.
+asserts nothing about time. Results: docs/benchmarks.md.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Times opening the window in the markup view until the first screen is painted,
 switching views (rows rebuilt, painted lazily), and one keystroke of a
 proposal in propose mode (stored, markup recomputed, row repainted). Prints
-medians; asserts nothing about time. Results: docs/benchmarks/negotiation-gui.md.
+medians; asserts nothing about time. Results: docs/benchmarks.md.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 and, when the Word exporter is there, LibreOffice rendering our clean .docx of the same text.
 
 The done-criterion of issue 6: our PDF takes no longer than LibreOffice rendering our .docx.
-Numbers go to docs/benchmarks/pdf.md. Nothing here asserts a time.
+Numbers go to docs/benchmarks.md. Nothing here asserts a time.
 """
 
 from __future__ import annotations

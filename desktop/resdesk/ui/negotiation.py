@@ -65,6 +65,7 @@ class Negotiation(QObject):
         self.details: list[dict] = []
         self.collisions: dict[str, list[str]] = {}
         self.colours: dict[str, str] = {}
+        self.colours_key: tuple = ()
         self.rows: list[Row] = []
         self.block_labels: dict[str, str] = {}
         self._index: dict[str, int] = {}
@@ -158,8 +159,11 @@ class Negotiation(QObject):
     def _load_file_state(self) -> None:
         self.amendments = stored_amendments(self.file, self.document.version)
         self.comments = stored_comments(self.file)
-        self.colours = delegation_colours(self.file)
-        self.colours_key = tuple(sorted(self.colours.items()))  # part of each rendered row's cache key
+        colours = delegation_colours(self.file)
+        if colours != self.colours:
+            self.colours = colours
+            # Part of each rendered row's cache key; the same object while the colours stay the same.
+            self.colours_key = tuple(sorted(colours.items()))
         live = AmendmentFilter(statuses=LIVE_STATUSES).select(self.amendments)
         self.collisions = find_collisions(self.document, live, TextIndex.of(self.document))
         self.details = amendments_json(self.document, self.amendments, self.collisions)
@@ -225,6 +229,9 @@ class Negotiation(QObject):
         base_rows = self.session.rows if self.version is None else document_rows(self.document)
         by_id = {row.block.id: row for row in base_rows if row.kind == BLOCK}
         annex_rows = {row.annex: row for row in base_rows if row.kind == ANNEX}
+        # A row that shows the same as before stays the same object: the view then neither renders nor
+        # measures it again, and only the rows that changed are repainted (a keystroke of a proposal).
+        previous = {row.key: row for row in self.rows if row.record is not None}
         rows = [base_rows[0]]
         annex = 0
         for record in self.records.blocks:
@@ -234,11 +241,13 @@ class Negotiation(QObject):
                     rows.append(annex_rows[annex])
             base = by_id.get(record.id)
             if base is None or record.state == INSERTED:
-                rows.append(Row(BLOCK, block=record.block, label=record.label, depth=record.depth,
-                                annex=record.annex, record=record))
+                row = Row(BLOCK, block=record.block, label=record.label, depth=record.depth,
+                          annex=record.annex, record=record)
             else:
-                rows.append(Row(BLOCK, block=record.block, label=record.label, marker=base.marker, depth=base.depth,
-                                annex=base.annex, notes=base.notes, markers=base.markers, record=record))
+                row = Row(BLOCK, block=record.block, label=record.label, marker=base.marker, depth=base.depth,
+                          annex=base.annex, notes=base.notes, markers=base.markers, record=record)
+            old = previous.get(record.key)
+            rows.append(old if old is not None and old == row else row)
         return rows
 
     def row_of(self, block_id: str) -> int:
@@ -260,13 +269,14 @@ class Negotiation(QObject):
                 fallback = index
         return fallback
 
-    def _block_changed(self, block_id: str, _from_editor: bool) -> None:
+    def _block_changed(self, block_id: str, from_editor: bool) -> None:
         if any(a.target == block_id for a in self.amendments):
             self._load_file_state()  # edit-text mode re-anchored (or staled) the proposals on this paragraph
             self.changed.emit()
         if self.view == BASE and self.version is None:
             self.rows = list(self.session.rows)
-            if block_id in self._index:
+            # A keystroke's paragraph is already shown by its editor; an update would relayout every row.
+            if block_id in self._index and not from_editor:
                 self.rows_updated.emit([self._index[block_id]])
             return
         self.refresh()

@@ -1,12 +1,12 @@
 """The text of the resolution in UN layout, one row per block, edited in place.
 
-Design (chosen for long texts, see docs/benchmarks/editor.md): a QListView over
+Design (chosen for long texts, see docs/benchmarks.md): a QListView over
 a list model of rows. Rows are painted by a delegate from cached QTextDocuments
 (one per block, rebuilt only when that block or the width changes); only the
 current block has a real editor (`BlockEditor`), opened in place with the same
-fonts and indents. Rows are laid out in batches, so the first screen is painted
-before a 1,000-paragraph text is fully measured, and a keystroke repaints one
-editor, not the list.
+fonts and indents. The list is laid out in one pass (row heights come from the
+cache, so a relayout costs one dictionary look-up per row), and a keystroke
+repaints one editor, not the list.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
+from PySide6.QtCore import QAbstractListModel, QEventLoop, QModelIndex, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate
 
 from resdesk.amend.propose import propose_from_edit
 from resdesk.errors import UserError
@@ -34,6 +34,7 @@ from resdesk.ui.session import DocumentSession
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_COLOR = QColor("#7a7f87")
 CURRENT_BACKGROUND = QColor("#eef3fb")
+RELAYOUT_PAUSE_MS = 400
 
 
 class BlocksModel(QAbstractListModel):
@@ -87,13 +88,17 @@ class BlocksModel(QAbstractListModel):
 
 
 class _Rendered:
-    __slots__ = ("key", "text", "notes", "height")
+    __slots__ = ("row", "width", "key", "text", "notes", "height", "size")
 
-    def __init__(self, key, text: QTextDocument | None, notes: QTextDocument | None, height: float):
+    def __init__(self, row: Row, width: float, key, text: QTextDocument | None, notes: QTextDocument | None,
+                 height: float):
+        self.row = row
+        self.width = width
         self.key = key
         self.text = text
         self.notes = notes
         self.height = height
+        self.size = QSize(int(width), int(math.ceil(height + 2 * rendering.PAD_Y)))  # the row's size hint
 
 
 def _row_key(row: Row, width: float, language: str):
@@ -101,7 +106,12 @@ def _row_key(row: Row, width: float, language: str):
     if block is None:
         return (row.kind, row.title, row.subtitle, width)
     record = row.record
-    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions)) if record else None
+    if record is None:
+        # Labels and printed numbers are painted apart from the text: renumbering does not rebuild documents.
+        return (block.kind, block.text, tuple(block.marks), block.number, bool(row.marker), row.depth, row.notes,
+                tuple(sorted(row.markers.items())), width, language)
+    # Markup captions ("OP3 bis [Brazil]") and move notes name labels, so they are part of the key.
+    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions))
     return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
             tuple(sorted(row.markers.items())), width, language, shown)
 
@@ -127,11 +137,15 @@ class BlockDelegate(QStyledItemDelegate):
     def rendered(self, row: Row) -> _Rendered:
         """The cached documents and height of a row (rebuilt when its content or the width changed)."""
         width = self._width()
-        cache_id = row.key
+        cache_id = (row.key, row.record is None)  # a paragraph's plain and markup renderings are both kept
         negotiation = self.view.session.negotiation
-        key = (_row_key(row, width, self.language), negotiation.colours_key)
+        colours = negotiation.colours_key
         cached = self._cache.get(cache_id)
+        if cached is not None and cached.row is row and cached.width == width and cached.key[1] is colours:
+            return cached  # the fast path of every relayout: the very same row, width and colours
+        key = (_row_key(row, width, self.language), colours)
         if cached is not None and cached.key == key:
+            cached.row = row
             return cached
         if row.kind == BLOCK:
             geo = rendering.geometry(row, width)
@@ -148,7 +162,7 @@ class BlockDelegate(QStyledItemDelegate):
             text = self._heading_document(row, width)
             notes = None
             height = text.size().height() + (12.0 if row.kind == TITLE else 6.0)
-        cached = _Rendered(key, text, notes, height)
+        cached = _Rendered(row, width, key, text, notes, height)
         self._cache[cache_id] = cached
         return cached
 
@@ -174,15 +188,22 @@ class BlockDelegate(QStyledItemDelegate):
     # -- sizes -----------------------------------------------------------------------------
 
     def sizeHint(self, option, index) -> QSize:  # noqa: N802 - Qt's name
-        row: Row = index.data(ROW_ROLE)
+        view = self.view
+        if not view.isVisible():
+            # Not shown yet: its width is not final, so laying out 1,000 rows now would be thrown away.
+            return QSize(view.viewport().width(), 40)
+        # Called for every row on every relayout: read the row directly, not through the model.
+        row = view.session.negotiation.rows[index.row()]
         rendered = self.rendered(row)
-        height = rendered.height
-        editor = self.view.editor
-        if editor is not None and row.block is not None and editor.block_id == row.block.id:
-            height = editor.document().size().height()
-            if rendered.notes is not None:
-                height += rendering.NOTE_GAP + rendered.notes.size().height()
-        return QSize(int(self._width()), int(math.ceil(height + 2 * rendering.PAD_Y)))
+        editor = view.editor
+        if editor is None or row.block is None or editor.block_id != row.block.id:
+            return rendered.size
+        # Room for one more line below the paragraph being edited: a keystroke that wraps onto a
+        # new line grows the editor into it without laying out the whole list again.
+        height = editor.document().size().height() + view.editor_slack
+        if rendered.notes is not None:
+            height += rendering.NOTE_GAP + rendered.notes.size().height()
+        return QSize(rendered.size.width(), int(math.ceil(height + 2 * rendering.PAD_Y)))
 
     # -- painting ------------------------------------------------------------------------------
 
@@ -280,17 +301,22 @@ class TextView(QListView):
         self._editor_index = QModelIndex()
         self._painted = False
         self._editor_height = 0.0
+        self.editor_slack = math.ceil(QFontMetricsF(rendering.body_font()).lineSpacing()) + 1.0
+        # The relayout that restores the slack waits until typing pauses.
+        self._relayout_timer = QTimer(self, singleShot=True, interval=RELAYOUT_PAUSE_MS)
+        self._relayout_timer.timeout.connect(self._relayout_editor_row)
         self.model_ = BlocksModel(session)
         self.setModel(self.model_)
         self.delegate = BlockDelegate(self)
         self.setItemDelegate(self.delegate)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A scroll bar that comes and goes would change the width, and so every row's layout, at start-up.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(60)
+        self.setLayoutMode(QListView.LayoutMode.SinglePass)
         self.setUniformItemSizes(False)
         self.setSpacing(0)
         self.setMouseTracking(False)
@@ -379,11 +405,38 @@ class TextView(QListView):
         editor.indent_requested.connect(self._indent)
 
     def _editor_size_changed(self, size) -> None:
-        if abs(size.height() - self._editor_height) > 0.5 and self._editor_index.isValid():
-            self._editor_height = size.height()
+        height = size.height()
+        if abs(height - self._editor_height) <= 0.5 or not self._editor_index.isValid():
+            return
+        self._editor_height = height
+        # Resize the editor and repaint its row (its footnotes move) now; lay out the list again when
+        # typing pauses if the text still fits the room its row has, else as soon as this key is shown.
+        if self._fits_laid_out_row(height):
+            self._relayout_timer.start()
+        else:
+            QTimer.singleShot(0, self._relayout_editor_row)
+        self.editor.resize(self.editor.width(), int(math.ceil(height)) + 1)
+        self.viewport().update(self.visualRect(self._editor_index))
+
+    def _fits_laid_out_row(self, text_height: float) -> bool:
+        """Whether the editor's text (and the footnotes under it) still ends above the next row as laid out."""
+        below = self.model_.index(self._editor_index.row() + 1)
+        if not below.isValid():
+            return False
+        notes = self.delegate.rendered(self._editor_index.data(ROW_ROLE)).notes
+        bottom = self.editor.geometry().top() + text_height + rendering.PAD_Y
+        if notes is not None:
+            bottom += rendering.NOTE_GAP + notes.size().height()
+        return bottom <= self.visualRect(below).top()
+
+    def _relayout_editor_row(self) -> None:
+        self._relayout_timer.stop()
+        if self._editor_index.isValid():
             self.delegate.sizeHintChanged.emit(self._editor_index)
 
     def _editor_text_changed(self) -> None:
+        if self._relayout_timer.isActive():
+            self._relayout_timer.start()  # still typing
         editor = self.editor
         if editor is None or editor.isReadOnly() or not self._editor_index.isValid():
             return
@@ -450,6 +503,8 @@ class TextView(QListView):
         if not block_id or not self.session.negotiation.has_block(block_id):
             return
         index = self.model_.index_of(block_id) if row is None else self.model_.index(row)
+        if scroll:
+            self._wait_for_layout(index)
         self.setCurrentIndex(index)
         if scroll:
             self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
@@ -470,6 +525,16 @@ class TextView(QListView):
         editor.setTextCursor(text_cursor)
         editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _wait_for_layout(self, index: QModelIndex, timeout: float = 5.0) -> None:
+        """Let a pending layout (after opening or a change of structure) reach `index`, so scrolling to it works."""
+        bar = self.verticalScrollBar()
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            rect = self.visualRect(index)
+            if rect.isValid() and rect.bottom() + bar.value() <= bar.maximum() + self.viewport().height():
+                return
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().mousePressEvent(event)
         editor = self.editor
@@ -477,6 +542,10 @@ class TextView(QListView):
             point = editor.mapFrom(self.viewport(), event.position().toPoint())
             editor.setTextCursor(editor.cursorForPosition(point))
             editor.setFocus(Qt.FocusReason.MouseFocusReason)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.scheduleDelayedItemsLayout()  # real row heights, now that the width is known
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
