@@ -18,6 +18,8 @@ class TextIndex:
     part: dict[str, int] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    # For each block: the label of the last block of each kind at or before it (see `anchor_label`).
+    _labels_so_far: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
 
     @staticmethod
     def of(document: Document) -> TextIndex:
@@ -42,6 +44,17 @@ class TextIndex:
         for child in self.children.get(block_id, []):
             result.extend(self.subtree(child))
         return result
+
+    def labels_so_far(self, block_id: str) -> dict:
+        """Labels of the last block of each kind up to `block_id` in its part, by (kind, parent for
+        sub-paragraphs): one pass over the part, then a look-up for every proposal placed there."""
+        if block_id not in self._labels_so_far:
+            running: dict = {}
+            for block in self.parts()[self.part[block_id]]:
+                running[(block.kind, block.parent if block.kind == SUBPARAGRAPH else None)] = \
+                    self.labels.get(block.id, "")
+                self._labels_so_far[block.id] = dict(running)
+        return self._labels_so_far[block_id]
 
     def is_top(self, block: Block) -> bool:
         return not (block.kind == SUBPARAGRAPH and block.parent in self.blocks
@@ -69,13 +82,7 @@ def anchor_label(index: TextIndex, anchor: str, kind: str) -> str:
     "OP0" when there is none (a new first paragraph).
     """
     part = index.part[anchor]
-    blocks = index.parts()[part]
-    last = ""
-    for block in blocks:
-        if block.kind == kind and (kind != SUBPARAGRAPH or block.parent == index.blocks[anchor].parent):
-            last = index.labels.get(block.id, "")
-        if block.id == anchor:
-            break
+    last = index.labels_so_far(anchor).get((kind, index.blocks[anchor].parent if kind == SUBPARAGRAPH else None), "")
     if last:
         return last
     prefix = ""

@@ -72,6 +72,7 @@ class OutlineModel(QStandardItemModel):
         super().__init__()
         self.session = session
         self.items: dict[str, QStandardItem] = {}
+        self._counts: dict[str, int] = {}  # the comment counts the items show
         self._rebuild_pending = False
         self.rebuild()
         session.structure_changed.connect(self._schedule_rebuild)
@@ -90,6 +91,7 @@ class OutlineModel(QStandardItemModel):
         self._rebuild_pending = False
         self.clear()
         self.items = {}
+        self._counts = self.session.negotiation.comment_counts()
         root = self.invisibleRootItem()
         document = self.session.document
         labels = self.session.labels()
@@ -119,8 +121,7 @@ class OutlineModel(QStandardItemModel):
         return item
 
     def _add(self, block: Block, labels: dict[str, str], group: QStandardItem) -> None:
-        item = QStandardItem(item_text(labels.get(block.id, ""), block,
-                                       self.session.negotiation.comment_counts().get(block.id, 0)))
+        item = QStandardItem(item_text(labels.get(block.id, ""), block, self._counts.get(block.id, 0)))
         item.setData(block.id, BLOCK_ID_ROLE)
         item.setToolTip(block.text)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled
@@ -136,14 +137,19 @@ class OutlineModel(QStandardItemModel):
         if item is None:
             return
         row = self.session.row(block_id)
-        text = item_text(row.label, row.block, self.session.negotiation.comment_counts().get(block_id, 0))
+        text = item_text(row.label, row.block, self._counts.get(block_id, 0))
         if item.text() != text:
             item.setText(text)
             item.setToolTip(row.block.text)
 
     def _update_counts(self) -> None:
         """Comment counts after a comment was added or taken back ("OP3  Calls upon …  💬 2")."""
-        for block_id in list(self.items):
+        counts = self.session.negotiation.comment_counts()
+        if counts == self._counts:
+            return  # most changes of the negotiation are amendments, not comments
+        changed = {key for key in counts.keys() | self._counts.keys() if counts.get(key) != self._counts.get(key)}
+        self._counts = counts
+        for block_id in changed & self.items.keys():
             if self.session.negotiation.session_has(block_id):  # a rebuild after a change of structure is pending
                 self._block_changed(block_id, False)
 

@@ -184,10 +184,26 @@ def plain_segments(block: Block) -> list[Segment]:
     return [Segment(EQUAL, block.text, None, None, _marks_in(block.marks, 0, len(block.text), True), 0)]
 
 
+# Segments by (text, marks, the proposals' identities and words): after a change, every paragraph but
+# the one that changed is found here (the markup view is computed again on every keystroke of a proposal).
+_SEGMENTS: dict[tuple, tuple[Segment, ...]] = {}
+_SEGMENTS_KEPT = 4096
+
+
 def inline_segments(block: Block, replacements: list[Amendment]) -> list[Segment]:
     """Segments of a block's text with its word-level proposals (in the order given: position, then entry)."""
     if not replacements:
         return plain_segments(block)
+    key = (block.text, tuple(block.marks), tuple((a.id, a.author, a.start, a.old, a.new) for a in replacements))
+    segments = _SEGMENTS.get(key)
+    if segments is None:
+        if len(_SEGMENTS) >= _SEGMENTS_KEPT:
+            _SEGMENTS.clear()
+        segments = _SEGMENTS[key] = tuple(_inline_segments(block, replacements))
+    return list(segments)
+
+
+def _inline_segments(block: Block, replacements: list[Amendment]) -> list[Segment]:
     text = block.text
     deletions: list[tuple[int, int, Amendment]] = []
     insertions: dict[int, list[tuple[str, Amendment]]] = {}
