@@ -118,3 +118,29 @@ def test_revise_renumbers_keeps_the_original_and_carries_pending_amendments(nego
     assert original_ops[1]["text"].startswith("Urges Member States to continue to strengthen")
     assert sorted(a["id"] for a in original["amendments"]) == ["a1", "a2"]
     assert _ok("revise", negotiated).strip() == "Rev.2"
+
+
+def test_a_revision_taken_back_leaves_the_file_as_before_and_can_be_made_again(negotiated):
+    from resdesk.amend.revise import create_revision, undo_revision
+    from resdesk.errors import UserError
+    from resdesk.store.docfile import DocumentFile
+
+    _ok("status", negotiated, "a1", "agreed")
+    _ok("status", negotiated, "a2", "agreed-ad-ref")
+    before = _outline(negotiated)
+    with DocumentFile.open(negotiated) as doc:
+        revision = create_revision(doc)
+    made = _outline(negotiated)
+    assert made["meta"]["version"] == "Rev.1"
+    with DocumentFile.open(negotiated) as doc:
+        undo_revision(doc, revision)
+        assert doc.conn.execute("SELECT count(*) FROM block WHERE version = ?", (revision.version,)).fetchone()[0] == 0
+    assert _outline(negotiated) == before  # text, metadata, every amendment's anchor, label and instruction
+    assert run_cli("outline", negotiated, "--rev", "Rev.1").returncode == 2
+    with DocumentFile.open(negotiated) as doc:
+        again = create_revision(doc, name=revision.name)
+        create_revision(doc)  # Rev.2
+        with pytest.raises(UserError, match="Rev.1 is no longer the newest"):
+            undo_revision(doc, again)
+    remade = _outline(negotiated, "--rev", "Rev.1")
+    assert (remade["meta"], remade["blocks"]) == (made["meta"], made["blocks"])  # its amendments went on to Rev.2

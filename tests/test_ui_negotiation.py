@@ -398,6 +398,23 @@ def test_create_revision_dialog_and_earlier_versions_stay_viewable(seed_window, 
     assert "to strengthen further" in op2.block.text and negotiation.row_editable(op2)
 
 
+def test_creating_a_revision_is_undone_and_redone(seed_window, negotiated):
+    negotiation = seed_window.session.negotiation
+    before = [(d["id"], d["instruction"]) for d in negotiation.details]
+    stack = seed_window.session.undo_stack
+    assert ui(seed_window).revise(("agreed", "agreed-ad-ref"), None) == "Rev.1"
+    assert stack.undoText() == "Create Rev.1"
+    stack.undo()
+    assert negotiation.document.version == "original" and negotiation.current
+    assert [ui(seed_window).version.itemText(i) for i in range(ui(seed_window).version.count())] == ["original"]
+    assert [(d["id"], d["instruction"]) for d in negotiation.details] == before
+    assert seed_window.actions["add_op"].isEnabled()  # the original is the version being worked on again
+    stack.redo()
+    assert negotiation.document.version == "Rev.1"
+    assert [ui(seed_window).version.itemText(i) for i in range(ui(seed_window).version.count())] == \
+        ["original", "Rev.1"]
+
+
 # -- export and printing -------------------------------------------------------------------------------
 
 

@@ -306,8 +306,8 @@ def cmd_revise(args) -> int:
         if status not in STATUSES:
             raise UserError(f"“{status}” is not a status; use one of {', '.join(STATUSES)}.")
     with DocumentFile.open(args.document) as doc:
-        name = create_revision(doc, accept, args.name, actor=acting_as(doc))
-    print(name)
+        revision = create_revision(doc, accept, args.name, actor=acting_as(doc))
+    print(revision.name)
     return 0
 
 

@@ -18,11 +18,16 @@ misapplied.
 
 Metadata: the symbol gets "/Rev.N" (replacing an earlier "/Rev.M"), the
 distribution is kept, the version is called "Rev.N" unless named.
+
+A revision can be taken back while it is the newest version (`undo_revision`,
+the window's Undo): the pending amendments return to their anchors in the
+version it was made from, which becomes the current version again.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.apply import apply_amendments
@@ -42,7 +47,7 @@ from resdesk.model.amendment import (
 from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.amendments import rewrite_anchor
 from resdesk.store.docfile import DocumentFile
-from resdesk.store.documents import add_version, load, version_id, version_names
+from resdesk.store.documents import add_version, load, remove_version, set_current_version, version_id, version_names
 
 _REV = re.compile(r"^Rev\.(\d+)$")
 
@@ -104,9 +109,19 @@ def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendme
             amendment.after = before[-1]
 
 
+@dataclass
+class Revision:
+    """A revision made: what `undo_revision` needs to take it back."""
+
+    name: str
+    version: int                # the new version's id
+    previous: int               # the id of the version it was made from
+    carried: list[Amendment]    # the pending amendments as they were anchored before
+
+
 def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT, name: str | None = None,
-                    *, actor: str = "") -> str:
-    """Create the next revision from the current version; returns its name."""
+                    *, actor: str = "") -> Revision:
+    """Create the next revision from the current version."""
     names = version_names(doc)
     name = name or next_revision_name(names)
     if name in names:
@@ -129,6 +144,7 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
             rewritten.add(amendment.target)
     new_index = TextIndex.of(revised)
     carried = [a for a in everything if a.status in LIVE_STATUSES and a.id not in applied_ids]
+    before = [replace(a) for a in carried]
     _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
     for amendment in carried:  # what followed a deleted paragraph follows what now stands in its place
         if amendment.kind == INSERT_BLOCK and amendment.target in result.stand_ins:
@@ -142,4 +158,15 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
         for amendment in carried:
             reanchor(amendment, new_index, applied_replacements, rewritten)
             rewrite_anchor(doc, amendment, new_version)
-    return name
+    return Revision(name, new_version, old_version, before)
+
+
+def undo_revision(doc: DocumentFile, revision: Revision, *, actor: str = "") -> None:
+    """Take a revision back: its pending amendments return to their earlier anchors, the version goes."""
+    if version_names(doc)[-1:] != [revision.name] or version_id(doc) != revision.version:
+        raise UserError(f"{revision.name} is no longer the newest, current version; it cannot be taken back.")
+    with doc.transaction("unrevise", actor=actor, version=revision.previous, detail={"removed": revision.name}):
+        for amendment in revision.carried:
+            rewrite_anchor(doc, amendment, revision.previous)
+        remove_version(doc, revision.version)
+        set_current_version(doc, revision.previous)

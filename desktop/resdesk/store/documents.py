@@ -152,9 +152,25 @@ def add_version(doc: DocumentFile, name: str, document: Document, based_on: int 
     version = cursor.lastrowid
     write_meta(conn, version, document.meta)
     write_text(conn, version, document)
-    doc.set_setting("current_version", str(version))
+    set_current_version(doc, version)
     reserve_ids(doc, [b.id for b in document.all_blocks()], list(document.footnotes))
     return version
+
+
+def set_current_version(doc: DocumentFile, version: int) -> None:
+    doc.set_setting("current_version", str(version))
+
+
+def remove_version(doc: DocumentFile, version: int) -> None:
+    """Delete a version's text and metadata (inside a transaction; undoing a revision). Ids it used stay
+    reserved, so they are never handed out again."""
+    conn = doc.conn
+    if conn.execute("SELECT 1 FROM amendment WHERE version = ? LIMIT 1", (version,)).fetchone() or \
+            conn.execute("SELECT 1 FROM version WHERE based_on = ? LIMIT 1", (version,)).fetchone():
+        raise UserError("That version has amendments or later versions of its own; it cannot be removed.")
+    for table in ("meta", "annex", "block", "footnote"):
+        conn.execute(f"DELETE FROM {table} WHERE version = ?", (version,))
+    conn.execute("DELETE FROM version WHERE id = ?", (version,))
 
 
 def reserve_ids(doc: DocumentFile, block_ids: list[str], footnote_ids: list[str]) -> None:

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from resdesk.amend.revise import Revision, create_revision, undo_revision
 from resdesk.model.amendment import Amendment
 from resdesk.model.comment import Comment
 from resdesk.store.amendments import (
@@ -216,3 +217,27 @@ class CommentCommand(_NegotiationCommand):
     def undo(self) -> None:
         remove_comment(self.file, self.stored.id)
         self._done()
+
+
+class RevisionCommand(QUndoCommand):
+    """Create Rev.N (already made when pushed); undo takes the revision back, redo makes it again."""
+
+    def __init__(self, negotiation, revision: Revision, accept: tuple[str, ...], version_changed):
+        super().__init__(f"Create {revision.name}")
+        self.negotiation = negotiation
+        self.revision = revision
+        self.accept = accept
+        self.version_changed = version_changed
+        self.made = True
+
+    def redo(self) -> None:
+        if not self.made:
+            self.revision = create_revision(self.negotiation.file, self.accept, self.revision.name,
+                                            actor=self.negotiation.acting)
+            self.made = True
+        self.version_changed()
+
+    def undo(self) -> None:
+        undo_revision(self.negotiation.file, self.revision, actor=self.negotiation.acting)
+        self.made = False
+        self.version_changed()

@@ -472,12 +472,17 @@ class NegotiationUi:
         except UserError as error:
             QMessageBox.warning(self.window, "Create Revision", str(error))
             return None
-        self.session.undo_stack.clear()
+        self.session.undo_stack.push(commands.RevisionCommand(self.negotiation, created, accept,
+                                                              self._version_changed))
+        self._message(f"{created.name} created; the earlier versions stay readable (Version selector); "
+                      "Undo takes it back.")
+        return created.name
+
+    def _version_changed(self) -> None:
+        """After a revision is made or taken back: the text, the rows and the version selector."""
         self.session.reload()
         self.negotiation.show_version(None)
         self._fill_versions()
-        self._message(f"{created} created; the earlier versions stay readable (Version selector).")
-        return created
 
     # -- export and printing -------------------------------------------------------------------------
 
