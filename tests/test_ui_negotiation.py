@@ -398,6 +398,37 @@ def test_create_revision_dialog_and_earlier_versions_stay_viewable(seed_window, 
     assert "to strengthen further" in op2.block.text and negotiation.row_editable(op2)
 
 
+def test_a_delegation_rewords_its_own_proposed_paragraph_and_alternative(seed_window, negotiated, monkeypatch):
+    from resdesk.ui import negotiation_window
+
+    negotiation = seed_window.session.negotiation
+    offered = []
+
+    def reword(dialog):
+        offered.append((dialog.windowTitle(), dialog.text is not None))
+        if dialog.text is not None:
+            dialog.text.setPlainText(dialog.text.toPlainText().replace("Invites", "Also invites").replace(
+                "seventieth", "  seventy-first "))
+        return 1
+
+    monkeypatch.setattr(negotiation_window.AmendmentDetailsDialog, "exec", reword)
+    ui(seed_window).act_as("G77")
+    ui(seed_window).edit_amendment("a3")  # Mexico's new paragraph: not G77's to reword
+    ui(seed_window).act_as("Mexico")
+    ui(seed_window).edit_amendment("a3")
+    ui(seed_window).edit_amendment("a6")  # Mexico's alternative for OP15
+    assert offered == [("Amendment a3", False), ("Amendment a3", True), ("Amendment a6", True)]
+    stored = {a["id"]: a for a in outline(negotiated)["amendments"]}
+    assert stored["a3"]["new"] == "Also invites the Office to report on its technical assistance activities;"
+    assert "at its seventy-first session" in stored["a6"]["new"]
+    record = next(r for r in negotiation.records.blocks if r.amendment == "a3")
+    assert record.new_text().startswith("Also invites the Office")
+    seed_window.session.undo_stack.undo()
+    seed_window.session.undo_stack.undo()
+    stored = {a["id"]: a for a in outline(negotiated)["amendments"]}
+    assert stored["a3"]["new"].startswith("Invites the Office") and "seventieth" in stored["a6"]["new"]
+
+
 def test_creating_a_revision_is_undone_and_redone(seed_window, negotiated):
     negotiation = seed_window.session.negotiation
     before = [(d["id"], d["instruction"]) for d in negotiation.details]

@@ -173,15 +173,15 @@ def rewrite_anchor(doc: DocumentFile, amendment: Amendment, version: int) -> Non
 
 def update_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
     """Rewrite what a delegation may change in its own proposal: the words (`start`, `end`, `old`, `new`),
-    co-sponsors and justification. Returns the amendment as it was, for undo (the GUI's propose mode
-    updates a replacement while the delegation types)."""
+    the proposed paragraph (`new_block`), co-sponsors and justification. Returns the amendment as it was,
+    for undo (the GUI's propose mode updates a replacement while the delegation types)."""
     previous = get_amendment(doc, amendment.id)
     with doc.transaction("update-amendment", actor=actor or amendment.author,
                          detail={"amendment": amendment.id}) as conn:
         conn.execute(
-            "UPDATE amendment SET start_offset = ?, end_offset = ?, old = ?, new = ?, co_sponsors = ?, "
-            "justification = ?, updated = ? WHERE id = ?",
-            (amendment.start, amendment.end, amendment.old, amendment.new,
+            "UPDATE amendment SET start_offset = ?, end_offset = ?, old = ?, new = ?, new_block = ?, "
+            "co_sponsors = ?, justification = ?, updated = ? WHERE id = ?",
+            (amendment.start, amendment.end, amendment.old, amendment.new, _block_json(amendment.new_block),
              json.dumps(amendment.co_sponsors, ensure_ascii=False), amendment.justification, now(), amendment.id),
         )
     return previous

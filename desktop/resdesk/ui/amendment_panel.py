@@ -210,7 +210,7 @@ class AmendmentPanel(QWidget):
         self.status_button.setMenu(self.status_menu)
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.edit_button = named(QPushButton("Edit details…", self), "amendmentEditButton",
-                                  "Edit co-sponsors and justification")
+                                  "Edit the proposed text, co-sponsors and justification")
         self.withdraw_button = named(QPushButton("Withdraw", self), "amendmentWithdrawButton",
                                       "Withdraw the amendment")
         self.delete_button = named(QPushButton("Delete", self), "amendmentDeleteButton",

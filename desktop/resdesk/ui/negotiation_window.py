@@ -14,6 +14,8 @@ undo history, whose steps belong to the earlier version.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QSettings, QStringListModel, Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import (
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QMessageBox,
+    QPlainTextEdit,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -41,7 +44,15 @@ from resdesk.amend.propose import (
 from resdesk.amend.revise import create_revision
 from resdesk.errors import UserError
 from resdesk.formats.export_options import ExportOptions
-from resdesk.model.amendment import LIVE_STATUSES, STATUSES, Amendment
+from resdesk.model.amendment import (
+    ALTERNATIVE,
+    BRACKETED,
+    INSERT_BLOCK,
+    LIVE_STATUSES,
+    PROPOSED,
+    STATUSES,
+    Amendment,
+)
 from resdesk.model.comment import Comment
 from resdesk.model.document import SUBPARAGRAPH
 from resdesk.store.delegations import add_delegation, resolve_delegation
@@ -54,14 +65,17 @@ from resdesk.ui.revision_dialog import RevisionDialog
 from resdesk.views.consolidated import consolidated
 
 VIEW_NAMES = {BASE: "Base", MARKUP: "Markup", CONSOLIDATED: "Consolidated"}
+# A delegation may still reword its proposed paragraph or alternative until it is agreed or closed.
+TEXT_EDITABLE_STATUSES = (PROPOSED, BRACKETED)
 ALL_DELEGATIONS = ""
 
 
 
 class AmendmentDetailsDialog(QDialog):
-    """Co-sponsors and justification of one amendment."""
+    """Co-sponsors and justification of one amendment, and the text of a proposed paragraph or alternative
+    while its delegation may still change it (`text_editable`)."""
 
-    def __init__(self, amendment: Amendment, parent=None):
+    def __init__(self, amendment: Amendment, parent=None, *, text_editable: bool = False):
         super().__init__(parent)
         named(self, "amendmentDetailsDialog", "Amendment details")
         self.setWindowTitle(f"Amendment {amendment.id}")
@@ -69,11 +83,18 @@ class AmendmentDetailsDialog(QDialog):
                                   "Co-sponsors")
         self.justification = named(QLineEdit(amendment.justification, self), "amendmentJustification",
                                     "Justification")
+        self.text: QPlainTextEdit | None = None
+        if text_editable:
+            proposed = amendment.new_block.text if amendment.kind == INSERT_BLOCK else amendment.new
+            self.text = named(QPlainTextEdit(proposed, self), "amendmentProposedText", "Proposed text")
+            self.text.setTabChangesFocus(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         name_buttons(named(buttons, "amendmentDetailsButtons", "Save or cancel"), "amendmentDetails")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
+        if self.text is not None:
+            form.addRow("Proposed text:", self.text)
         form.addRow("Co-sponsors:", self.co_sponsors)
         form.addRow("Justification:", self.justification)
         layout = QVBoxLayout(self)
@@ -82,6 +103,10 @@ class AmendmentDetailsDialog(QDialog):
 
     def co_sponsor_names(self) -> list[str]:
         return [name.strip() for name in self.co_sponsors.text().split(",") if name.strip()]
+
+    def proposed_text(self) -> str | None:
+        """The proposed text as typed, spaces made single (None when it is not editable here)."""
+        return " ".join(self.text.toPlainText().split()) if self.text is not None else None
 
 
 class NegotiationUi:
@@ -419,16 +444,26 @@ class NegotiationUi:
         amendment = self.negotiation.amendment(ident)
         if amendment is None:
             return
-        dialog = AmendmentDetailsDialog(amendment, self.window)
+        text_editable = (amendment.kind in (INSERT_BLOCK, ALTERNATIVE) and amendment.author == self.negotiation.acting
+                         and amendment.status in TEXT_EDITABLE_STATUSES and self.negotiation.current)
+        dialog = AmendmentDetailsDialog(amendment, self.window, text_editable=text_editable)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         try:
             co_sponsors = [resolve_delegation(self.session.file, name).name for name in dialog.co_sponsor_names()]
+            text = dialog.proposed_text()
+            if text == "":
+                raise UserError("A proposed paragraph or alternative needs a text; to take it back, delete or "
+                                "withdraw it.")
         except UserError as error:
             QMessageBox.warning(self.window, "Edit Details", str(error))
             return
         changed = Amendment(**{**amendment.__dict__, "co_sponsors": co_sponsors,
                                "justification": dialog.justification.text().strip()})
+        if text is not None and amendment.kind == INSERT_BLOCK:
+            changed.new_block = replace(amendment.new_block, text=text)
+        elif text is not None:
+            changed.new = text
         self._push(commands.EditAmendmentCommand(self.negotiation, changed, f"Edit details of {self._label(ident)}"))
 
     def delete_amendment(self, ident: str) -> None:
