@@ -614,6 +614,7 @@ def _cover_meta(cover: etree._Element, element: etree._Element, meta: Meta) -> N
     meta.organ = text(".//a:docAuthority[@refersTo='#issuingBody']")
     meta.session = text(".//a:session")
     meta.agenda_title = text(".//a:inline[@name='agenda item name']")
+    meta.note = text(".//a:inline[@name='note']")  # the sentence under "Note by the Secretariat"
     meta.distribution = re.sub(r"^Distr\.\s*:?\s*", "", text(".//a:docStatus"))
     date = cover.find(".//a:docDate", _NS)
     if date is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.get("date", "")):
