@@ -54,7 +54,7 @@ def _amendments(doc) -> list[dict]:
     (["--in", "OP2", "--replace", "to continue"], "--replace needs --with."),
     (["--delete-paragraph", "OP7", "--move", "OP3", "--after", "OP1"],
      "Give exactly one amendment: --replace, --delete-words, --insert, --new-paragraph, --delete-paragraph, "
-     "--move or --alternative."),
+     "--move or --alternative (or --from-docx FILE for all of a Word file's changes)."),
     (["--in", "OP2", "--insert", "now"],
      "Say where to insert: after some words (--after-words) or at the end (--at-end)."),
     (["--move", "OP4", "--after", "OP3"], "OP4 already follows OP3; nothing would move."),

@@ -186,11 +186,12 @@ def cmd_amend(args) -> int:
 
     forms = {"--replace": args.replace, "--delete-words": args.delete_words, "--insert": args.insert,
              "--new-paragraph": args.new_paragraph, "--delete-paragraph": args.delete_paragraph,
-             "--move": args.move, "--alternative": args.alternative}
+             "--move": args.move, "--alternative": args.alternative, "--from-docx": args.from_docx}
     given = [option for option, value in forms.items() if value is not None]
     if len(given) != 1:
         raise UserError("Give exactly one amendment: --replace, --delete-words, --insert, --new-paragraph, "
-                        "--delete-paragraph, --move or --alternative.")
+                        "--delete-paragraph, --move or --alternative (or --from-docx FILE for all of a Word "
+                        "file's changes).")
     form = given[0]
     needs = {"--replace": ("--in", "--with"), "--delete-words": ("--in",), "--insert": ("--in",),
              "--new-paragraph": ("--after",), "--move": ("--after",), "--alternative": ("--for",)}
@@ -207,6 +208,8 @@ def cmd_amend(args) -> int:
         author = resolve_delegation(doc, author).name
         co_sponsors = [resolve_delegation(doc, name).name for name in _split_list(args.co_sponsors) or []]
         document = load(doc)
+        if form == "--from-docx":
+            return _amend_from_docx(doc, document, Path(args.from_docx), author, co_sponsors, args.justification)
         if form == "--replace":
             amendment = propose.propose_replace(document, author, args.within, args.replace, args.with_,
                                                 args.occurrence)
@@ -229,6 +232,27 @@ def cmd_amend(args) -> int:
         amendment.justification = args.justification or ""
         add_amendment(doc, amendment, actor=author)
     print(amendment.id)
+    return 0
+
+
+def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[str], justification: str | None):
+    """Every change a delegation made in a Word file of this version, as its proposals (ids on stdout)."""
+    from resdesk.formats.docx_proposals import proposals_from_docx
+    from resdesk.formats.sources import source_bytes
+    from resdesk.store.amendments import add_amendment
+
+    result = proposals_from_docx(document, source_bytes(path), path.name, author)
+    with doc.transaction("propose-from-word", actor=author, detail={"file": path.name}):
+        for proposal in result.proposals:
+            proposal.co_sponsors = [name for name in co_sponsors if name != author]
+            proposal.justification = justification or ""
+            add_amendment(doc, proposal, actor=author)
+    for proposal in result.proposals:
+        print(proposal.id)
+    for text in result.not_carried:
+        print(f"resdesk: not proposed (a sub-paragraph of a new paragraph): “{text}”", file=sys.stderr)
+    if not result.proposals:
+        print(f"resdesk: {path.name} changes nothing in the text of {document.version}.", file=sys.stderr)
     return 0
 
 
@@ -337,6 +361,8 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("--move", metavar="LABEL")
     p.add_argument("--alternative", metavar="TEXT")
     p.add_argument("--for", dest="for_", metavar="LABEL")
+    p.add_argument("--from-docx", metavar="FILE.docx",
+                   help="every change in a Word file of this version (typed or tracked), as proposals")
     p.add_argument("--co-sponsors", metavar='"A, B"')
     p.add_argument("--justification", metavar="TEXT")
     p.set_defaults(run=cmd_amend)

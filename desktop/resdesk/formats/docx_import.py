@@ -160,6 +160,12 @@ def _language(package: DocxPackage, items: list) -> str:
 
 def import_docx(data: bytes, name: str) -> Document:
     """The Document in a .docx file (raises BadInputError for anything that is not a sane Word file)."""
+    return read_docx(data, name)[0]
+
+
+def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
+    """The Document in a .docx file, and for each of its blocks that our export wrote, the id the block
+    had in the document it was exported from (from the hidden bookmarks; see `formats.docx.body`)."""
     package = DocxPackage(data, name)
     main = package.main
     styles_part = package.related(main, "styles")
@@ -168,7 +174,7 @@ def import_docx(data: bytes, name: str) -> Document:
     reader = ParagraphReader(styles, _links(package, main), bookmark_footnotes(root))
     body = root.find(w("body"))
     if body is None:
-        return Document()
+        return Document(), {}
     items = _body_items(reader, body)
     formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
         any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))),
@@ -191,7 +197,7 @@ def import_docx(data: bytes, name: str) -> Document:
         builder.blocks[0].kind = FORMULA
     document = Document(meta=meta, blocks=builder.blocks, annexes=builder.annexes)
     _attach_footnotes(document, _footnotes(package, main, styles))
-    return document
+    return document, builder.sources
 
 
 def _masthead_paragraphs(items: list) -> list[tuple[str, list[str]]]:

@@ -31,6 +31,17 @@ def _importer(fmt: str):
 def read_source(path: str | Path, fmt: str = "auto") -> Document:
     """Import `path` as `fmt` ("auto" detects it) after checking it is a readable, sane file."""
     path = Path(path)
+    data = source_bytes(path)
+    if fmt == "auto":
+        from resdesk.formats.detect import detect_format
+
+        fmt = detect_format(path.name, data[:4096])
+    return _importer(fmt)(data, path.name)
+
+
+def source_bytes(path: Path) -> bytes:
+    """The bytes of a file to read in, after the checks every format shares (exists, a file, not empty,
+    not too large, readable)."""
     name = path.name
     if not path.exists():
         raise BadInputError(f"{name} does not exist.")
@@ -45,11 +56,6 @@ def read_source(path: str | Path, fmt: str = "auto") -> Document:
             f"{MAX_SOURCE_BYTES // 1024 // 1024} MB."
         )
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise BadInputError(f"{name} cannot be read ({error.strerror}).") from None
-    if fmt == "auto":
-        from resdesk.formats.detect import detect_format
-
-        fmt = detect_format(name, data[:4096])
-    return _importer(fmt)(data, name)

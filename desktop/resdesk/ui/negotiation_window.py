@@ -15,6 +15,7 @@ undo history, whose steps belong to the earlier version.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStringListModel, Qt
 from PySide6.QtGui import QActionGroup
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -243,6 +245,7 @@ class NegotiationUi:
         self.delegation_filter.currentIndexChanged.connect(self._filters_changed)
         self.version.currentIndexChanged.connect(lambda _i: n.show_version(self.version.currentText()))
         a.connect("propose_alternative", self.propose_alternative)
+        a.connect("propose_from_word", self.propose_from_word)
         a.connect("add_comment", self.add_comment)
         a.connect("add_delegation", self.add_delegation)
         a.connect("create_revision", self.create_revision)
@@ -414,6 +417,39 @@ class NegotiationUi:
         if ok and text.strip() and text.strip() != current:
             self.propose(lambda doc, author: propose_alternative(doc, author, text, block_id),
                          f"Propose an alternative to {label}")
+
+    def propose_from_word(self, path: str | None = None) -> None:
+        """Every change in a Word file of this version (typed or tracked) as proposals of the acting delegation,
+        in one undo step."""
+        from resdesk.formats.docx_proposals import proposals_from_docx  # the Word reader only when asked for
+        from resdesk.formats.sources import source_bytes
+
+        author = self._acting_or_tell()
+        if not author:
+            return
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self.window, "Propose from a Word File", str(Path.home()),
+                                                  "Word documents (*.docx)")
+            if not path:
+                return
+        source = Path(path)
+        try:
+            result = proposals_from_docx(self.negotiation.document, source_bytes(source), source.name, author)
+        except UserError as error:
+            QMessageBox.warning(self.window, "Propose from a Word File", str(error))
+            return
+        if not result.proposals:
+            self._message(f"{source.name} changes nothing in the text of {self.negotiation.document.version}.")
+            return
+        self._push(commands.ProposeCommand(self.negotiation, result.proposals,
+                                           f"Propose {author}’s changes from {source.name}"))
+        count = len(result.proposals)
+        sentence = f"{count} proposal{'s' if count != 1 else ''} of {author} from {source.name}."
+        if result.not_carried:
+            sentence += (f" {len(result.not_carried)} sub-paragraph(s) of new paragraphs could not be proposed; "
+                         "propose them by hand.")
+            QMessageBox.information(self.window, "Propose from a Word File", sentence)
+        self._message(sentence)
 
     # -- the amendment panel -------------------------------------------------------------------------
 

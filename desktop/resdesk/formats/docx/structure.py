@@ -100,6 +100,7 @@ class StructureBuilder:
         self.number_format = number_format
         self.blocks: list[Block] = []
         self.annexes: list[Annex] = []
+        self.sources: dict[str, str] = {}  # block id -> the id our export wrote in its hidden bookmark
         self.next_id = 1
         self.seen_operative = False
         self.stack: list[Block] = []  # the last block at each depth (0: PP/OP)
@@ -118,8 +119,9 @@ class StructureBuilder:
 
     def add(self, paragraph: Paragraph, any_numbered: bool) -> None:
         text, marks = paragraph.text, paragraph.marks
-        hint = next((HINT_KINDS.get(name[len(HINT_PREFIX)]) for name in paragraph.bookmarks
-                     if name.startswith(HINT_PREFIX) and len(name) > len(HINT_PREFIX)), None)
+        hinted = next((name[len(HINT_PREFIX):] for name in paragraph.bookmarks
+                       if name.startswith(HINT_PREFIX) and len(name) > len(HINT_PREFIX)), "")
+        hint = HINT_KINDS.get(hinted[:1])
         style = self.style_names.get(paragraph.style, paragraph.style).lower()
         bare = text.strip()
         if ANNEX.match(bare) and (paragraph.page_break_before or style in ("hch", "h1")) and hint is None:
@@ -142,6 +144,8 @@ class StructureBuilder:
         marks = without_opening_italic(text, marks, kind, self.language)
         block = Block(self._new_id(), kind, text, sorted_marks(marks), number=heading_number,
                       level=HEADING_LEVELS.get(style, 1) if kind == HEADING else 0)
+        if hint is not None and hinted[1:2] == "_":
+            self.sources[block.id] = hinted[2:]
         if kind == SUBPARAGRAPH:
             parents = self.stack[:depth]
             if not parents:

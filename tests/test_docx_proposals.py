@@ -1,0 +1,112 @@
+"""A delegation's Word file read back as its proposals: edited by hand, with Track Changes, without our
+bookmarks, and written by a real word processor (LibreOffice)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from docx_support import NEW_OP, W, delegation_edits, rewrite_docx, seed_document
+from office import SOFFICE, convert
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.instructions import instruction
+from resdesk.errors import BadInputError
+from resdesk.formats.docx.clean import render_clean
+from resdesk.formats.docx_proposals import proposals_from_docx
+
+
+def _instructions(document, proposals) -> list[str]:
+    index = TextIndex.of(document)
+    return sorted(instruction(index, proposal) for proposal in proposals)
+
+
+EXPECTED = sorted([
+    "Delete operative paragraph 7",
+    "In operative paragraph 2, replace “continue to strengthen” with “strengthen further”",
+    f"Insert a new operative paragraph after operative paragraph 3, reading: “{NEW_OP}”",
+])
+
+
+def test_our_file_sent_back_unchanged_proposes_nothing():
+    document = seed_document()
+    assert proposals_from_docx(document, render_clean(document), "back.docx", "Brazil").proposals == []
+
+
+@pytest.mark.parametrize("tracked", [False, True], ids=["typed over", "with Track Changes"])
+def test_a_delegations_edits_become_its_proposals(tracked):
+    document = seed_document()
+    edited = rewrite_docx(render_clean(document), delegation_edits(document, tracked=tracked))
+    result = proposals_from_docx(document, edited, "brazil.docx", "Brazil")
+    assert _instructions(document, result.proposals) == EXPECTED
+    assert {(p.author, p.status, p.version, p.id) for p in result.proposals} == {("Brazil", "proposed", "original", "")}
+    assert result.not_carried == []
+
+
+def test_a_file_without_our_bookmarks_is_matched_by_its_text():
+    document = seed_document()
+
+    def edits_without_bookmarks(root):
+        delegation_edits(document, tracked=False)(root)
+        for mark in list(root.iter(f"{W}bookmarkStart", f"{W}bookmarkEnd")):
+            mark.getparent().remove(mark)
+
+    edited = rewrite_docx(render_clean(document), edits_without_bookmarks)
+    assert _instructions(document, proposals_from_docx(document, edited, "other.docx", "Brazil").proposals) == \
+        EXPECTED
+
+
+def test_a_file_that_is_not_word_is_refused():
+    with pytest.raises(BadInputError, match="notes.docx"):
+        proposals_from_docx(seed_document(), b"not a zip", "notes.docx", "Brazil")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice (soffice) is needed to write the Word file")
+def test_a_file_saved_again_by_libreoffice_with_one_change(tmp_path):
+    """Our export, opened and saved by a real word processor: unchanged it proposes nothing; with words
+    changed in OP2 (the first of three paragraphs with them, through LibreOffice's own format), exactly that."""
+    document = seed_document()
+    ours = tmp_path / "draft.docx"
+    ours.write_bytes(render_clean(document))
+    (flat,) = convert([ours], "fodt", tmp_path)
+    text = flat.read_text(encoding="utf-8")
+    assert "to continue to strengthen" in text
+    edited = tmp_path / "edited" / "draft.fodt"
+    edited.parent.mkdir()
+    edited.write_text(re.sub("to continue to strengthen", "to strengthen further", text, count=1), encoding="utf-8")
+    (again,) = convert([ours], "docx:MS Word 2007 XML", tmp_path / "again")
+    (changed,) = convert([edited], "docx:MS Word 2007 XML", tmp_path / "changed")
+    assert proposals_from_docx(document, again.read_bytes(), again.name, "Brazil").proposals == []
+    assert _instructions(document, proposals_from_docx(document, changed.read_bytes(), changed.name,
+                                                       "Brazil").proposals) == [
+        "In operative paragraph 2, replace “continue to strengthen” with “strengthen further”"]
+
+
+def test_cli_proposes_a_word_files_changes_in_one_go(tmp_path):
+    from conftest import SEED, run_cli
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load
+
+    doc, exported = tmp_path / "seed.resdesk", tmp_path / "seed.docx"
+    assert run_cli("import", SEED, "-o", doc).returncode == 0
+    assert run_cli("export", doc, "-o", exported).returncode == 0
+    with DocumentFile.open(doc, readonly=True) as reader:
+        document = load(reader)
+    returned = tmp_path / "seed-brazil.docx"
+    returned.write_bytes(rewrite_docx(exported.read_bytes(), delegation_edits(document, tracked=True)))
+    result = run_cli("amend", doc, "--as", "Brazil", "--from-docx", returned, "--co-sponsors", "Chile")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["a1", "a2", "a3"]
+    outline = json.loads(run_cli("outline", doc, "--json").stdout)
+    assert sorted(a["instruction"] for a in outline["amendments"]) == EXPECTED
+    assert {(a["author"], tuple(a["co_sponsors"])) for a in outline["amendments"]} == {("Brazil", ("Chile",))}
+    unchanged = run_cli("amend", doc, "--as", "Brazil", "--from-docx", exported)
+    assert (unchanged.returncode, unchanged.stdout) == (0, "")
+    assert unchanged.stderr.strip() == "resdesk: seed.docx changes nothing in the text of original."
+    (tmp_path / "junk.docx").write_bytes(b"PK\x03\x04 but not really")
+    junk = run_cli("amend", doc, "--as", "Brazil", "--from-docx", tmp_path / "junk.docx")
+    assert junk.returncode == 2 and len(junk.stderr.strip().splitlines()) == 1
+    assert junk.stderr.startswith("resdesk: error: junk.docx")
+    assert len(json.loads(run_cli("outline", doc, "--json").stdout)["amendments"]) == 3
