@@ -12,7 +12,7 @@ from docx_support import NEW_OP, W, delegation_edits, rewrite_docx, seed_documen
 from office import SOFFICE, convert
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
-from resdesk.errors import BadInputError
+from resdesk.errors import BadInputError, UserError
 from resdesk.formats.docx.clean import render_clean
 from resdesk.formats.docx_proposals import proposals_from_docx
 
@@ -55,6 +55,15 @@ def test_a_file_without_our_bookmarks_is_matched_by_its_text():
     edited = rewrite_docx(render_clean(document), edits_without_bookmarks)
     assert _instructions(document, proposals_from_docx(document, edited, "other.docx", "Brazil").proposals) == \
         EXPECTED
+
+
+def test_a_file_of_another_version_is_refused():
+    document = seed_document()
+    revised = seed_document()
+    revised.meta.symbol = document.meta.symbol + "/Rev.1"
+    with pytest.raises(UserError, match=r"old\.docx is a Word file of A/C\.3/68/L\.5, not of the current version "
+                                        r"A/C\.3/68/L\.5/Rev\.1"):
+        proposals_from_docx(revised, render_clean(document), "old.docx", "Brazil")
 
 
 def test_a_file_that_is_not_word_is_refused():

@@ -11,7 +11,8 @@ export puts on every paragraph (Word keeps it while the paragraph is edited);
 paragraphs without one (a file that went through another word processor, or
 typed by the delegation) are matched by their text, in order. What is not
 carried: changes to footnotes and to the masthead, and sub-paragraphs under a
-paragraph that is itself new (they are reported, not lost silently).
+paragraph that is itself new (they are reported, not lost silently). A file of
+another version (its masthead symbol says so) is refused.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from resdesk.amend.anchors import TextIndex
+from resdesk.errors import UserError
 from resdesk.formats.docx_import import read_docx
 from resdesk.model.amendment import INSERT_BLOCK, PROPOSED, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
@@ -40,6 +42,10 @@ class WordProposals:
 def proposals_from_docx(base: Document, data: bytes, name: str, author: str) -> WordProposals:
     """The proposals of `author` that turn `base` into the text of the Word file `data`."""
     edited, sources = read_docx(data, name)
+    if edited.meta.symbol and base.meta.symbol and edited.meta.symbol != base.meta.symbol:
+        # Compared with another version, everything that version changed would read as this delegation's.
+        raise UserError(f"{name} is a Word file of {edited.meta.symbol}, not of the current version "
+                        f"{base.meta.symbol}; its changes must be made on the current text.")
     base_index, edited_index = TextIndex.of(base), TextIndex.of(edited)
     matched = _match_by_bookmark(base_index, edited_index, sources)
     for base_blocks, edited_blocks in zip(base_index.parts(), edited_index.parts(), strict=False):
