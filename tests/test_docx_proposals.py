@@ -3,6 +3,7 @@ bookmarks, and written by a real word processor (LibreOffice)."""
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 
@@ -119,3 +120,22 @@ def test_cli_proposes_a_word_files_changes_in_one_go(tmp_path):
     assert junk.returncode == 2 and len(junk.stderr.strip().splitlines()) == 1
     assert junk.stderr.startswith("resdesk: error: junk.docx")
     assert len(json.loads(run_cli("outline", doc, "--json").stdout)["amendments"]) == 3
+
+
+def test_a_sub_paragraph_under_a_new_paragraph_is_named_not_lost():
+    document = seed_document()
+
+    def new_paragraph_with_a_point(root):
+        delegation_edits(document, tracked=False)(root)
+        new_op = next(p for p in root.iter(f"{W}p") if NEW_OP in "".join(t.text or "" for t in p.iter(f"{W}t")))
+        point = copy.deepcopy(new_op)
+        texts = list(point.iter(f"{W}t"))
+        for text in texts:
+            text.text = ""
+        texts[-1].text = "(a)\tby sharing their national strategies;"
+        new_op.addnext(point)
+
+    edited = rewrite_docx(render_clean(document), new_paragraph_with_a_point)
+    result = proposals_from_docx(document, edited, "brazil.docx", "Brazil")
+    assert _instructions(document, result.proposals) == EXPECTED
+    assert result.not_carried == ["“by sharing their national strategies;” (a sub-paragraph of a new paragraph)"]

@@ -249,8 +249,8 @@ def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[s
             add_amendment(doc, proposal, actor=author)
     for proposal in result.proposals:
         print(proposal.id)
-    for text in result.not_carried:
-        print(f"resdesk: not proposed (a sub-paragraph of a new paragraph): “{text}”", file=sys.stderr)
+    for what in result.not_carried:
+        print(f"resdesk: not proposed, to be proposed by hand: {what}", file=sys.stderr)
     if not result.proposals:
         print(f"resdesk: {path.name} changes nothing in the text of {document.version}.", file=sys.stderr)
     return 0

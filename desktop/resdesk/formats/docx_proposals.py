@@ -36,7 +36,7 @@ SAME_PARAGRAPH = 0.6
 @dataclass
 class WordProposals:
     proposals: list[Amendment] = field(default_factory=list)
-    not_carried: list[str] = field(default_factory=list)  # texts of paragraphs that could not be proposed
+    not_carried: list[str] = field(default_factory=list)  # what could not be proposed, one sentence each
 
 
 def proposals_from_docx(base: Document, data: bytes, name: str, author: str) -> WordProposals:
@@ -54,7 +54,7 @@ def proposals_from_docx(base: Document, data: bytes, name: str, author: str) -> 
     result = WordProposals()
     for change in version_changes(base, renamed, author):
         if change.target not in base_index.blocks or (change.after and change.after not in base_index.blocks):
-            result.not_carried.append(change.new_block.text if change.new_block is not None else change.new)
+            result.not_carried.append(_not_carried(change, base_index))
             continue
         change.id, change.status = "", PROPOSED
         if change.kind == INSERT_BLOCK:
@@ -62,6 +62,12 @@ def proposals_from_docx(base: Document, data: bytes, name: str, author: str) -> 
             change.new_block.marks = [m for m in change.new_block.marks if m.kind != FOOTNOTE]
         result.proposals.append(change)
     return result
+
+
+def _not_carried(change: Amendment, base: TextIndex) -> str:
+    if change.kind == INSERT_BLOCK:
+        return f"“{change.new_block.text}” (a sub-paragraph of a new paragraph)"
+    return f"the move of {base.labels.get(change.target, change.target)} (to follow a new paragraph)"
 
 
 def _match_by_bookmark(base: TextIndex, edited: TextIndex, sources: dict[str, str]) -> dict[str, str]:

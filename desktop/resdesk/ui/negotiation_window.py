@@ -446,9 +446,9 @@ class NegotiationUi:
         count = len(result.proposals)
         sentence = f"{count} proposal{'s' if count != 1 else ''} of {author} from {source.name}."
         if result.not_carried:
-            sentence += (f" {len(result.not_carried)} sub-paragraph(s) of new paragraphs could not be proposed; "
-                         "propose them by hand.")
-            QMessageBox.information(self.window, "Propose from a Word File", sentence)
+            QMessageBox.information(self.window, "Propose from a Word File",
+                                    sentence + " Not proposed, to be proposed by hand: "
+                                    + "; ".join(result.not_carried) + ".")
         self._message(sentence)
 
     # -- the amendment panel -------------------------------------------------------------------------
