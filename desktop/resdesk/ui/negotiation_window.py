@@ -8,8 +8,9 @@ paragraph commands become proposals of the acting delegation (`propose_*`).
 Decisions: a document opens in propose mode once it has an amendment or once
 someone switched it to propose mode (remembered in the document), else in
 edit-text mode; a negotiated document opens in the markup view. Creating a
-revision is not undoable (the earlier version stays readable); it clears the
-undo history, whose steps belong to the earlier version.
+revision is one undo step (`RevisionCommand`): the steps before it belong to
+the earlier version, and undoing them first takes the revision back, so each
+applies to the version it was made on.
 """
 
 from __future__ import annotations
