@@ -457,6 +457,20 @@ def test_a_word_file_of_a_delegation_becomes_its_proposals_in_one_undo_step(qtbo
         window.close()
 
 
+def test_a_change_renders_again_only_the_rows_it_changes(seed_window):
+    negotiation = seed_window.session.negotiation
+    assert negotiation.view == MARKUP
+    delegate = seed_window.text_view.delegate
+    before = list(negotiation.rows)
+    rendered = {row.key: delegate.rendered(row) for row in before}
+    ui(seed_window).set_status(["a8"], "bracketed")  # CARICOM's new PP2 bis
+    changed = [row.key for old, row in zip(before, negotiation.rows, strict=True) if row is not old]
+    assert changed == [next(row.key for row in before if row.record is not None and row.record.amendment == "a8")]
+    negotiation.set_view(BASE)
+    negotiation.set_view(MARKUP)  # the plain renderings did not replace the markup ones
+    assert all(delegate.rendered(row) is rendered[row.key] for row in negotiation.rows if row.key not in changed)
+
+
 def test_creating_a_revision_is_undone_and_redone(seed_window, negotiated):
     negotiation = seed_window.session.negotiation
     before = [(d["id"], d["instruction"]) for d in negotiation.details]

@@ -237,11 +237,10 @@ def cmd_amend(args) -> int:
 
 def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[str], justification: str | None):
     """Every change a delegation made in a Word file of this version, as its proposals (ids on stdout)."""
-    from resdesk.formats.docx_proposals import proposals_from_docx
-    from resdesk.formats.sources import source_bytes
+    from resdesk.formats.docx_proposals import proposals_from_word_file
     from resdesk.store.amendments import add_amendment
 
-    result = proposals_from_docx(document, source_bytes(path), path.name, author)
+    result = proposals_from_word_file(document, path, author)
     with doc.transaction("propose-from-word", actor=author, detail={"file": path.name}):
         for proposal in result.proposals:
             proposal.co_sponsors = [name for name in co_sponsors if name != author]

@@ -19,7 +19,7 @@ class TextIndex:
     children: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
     # For each block: the label of the last block of each kind at or before it (see `anchor_label`).
-    _labels_so_far: dict[str, dict] = field(default_factory=dict, repr=False, compare=False)
+    _labels_so_far: dict[str, dict] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @staticmethod
     def of(document: Document) -> TextIndex:

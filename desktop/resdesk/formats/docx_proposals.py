@@ -20,10 +20,13 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from itertools import count
+from pathlib import Path
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.errors import UserError
 from resdesk.formats.docx_import import read_docx
+from resdesk.formats.sources import source_bytes
 from resdesk.model.amendment import INSERT_BLOCK, PROPOSED, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
 from resdesk.text.inline import FOOTNOTE
@@ -37,6 +40,11 @@ SAME_PARAGRAPH = 0.6
 class WordProposals:
     proposals: list[Amendment] = field(default_factory=list)
     not_carried: list[str] = field(default_factory=list)  # what could not be proposed, one sentence each
+
+
+def proposals_from_word_file(base: Document, path: Path, author: str) -> WordProposals:
+    """`proposals_from_docx` of the file at `path`, after the checks every file read in gets."""
+    return proposals_from_docx(base, source_bytes(path), path.name, author)
 
 
 def proposals_from_docx(base: Document, data: bytes, name: str, author: str) -> WordProposals:
@@ -85,20 +93,22 @@ def _match_by_text(base_blocks: list[Block], edited_blocks: list[Block], matched
     taken = set(matched.values())
     old = [b for b in base_blocks if b.id not in taken]
     new = [b for b in edited_blocks if b.id not in matched]
-    words = SequenceMatcher(None, [_words(b) for b in old], [_words(b) for b in new], autojunk=False)
-    for tag, i1, i2, j1, j2 in words.get_opcodes():
+    order = SequenceMatcher(None, [_kind_and_words(b) for b in old], [_kind_and_words(b) for b in new],
+                            autojunk=False)
+    for tag, i1, i2, j1, j2 in order.get_opcodes():
         if tag == "equal":
             matched.update((n.id, o.id) for o, n in zip(old[i1:i2], new[j1:j2], strict=True))
         elif tag == "replace":
             candidates = list(old[i1:i2])
             for block in new[j1:j2]:
-                best = max(candidates, key=lambda o, b=block: _similarity(o, b), default=None)
-                if best is not None and _similarity(best, block) >= SAME_PARAGRAPH:
+                score, best = max(((_similarity(o, block), o) for o in candidates), key=lambda pair: pair[0],
+                                  default=(0.0, None))
+                if score >= SAME_PARAGRAPH:
                     matched[block.id] = best.id
                     candidates.remove(best)
 
 
-def _words(block: Block) -> tuple[str, str]:
+def _kind_and_words(block: Block) -> tuple[str, str]:
     return block.kind, " ".join(block.text.split())
 
 
@@ -112,7 +122,7 @@ def _renamed(edited: Document, matched: dict[str, str], base_ids: set[str]) -> D
     """A copy of `edited` whose matched blocks carry their base ids and the others ids the base never used."""
     renamed = copy.deepcopy(edited)
     names: dict[str, str] = {}
-    fresh = (f"w{n}" for n in range(1, 1_000_000) if f"w{n}" not in base_ids)
+    fresh = (f"w{n}" for n in count(1) if f"w{n}" not in base_ids)
     for block in renamed.all_blocks():
         names[block.id] = matched.get(block.id) or next(fresh)
     for block in renamed.all_blocks():

@@ -219,25 +219,25 @@ class CommentCommand(_NegotiationCommand):
         self._done()
 
 
-class RevisionCommand(QUndoCommand):
-    """Create Rev.N (already made when pushed); undo takes the revision back, redo makes it again."""
+class RevisionCommand(_NegotiationCommand):
+    """Create Rev.N (already made when pushed); undo takes the revision back, redo makes it again.
+
+    `version_changed` reloads the window: a revision changes the current version, not only its amendments.
+    """
 
     def __init__(self, negotiation, revision: Revision, accept: tuple[str, ...], version_changed):
-        super().__init__(f"Create {revision.name}")
-        self.negotiation = negotiation
-        self.revision = revision
+        super().__init__(negotiation, f"Create {revision.name}")
+        self.revision: Revision | None = revision
+        self.name = revision.name
         self.accept = accept
-        self.version_changed = version_changed
-        self.made = True
+        self._done = version_changed
 
     def redo(self) -> None:
-        if not self.made:
-            self.revision = create_revision(self.negotiation.file, self.accept, self.revision.name,
-                                            actor=self.negotiation.acting)
-            self.made = True
-        self.version_changed()
+        if self.revision is None:
+            self.revision = create_revision(self.file, self.accept, self.name, actor=self.negotiation.acting)
+        self._done()
 
     def undo(self) -> None:
-        undo_revision(self.negotiation.file, self.revision, actor=self.negotiation.acting)
-        self.made = False
-        self.version_changed()
+        undo_revision(self.file, self.revision, actor=self.negotiation.acting)
+        self.revision = None
+        self._done()

@@ -422,8 +422,7 @@ class NegotiationUi:
     def propose_from_word(self, path: str | None = None) -> None:
         """Every change in a Word file of this version (typed or tracked) as proposals of the acting delegation,
         in one undo step."""
-        from resdesk.formats.docx_proposals import proposals_from_docx  # the Word reader only when asked for
-        from resdesk.formats.sources import source_bytes
+        from resdesk.formats.docx_proposals import proposals_from_word_file  # the Word reader only when asked for
 
         author = self._acting_or_tell()
         if not author:
@@ -435,7 +434,7 @@ class NegotiationUi:
                 return
         source = Path(path)
         try:
-            result = proposals_from_docx(self.negotiation.document, source_bytes(source), source.name, author)
+            result = proposals_from_word_file(self.negotiation.document, source, author)
         except UserError as error:
             QMessageBox.warning(self.window, "Propose from a Word File", str(error))
             return

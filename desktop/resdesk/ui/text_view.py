@@ -88,7 +88,7 @@ class BlocksModel(QAbstractListModel):
 
 
 class _Rendered:
-    __slots__ = ("row", "width", "key", "text", "notes", "height", "size")
+    __slots__ = ("row", "width", "key", "text", "notes", "size")
 
     def __init__(self, row: Row, width: float, key, text: QTextDocument | None, notes: QTextDocument | None,
                  height: float):
@@ -97,7 +97,6 @@ class _Rendered:
         self.key = key
         self.text = text
         self.notes = notes
-        self.height = height
         self.size = QSize(int(width), int(math.ceil(height + 2 * rendering.PAD_Y)))  # the row's size hint
 
 
