@@ -156,3 +156,21 @@ def test_markup_filters_and_text_view(doc):
     assert [s["op"] for s in op2["segments"]] == ["equal"]
     text = _ok("outline", doc, "--view", "markup", "--status", "withdrawn,proposed")
     assert "[-to continue -]⟨EU a1⟩to strengthen{+ further+}⟨EU a1⟩" in text and "[deleted: G77 a2]" in text
+
+
+@pytest.mark.parametrize("spelling", ["agreed_ad_ref", "Agreed Ad Ref", "agreed-ad-ref"])
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_every_export_reads_a_status_in_any_spelling(doc, tmp_path, spelling, suffix):
+    """One status parser for every path: a PDF once refused what a Word export took (`agreed_ad_ref`)."""
+    _ok("amend", doc, "--as", "Brazil", "--in", "OP2", "--replace", "to continue to strengthen",
+        "--with", "to strengthen further")
+    _ok("status", doc, "a1", spelling)
+    assert _amendments(doc)[0]["status"] == "agreed-ad-ref"
+    out = tmp_path / f"out{suffix}"
+    _ok("export", doc, "-o", out, "--mode", "tracked", "--status", spelling)
+    assert out.stat().st_size > 0
+
+
+def test_an_unknown_status_is_one_sentence(doc):
+    assert _error("status", doc, "a1", "agred") == ("“agred” is not a status; use one of proposed, agreed-ad-ref, "
+                                                    "agreed, bracketed, withdrawn, rejected, superseded.")

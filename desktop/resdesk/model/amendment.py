@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from resdesk.errors import UserError
 from resdesk.model.document import Block
 
 PROPOSED = "proposed"
@@ -41,6 +42,15 @@ STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED, WITHDRAWN, REJECTED, SUP
 LIVE_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED)
 # What "consolidated" and "Create Rev.N" accept unless told otherwise.
 ACCEPTED_BY_DEFAULT = (AGREED, AGREED_AD_REF)
+
+
+def parse_status(value: str) -> str:
+    """A status as a user may type it, in any spelling ("agreed ad ref", "Agreed_Ad_Ref", "agreed-ad-ref"),
+    as stored ("agreed-ad-ref"). The one place status names are read: an unknown one is a UserError."""
+    name = "-".join(value.lower().replace("_", " ").replace("-", " ").split())
+    if name not in STATUSES:
+        raise UserError(f"“{value.strip()}” is not a status; use one of {', '.join(STATUSES)}.")
+    return name
 
 REPLACE = "replace"
 INSERT_BLOCK = "insert-block"

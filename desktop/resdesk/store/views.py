@@ -9,7 +9,7 @@ delegations by full or short name) into an `AmendmentFilter`.
 from __future__ import annotations
 
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, LIVE_STATUSES
+from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, LIVE_STATUSES, parse_status
 from resdesk.model.document import Document
 from resdesk.store.amendments import amendments
 from resdesk.store.delegations import resolve_delegation
@@ -19,17 +19,12 @@ from resdesk.views.consolidated import consolidated
 from resdesk.views.markup import Markup, markup
 
 
-def status_name(value: str) -> str:
-    """"agreed ad ref", "Agreed_Ad_Ref" -> "agreed-ad-ref"."""
-    return "-".join(value.lower().replace("_", " ").split())
-
-
 def amendment_filter(doc: DocumentFile, statuses: list[str] | None = None,
                      delegations: list[str] | None = None, default: tuple[str, ...] = LIVE_STATUSES
                      ) -> AmendmentFilter:
     """A filter from what a user typed; unknown statuses or delegations are a UserError."""
     names = tuple(resolve_delegation(doc, name).name for name in delegations) if delegations else None
-    chosen = tuple(status_name(s) for s in statuses) if statuses else default
+    chosen = tuple(parse_status(s) for s in statuses) if statuses else default
     return AmendmentFilter(statuses=chosen, delegations=names)
 
 

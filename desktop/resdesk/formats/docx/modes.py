@@ -12,7 +12,7 @@ from resdesk.formats.docx.body import Progress
 from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
 from resdesk.formats.docx.tracked import TrackedText, tracked_elements
 from resdesk.formats.export_options import ExportOptions
-from resdesk.model.amendment import LIVE_STATUSES, STATUSES
+from resdesk.model.amendment import LIVE_STATUSES, STATUSES, parse_status
 from resdesk.model.document import Document
 
 
@@ -20,7 +20,7 @@ def export_filter(doc, options: ExportOptions) -> AmendmentFilter:
     """The export's amendments: `--status`/`--delegations`, else every one not withdrawn, rejected or superseded."""
     from resdesk.store.delegations import resolve_delegation
 
-    statuses = tuple("-".join(s.lower().replace("_", " ").split()) for s in options.statuses) \
+    statuses = tuple(parse_status(s) for s in options.statuses) \
         if options.statuses else LIVE_STATUSES
     delegations = tuple(resolve_delegation(doc, name).name for name in options.delegations) \
         if options.delegations else None

@@ -25,6 +25,7 @@ def flow_for(source, options: ExportOptions) -> Flow:
 def marked_up_flow(doc, document: Document, options: ExportOptions) -> Flow:
     """Tracked or compilation printing of `document` with its amendments in the file `doc`."""
     from resdesk.amend.filters import AmendmentFilter
+    from resdesk.model.amendment import parse_status
     from resdesk.store.amendments import amendments
     from resdesk.store.delegations import document_delegations, resolve_delegation
     from resdesk.ui.printing.tracked import Palette, compilation_flow, tracked_flow
@@ -34,7 +35,7 @@ def marked_up_flow(doc, document: Document, options: ExportOptions) -> Flow:
         raise UserError("A PDF shows the proposals on one version (--rev); comparing two versions with "
                         "--from and --to is for the Word export.")
     delegations = tuple(resolve_delegation(doc, name).name for name in options.delegations or ()) or None
-    statuses = tuple("-".join(s.lower().split()) for s in options.statuses or ())
+    statuses = tuple(parse_status(s) for s in options.statuses or ())
     selection = AmendmentFilter(statuses=statuses, delegations=delegations) if statuses else \
         AmendmentFilter(delegations=delegations)
     view = markup(document, amendments(doc, document.version), selection)
