@@ -31,8 +31,8 @@ from resdesk.model.document import (
     Cell,
     Document,
 )
-from resdesk.text.dates import un_date
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
+from resdesk.un.dates import un_date
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
@@ -117,7 +117,7 @@ class AknWriter:
             return len(block.text.rstrip(","))
         if block.kind not in (PREAMBULAR, OPERATIVE):
             return 0
-        from resdesk.text.phrases import opening_phrase
+        from resdesk.un.phrases import opening_phrase
 
         return len(opening_phrase(block.text, block.kind, self.language))
 
@@ -174,7 +174,7 @@ class AknWriter:
                 self.p(_e(preamble, "formula", name="enactingFormula", eId="formula_1"), block)
                 continue
             if in_preamble:
-                from resdesk.text.phrases import opening_phrase
+                from resdesk.un.phrases import opening_phrase
 
                 name = opening_phrase(block.text, block.kind, self.language) or "preambular"
                 container = _e(preamble, "container", name=name, eId=f"container_{position}")

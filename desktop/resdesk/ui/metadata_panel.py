@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from resdesk.errors import UserError
-from resdesk.text.dates import parse_date
 from resdesk.ui.commands import MetaCommand
 from resdesk.ui.session import DocumentSession
+from resdesk.un.dates import parse_date
 
 #: (field, label on screen), in the order of the masthead.
 FIELDS = (

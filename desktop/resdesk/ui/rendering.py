@@ -87,7 +87,7 @@ def opening_length(row: Row, language: str) -> int:
         return len(block.text)
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return 0
-    from resdesk.text.phrases import opening_phrase
+    from resdesk.un.phrases import opening_phrase
 
     return len(opening_phrase(block.text, block.kind, language))
 

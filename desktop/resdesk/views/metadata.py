@@ -7,7 +7,7 @@ from dataclasses import asdict
 
 from resdesk.errors import UserError
 from resdesk.model.document import Document, Meta
-from resdesk.text.dates import parse_date
+from resdesk.un.dates import parse_date
 
 _FIELDS = tuple(asdict(Meta()).keys())
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from resdesk.amend.labels import document_labels
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.inline import footnote_anchors
-from resdesk.text.phrases import opening_phrase
+from resdesk.un.phrases import opening_phrase
 
 
 def opening_of(block: Block, language: str) -> str:

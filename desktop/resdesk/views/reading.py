@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from resdesk.amend.labels import document_labels, subparagraph_depth, subparagraph_marker
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, TABLE, Block, Document
-from resdesk.text.dates import un_date
 from resdesk.text.inline import FOOTNOTE, ITALIC
+from resdesk.un.dates import un_date
 from resdesk.views.outline import block_footnote_ids, opening_of
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")

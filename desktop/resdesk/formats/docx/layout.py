@@ -15,7 +15,7 @@ from lxml import etree
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
 from resdesk.model.document import Meta
-from resdesk.text.dates import un_date
+from resdesk.un.dates import un_date
 
 LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "zh": "Chinese", "ru": "Russian"}
 LANGUAGE_LETTERS = {"en": "E", "fr": "F", "es": "S", "ar": "A", "zh": "C", "ru": "R"}

@@ -6,7 +6,7 @@ import re
 
 from resdesk.errors import UserError
 from resdesk.model.document import Meta
-from resdesk.text.dates import parse_date
+from resdesk.un.dates import parse_date
 
 ORGANS = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
 LANGUAGE_CODES = {"English": "en", "French": "fr", "Spanish": "es", "Arabic": "ar", "Chinese": "zh", "Russian": "ru"}

@@ -71,7 +71,7 @@ def without_opening_italic(text: str, marks: list[Mark], kind: str, language: st
         return [m for m in marks if m.kind != ITALIC]
     if kind not in (PREAMBULAR, OPERATIVE):
         return marks
-    from resdesk.text.phrases import opening_phrase
+    from resdesk.un.phrases import opening_phrase
 
     opening = len(opening_phrase(text, kind, language))
     result = []
@@ -191,7 +191,7 @@ class StructureBuilder:
             return FORMULA, None, 0
         if self.seen_operative:
             return TEXT, None, 0
-        from resdesk.text.phrases import opening_phrase
+        from resdesk.un.phrases import opening_phrase
 
         if not any_numbered and opening_phrase(text.strip(), OPERATIVE, self.language) and \
                 not opening_phrase(text.strip(), PREAMBULAR, self.language):

@@ -216,7 +216,7 @@ class TrackedWriter:
     def _opening(self, record: MarkupBlock, text: str) -> str:
         if record.block.kind not in ("preambular", "operative"):
             return ""
-        from resdesk.text.phrases import opening_phrase
+        from resdesk.un.phrases import opening_phrase
 
         return opening_phrase(text, record.block.kind, self.language)
 

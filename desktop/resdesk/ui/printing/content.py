@@ -22,7 +22,6 @@ from resdesk.model.document import (
     Meta,
 )
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
-from resdesk.text.phrases import opening_phrase
 from resdesk.ui.printing.geometry import (
     BODY_PITCH,
     BODY_SIZE,
@@ -34,6 +33,7 @@ from resdesk.ui.printing.geometry import (
     SPACE_AFTER,
     TITLE_SIZE,
 )
+from resdesk.un.phrases import opening_phrase
 
 
 @dataclass(frozen=True)

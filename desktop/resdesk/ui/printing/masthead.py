@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resdesk.model.document import Meta
-from resdesk.text.dates import un_date
 from resdesk.ui.printing.geometry import PageGeometry
+from resdesk.un.dates import un_date
 
 RIGHT_BLOCK_X = 397.0
 SESSION_WRAP = 250.0  # the agenda item's title wraps within this width at the page margin
