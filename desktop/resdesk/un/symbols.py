@@ -20,6 +20,12 @@ def find_symbol(text: str) -> str:
     return match.group() if match else ""
 
 
+def symbol_parts(symbol: str) -> tuple[str, str]:
+    """("A", "/C.3/68/L.5") from "A/C.3/68/L.5": the masthead prints the first component large."""
+    head, slash, rest = symbol.partition("/")
+    return head, slash + rest
+
+
 def is_revision(symbol: str) -> bool:
     """Whether a symbol names a revised text ("A/C.3/68/L.5/Rev.1"), whose draft is a revised draft resolution."""
     return "/Rev." in symbol

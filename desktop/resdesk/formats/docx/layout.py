@@ -17,12 +17,7 @@ from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragrap
 from resdesk.model.document import Meta
 from resdesk.un import masthead as words
 from resdesk.un.languages import code_of, language
-
-
-def split_symbol(symbol: str) -> tuple[str, str]:
-    """("A", "/C.3/68/L.5") from "A/C.3/68/L.5": the first component is printed large."""
-    head, slash, rest = symbol.partition("/")
-    return head, slash + rest
+from resdesk.un.symbols import symbol_parts
 
 
 def _paragraph(style: str, runs: list[etree._Element], *extra_ppr: etree._Element | None) -> etree._Element:
@@ -48,7 +43,7 @@ def _right_tab(page: str) -> etree._Element:
 
 def masthead(meta: Meta, page: str, ctx) -> list[etree._Element]:
     """The masthead: a paragraph with the symbol, then a two-cell table closed by a thick rule."""
-    head, rest = split_symbol(meta.symbol)
+    head, rest = symbol_parts(meta.symbol)
     symbol_runs = [run("\t")]
     if head:
         symbol_runs.append(run(head, run_properties(size=20)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from resdesk.model.document import Meta
 from resdesk.ui.printing.geometry import PageGeometry
 from resdesk.un import masthead as words
+from resdesk.un.symbols import symbol_parts
 
 RIGHT_BLOCK_X = 397.0
 SESSION_WRAP = 250.0  # the agenda item's title wraps within this width at the page margin
@@ -29,12 +30,6 @@ class HRule:
     x2: float
     y: float
     width: float
-
-
-def symbol_parts(symbol: str) -> tuple[str, str]:
-    """("A", "/C.3/68/L.5"): the first component is printed large."""
-    head, slash, rest = symbol.partition("/")
-    return head, slash + rest
 
 
 def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Text | HRule], float]:
