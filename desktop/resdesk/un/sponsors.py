@@ -22,6 +22,8 @@ from resdesk.un.languages import LANGUAGES, language
 
 _OPENING = "(（"
 _CLOSING = ")）"
+#: Conjunctions and separators written against a name without a space (Arabic "و", Chinese "和", "、").
+_JOINED = "[و和、]"
 
 
 @cache
@@ -34,9 +36,15 @@ def bundled_names() -> tuple[str, ...]:
     return tuple(names)
 
 
+@cache
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFD", char)[0].lower()
+    return folded if len(folded) == 1 else char
+
+
 def _fold(text: str) -> str:
     """`text` lower-cased without accents, character for character (offsets stay valid)."""
-    return "".join(unicodedata.normalize("NFD", ch)[0].lower() if ch.isalpha() else ch for ch in text)
+    return text.translate({ord(char): _fold_char(char) for char in set(text)})
 
 
 @cache
@@ -55,13 +63,20 @@ def _separators(code: str) -> re.Pattern:
     return re.compile(rf"\s*[{commas}]\s*(?:{after_comma})?|{joined}")
 
 
+@cache
+def _bundled_to_protect(separators: re.Pattern) -> frozenset[str]:
+    return frozenset(_fold(name) for name in bundled_names() if separators.search(name))
+
+
 def _protected(text: str, separators: re.Pattern, known: Iterable[str]) -> list[tuple[int, int]]:
     """Spans of `text` that are delegation names the separators would cut (longest names first)."""
     folded = _fold(text)
     spans: list[tuple[int, int]] = []
-    names = {_fold(name) for name in (*bundled_names(), *known) if separators.search(name.strip())}
+    names = _bundled_to_protect(separators) | {_fold(name.strip()) for name in known if separators.search(name.strip())}
     for name in sorted(names, key=len, reverse=True):
-        for match in re.finditer(rf"(?<!\w){re.escape(name.strip())}(?!\w)", folded):
+        if name not in folded:
+            continue
+        for match in re.finditer(rf"(?:(?<!\w)|(?<={_JOINED})){re.escape(name)}(?:(?!\w)|(?={_JOINED}))", folded):
             start, end = match.span()
             if not any(start < e and s < end for s, e in spans):
                 spans.append((start, end))
