@@ -30,8 +30,7 @@ class TextIndex:
             for block in blocks:
                 index.blocks[block.id] = block
                 index.part[block.id] = number
-            for parent, kids in tree.children(blocks).items():
-                index.children[parent] = [kid.id for kid in kids]
+            index.children.update(tree.child_ids(blocks))
         index.labels = document_labels(document)
         return index
 

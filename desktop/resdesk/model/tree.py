@@ -25,6 +25,11 @@ def children(blocks: Sequence[Block]) -> dict[str, list[Block]]:
     return result
 
 
+def child_ids(blocks: Sequence[Block]) -> dict[str, list[str]]:
+    """The ids of each block's sub-paragraphs, by the block's id (for `subtree`)."""
+    return {parent: [kid.id for kid in kids] for parent, kids in children(blocks).items()}
+
+
 def top_level(blocks: Sequence[Block]) -> list[Block]:
     """The blocks that are no sub-paragraph of another block of the text."""
     ids = {block.id for block in blocks}
@@ -59,11 +64,11 @@ def sibling_numbers(blocks: Iterable[Block]) -> dict[str, int]:
     return numbers
 
 
-def subtree(child_ids: Mapping[str, Sequence[str]], block_id: str) -> list[str]:
-    """The block and all its sub-paragraphs (ids, in reading order); `child_ids` lists each block's own."""
+def subtree(kids: Mapping[str, Sequence[str]], block_id: str) -> list[str]:
+    """The block and all its sub-paragraphs (ids, in reading order); `kids` is `child_ids` of the text."""
     result = [block_id]
-    for child in child_ids.get(block_id, ()):
-        result.extend(subtree(child_ids, child))
+    for child in kids.get(block_id, ()):
+        result.extend(subtree(kids, child))
     return result
 
 
