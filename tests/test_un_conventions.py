@@ -17,9 +17,11 @@ from resdesk.un.markers import leading_marker, operative_number, subparagraph_ma
 from resdesk.un.masthead import (
     MastheadReader,
     agenda_line,
+    annex_title,
     date_line,
     distribution_line,
     formula_organ,
+    is_annex_heading,
     note_heading,
     organ_name,
     original_line,
@@ -224,6 +226,13 @@ def test_masthead_reader_in_order():
 ])
 def test_masthead_lines(line, fact):
     assert read_line(line) == fact
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_annexes_in_each_language(code):
+    word = annex_title("", code)
+    assert is_annex_heading(word) and is_annex_heading(f"{word} II")
+    assert annex_title("Declaration", code) == "Declaration" and not is_annex_heading(f"{word}es of it")
 
 
 def test_organs_and_agenda_lines():

@@ -277,7 +277,7 @@ def akn_tree(document: Document) -> etree._Element:
         for number, annex in enumerate(document.annexes, start=1):
             doc = _e(_e(attachments, "attachment", eId=f"att_{number}"), "doc", name="annex")
             _identification(_e(doc, "meta"), document)
-            _e(_e(_e(doc, "preface"), "p"), "docTitle", annex.title or "Annex")
+            _e(_e(_e(doc, "preface"), "p"), "docTitle", words.annex_title(annex.title, document.meta.language))
             writer.blocks(None, _e(doc, "mainBody"), annex.blocks)
     return root
 

@@ -45,7 +45,7 @@ from resdesk.model.document import (
 )
 from resdesk.model.ids import IdAllocator
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, shift_marks, sorted_marks
-from resdesk.un.languages import code_of
+from resdesk.un.languages import COMMAS, code_of
 from resdesk.un.masthead import canonical_organ, read_agenda, read_line
 from resdesk.un.sponsors import split_sponsors
 
@@ -66,8 +66,6 @@ _LISTS = frozenset({"list", "blockList"})
 _LINE_BREAKS = frozenset({"eol", "eop", "br"})
 _SKIPPED_INLINE = frozenset({"img", "noteRef", "marker"})
 _HEADING_LEVELS = {"H1": 1, "HCh": 1, "H23": 2, "H4": 2, "H56": 2}
-# A paragraph in the preamble ends with a comma (Latin, Arabic or full-width).
-_COMMAS = (",", "،", "，")
 # The whitespace runs that change: a lone space between two characters stays as it is, so it is not
 # visited (most of a text's runs; a 90 KB resolution has about 10,000 of them).
 _WHITESPACE_RUN = re.compile(r"[ \t\n\r]*[\t\n\r][ \t\n\r]*| {2,}|^ | $")
@@ -406,7 +404,7 @@ def _classify_unnumbered(block: Block, may_be_preambular: bool, single_op: bool)
     - anything else (76/1's "Adopts the following declaration:" and its "We, Heads of
       State…" chapeau, the abbreviations note under a table in 75/246): free text.
     """
-    if may_be_preambular and block.text.endswith(_COMMAS):
+    if may_be_preambular and block.text.endswith(tuple(COMMAS)):  # a preambular paragraph ends with a comma
         return PREAMBULAR
     if single_op:
         return OPERATIVE

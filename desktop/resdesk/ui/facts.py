@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from resdesk.amend.labels import document_labels, printed_numbers
 from resdesk.model import tree
 from resdesk.model.document import HEADING, Block, Document
+from resdesk.un.masthead import annex_title
 from resdesk.un.sponsors import sponsor_line
 from resdesk.un.symbols import is_revision
 from resdesk.views.outline import block_footnote_ids
@@ -83,6 +84,6 @@ def document_rows(document: Document) -> list[Row]:
 
     section(document.blocks, 0)
     for number, annex in enumerate(document.annexes, start=1):
-        rows.append(Row(ANNEX, title=annex.title or "Annex", annex=number))
+        rows.append(Row(ANNEX, title=annex_title(annex.title, language), annex=number))
         section(annex.blocks, number)
     return rows

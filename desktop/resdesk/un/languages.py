@@ -70,6 +70,8 @@ class Language:
     formula_pattern: str  # any organ's enacting formula
     plenary_meeting: str  # a pattern of the meeting line that closes an adopted resolution ("50th plenary meeting")
     # -- lists, dates, numbers, quotation --
+    comma: str  # the comma that ends a preambular paragraph and the enacting formula
+    annex: str  # the title of an annex that has none of its own
     list_separator: str  # between sponsors
     conjunction: str  # before the last sponsor
     other_conjunctions: tuple[str, ...]  # other forms a reader meets (Spanish "e" before an i sound)
@@ -108,6 +110,7 @@ ARABIC = Language(
     formula="إن الجمعية العامة،", formula_pattern=r"إن (?:الجمعية العامة|مجلس [^،,]+)\s*[،,]",
     plenary_meeting=r"الجلسة العامة \d+",
     # Arabic joins "و" ("and") to the word after it; no sample shows a list of sponsors in Arabic.
+    comma="،", annex="المرفق",  # the samples have no annex in this language: not checked
     list_separator="، ", conjunction=" و", other_conjunctions=(),
     # The conclusions write "19 كانون الأول/ديسمبر 2023": the UN's Arabic gives both month names. Only
     # December is in the samples; the others follow the same usage (no source in the samples).
@@ -131,6 +134,7 @@ CHINESE = Language(
     note_by_the_secretariat="秘书处的说明",  # no source in the samples
     formula="大会，", formula_pattern=r"(?:大会|安全理事会|经济及社会理事会|人权理事会)\s*[，,]",
     plenary_meeting=r"第\d+次全体会议",
+    comma="，", annex="附件",  # the samples have no annex in this language: not checked
     list_separator="、", conjunction="和", other_conjunctions=(),  # the samples' lists: "72/194、72/284…和75/291号决议"
     months=tuple(str(number) for number in range(1, 13)),
     date_format="{year}年{month_number}月{day}日", first_day="1",
@@ -152,6 +156,7 @@ ENGLISH = Language(
     note_by_the_secretariat="Note by the Secretariat",
     formula="The General Assembly,", formula_pattern=r"The [A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|on|the|for|to))*,",
     plenary_meeting=r"\d+(?:st|nd|rd|th) plenary meeting",
+    comma=",", annex="Annex",
     list_separator=", ", conjunction=" and ", other_conjunctions=(),
     months=_ENGLISH_MONTHS, date_format="{day} {month} {year}", first_day="1",
     quotes=("“", "”"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, opening=ITALIC,
@@ -174,6 +179,7 @@ FRENCH = Language(
     sponsor_colon=" : ", note_by_the_secretariat="Note du Secrétariat",  # neither is in the samples
     formula="L’Assemblée générale,", formula_pattern=r"L['’](?:Assemblée générale|Conseil [\w'’ -]+),",
     plenary_meeting=r"\d+e séance plénière",
+    comma=",", annex="Annexe",  # the samples have no annex in this language: not checked
     list_separator=", ", conjunction=" et ", other_conjunctions=(),
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
             "novembre", "décembre"),
@@ -192,6 +198,7 @@ RUSSIAN = Language(
     sponsor_colon=": ", note_by_the_secretariat="Записка Секретариата",  # neither is in the samples
     formula="Генеральная Ассамблея,", formula_pattern=r"(?:Генеральная Ассамблея|Совет [\w -]+),",
     plenary_meeting=r"\d+[‑-]е пленарное заседание",
+    comma=",", annex="Приложение",  # the samples have no annex in this language: not checked
     list_separator=", ", conjunction=" и ", other_conjunctions=(),
     months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
             "ноября", "декабря"),
@@ -214,6 +221,7 @@ SPANISH = Language(
     sponsor_colon=": ", note_by_the_secretariat="Nota de la Secretaría",  # neither is in the samples
     formula="La Asamblea General,", formula_pattern=r"(?:La Asamblea General|El Consejo [\w -]+),",
     plenary_meeting=r"\d+[aª] sesión plenaria",
+    comma=",", annex="Anexo",  # the samples have no annex in this language: not checked
     list_separator=", ", conjunction=" y ",
     other_conjunctions=("e",),  # "y" becomes "e" before a word that starts with an i sound; we always write "y"
     months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
@@ -225,6 +233,11 @@ SPANISH = Language(
 
 #: The six languages in the UN's order (English alphabetical).
 LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ARABIC, CHINESE, ENGLISH, FRENCH, RUSSIAN, SPANISH)}
+
+#: Every comma of the six languages (Latin, Arabic, full-width).
+COMMAS = "".join(sorted({lang.comma for lang in LANGUAGES.values()}))
+#: Every separator of lists of names.
+LIST_SEPARATORS = "".join(sorted({lang.list_separator.strip() for lang in LANGUAGES.values()} | {","}))
 
 #: Languages outside the six that are also written right to left (a document may be tagged with one).
 _OTHER_RTL = frozenset({"fa", "he", "ur"})

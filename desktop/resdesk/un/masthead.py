@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from resdesk.un.dates import format_date, read_date
-from resdesk.un.languages import LANGUAGES, code_of, language
+from resdesk.un.languages import COMMAS, LANGUAGES, code_of, language
 from resdesk.un.sponsors import read_sponsor_line
 from resdesk.un.symbols import is_symbol
 
@@ -39,6 +39,7 @@ _AGENDAS.append(re.compile(r"البند(?:ان)?\s+(?P<item>\S.*?)\s+من جدو
 _FORMULAS = [(code, re.compile(lang.formula_pattern)) for code, lang in LANGUAGES.items()]
 _ORGAN_LANGUAGE = {own: code for code, lang in LANGUAGES.items() for own in lang.organs.values()}
 _ARTICLE = re.compile(r"^(?:The |L['’]|La |El |إن )")
+_ANNEX = re.compile(rf"(?:{'|'.join(lang.annex for lang in LANGUAGES.values())})(?:\s+[IVXLC\d]+)?")
 _MEETINGS = [re.compile(lang.plenary_meeting) for lang in LANGUAGES.values()]
 #: No enacting formula is longer (in characters): longer lines need not be read as one.
 MAX_FORMULA_LENGTH = 80
@@ -100,17 +101,17 @@ def formula_language(text: str) -> str | None:
     text = " ".join(text.split())
     if len(text) > MAX_FORMULA_LENGTH:
         return None
-    text = re.sub(r"\s+(?=[,،，]$)", "", text)
+    text = re.sub(rf"\s+(?=[{COMMAS}]$)", "", text)
     for code, pattern in _FORMULAS:
         if pattern.fullmatch(text):
             return code
-    return _ORGAN_LANGUAGE.get(text[:-1]) if text[-1:] in ",،，" else None  # no article: "General Assembly,"
+    return _ORGAN_LANGUAGE.get(text[:-1]) if text[-1:] in COMMAS else None  # no article: "General Assembly,"
 
 
 def formula_organ(formula: str) -> str:
     """The English name of the organ an enacting formula names ("L’Assemblée générale," -> "General
     Assembly"), or "" when it is none we know."""
-    name = _ARTICLE.sub("", " ".join(formula.split())).rstrip(" ,،，")
+    name = _ARTICLE.sub("", " ".join(formula.split())).rstrip(" " + COMMAS)
     return _ORGANS.get(name, "")
 
 
@@ -207,6 +208,16 @@ def agenda_line(agenda_item: str, language_code: str) -> str:
     lang = language(language_code)
     several = re.search(r",|、| (?:and|et|y|и) |و|和", item)
     return (lang.agenda_items if several else lang.agenda_item).format(item)
+
+
+def annex_title(title: str, language_code: str) -> str:
+    """An annex's title, or "Annex" in the text's language when it has none."""
+    return title or language(language_code).annex
+
+
+def is_annex_heading(text: str) -> bool:
+    """Whether a line is the heading of an annex in any of the six languages ("Annex", "Annexe II")."""
+    return bool(_ANNEX.fullmatch(" ".join(text.split())))
 
 
 def note_heading(language_code: str) -> str:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from resdesk.resources import resource
-from resdesk.un.languages import LANGUAGES, Emphasis, code_of, language
+from resdesk.un.languages import COMMAS, LANGUAGES, Emphasis, code_of, language
 
 FORMULA = "formula"
 PREAMBULAR = "preambular"
@@ -83,7 +83,7 @@ def opening_extent(text: str, kind: str, language_code: str = "en") -> int:
     """How many leading characters of a block are set as its opening: the enacting formula without its
     comma, the opening phrase of a PP or OP, nothing of any other block. Every view and exporter uses this."""
     if kind == FORMULA:
-        return len(text.rstrip().rstrip(",،，").rstrip())
+        return len(text.rstrip().rstrip(COMMAS).rstrip())
     return len(opening_phrase(text, kind, language_code))
 
 

@@ -18,7 +18,7 @@ from functools import cache
 from typing import NamedTuple
 
 from resdesk.resources import resource
-from resdesk.un.languages import LANGUAGES, language
+from resdesk.un.languages import LANGUAGES, LIST_SEPARATORS, language
 
 _OPENING = "(（"
 _CLOSING = ")）"
@@ -145,7 +145,10 @@ def read_sponsor_line(text: str, known: Iterable[str] = ()) -> SponsorLine | Non
     return None
 
 
-_OPEN_END = re.compile(r"(?:[,،、]|\s(?:and|et|y|e|и))$")
+#: The conjunctions written as a word of their own (not the Arabic "و" nor the Chinese "和").
+_CONJUNCTIONS = sorted({word for lang in LANGUAGES.values() if lang.conjunction[:1] == lang.conjunction[-1:] == " "
+                        for word in (lang.conjunction.strip(), *lang.other_conjunctions)})
+_OPEN_END = re.compile(rf"(?:[{LIST_SEPARATORS}]|\s(?:{'|'.join(_CONJUNCTIONS)}))$")
 
 
 def continues_list(line: str) -> bool:

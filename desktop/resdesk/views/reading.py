@@ -153,6 +153,6 @@ def outline_text(document: Document, *, style: Style = Style(), width: int = 100
 
     section(document.blocks)
     for annex in document.annexes:
-        lines.extend(["", annex.title or "Annex", ""])
+        lines.extend(["", un_masthead.annex_title(annex.title, language), ""])
         section(annex.blocks)
     return "\n".join(lines).rstrip() + "\n"

@@ -30,8 +30,8 @@ from resdesk.model.document import (
     Footnote,
 )
 from resdesk.text.inline import Mark
+from resdesk.un import masthead as words
 from resdesk.un.languages import is_rtl
-from resdesk.un.masthead import note_heading
 from resdesk.un.phrases import opening_extent
 from resdesk.un.sponsors import sponsor_line
 from resdesk.un.symbols import is_revision
@@ -146,7 +146,7 @@ def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
     if meta.note:
         if meta.title:
             out.append(para("HMTitle", meta.title))
-        out.append(para("HCh", note_heading(meta.language)))
+        out.append(para("HCh", words.note_heading(meta.language)))
         out.append(hinted(para("SingleTxt", meta.note), "note", ctx))
     if meta.sponsors:
         line = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
@@ -156,9 +156,10 @@ def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
     return out
 
 
-def annex_title(title: str, rtl: bool) -> etree._Element:
+def annex_title(title: str, rtl: bool, language: str) -> etree._Element:
+    """An annex's title ("Annex" in the text's language when it has none), on a new page."""
     ppr = paragraph_properties("HCh", el("pageBreakBefore"), el("bidi") if rtl else None)
-    return el("p", ppr, run(title or "Annex", run_properties(rtl=rtl, cs=rtl)))
+    return el("p", ppr, run(words.annex_title(title, language), run_properties(rtl=rtl, cs=rtl)))
 
 
 def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote]) -> etree._Element:

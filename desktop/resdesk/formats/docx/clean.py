@@ -86,7 +86,7 @@ def render_clean(document: Document, *, page: str = "letter", author: str = "",
     texts = [(None, document.blocks)] + [(annex, annex.blocks) for annex in document.annexes]
     for annex, blocks in texts:
         if annex is not None:
-            elements.append(annex_title(annex.title, ctx.rtl))
+            elements.append(annex_title(annex.title, ctx.rtl, document.meta.language))
         writer = BlockWriter(ctx, blocks, document.meta.language)
         for block in blocks:
             if block.kind == TABLE:

@@ -29,14 +29,13 @@ from resdesk.model.document import (
 )
 from resdesk.text.inline import BOLD, ITALIC, Mark, shift_marks, sorted_marks
 from resdesk.un.markers import OPERATIVE_NUMBER, leading_marker
-from resdesk.un.masthead import formula_language
+from resdesk.un.masthead import formula_language, is_annex_heading
 from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
 
 HINT_KINDS = {code: kind for kind, code in KIND_CODES.items()}
 HEADING_LEVELS = {"h1": 1, "hch": 1, "h23": 2, "h2": 2, "h3": 2, "h4": 3, "heading 1": 1, "heading 2": 2,
                   "heading 3": 3, "heading 4": 3, "title": 1}
 HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
-ANNEX = re.compile(r"^(Annex|Annexe|Anexo)(\s+[IVXLC\d]+)?$")
 
 
 @dataclass
@@ -121,7 +120,7 @@ class StructureBuilder:
         hint = HINT_KINDS.get(hinted[:1])
         style = self.style_names.get(paragraph.style, paragraph.style).lower()
         bare = text.strip()
-        if ANNEX.match(bare) and (paragraph.page_break_before or style in ("hch", "h1")) and hint is None:
+        if is_annex_heading(bare) and (paragraph.page_break_before or style in ("hch", "h1")) and hint is None:
             self.annexes.append(Annex(bare))
             self.stack, self.seen_operative = [], False
             return

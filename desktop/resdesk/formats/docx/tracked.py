@@ -287,7 +287,7 @@ def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=Non
         if record.annex != current_annex:
             current_annex = record.annex
             annex = text.base.annexes[record.annex - 1] if record.annex - 1 < len(text.base.annexes) else None
-            elements.append(annex_title(annex.title if annex else "Annex", ctx.rtl))
+            elements.append(annex_title(annex.title if annex else "", ctx.rtl, text.base.meta.language))
         element = writer.record(record)
         if element is not None:
             elements.append(element)

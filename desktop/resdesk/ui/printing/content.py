@@ -35,7 +35,7 @@ from resdesk.ui.printing.geometry import (
 )
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis, is_rtl
-from resdesk.un.masthead import note_heading
+from resdesk.un.masthead import annex_title, note_heading
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import sponsor_line
 from resdesk.un.symbols import is_revision
@@ -242,10 +242,10 @@ def body_items(blocks: list[Block], language: str, markers: dict[str, str]) -> l
     return [table_item(b, markers) if b.kind == TABLE else block_paragraph(b, shaper, markers) for b in blocks]
 
 
-def annex_heading(title: str) -> Paragraph:
-    """An annex starts on a new page with its title in bold."""
-    return Paragraph([Run(title or "Annex", Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0,
-                     align="left", keep_with_next=True, numbered=False, new_page=True)
+def annex_heading(title: str, language: str) -> Paragraph:
+    """An annex starts on a new page with its title in bold ("Annex" in the text's language if it has none)."""
+    return Paragraph([Run(annex_title(title, language), Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+                     space_after=12.0, align="left", keep_with_next=True, numbered=False, new_page=True)
 
 
 def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
@@ -265,7 +265,7 @@ def clean_flow(document: Document) -> Flow:
     items: list[Paragraph | Table] = front_matter(document.meta)
     items.extend(body_items(document.blocks, language, markers))
     for annex in document.annexes:
-        items.append(annex_heading(annex.title))
+        items.append(annex_heading(annex.title, language))
         items.extend(body_items(annex.blocks, language, markers))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)

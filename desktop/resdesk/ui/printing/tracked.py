@@ -180,7 +180,7 @@ def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
     for record in view.blocks:
         if record.annex != annex:
             annex = record.annex
-            items.append(annex_heading(document.annexes[annex - 1].title))
+            items.append(annex_heading(document.annexes[annex - 1].title, language))
         items.append(record_paragraph(record, record_runs(record, markers, palette, language), numbers))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
@@ -227,7 +227,7 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
     for record in view.blocks:
         if record.annex != annex:
             annex = record.annex
-            items.append(annex_heading(document.annexes[annex - 1].title))
+            items.append(annex_heading(document.annexes[annex - 1].title, language))
         label = [Run(record.label, Style(bold=True)), Run("\u2003")] if record.label else []
         if record.state in (INSERTED, ALTERNATIVE_TEXT, MOVED_TO):
             amendment = view.amendments[record.amendment]
