@@ -42,7 +42,7 @@ from resdesk.model.document import (
 from resdesk.model.ids import IdAllocator
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, sorted_marks
 from resdesk.un.dates import read_date
-from resdesk.un.markers import OPERATIVE_NUMBER, LeadingMarker, leading_marker
+from resdesk.un.markers import LeadingMarker, leading_marker, leading_operative_number
 from resdesk.un.masthead import (
     MAX_FORMULA_LENGTH,
     MastheadReader,
@@ -54,7 +54,7 @@ from resdesk.un.masthead import (
 )
 from resdesk.un.numerals import letter_value, roman_value
 from resdesk.un.sponsors import continues_list, read_sponsor_line
-from resdesk.un.symbols import SYMBOL, citation_target
+from resdesk.un.symbols import citation_target, is_symbol
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -116,7 +116,7 @@ def _is_furniture(line: str) -> bool:
     """Page numbers, running headers (the symbol), job numbers, form feeds, "Please recycle"."""
     if _FURNITURE_LINE.fullmatch(line):
         return True
-    return all(_FURNITURE_TOKEN.fullmatch(token) or SYMBOL.fullmatch(token) for token in line.split())
+    return all(_FURNITURE_TOKEN.fullmatch(token) or is_symbol(token) for token in line.split())
 
 
 def _job_number(lines: list[str]) -> str:
@@ -374,7 +374,7 @@ _MAX_NUMBERED_HEADING_WORDS = 25
 
 def _operative(text: str) -> str | None:
     """The text of an operative paragraph after its typed number ("3. Urges …"), None if it has none."""
-    match = OPERATIVE_NUMBER.match(text)
+    match = leading_operative_number(text)
     rest = text[match.end():] if match and match.start() == 0 else ""
     return rest if rest.strip() and not rest[0].isspace() else None
 

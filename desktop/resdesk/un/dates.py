@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import cache
 
 from resdesk.errors import UserError
 from resdesk.un.languages import LANGUAGES, language
 
-_NUMBERED = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-_WORDED = re.compile(r"(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(.+?)\s+(?:de\s+)?(\d{4})(?:\s+(?:года|г\.))?")
+_NUMBERED = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_WORDED = r"(\d{1,2})(?:er|º|°)?\s+(?:de\s+)?(.+?)\s+(?:de\s+)?(\d{4})(?:\s+(?:года|г\.))?"
 
 
+@cache
 def _month_numbers() -> dict[str, int]:
     """Every way a month is named, folded to lower case -> its number (each half of an Arabic name too)."""
     months: dict[str, int] = {}
@@ -27,9 +29,6 @@ def _month_numbers() -> dict[str, int]:
     return months
 
 
-_MONTHS = _month_numbers()
-
-
 def read_date(text: str) -> str:
     """The ISO date a text writes in any of the six languages' styles or as ISO; "" if it is no date."""
     value = " ".join(text.split())
@@ -37,10 +36,11 @@ def read_date(text: str) -> str:
         return _dt.date.fromisoformat(value).isoformat()
     except ValueError:
         pass
-    if match := _NUMBERED.fullmatch(value):
+    months = _month_numbers()
+    if match := re.fullmatch(_NUMBERED, value):
         year, month, day = (int(group) for group in match.groups())
-    elif (match := _WORDED.fullmatch(value)) and match.group(2).casefold() in _MONTHS:
-        day, month, year = int(match.group(1)), _MONTHS[match.group(2).casefold()], int(match.group(3))
+    elif (match := re.fullmatch(_WORDED, value)) and match.group(2).casefold() in months:
+        day, month, year = int(match.group(1)), months[match.group(2).casefold()], int(match.group(3))
     else:
         return ""
     try:

@@ -273,12 +273,9 @@ def is_rtl(value: str) -> bool:
     return code in _OTHER_RTL or (code in LANGUAGES and LANGUAGES[code].rtl)
 
 
-_SCRIPTS = [(lang.code, re.compile(f"[{lang.script}]")) for lang in LANGUAGES.values() if lang.script]
-
-
 def language_of_script(sample: str) -> str:
     """The language whose script writes more than a quarter of `sample` (Arabic, Chinese, Russian), or ""."""
-    for code, script in _SCRIPTS:
-        if len(script.findall(sample)) > len(sample) // 4:
-            return code
+    for lang in LANGUAGES.values():
+        if lang.script and len(re.findall(f"[{lang.script}]", sample)) > len(sample) // 4:
+            return lang.code
     return ""

@@ -30,11 +30,8 @@ def operative_number(number: int, language_code: str = "en") -> str:
     return language(language_code).operative_number.format(number)
 
 
-#: A typed operative number at the start of a line: "3." or "3 -" and a tab or space.
-OPERATIVE_NUMBER = re.compile(r"\s*(\d{1,3})(?:\.| -)[\t ]+")
-
-_SUBPARAGRAPH_MARKER = re.compile(r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)"
-                                  r"[\t ]+")
+_OPERATIVE_NUMBER = r"\s*(\d{1,3})(?:\.| -)[\t ]+"
+_SUBPARAGRAPH_MARKER = r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)[\t ]+"
 #: The depths a letter and a Roman numeral stand for, by how the marker is written: "(a)"/"(i)" and
 #: French and Spanish "a)"/"i)" are levels 1 and 2, "a."/"i." levels 3 and 4.
 _DEPTHS = {"paren": (1, 2), "half": (1, 2), "dot": (3, 4)}
@@ -57,9 +54,14 @@ class LeadingMarker(NamedTuple):
         return roman_value(self.number)
 
 
+def leading_operative_number(text: str) -> re.Match | None:
+    """A typed operative number at the start of `text` ("3." or "3 -", then a tab or space); group 1 is the number."""
+    return re.match(_OPERATIVE_NUMBER, text)
+
+
 def leading_marker(text: str) -> LeadingMarker | None:
     """The sub-paragraph marker that opens `text` ("(a) ", "a) ", "a.\t", "(iv) "), or None."""
-    match = _SUBPARAGRAPH_MARKER.match(text)
+    match = re.match(_SUBPARAGRAPH_MARKER, text)
     if not match:
         return None
     style = next(name for name in _DEPTHS if match.group(name))

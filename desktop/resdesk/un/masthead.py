@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
+from typing import NamedTuple
 
 from resdesk.un.dates import format_date, read_date
 from resdesk.un.languages import COMMAS, LANGUAGES, code_of, language
@@ -21,12 +23,19 @@ _ORGANS = {own: english for lang in LANGUAGES.values() for english, own in lang.
 _PUBLISHERS = {lang.united_nations for lang in LANGUAGES.values()} | {"الأمــم المتحـدة"}  # with tatweel
 _LANGUAGE_NAMES = {name for lang in LANGUAGES.values() for name in (lang.own_name, *lang.language_names.values())}
 _NOTES = {lang.note_by_the_secretariat for lang in LANGUAGES.values()} | {"Note by the Secretary-General"}
-_DISTRIBUTION = re.compile(r"Distr\.\s*:?\s*(\S.*)")
-_ORIGINAL = re.compile(r"Original\s*:\s*(\S+)")
-_SESSIONS = [re.compile(lang.session, re.IGNORECASE) for lang in LANGUAGES.values()]
-_COMMITTEES = [re.compile(pattern) for pattern in (
-    *(lang.committee for lang in LANGUAGES.values()),
-    r"(?:[A-Z][\w’'-]*(?: and)? )+Committee(?: \([A-Z][a-z]+ Committee\))?", "Plenary")]
+_ORGAN_LANGUAGE = {own: code for code, lang in LANGUAGES.items() for own in lang.organs.values()}
+
+
+class _Patterns(NamedTuple):
+    distribution: re.Pattern
+    original: re.Pattern
+    sessions: list[re.Pattern]
+    committees: list[re.Pattern]
+    agendas: list[re.Pattern]
+    formulas: list[tuple[str, re.Pattern]]
+    article: re.Pattern
+    annex: re.Pattern
+    meetings: list[re.Pattern]
 
 
 def _format_pattern(text: str) -> re.Pattern:
@@ -34,13 +43,26 @@ def _format_pattern(text: str) -> re.Pattern:
     return re.compile(rf"{head}(?P<item>\S.*?){tail}")
 
 
-_AGENDAS = [_format_pattern(form) for lang in LANGUAGES.values() for form in (lang.agenda_items, lang.agenda_item)]
-_AGENDAS.append(re.compile(r"البند(?:ان)?\s+(?P<item>\S.*?)\s+من جدول الأعمال"))  # also the dual: "items" (two)
-_FORMULAS = [(code, re.compile(lang.formula_pattern)) for code, lang in LANGUAGES.items()]
-_ORGAN_LANGUAGE = {own: code for code, lang in LANGUAGES.items() for own in lang.organs.values()}
-_ARTICLE = re.compile(r"^(?:The |L['’]|La |El |إن )")
-_ANNEX = re.compile(rf"(?:{'|'.join(lang.annex for lang in LANGUAGES.values())})(?:\s+[IVXLC\d]+)?")
-_MEETINGS = [re.compile(lang.plenary_meeting) for lang in LANGUAGES.values()]
+@cache
+def _patterns() -> _Patterns:
+    """The patterns of masthead lines, compiled on first use (`resdesk outline` starts without them)."""
+    languages = LANGUAGES.values()
+    return _Patterns(
+        distribution=re.compile(r"Distr\.\s*:?\s*(\S.*)"),
+        original=re.compile(r"Original\s*:\s*(\S+)"),
+        sessions=[re.compile(lang.session, re.IGNORECASE) for lang in languages],
+        committees=[re.compile(pattern) for pattern in (
+            *(lang.committee for lang in languages),
+            r"(?:[A-Z][\w’'-]*(?: and)? )+Committee(?: \([A-Z][a-z]+ Committee\))?", "Plenary")],
+        agendas=[_format_pattern(form) for lang in languages for form in (lang.agenda_items, lang.agenda_item)]
+        + [re.compile(r"البند(?:ان)?\s+(?P<item>\S.*?)\s+من جدول الأعمال")],  # also the dual: "items" (two)
+        formulas=[(code, re.compile(lang.formula_pattern)) for code, lang in LANGUAGES.items()],
+        article=re.compile(r"^(?:The |L['’]|La |El |إن )"),
+        annex=re.compile(rf"(?:{'|'.join(lang.annex for lang in languages)})(?:\s+[IVXLC\d]+)?"),
+        meetings=[re.compile(lang.plenary_meeting) for lang in languages],
+    )
+
+
 #: No enacting formula is longer (in characters): longer lines need not be read as one.
 MAX_FORMULA_LENGTH = 80
 
@@ -53,7 +75,7 @@ def canonical_organ(name: str) -> str:
 def read_agenda(text: str) -> str:
     """What "Agenda item(s) …" says in any of the six languages ("107", "13 and 117", "72 b)"), or ""."""
     text = " ".join(text.split())
-    for pattern in _AGENDAS:
+    for pattern in _patterns().agendas:
         match = pattern.fullmatch(text)
         if match:
             return match.group("item")
@@ -81,15 +103,16 @@ def read_line(text: str, known: Iterable[str] = ()) -> tuple[str, object] | None
         return "language", code_of(text)
     if text in _NOTES:
         return "note", None
-    if match := _DISTRIBUTION.fullmatch(text):
+    patterns = _patterns()
+    if match := patterns.distribution.fullmatch(text):
         return "distribution", match.group(1)
-    if match := _ORIGINAL.fullmatch(text):
+    if match := patterns.original.fullmatch(text):
         return "original_language", code_of(match.group(1))
     if item := read_agenda(text):
         return "agenda_item", item
-    if any(pattern.fullmatch(text) for pattern in _SESSIONS):
+    if any(pattern.fullmatch(text) for pattern in patterns.sessions):
         return "session", text
-    if any(pattern.fullmatch(text) for pattern in _COMMITTEES):
+    if any(pattern.fullmatch(text) for pattern in patterns.committees):
         return "committee", text
     if line := read_sponsor_line(text, known):
         return "sponsors", line.names
@@ -102,7 +125,7 @@ def formula_language(text: str) -> str | None:
     if len(text) > MAX_FORMULA_LENGTH:
         return None
     text = re.sub(rf"\s+(?=[{COMMAS}]$)", "", text)
-    for code, pattern in _FORMULAS:
+    for code, pattern in _patterns().formulas:
         if pattern.fullmatch(text):
             return code
     return _ORGAN_LANGUAGE.get(text[:-1]) if text[-1:] in COMMAS else None  # no article: "General Assembly,"
@@ -111,14 +134,14 @@ def formula_language(text: str) -> str | None:
 def formula_organ(formula: str) -> str:
     """The English name of the organ an enacting formula names ("L’Assemblée générale," -> "General
     Assembly"), or "" when it is none we know."""
-    name = _ARTICLE.sub("", " ".join(formula.split())).rstrip(" " + COMMAS)
+    name = _patterns().article.sub("", " ".join(formula.split())).rstrip(" " + COMMAS)
     return _ORGANS.get(name, "")
 
 
 def is_plenary_meeting(text: str) -> bool:
     """Whether a line is the meeting that adopted the resolution ("50th plenary meeting"), which closes it."""
     text = " ".join(text.split())
-    return any(pattern.fullmatch(text) for pattern in _MEETINGS)
+    return any(pattern.fullmatch(text) for pattern in _patterns().meetings)
 
 
 def stands_alone(text: str) -> bool:
@@ -217,7 +240,7 @@ def annex_title(title: str, language_code: str) -> str:
 
 def is_annex_heading(text: str) -> bool:
     """Whether a line is the heading of an annex in any of the six languages ("Annex", "Annexe II")."""
-    return bool(_ANNEX.fullmatch(" ".join(text.split())))
+    return bool(_patterns().annex.fullmatch(" ".join(text.split())))
 
 
 def note_heading(language_code: str) -> str:

@@ -130,15 +130,18 @@ def _words(phrase: str) -> str:
     return r"\s+".join(map(re.escape, phrase.split()))
 
 
-_LINES = [(code, re.compile(rf"(?P<names>.+?)\s*[:：]\s*(?:(?P<revised>{_words(lang.revised_draft_resolution)})"
-                            rf"|{_words(lang.draft_resolution)})\.?", re.IGNORECASE))
-          for code, lang in LANGUAGES.items()]
+@cache
+def _lines() -> list[tuple[str, re.Pattern]]:
+    """Each language's sponsor line as a pattern, compiled on first use."""
+    return [(code, re.compile(rf"(?P<names>.+?)\s*[:：]\s*(?:(?P<revised>{_words(lang.revised_draft_resolution)})"
+                              rf"|{_words(lang.draft_resolution)})\.?", re.IGNORECASE))
+            for code, lang in LANGUAGES.items()]
 
 
 def read_sponsor_line(text: str, known: Iterable[str] = ()) -> SponsorLine | None:
     """The sponsors of a sponsor line in any of the six languages, or None if `text` is not one."""
     text = " ".join(text.split())
-    for code, pattern in _LINES:
+    for code, pattern in _lines():
         match = pattern.fullmatch(text)
         if match:
             return SponsorLine(split_sponsors(match.group("names"), code, known), code, bool(match.group("revised")))
@@ -148,9 +151,9 @@ def read_sponsor_line(text: str, known: Iterable[str] = ()) -> SponsorLine | Non
 #: The conjunctions written as a word of their own (not the Arabic "و" nor the Chinese "和").
 _CONJUNCTIONS = sorted({word for lang in LANGUAGES.values() if lang.conjunction[:1] == lang.conjunction[-1:] == " "
                         for word in (lang.conjunction.strip(), *lang.other_conjunctions)})
-_OPEN_END = re.compile(rf"(?:[{LIST_SEPARATORS}]|\s(?:{'|'.join(_CONJUNCTIONS)}))$")
+_OPEN_END = rf"(?:[{LIST_SEPARATORS}]|\s(?:{'|'.join(_CONJUNCTIONS)}))$"
 
 
 def continues_list(line: str) -> bool:
     """Whether a line ends inside a list of names (with a separator or "and"): a long sponsor line wraps so."""
-    return bool(_OPEN_END.search(line.rstrip()))
+    return bool(re.search(_OPEN_END, line.rstrip()))

@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 
 #: A document symbol: a series ("A", "E", "S", "UNEP") then slash-separated parts, one of them with a digit.
-SYMBOL = re.compile(r"(?=[A-Z]{1,8}/[^\s,;]*\d)[A-Z]{1,8}(?:/[A-Za-z0-9.()\-]+){1,8}")
+_SYMBOL = r"(?=[A-Z]{1,8}/[^\s,;]*\d)[A-Z]{1,8}(?:/[A-Za-z0-9.()\-]+){1,8}"
 #: A resolution number as texts cite it: "66/171" (General Assembly), "2013/32" (ECOSOC, by year).
-_RESOLUTION = re.compile(r"(\d{1,3}|\d{4})/(\d{1,4})")
+_RESOLUTION = r"(\d{1,3}|\d{4})/(\d{1,4})"
 
 
 def is_symbol(text: str) -> bool:
-    return bool(SYMBOL.fullmatch(text))
+    return bool(re.fullmatch(_SYMBOL, text))
 
 
 def find_symbol(text: str) -> str:
     """The first document symbol in `text`, or ""."""
-    match = re.search(rf"(?<![\w/]){SYMBOL.pattern}", text)
+    match = re.search(rf"(?<![\w/]){_SYMBOL}", text)
     return match.group() if match else ""
 
 
@@ -41,7 +41,7 @@ def link_url(target: str) -> str:
 def citation_target(label: str) -> str:
     """What a link labelled with a resolution number or a symbol points to ("66/171" -> A/RES/66/171 on
     undocs.org; ECOSOC numbers its resolutions by year: "2013/32" -> E/RES/2013/32); else the label."""
-    match = _RESOLUTION.fullmatch(label)
+    match = re.fullmatch(_RESOLUTION, label)
     if match:
         organ = "E" if len(match.group(1)) == 4 else "A"
         return link_url(f"{organ}/RES/{label}")

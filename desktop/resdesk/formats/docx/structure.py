@@ -28,7 +28,7 @@ from resdesk.model.document import (
     Cell,
 )
 from resdesk.text.inline import BOLD, ITALIC, Mark, shift_marks, sorted_marks
-from resdesk.un.markers import OPERATIVE_NUMBER, leading_marker
+from resdesk.un.markers import leading_marker, leading_operative_number
 from resdesk.un.masthead import formula_language, is_annex_heading
 from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
 
@@ -160,7 +160,7 @@ class StructureBuilder:
     def _classify(self, paragraph: Paragraph, text: str, style: str, hint: str | None,
                   any_numbered: bool) -> tuple[str, int | None, int]:
         """(kind, length of the typed number to cut or None, sub-paragraph depth)."""
-        op = OPERATIVE_NUMBER.match(text)
+        op = leading_operative_number(text)
         sub = leading_marker(text)
         auto = self.number_format.get(paragraph.numbered) if paragraph.numbered else None
         if hint == SUBPARAGRAPH or (hint is None and (sub or auto in ("lowerLetter", "lowerRoman"))):
