@@ -10,7 +10,6 @@ and written in the document's language; dates are ISO; the original language is 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 from typing import NamedTuple
 
@@ -20,7 +19,8 @@ from resdesk.un.sponsors import read_sponsor_line
 from resdesk.un.symbols import is_symbol
 
 _ORGANS = {own: english for lang in LANGUAGES.values() for english, own in lang.organs.items()}
-_PUBLISHERS = {lang.united_nations for lang in LANGUAGES.values()} | {"الأمــم المتحـدة"}  # with tatweel
+_PUBLISHERS = {lang.united_nations for lang in LANGUAGES.values()}
+_TATWEEL = "\u0640"  # stretches Arabic words for layout ("الأمــم المتحـدة"): not part of them
 _LANGUAGE_NAMES = {name for lang in LANGUAGES.values() for name in (lang.own_name, *lang.language_names.values())}
 _NOTES = {lang.note_by_the_secretariat for lang in LANGUAGES.values()} | {"Note by the Secretary-General"}
 _ORGAN_LANGUAGE = {own: code for code, lang in LANGUAGES.items() for own in lang.organs.values()}
@@ -66,6 +66,7 @@ def _patterns() -> _Patterns:
 #: No enacting formula is longer (in characters): longer lines need not be read as one.
 MAX_FORMULA_LENGTH = 80
 
+
 def canonical_organ(name: str) -> str:
     """An organ's English name ("Assemblée générale" -> "General Assembly"); other names as they are."""
     name = " ".join(name.split())
@@ -82,12 +83,12 @@ def read_agenda(text: str) -> str:
     return ""
 
 
-def read_line(text: str, known: Iterable[str] = ()) -> tuple[str, object] | None:
+def read_line(text: str) -> tuple[str, object] | None:
     """(fact, value) of a masthead line in any of the six languages, or None if it is not one (a title,
     say). The facts are `Meta` fields, and "publisher" ("United Nations") and "language" (the line naming
     the text's language above "Original:"), which carry nothing to keep. A symbol may follow "United
-    Nations"; `known` are delegation names a sponsor list keeps whole."""
-    text = " ".join(text.split())
+    Nations"."""
+    text = " ".join(text.replace(_TATWEEL, "").split())
     if not text:
         return None
     if text in _PUBLISHERS:
@@ -114,7 +115,7 @@ def read_line(text: str, known: Iterable[str] = ()) -> tuple[str, object] | None
         return "session", text
     if any(pattern.fullmatch(text) for pattern in patterns.committees):
         return "committee", text
-    if line := read_sponsor_line(text, known):
+    if line := read_sponsor_line(text):
         return "sponsors", line.names
     return None
 
@@ -157,8 +158,7 @@ class MastheadReader:
     note; of the other lines, the last is the title.
     """
 
-    def __init__(self, known: Iterable[str] = ()):
-        self.known = tuple(known)
+    def __init__(self):
         self.facts: dict[str, object] = {}
         self._expecting = ""
         self._others: list[str] = []
@@ -167,7 +167,7 @@ class MastheadReader:
         text = " ".join(text.split())
         if not text:
             return
-        found = read_line(text, self.known)
+        found = read_line(text)
         if self._expecting and found is None and formula_language(text) is None:
             self.facts.setdefault(self._expecting, text)
             self._expecting = ""

@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from resdesk.resources import resource
-from resdesk.un.languages import COMMAS, LANGUAGES, Emphasis, code_of, language
+from resdesk.un.languages import COMMAS, LANGUAGES, Emphasis, code_of
+from resdesk.un.languages import language as conventions  # the parameters below are called `language`
 
 FORMULA = "formula"
 PREAMBULAR = "preambular"
@@ -89,7 +90,7 @@ def opening_extent(text: str, kind: str, language_code: str = "en") -> int:
 
 def opening_emphasis(language_code: str) -> Emphasis:
     """How the language sets an opening: italic; bold in Chinese; bold italic in Arabic."""
-    return language(language_code).opening
+    return conventions(language_code).opening
 
 
 def opening_phrase(text: str, kind: str, language: str = "en") -> str:

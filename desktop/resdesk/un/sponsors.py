@@ -138,13 +138,13 @@ def _lines() -> list[tuple[str, re.Pattern]]:
             for code, lang in LANGUAGES.items()]
 
 
-def read_sponsor_line(text: str, known: Iterable[str] = ()) -> SponsorLine | None:
+def read_sponsor_line(text: str) -> SponsorLine | None:
     """The sponsors of a sponsor line in any of the six languages, or None if `text` is not one."""
     text = " ".join(text.split())
     for code, pattern in _lines():
         match = pattern.fullmatch(text)
         if match:
-            return SponsorLine(split_sponsors(match.group("names"), code, known), code, bool(match.group("revised")))
+            return SponsorLine(split_sponsors(match.group("names"), code), code, bool(match.group("revised")))
     return None
 
 
