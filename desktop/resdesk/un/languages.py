@@ -42,7 +42,6 @@ class Language:
 
     code: str  # ISO 639-1
     codes: tuple[str, ...]  # ISO 639-2 codes, the first as AKN's FRBRlanguage writes it
-    english_name: str
     own_name: str  # the language's name in its own words (the masthead line above "Original:")
     job_letter: str  # "13-49218 (E)"
     word_tag: str  # Word's w:lang
@@ -90,12 +89,13 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
 _EN_MARKERS = ("({})", "({})", "{}.", "{}.")
 # No sample shows sub-paragraphs in Arabic, Chinese or Russian: they keep the English "(a)" (a product
 # choice; the UN's Russian texts are seen elsewhere to write "а)" with Cyrillic letters, unverified here).
-_EN_COVER = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
+#: The languages' names in English (as English mastheads write them: "Original: English").
+_ENGLISH_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
 _ORDINAL_COMMITTEE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
                       r"|Special Political and Decolonization Committee(?: \(Fourth Committee\))?")
 
 ARABIC = Language(
-    code="ar", codes=("ara",), english_name="Arabic", own_name="العربية", job_letter="A", word_tag="ar-SA",
+    code="ar", codes=("ara",), own_name="العربية", job_letter="A", word_tag="ar-SA",
     rtl=True, script="\u0600-\u06ff", word_slot="cs", word_font="Times New Roman", unspaced=False,
     united_nations="الأمم المتحدة", organs={"General Assembly": "الجمعية العامة"}, cover_language="en",
     distribution="Distr.: {}", original="Original: {}", language_names={},
@@ -123,7 +123,7 @@ ARABIC = Language(
 )
 
 CHINESE = Language(
-    code="zh", codes=("zho", "chi"), english_name="Chinese", own_name="中文", job_letter="C", word_tag="zh-CN",
+    code="zh", codes=("zho", "chi"), own_name="中文", job_letter="C", word_tag="zh-CN",
     rtl=False, script="\u4e00-\u9fff", word_slot="eastAsia", word_font="SimSun", unspaced=True,
     united_nations="联合国", organs={"General Assembly": "大会"}, cover_language="en",
     distribution="Distr.: {}", original="Original: {}", language_names={},
@@ -142,12 +142,12 @@ CHINESE = Language(
 )
 
 ENGLISH = Language(
-    code="en", codes=("eng",), english_name="English", own_name="English", job_letter="E", word_tag="en-GB",
+    code="en", codes=("eng",), own_name="English", job_letter="E", word_tag="en-GB",
     rtl=False, script="", word_slot="ascii", word_font="Times New Roman", unspaced=False,
     united_nations="United Nations",
     organs={"General Assembly": "General Assembly", "Economic and Social Council": "Economic and Social Council",
             "Security Council": "Security Council", "Human Rights Council": "Human Rights Council"},
-    cover_language="en", distribution="Distr.: {}", original="Original: {}", language_names=_EN_COVER,
+    cover_language="en", distribution="Distr.: {}", original="Original: {}", language_names=_ENGLISH_NAMES,
     agenda_item="Agenda item {}", agenda_items="Agenda items {}",
     session=r"(?:[A-Z][a-z]+ )?(?:[A-Za-z]+-)?[A-Za-z]+(?: (?:emergency )?special)? session(?: of \d{4})?"
             r"|\d{4} session|Substantive session of \d{4}",
@@ -163,7 +163,7 @@ ENGLISH = Language(
 )
 
 FRENCH = Language(
-    code="fr", codes=("fra", "fre"), english_name="French", own_name="Français", job_letter="F",
+    code="fr", codes=("fra", "fre"), own_name="Français", job_letter="F",
     word_tag="fr-FR", rtl=False, script="", word_slot="ascii", word_font="Times New Roman", unspaced=False,
     united_nations="Nations Unies",
     organs={"General Assembly": "Assemblée générale", "Economic and Social Council": "Conseil économique et social",
@@ -188,7 +188,7 @@ FRENCH = Language(
 )
 
 RUSSIAN = Language(
-    code="ru", codes=("rus",), english_name="Russian", own_name="Русский", job_letter="R", word_tag="ru-RU",
+    code="ru", codes=("rus",), own_name="Русский", job_letter="R", word_tag="ru-RU",
     rtl=False, script="\u0400-\u04ff", word_slot="ascii", word_font="Times New Roman", unspaced=False,
     united_nations="Организация Объединенных Наций", organs={"General Assembly": "Генеральная Ассамблея"},
     cover_language="en", distribution="Distr.: {}", original="Original: {}", language_names={},
@@ -207,7 +207,7 @@ RUSSIAN = Language(
 )
 
 SPANISH = Language(
-    code="es", codes=("spa",), english_name="Spanish", own_name="Español", job_letter="S", word_tag="es-ES",
+    code="es", codes=("spa",), own_name="Español", job_letter="S", word_tag="es-ES",
     rtl=False, script="", word_slot="ascii", word_font="Times New Roman", unspaced=False,
     united_nations="Naciones Unidas",
     organs={"General Assembly": "Asamblea General", "Economic and Social Council": "Consejo Económico y Social",
@@ -248,8 +248,9 @@ SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos", "Times", "Deja
 
 
 def _names(lang: Language) -> set[str]:
-    return {lang.code, *lang.codes, lang.english_name.casefold(), lang.own_name.casefold(),
-            *(names[lang.code].casefold() for names in (FRENCH.language_names, SPANISH.language_names))}
+    return {lang.code, *lang.codes, lang.own_name.casefold(),
+            *(names[lang.code].casefold() for names in (ENGLISH.language_names, FRENCH.language_names,
+                                                        SPANISH.language_names))}
 
 
 _BY_NAME = {name: lang.code for lang in LANGUAGES.values() for name in _names(lang)}
