@@ -73,6 +73,7 @@ def cmd_outline(args) -> int:
 
 
 def cmd_meta(args) -> int:
+    from resdesk.store.delegations import document_delegations
     from resdesk.store.docfile import DocumentFile
     from resdesk.store.documents import load, set_meta
     from resdesk.views.metadata import format_meta, parse_assignments
@@ -82,7 +83,10 @@ def cmd_meta(args) -> int:
             document = load(doc)
         sys.stdout.write(format_meta(document))
         return 0
-    changes = parse_assignments(args.set)
+    with _open_for_reading(args.document) as doc:
+        language = load(doc).meta.language  # sponsors are listed as the document's language lists them
+        known = tuple(d.name for d in document_delegations(doc))
+    changes = parse_assignments(args.set, language, known)
     with DocumentFile.open(args.document) as doc:
         set_meta(doc, changes)
     return 0

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from resdesk import __version__
 from resdesk.errors import UserError
+from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 from resdesk.store.editing import neighbour_position
 from resdesk.ui import commands
@@ -339,15 +340,9 @@ class MainWindow(QMainWindow):
         ids = self.session.block_ids()
         index = ids.index(current)
         # Focus afterwards: the block after the deleted group, or the one before it.
-        descendants = {current}
-        following = None
-        for candidate in ids[index + 1:]:
-            block = self.session.row(candidate).block
-            if block.kind == SUBPARAGRAPH and block.parent in descendants:
-                descendants.add(candidate)
-                continue
-            following = candidate
-            break
+        blocks = [self.session.row(ident).block for ident in ids]
+        group = tree.subtree(tree.child_ids(blocks), current)
+        following = ids[index + len(group)] if index + len(group) < len(ids) else None
         focus = following or (ids[index - 1] if index > 0 else "")
         self._push(commands.DeleteBlockCommand(self.session, current, focus))
 

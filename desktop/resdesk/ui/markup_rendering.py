@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
 from resdesk.ui import rendering
 from resdesk.ui.facts import Row
+from resdesk.un.phrases import opening_emphasis
 from resdesk.views.markup import ALTERNATIVE_TEXT, DELETE, DELETED, INSERT, INSERTED, MOVED_FROM, MOVED_TO
 
 FALLBACK_COLOUR = "#555555"
@@ -85,10 +86,12 @@ def fill_markup(document: QTextDocument, row: Row, geo: rendering.Geometry, lang
     elif record.state == MOVED_TO:
         whole = insert_format(colour_of(colours, record.author))
     opening = rendering.opening_length(row, language) if record.state != INSERTED else 0
+    emphasis = opening_emphasis(language)
+    kinds = [kind for kind, on in ((ITALIC, emphasis.italic), (BOLD, emphasis.bold)) if on]
     for segment in record.segments:
         if segment.op != INSERT and segment.start < opening:
-            italic = Mark(ITALIC, 0, min(len(segment.text), opening - segment.start))
-            segment = segment._replace(marks=(italic, *segment.marks))
+            end = min(len(segment.text), opening - segment.start)
+            segment = segment._replace(marks=(*(Mark(kind, 0, end) for kind in kinds), *segment.marks))
         if segment.op == INSERT:
             fmt = insert_format(colour_of(colours, segment.author))
         elif segment.op == DELETE:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from resdesk.errors import UserError
-from resdesk.text.dates import parse_date
+from resdesk.store.delegations import document_delegations
 from resdesk.ui.commands import MetaCommand
 from resdesk.ui.session import DocumentSession
+from resdesk.un.dates import parse_date
+from resdesk.un.sponsors import join_sponsors, split_sponsors
 
 #: (field, label on screen), in the order of the masthead.
 FIELDS = (
@@ -27,14 +29,16 @@ FIELDS = (
 )
 
 
-def shown_value(key: str, value) -> str:
-    return ", ".join(value) if key == "sponsors" else str(value)
+def shown_value(key: str, value, language: str) -> str:
+    """A field's text: sponsors as the sponsor line lists them ("Andorra, Brazil and Chile")."""
+    return join_sponsors(value, language) if key == "sponsors" else str(value)
 
 
-def stored_value(key: str, text: str):
-    """The value a field's text stands for (sponsors: a list; date: ISO); UserError for a date it cannot read."""
+def stored_value(key: str, text: str, language: str, known: list[str]):
+    """The value a field's text stands for (sponsors: a list, `known` names kept whole; date: ISO); UserError
+    for a date it cannot read."""
     if key == "sponsors":
-        return [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
+        return split_sponsors(text.replace(";", ","), language, known)
     if key == "date":
         return parse_date(text) if text.strip() else ""
     return text
@@ -69,16 +73,16 @@ class MetadataPanel(QWidget):
     def refresh(self) -> None:
         meta = self.session.document.meta
         for key, edit in self.fields.items():
-            text = shown_value(key, getattr(meta, key))
+            text = shown_value(key, getattr(meta, key), meta.language)
             if edit.text() != text and self._value(key, edit.text()) != getattr(meta, key):
                 position = edit.cursorPosition()
                 edit.setText(text)
                 edit.setCursorPosition(min(position, len(text)))
 
-    @staticmethod
-    def _value(key: str, text: str):
+    def _value(self, key: str, text: str):
+        known = [d.name for d in document_delegations(self.session.file)] if key == "sponsors" else []
         try:
-            return stored_value(key, text)
+            return stored_value(key, text, self.session.document.meta.language, known)
         except UserError:
             return None
 

@@ -47,6 +47,7 @@ from resdesk.amend.propose import (
 from resdesk.amend.revise import create_revision
 from resdesk.errors import UserError
 from resdesk.formats.export_options import ExportOptions
+from resdesk.model import tree
 from resdesk.model.amendment import (
     ALTERNATIVE,
     BRACKETED,
@@ -57,7 +58,6 @@ from resdesk.model.amendment import (
     Amendment,
 )
 from resdesk.model.comment import Comment
-from resdesk.model.document import SUBPARAGRAPH
 from resdesk.store.delegations import add_delegation, resolve_delegation
 from resdesk.ui import negotiation_commands as commands
 from resdesk.ui.amendment_panel import AmendmentPanel, status_text
@@ -398,10 +398,7 @@ class NegotiationUi:
         blocks = next(part for part in [document.blocks] + [a.blocks for a in document.annexes]
                       if any(b.id == block_id for b in part))
         block = next(b for b in blocks if b.id == block_id)
-        if block.kind == SUBPARAGRAPH:
-            siblings = [b for b in blocks if b.kind == SUBPARAGRAPH and b.parent == block.parent]
-        else:
-            siblings = [b for b in blocks if b.parent is None or b.kind != SUBPARAGRAPH]
+        siblings = tree.siblings(blocks, block)
         at = [b.id for b in siblings].index(block_id)
         if step > 0:
             return siblings[at + 1].id if at + 1 < len(siblings) else None

@@ -10,16 +10,17 @@ The JSON shape is a public interface; keep it stable:
 from __future__ import annotations
 
 from resdesk.amend.labels import document_labels
+from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.inline import footnote_anchors
-from resdesk.text.phrases import opening_phrase
+from resdesk.un.phrases import opening_extent
 
 
 def opening_of(block: Block, language: str) -> str:
-    """The italic opening phrase of a PP or OP ("" for other blocks)."""
+    """The opening phrase of a PP or OP ("" for other blocks, the enacting formula included)."""
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return ""
-    return opening_phrase(block.text, block.kind, language)
+    return block.text[:opening_extent(block.text, block.kind, language)]
 
 
 def table_text(block: Block) -> str:
@@ -60,19 +61,6 @@ def _block_json(block: Block, document: Document, labels: dict, markers: dict, c
     return item
 
 
-def blocks_tree(blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
-    """Top-level blocks, and the sub-paragraphs of each block by parent id."""
-    ids = {block.id for block in blocks}
-    top: list[Block] = []
-    children: dict[str, list[Block]] = {}
-    for block in blocks:
-        if block.kind == SUBPARAGRAPH and block.parent in ids:
-            children.setdefault(block.parent, []).append(block)
-        else:
-            top.append(block)
-    return top, children
-
-
 def meta_json(document: Document) -> dict:
     meta = document.meta
     return {
@@ -99,8 +87,8 @@ def outline_json(document: Document) -> dict:
     markers = document.footnote_markers()
 
     def section(blocks: list[Block]) -> list[dict]:
-        top, children = blocks_tree(blocks)
-        return [_block_json(block, document, labels, markers, children) for block in top]
+        children = tree.children(blocks)
+        return [_block_json(block, document, labels, markers, children) for block in tree.top_level(blocks)]
 
     return {
         "meta": meta_json(document),
