@@ -38,6 +38,14 @@ def _error(*args) -> str:
     return lines[0].removeprefix("resdesk: error: ")
 
 
+def _dump(doc) -> list[str]:
+    """The whole content of a document file (its bytes change when it is only opened: the WAL header)."""
+    import sqlite3
+
+    with sqlite3.connect(doc) as conn:
+        return list(conn.iterdump())
+
+
 def _amendments(doc) -> list[dict]:
     return json.loads(_ok("outline", doc, "--json"))["amendments"]
 
@@ -174,3 +182,24 @@ def test_every_export_reads_a_status_in_any_spelling(doc, tmp_path, spelling, su
 def test_an_unknown_status_is_one_sentence(doc):
     assert _error("status", doc, "a1", "agred") == ("“agred” is not a status; use one of proposed, agreed-ad-ref, "
                                                     "agreed, bracketed, withdrawn, rejected, superseded.")
+
+
+def test_status_refuses_a_second_accepted_amendment_among_colliding_ones(doc):
+    """Brazil's and Norway's replacements in OP2 collide: at most one of them is accepted."""
+    _ok("amend", doc, "--as", "Brazil", "--in", "OP2", "--replace", "to continue to strengthen",
+        "--with", "to strengthen further")
+    _ok("amend", doc, "--as", "Norway", "--in", "OP2", "--replace", "strengthen international coordination",
+        "--with", "enhance international cooperation")
+    _ok("amend", doc, "--as", "Chile", "--delete-paragraph", "OP7")
+    _ok("status", doc, "a1", "agreed-ad-ref")
+    before = _dump(doc)
+    assert _error("status", doc, "a2", "agreed") == ("a2 collides with a1, which is agreed ad ref; withdraw a1 "
+                                                     "first, or accept a2 with --supersede a1.")
+    assert _dump(doc) == before  # not even an event
+    assert _error("status", doc, "a2", "a3", "agreed", "--supersede", "a3") == "a3 cannot supersede itself."
+    assert _ok("status", doc, "a2", "a3", "agreed", "--supersede", "a1") == ""
+    assert [(a["id"], a["status"]) for a in _amendments(doc)] == [("a1", "superseded"), ("a2", "agreed"),
+                                                                  ("a3", "agreed")]
+    consolidated = json.loads(_ok("outline", doc, "--json", "--view", "consolidated"))
+    op2 = next(b for b in consolidated["blocks"] if b["label"] == "OP2")
+    assert op2["text"].startswith("Urges Member States to continue to enhance international cooperation")

@@ -7,10 +7,11 @@ import json
 import pytest
 
 from builders import small_document
+from resdesk.amend.decisions import set_statuses
 from resdesk.errors import UserError
 from resdesk.model.amendment import AGREED, DELETE_BLOCK, PROPOSED, REPLACE, Amendment
 from resdesk.model.comment import Comment
-from resdesk.store.amendments import add_amendment, amendments, get_amendment, set_status
+from resdesk.store.amendments import add_amendment, amendments, get_amendment
 from resdesk.store.comments import add_comment, comments, shared_comments
 from resdesk.store.delegations import (
     acting_as,
@@ -42,7 +43,7 @@ def test_amendment_round_trip_and_status_change_is_logged(doc, tmp_path):
                                          old="to act", new="to act now", co_sponsors=["Chile"]))
     second = add_amendment(doc, Amendment("", "original", "European Union", DELETE_BLOCK, "b5", old="x"))
     assert (added.id, second.id) == ("a1", "a2")
-    assert set_status(doc, "a1", AGREED, actor="Facilitator") == PROPOSED
+    assert set_statuses(doc, ["a1"], AGREED, actor="Facilitator").previous == {"a1": PROPOSED}
     doc.close()
     with DocumentFile.open(tmp_path / "d.resdesk", readonly=True) as again:
         stored = amendments(again)
@@ -58,9 +59,9 @@ def test_amendment_round_trip_and_status_change_is_logged(doc, tmp_path):
 def test_unknown_status_and_unknown_amendment_are_refused(doc):
     add_amendment(doc, Amendment("", "original", "Mexico", DELETE_BLOCK, "b5"))
     with pytest.raises(UserError, match="not a status"):
-        set_status(doc, "a1", "approved")
+        set_statuses(doc, ["a1"], "approved")
     with pytest.raises(UserError, match="no amendment a9"):
-        set_status(doc, "a9", AGREED)
+        set_statuses(doc, ["a9"], AGREED)
     assert get_amendment(doc, "a1").status == PROPOSED
 
 
@@ -110,7 +111,7 @@ def test_stored_views_take_filters_as_typed(doc):
     document = load(doc)
     add_amendment(doc, propose_replace(document, "European Union", "OP1", "to act", "to act now"))
     add_amendment(doc, propose_delete_paragraph(document, "Mexico", "Annex OP1"))
-    set_status(doc, "a1", "agreed-ad-ref")
+    set_statuses(doc, ["a1"], "agreed-ad-ref")
     view = stored_markup(doc, delegations=["eu"])
     assert [r.state for r in view.blocks if r.annex == 1] == ["normal"]
     assert view.record("b4").new_text().startswith("Urges Member States to act now")
@@ -176,8 +177,8 @@ def test_proposing_and_commenting_can_be_undone_and_redone(doc):
 
 def test_amendments_follow_a_direct_edit_of_the_text_or_go_stale(doc):
     from resdesk.amend.anchors import TextIndex, anchor_holds
+    from resdesk.amend.follow_edit import follow_text_edit
     from resdesk.amend.propose import propose_alternative, propose_replace
-    from resdesk.store.amendments import follow_text_edit
     from resdesk.store.documents import load, version_id
 
     document = load(doc)

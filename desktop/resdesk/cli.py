@@ -256,13 +256,12 @@ def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[s
 
 
 def cmd_status(args) -> int:
-    from resdesk.model.amendment import parse_status
-    from resdesk.store.amendments import set_status
+    from resdesk.amend.decisions import set_statuses
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
 
     with DocumentFile.open(args.document) as doc:
-        set_status(doc, args.id, parse_status(args.status), actor=acting_as(doc))
+        set_statuses(doc, args.ids, args.status, supersede=_split_list(args.supersede) or (), actor=acting_as(doc))
     return 0
 
 
@@ -364,8 +363,10 @@ def add_negotiation_commands(commands, outline) -> None:
 
     p = commands.add_parser("status", help="record an amendment's status (agreed, agreed-ad-ref, withdrawn, …)")
     p.add_argument("document", metavar="DOC")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("ids", nargs="+", metavar="ID", help="one or more amendments (a1 a2 …), set together")
     p.add_argument("status", metavar="STATUS")
+    p.add_argument("--supersede", metavar="ID[,ID]",
+                   help="accepted amendments this one replaces: they become superseded in the same step")
     p.set_defaults(run=cmd_status)
 
     p = commands.add_parser("comment", help="comment on a paragraph or an amendment")

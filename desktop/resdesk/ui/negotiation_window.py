@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from resdesk.amend.decisions import check_statuses
 from resdesk.amend.propose import (
     propose_alternative,
     propose_delete_paragraph,
@@ -469,6 +470,11 @@ class NegotiationUi:
         view.scrollTo(index, view.ScrollHint.PositionAtCenter)
 
     def set_status(self, ids: list[str], status: str) -> None:
+        try:  # refused before anything is pushed: a refusal leaves no step on the undo stack
+            check_statuses(self.session.file, ids, status)
+        except UserError as error:
+            QMessageBox.warning(self.window, "Set Status", str(error))
+            return
         labels = ", ".join(self._label(i) for i in ids)
         self._push(commands.StatusCommand(self.negotiation, ids, status, f"Mark {labels} {status_text(status)}"))
 
