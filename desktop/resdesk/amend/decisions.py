@@ -208,29 +208,31 @@ def undo_statuses(doc: DocumentFile, change: StatusChange, *, actor: str = "") -
             write_status(doc, ident, status, actor=actor)
 
 
-def check_deletable(amendment: Amendment, actor: str, commented: list[str]) -> None:
-    """Refuse, in one sentence, to delete what is not `actor`'s own, untouched proposal."""
-    if amendment.author != actor:
-        raise UserError(f"{amendment.id} was proposed by {amendment.author}; only {amendment.author} deletes it "
-                        "(others withdraw or reject it).")
-    if amendment.status != PROPOSED:
-        raise UserError(f"{amendment.id} is {status_words(amendment.status)}: a decided amendment stays on the "
-                        "record; withdraw it instead.")
-    if commented:
-        raise UserError(f"{amendment.id} has comments ({', '.join(commented)}); withdraw it instead, so that "
-                        "they keep what they are about.")
-
-
-def delete_proposals(doc: DocumentFile, ids: list[str], *, actor: str) -> list[Amendment]:
-    """Take `actor`'s own proposals out of the file, in one transaction; returns them (for
-    `resdesk.store.amendments.restore_amendment`, the undo). See `check_deletable` for who may."""
+def check_deletion(doc: DocumentFile, ids: list[str], *, actor: str) -> list[str]:
+    """The ids `delete_proposals` would delete, or the UserError it would raise: only `actor`'s own
+    proposals, still only proposed, on which nobody has commented. Writes nothing."""
     ids = _unique(ids)
     if not ids:
         raise UserError("Name at least one amendment.")
     current = {a.id: a for a in stored_amendments(doc)}
-    chosen = [_current(doc, ident, current) for ident in ids]
     notes = comments(doc)
-    for amendment in chosen:
-        check_deletable(amendment, actor, [c.id for c in notes if c.amendment == amendment.id])
+    for amendment in (_current(doc, ident, current) for ident in ids):
+        if amendment.author != actor:
+            raise UserError(f"{amendment.id} was proposed by {amendment.author}; only {amendment.author} deletes "
+                            "it (others withdraw or reject it).")
+        if amendment.status != PROPOSED:
+            raise UserError(f"{amendment.id} is {status_words(amendment.status)}: a decided amendment stays on the "
+                            "record; withdraw it instead.")
+        commented = [c.id for c in notes if c.amendment == amendment.id]
+        if commented:
+            raise UserError(f"{amendment.id} has comments ({', '.join(commented)}); withdraw it instead, so that "
+                            "they keep what they are about.")
+    return ids
+
+
+def delete_proposals(doc: DocumentFile, ids: list[str], *, actor: str) -> list[Amendment]:
+    """Take `actor`'s own proposals out of the file, in one transaction (see `check_deletion` for which);
+    returns them, for `resdesk.store.amendments.restore_amendment` (the undo)."""
+    ids = check_deletion(doc, ids, actor=actor)
     with doc.transaction("delete-proposals", actor=actor, detail={"amendments": ids}):
         return [remove_amendment(doc, ident, actor=actor) for ident in ids]

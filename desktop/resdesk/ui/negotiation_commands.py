@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
-from resdesk.amend.decisions import StatusChange, set_statuses, undo_statuses
+from resdesk.amend.decisions import StatusChange, delete_proposals, set_statuses, undo_statuses
 from resdesk.amend.revise import Revision, create_revision, undo_revision
 from resdesk.model.amendment import Amendment
 from resdesk.model.comment import Comment
@@ -64,7 +64,7 @@ class ProposeCommand(_NegotiationCommand):
 
 
 class DeleteAmendmentCommand(_NegotiationCommand):
-    """Delete one's own proposal (undo puts it back with its id)."""
+    """Delete one's own undecided proposal (`delete_proposals`; undo puts it back with its id)."""
 
     def __init__(self, negotiation, ident: str, label: str):
         super().__init__(negotiation, f"Delete proposal {label or ident}")
@@ -72,7 +72,7 @@ class DeleteAmendmentCommand(_NegotiationCommand):
         self.removed: Amendment | None = None
 
     def redo(self) -> None:
-        self.removed = remove_amendment(self.file, self.ident, actor=self.negotiation.acting)
+        self.removed = delete_proposals(self.file, [self.ident], actor=self.negotiation.acting)[0]
         self._done()
 
     def undo(self) -> None:
