@@ -127,7 +127,7 @@ def test_status_and_revise_errors(doc):
         "superseded.")
     assert _error("revise", doc, "--name", "original") == f"{doc.name} already has a version called original; " \
                                                           "choose another --name."
-    assert _ok("revise", doc, "--name", "Rev.1").strip() == "Rev.1"
+    assert _ok("revise", doc, "--name", "Rev.1").splitlines()[0] == "Rev.1"
 
 
 def test_comments_private_ones_marked_and_threads(doc):

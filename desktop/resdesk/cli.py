@@ -315,17 +315,24 @@ def cmd_delegation(args) -> int:
 
 
 def cmd_revise(args) -> int:
+    import datetime
+
     from resdesk.amend.revise import create_revision
     from resdesk.model.amendment import parse_status
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
+    from resdesk.text.dates import parse_date
 
     accept = tuple(parse_status(s) for s in _split_list(args.accept) or [])
     if not accept:
         raise UserError("--accept needs at least one status, e.g. agreed,agreed-ad-ref.")
+    date = parse_date(args.date) if args.date else datetime.date.today().isoformat()
     with DocumentFile.open(args.document) as doc:
-        revision = create_revision(doc, accept, args.name, actor=acting_as(doc))
+        revision = create_revision(doc, accept, args.name, date=date, actor=acting_as(doc))
+        carried = [amendment.id for amendment in revision.carried]
     print(revision.name)
+    print("applied:", ", ".join(revision.applied) or "none")
+    print("carried:", ", ".join(carried) or "none")
     return 0
 
 
@@ -388,6 +395,7 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("document", metavar="DOC")
     p.add_argument("--accept", default="agreed,agreed-ad-ref", metavar="LIST")
     p.add_argument("--name", metavar="NAME", help="the new version's name (default: the next Rev.N)")
+    p.add_argument("--date", metavar="DATE", help="the new version's date, 1 October 2013 or ISO (default: today)")
     p.set_defaults(run=cmd_revise)
 
 
