@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
@@ -20,6 +21,7 @@ from resdesk.store.delegations import (
     document_delegations,
     resolve_delegation,
     set_acting_as,
+    used_delegations,
 )
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import create_document
@@ -72,6 +74,43 @@ def test_colours_are_given_in_order_of_first_use_and_distinct(doc):
     assert len({colours["Mexico"], colours["European Union"], colours["Chile"]}) == 3
     order = [name for (name,) in doc.conn.execute("SELECT name FROM delegation ORDER BY colour_order")]
     assert order == ["Mexico", "European Union", "Chile"]
+
+
+def test_fifty_delegations_of_a_document_have_fifty_distinct_colours(doc):
+    """Proposers, co-sponsors, commenters and added delegations: every pair differs. The European Union
+    proposing and Afghanistan co-sponsoring once shared a colour (a bundled colour and a handed-out one)."""
+    from resdesk.model.delegation import bundled_delegations
+    from resdesk.model.palette import hex_rgb, lab
+
+    names = [d.name for d in bundled_delegations()[:45]]
+    add_amendment(doc, Amendment("", "original", "European Union", DELETE_BLOCK, "b5", co_sponsors=["Afghanistan"]))
+    for number in range(1, 40, 2):
+        add_amendment(doc, Amendment("", "original", names[number], DELETE_BLOCK, "b5",
+                                     co_sponsors=[names[number + 1]]))
+    for name in names[41:45]:
+        add_comment(doc, Comment("", name, "Noted.", block="b4"))
+    for number in range(1, 5):
+        add_delegation(doc, f"Friends of Ocean Region {number}", kind="group")
+    used = {d.name: d.colour for d in used_delegations(doc)}
+    assert len(used) == 50 and "Afghanistan" in used and "European Union" in used
+    assert used == {name: delegation_colours(doc)[name] for name in used}
+    colours = list(used.values())
+    assert len(set(colours)) == 50
+    points = [lab(hex_rgb(c)) for c in colours]
+    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:])
+    assert closest > 10  # CIELAB ΔE: clearly different side by side
+    bundled = {d.name: d.colour for d in document_delegations(doc)}
+    assert bundled["France"] == "" and bundled["Afghanistan"] == used["Afghanistan"]
+
+
+def test_an_older_file_colours_its_co_sponsors_and_commenters_without_writing(doc):
+    add_amendment(doc, Amendment("", "original", "European Union", DELETE_BLOCK, "b5", co_sponsors=["Afghanistan"]))
+    add_comment(doc, Comment("", "Chile", "Noted.", block="b4"))
+    with doc.transaction("as-before"):  # before this version only proposers got a colour
+        doc.conn.execute("DELETE FROM delegation WHERE name != 'European Union'")
+    colours = delegation_colours(doc)
+    assert len({colours["European Union"], colours["Afghanistan"], colours["Chile"]}) == 3
+    assert doc.conn.execute("SELECT count(*) FROM delegation").fetchone()[0] == 1
 
 
 def test_delegations_bundled_added_and_acting_as(doc):

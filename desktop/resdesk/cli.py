@@ -296,21 +296,33 @@ def cmd_comment(args) -> int:
     return 0
 
 
+def _delegation_row(delegation) -> str:
+    return "\t".join((delegation.name, delegation.short_name, delegation.kind, delegation.colour,
+                      ", ".join(delegation.groups)))
+
+
 def cmd_delegation(args) -> int:
-    from resdesk.store.delegations import acting_as, add_delegation, document_delegations
+    from resdesk.store.delegations import acting_as, add_delegation, document_delegations, used_delegations
     from resdesk.store.docfile import DocumentFile
 
     if args.add is None:
-        if args.group:
-            raise UserError("--group goes with --add NAME.")
+        for option, value in (("--group", args.group), ("--short", args.short), ("--kind", args.kind)):
+            if value:
+                raise UserError(f"{option} goes with --add NAME.")
         with _open_for_reading(args.document) as doc:
-            for delegation in document_delegations(doc):
-                groups = ", ".join(delegation.groups)
-                print(f"{delegation.name}\t{delegation.short_name}\t{delegation.kind}\t{delegation.colour}\t{groups}")
+            shown = document_delegations(doc) if args.all else used_delegations(doc)
+        for delegation in shown:
+            print(_delegation_row(delegation))
         return 0
+    if args.all:
+        raise UserError("--all lists the delegations; it does not go with --add.")
     with DocumentFile.open(args.document) as doc:
-        added = add_delegation(doc, args.add, groups=args.group or [], actor=acting_as(doc))
-    print(added.name)
+        added = add_delegation(doc, args.add, short_name=args.short or "", groups=args.group or [],
+                               kind=args.kind or "", actor=acting_as(doc))
+    print(_delegation_row(added))
+    if not args.short:
+        print(f"resdesk: {added.name} has the short name “{added.short_name}”; --short SHORT chooses another.",
+              file=sys.stderr)
     return 0
 
 
@@ -385,9 +397,12 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("--reply-to", metavar="ID")
     p.set_defaults(run=cmd_comment)
 
-    p = commands.add_parser("delegation", help="list the delegations, or add one to this document")
+    p = commands.add_parser("delegation", help="list the document's delegations (--all: every one), or add one")
     p.add_argument("document", metavar="DOC")
+    p.add_argument("--all", action="store_true", help="every delegation known: the built-in ones and the document's")
     p.add_argument("--add", metavar="NAME")
+    p.add_argument("--short", metavar="SHORT", help="its short name (default: derived from the name)")
+    p.add_argument("--kind", choices=("member", "observer", "group", "other"), help="default: member")
     p.add_argument("--group", action="append", metavar="G", help="a group it belongs to (repeatable)")
     p.set_defaults(run=cmd_delegation)
 

@@ -84,8 +84,8 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
 
     `amendment.version` names the version it targets; a proposed new block
     without an id gets one here (never used before in this document, and kept
-    when the block is accepted); the author gets a colour in this document if
-    it has none yet.
+    when the block is accepted); the author and co-sponsors get a colour in this
+    document if they have none yet.
     """
     vid = version_id(doc, amendment.version)
     detail = {"kind": amendment.kind, "target": amendment.target}
@@ -96,7 +96,8 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
             amendment.new_block.id = new_block_id(doc)
         amendment.created = amendment.updated = now()
         _insert(conn, seq, vid, amendment)
-        ensure_colour(doc, amendment.author)
+        for name in amendment.sponsors():
+            ensure_colour(doc, name)
     return amendment
 
 
@@ -157,4 +158,6 @@ def update_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = ""
             (amendment.start, amendment.end, amendment.old, amendment.new, _block_json(amendment.new_block),
              json.dumps(amendment.co_sponsors, ensure_ascii=False), amendment.justification, now(), amendment.id),
         )
+        for name in amendment.co_sponsors:
+            ensure_colour(doc, name)
     return previous
