@@ -18,6 +18,7 @@ from resdesk import __version__
 from resdesk.errors import UserError
 
 EXIT_BAD_INPUT = 2
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a command ended by SIGPIPE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -51,24 +52,29 @@ def _open_for_reading(path: str):
 def cmd_outline(args) -> int:
     from resdesk.store.documents import load
 
+    notes, elsewhere = {}, []
     with _open_for_reading(args.document) as doc:
         document = load(doc, args.rev)
+        if args.comments and not args.json:  # the JSON outline always has its "comments"
+            notes, elsewhere = comment_notes(doc, document)
         if args.json:
             outline = negotiation_json(doc, document, args)
         elif args.view != "base":
-            text = negotiation_text(doc, document, args)
+            text = negotiation_text(doc, document, args, notes)
     if args.json:
         json.dump(outline, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif args.view != "base":
-        sys.stdout.write(text)
-    else:
+        return 0
+    from resdesk.views.reading import elsewhere_text
+
+    if args.view == "base":
         import shutil
 
         from resdesk.views.reading import Style, outline_text
 
         width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-        sys.stdout.write(outline_text(document, style=Style.for_terminal(sys.stdout.isatty()), width=width))
+        text = outline_text(document, style=Style.for_terminal(sys.stdout.isatty()), width=width, notes=notes)
+    sys.stdout.write(text + elsewhere_text(elsewhere))
     return 0
 
 
@@ -153,8 +159,21 @@ def negotiation_json(doc, document, args) -> dict:
                                selection=selection, accepted=accepted)
 
 
-def negotiation_text(doc, document, args) -> str:
-    """The markup or consolidated view for a person (the terminal)."""
+def comment_notes(doc, document):
+    """The comments of the file (private ones marked) under the paragraphs of `document`, for a person."""
+    from resdesk.store.amendments import amendments
+    from resdesk.store.comments import comments
+    from resdesk.store.delegations import document_delegations
+    from resdesk.store.documents import version_names
+    from resdesk.views.comment_text import comment_notes as notes_by_block
+
+    every = [amendment for name in version_names(doc) for amendment in amendments(doc, name)]
+    short = {d.name: d.short_name for d in document_delegations(doc)}
+    return notes_by_block(document, comments(doc), every, short)
+
+
+def negotiation_text(doc, document, args, notes=None) -> str:
+    """The markup or consolidated view for a person (the terminal), with `notes` (comments) by block id."""
     from resdesk.store.amendments import amendments
     from resdesk.store.delegations import document_delegations
 
@@ -169,12 +188,12 @@ def negotiation_text(doc, document, args) -> str:
         kwargs = {"statuses": selection.statuses} if args.status else {}
         shown = consolidated(document, items, delegations=selection.delegations, **kwargs)
         width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-        return outline_text(shown, style=Style.for_terminal(sys.stdout.isatty()), width=width)
+        return outline_text(shown, style=Style.for_terminal(sys.stdout.isatty()), width=width, notes=notes)
     from resdesk.views.markup import markup
     from resdesk.views.markup_text import markup_text
 
     short = {d.name: d.short_name for d in document_delegations(doc)}
-    return markup_text(markup(document, items, selection), short)
+    return markup_text(markup(document, items, selection), short, notes=notes)
 
 
 def cmd_amend(args) -> int:
@@ -262,6 +281,71 @@ def cmd_status(args) -> int:
 
     with DocumentFile.open(args.document) as doc:
         set_statuses(doc, args.ids, args.status, supersede=_split_list(args.supersede) or (), actor=acting_as(doc))
+    return 0
+
+
+def cmd_amendments(args) -> int:
+    """The facilitator's list of amendments of the current version: a table, or the outline's JSON objects."""
+    from resdesk.amend.anchors import TextIndex
+    from resdesk.amend.propose import find_block
+    from resdesk.model.amendment import parse_status
+    from resdesk.store.amendments import amendments
+    from resdesk.store.comments import comments
+    from resdesk.store.delegations import document_delegations, resolve_delegation
+    from resdesk.store.documents import load
+    from resdesk.views.amendment_table import amendment_table
+    from resdesk.views.outline import amendment_list
+
+    with _open_for_reading(args.document) as doc:
+        document = load(doc)
+        items = amendments(doc, document.version)
+        listed = amendment_list(document, items, comments(doc))
+        names = {resolve_delegation(doc, name).name for name in _split_list(args.delegations) or []}
+        short = {d.name: d.short_name for d in document_delegations(doc)}
+    statuses = {parse_status(status) for status in _split_list(args.status) or []}
+    paragraph = find_block(TextIndex.of(document), args.paragraph).id if args.paragraph else None
+    chosen = {a.id for a in items if (not names or names & set(a.sponsors()))
+              and (not statuses or a.status in statuses) and (paragraph is None or a.target == paragraph)}
+    shown = [item for item in listed if item["id"] in chosen]
+    if args.json:
+        json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif shown:
+        sys.stdout.write(amendment_table(shown, short))
+    else:
+        why = "matches these filters" if items else "has been proposed yet"
+        print(f"resdesk: no amendment of {document.version} {why}.", file=sys.stderr)
+    return 0
+
+
+def cmd_withdraw(args) -> int:
+    from resdesk.amend.decisions import set_statuses
+    from resdesk.model.amendment import WITHDRAWN
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    with DocumentFile.open(args.document) as doc:
+        actor = _delegation_name(doc, args.as_) if args.as_ else acting_as(doc)
+        set_statuses(doc, args.ids, WITHDRAWN, actor=actor)
+    return 0
+
+
+def _delegation_name(doc, name: str) -> str:
+    from resdesk.store.delegations import resolve_delegation
+
+    return resolve_delegation(doc, name).name
+
+
+def cmd_delete(args) -> int:
+    from resdesk.amend.decisions import delete_proposals
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    with DocumentFile.open(args.document) as doc:
+        author = args.as_ or acting_as(doc)
+        if not author:
+            raise UserError("Say whose proposals these are: --as DELEGATION (a delegation deletes only its own).")
+        delete_proposals(doc, args.ids, actor=_delegation_name(doc, author))
     return 0
 
 
@@ -388,6 +472,28 @@ def add_negotiation_commands(commands, outline) -> None:
                    help="accepted amendments this one replaces: they become superseded in the same step")
     p.set_defaults(run=cmd_status)
 
+    p = commands.add_parser("amendments", help="list the amendments (id, label, delegation, status, instruction, "
+                                               "collisions), or their JSON")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--delegation", "--delegations", dest="delegations", metavar="LIST",
+                   help="only these delegations' amendments (as author or co-sponsor)")
+    p.add_argument("--status", metavar="LIST", help="only these statuses, e.g. proposed,bracketed")
+    p.add_argument("--paragraph", metavar="LABEL", help="only the amendments of this paragraph (OP2, PP3)")
+    p.add_argument("--json", action="store_true", help="the objects of `outline --json`'s \"amendments\"")
+    p.set_defaults(run=cmd_amendments)
+
+    p = commands.add_parser("withdraw", help="withdraw amendments (status withdrawn), in one step")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION", help="who withdraws (recorded in the event log)")
+    p.set_defaults(run=cmd_withdraw)
+
+    p = commands.add_parser("delete", help="take a delegation's own undecided proposals out of the file")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION", help="the delegation whose proposals they are")
+    p.set_defaults(run=cmd_delete)
+
     p = commands.add_parser("comment", help="comment on a paragraph or an amendment")
     p.add_argument("document", metavar="DOC")
     p.add_argument("--as", dest="as_", metavar="DELEGATION")
@@ -433,6 +539,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("document", metavar="DOC")
     p.add_argument("--json", action="store_true", help="machine-readable outline")
     p.add_argument("--rev", metavar="NAME", help="an earlier version (original, Rev.1, …)")
+    p.add_argument("--comments", action="store_true",
+                   help="each comment thread under its paragraph (private notes marked; this file's own view)")
     p.set_defaults(run=cmd_outline)
     outline = p
 
@@ -477,7 +585,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             return cmd_gui(args)
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not when Python exits
+        return status
+    except BrokenPipeError:
+        # The reader went away (`resdesk outline DOC | head`): stop quietly, as Unix tools do. Whatever is
+        # still buffered goes nowhere, so that Python's own flush at exit has no pipe to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except UserError as error:
         print(f"resdesk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
