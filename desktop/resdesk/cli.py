@@ -32,6 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def cmd_import(args) -> int:
+    from resdesk.files import file_digest
     from resdesk.formats.sources import read_source
     from resdesk.store.documents import create_document
 
@@ -39,7 +40,8 @@ def cmd_import(args) -> int:
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
     document = read_source(args.source, args.format)
-    create_document(output, document, force=args.force, source=Path(args.source).name, keep_open=False)
+    create_document(output, document, force=args.force, source=Path(args.source).name,
+                    source_digest=file_digest(Path(args.source)), keep_open=False)
     return 0
 
 
