@@ -125,7 +125,8 @@ def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendme
         if amendment.kind not in (INSERT_BLOCK, MOVE_BLOCK):
             continue
         anchor = amendment.target if amendment.kind == INSERT_BLOCK else amendment.after
-        before = [block for other, block in chains.get(anchor, ()) if other.number < amendment.number]
+        before = [block for other, block in chains.get(anchor, ())
+                  if other.number < amendment.number and block != amendment.target]  # never after itself
         if not before:
             continue
         if amendment.kind == INSERT_BLOCK:
