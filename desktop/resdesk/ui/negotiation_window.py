@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from resdesk.amend.decisions import check_deletion, check_statuses
 from resdesk.amend.propose import (
     propose_alternative,
     propose_delete_paragraph,
@@ -466,6 +467,11 @@ class NegotiationUi:
         view.scrollTo(index, view.ScrollHint.PositionAtCenter)
 
     def set_status(self, ids: list[str], status: str) -> None:
+        try:  # refused before anything is pushed: a refusal leaves no step on the undo stack
+            check_statuses(self.session.file, ids, status)
+        except UserError as error:
+            QMessageBox.warning(self.window, "Set Status", str(error))
+            return
         labels = ", ".join(self._label(i) for i in ids)
         self._push(commands.StatusCommand(self.negotiation, ids, status, f"Mark {labels} {status_text(status)}"))
 
@@ -500,9 +506,10 @@ class NegotiationUi:
         self._push(commands.EditAmendmentCommand(self.negotiation, changed, f"Edit details of {self._label(ident)}"))
 
     def delete_amendment(self, ident: str) -> None:
-        amendment = self.negotiation.amendment(ident)
-        if amendment is None or amendment.author != self.negotiation.acting:
-            self._message("Only the delegation that proposed an amendment deletes it; others withdraw or reject.")
+        try:  # the rule of who deletes what is the CLI's too (amend.decisions.check_deletion)
+            check_deletion(self.session.file, [ident], actor=self.negotiation.acting)
+        except UserError as error:
+            self._message(str(error))
             return
         self._push(commands.DeleteAmendmentCommand(self.negotiation, ident, self._label(ident)))
 
