@@ -423,7 +423,7 @@ def cmd_revise(args) -> int:
     from resdesk.model.amendment import parse_status
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
-    from resdesk.text.dates import parse_date
+    from resdesk.un.dates import parse_date
 
     accept = tuple(parse_status(s) for s in _split_list(args.accept) or [])
     if not accept:

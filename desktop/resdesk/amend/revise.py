@@ -73,7 +73,7 @@ from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.amendments import rewrite_anchor
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import add_version, load, remove_version, set_current_version, version_id, version_names
-from resdesk.text.dates import parse_date
+from resdesk.un.dates import parse_date
 
 _REV = re.compile(r"^Rev\.(\d+)$")
 
