@@ -30,10 +30,12 @@ from resdesk.store.editing import neighbour_position
 from resdesk.ui import commands
 from resdesk.ui.actions import MENUS, Actions
 from resdesk.ui.block_editor import plain_offset
+from resdesk.ui.export_print import ExportPrint
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
 from resdesk.ui.goto_dialog import GoToDialog
 from resdesk.ui.metadata_panel import MetadataPanel
+from resdesk.ui.negotiation_window import NegotiationUi
 from resdesk.ui.outline_panel import OutlineView
 from resdesk.ui.session import DocumentSession
 from resdesk.ui.settings import recent_files
@@ -82,9 +84,8 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        from resdesk.ui.negotiation_window import NegotiationUi
-
         self.negotiation_ui = NegotiationUi(self)
+        self.export_print = ExportPrint(self)
         self.actions.set_read_only(session.readonly)
         self._update_undo_actions()
         self.setWindowTitle(self.title())
@@ -269,18 +270,23 @@ class MainWindow(QMainWindow):
 
     # -- paragraph commands ---------------------------------------------------------------------
 
-    def _current(self) -> str:
-        """The current paragraph of the version (not a proposed new one shown in the markup)."""
+    def current_paragraph(self) -> str:
+        """The id of the current paragraph of the version ("" when none is, or when the current row is a
+        proposed new paragraph shown in the markup)."""
         block_id = self.text_view.current_block_id()
         return block_id if self.session.negotiation.session_has(block_id) else ""
+
+    def show_message(self, sentence: str, milliseconds: int = 6000) -> None:
+        """Say something in the status bar for a few seconds."""
+        self.statusBar().showMessage(sentence, milliseconds)
 
     def _proposing(self) -> bool:
         return self.session.negotiation.proposing
 
     def _refuse_in_propose_mode(self) -> bool:
         if self._proposing():
-            self.statusBar().showMessage("Propose mode proposes words, paragraphs, deletions and moves; "
-                                         "switch to Edit Text mode to change this.", 6000)
+            self.show_message("Propose mode proposes words, paragraphs, deletions and moves; "
+                              "switch to Edit Text mode to change this.")
         return self._proposing()
 
     def _push(self, command) -> None:
@@ -289,25 +295,26 @@ class MainWindow(QMainWindow):
         try:
             self.session.undo_stack.push(command)
         except UserError as error:
-            self.statusBar().showMessage(str(error), 6000)
+            self.show_message(str(error))
 
     def _enter_in_text(self) -> None:
-        block_id = self._current()
+        block_id = self.current_paragraph()
         if not block_id:
             return
         kind = self.session.row(block_id).block.kind
         self.add_paragraph(kind if kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH) else OPERATIVE)
 
     def _propose_paragraph(self, kind: str) -> None:
-        current = self._current() or (self.session.document.blocks[-1].id if self.session.document.blocks else "")
+        blocks = self.session.document.blocks
+        current = self.current_paragraph() or (blocks[-1].id if blocks else "")
         if current:
-            self.negotiation_ui.propose_paragraph(kind, current)
+            self.negotiation_ui.proposals.propose_paragraph(kind, current)
 
     def add_paragraph(self, kind: str) -> None:
         if self._proposing():
             self._propose_paragraph(kind)
             return
-        current = self._current()
+        current = self.current_paragraph()
         blocks = self.session.document.blocks
         if not current:
             current = blocks[-1].id if blocks else None
@@ -330,11 +337,11 @@ class MainWindow(QMainWindow):
         return block.id
 
     def delete_paragraph(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current:
             return
         if self._proposing():
-            self.negotiation_ui.propose_deletion(current)
+            self.negotiation_ui.proposals.propose_deletion(current)
             return
         ids = self.session.block_ids()
         index = ids.index(current)
@@ -352,37 +359,37 @@ class MainWindow(QMainWindow):
         self._push(commands.DeleteBlockCommand(self.session, current, focus))
 
     def move(self, step: int) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current:
             return
         if self._proposing():
-            self.negotiation_ui.propose_move(current, step)
+            self.negotiation_ui.proposals.propose_move(current, step)
             return
         position = neighbour_position(self.session.file, current, step)
         if position is None:
-            self.statusBar().showMessage("It is already the " + ("first" if step < 0 else "last") + " one.", 4000)
+            self.show_message("It is already the " + ("first" if step < 0 else "last") + " one.", 4000)
             return
         label = self.session.label_of(current)
         self._push(commands.MoveBlockCommand(self.session, current, position,
                                              f"Move {label} {'up' if step < 0 else 'down'}"))
 
     def toggle_kind(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current or self._refuse_in_propose_mode():
             return
         kind = self.session.row(current).block.kind
         if kind not in (PREAMBULAR, OPERATIVE):
-            self.statusBar().showMessage("Only preambular and operative paragraphs change kind.", 4000)
+            self.show_message("Only preambular and operative paragraphs change kind.", 4000)
             return
         self._push(commands.SetKindCommand(self.session, current, OPERATIVE if kind == PREAMBULAR else PREAMBULAR))
 
     def change_level(self, deeper: bool) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if current and not self._refuse_in_propose_mode():
             self._push(commands.LevelCommand(self.session, current, deeper))
 
     def add_footnote(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         editor = self.text_view.editor
         if not current or editor is None or self._refuse_in_propose_mode():
             return
@@ -392,14 +399,14 @@ class MainWindow(QMainWindow):
             self._push(commands.AddFootnoteCommand(self.session, current, offset, text.strip()))
 
     def edit_footnotes(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current or self._refuse_in_propose_mode():
             return
         row = self.session.row(current)
         notes = {note_id: self.session.document.footnotes[note_id].text
                  for note_id in row.markers if note_id in self.session.document.footnotes}
         if not notes:
-            self.statusBar().showMessage("This paragraph has no footnotes (Insert Footnote adds one).", 4000)
+            self.show_message("This paragraph has no footnotes (Insert Footnote adds one).", 4000)
             return
         dialog = FootnoteDialog(notes, row.markers, self)
         if not dialog.exec():

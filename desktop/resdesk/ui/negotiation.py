@@ -23,6 +23,7 @@ from resdesk.amend.anchors import TextIndex
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, LIVE_STATUSES, PROPOSED, REPLACE, Amendment
+from resdesk.model.delegation import Delegation
 from resdesk.model.document import Block, Document
 from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.comments import comments as stored_comments
@@ -105,8 +106,9 @@ class Negotiation(QObject):
     def versions(self) -> list[str]:
         return version_names(self.file)
 
-    def delegation_names(self) -> list[str]:
-        return [delegation.name for delegation in document_delegations(self.file)]
+    def known_delegations(self) -> list[Delegation]:
+        """Every delegation of the document (the bundled ones and its own), with short names and kinds."""
+        return document_delegations(self.file)
 
     def set_acting(self, name: str) -> str:
         """Act as `name` (remembered in the document); returns the delegation's full name."""
