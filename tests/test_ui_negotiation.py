@@ -648,7 +648,7 @@ def test_dragging_in_the_outline_proposes_a_move_in_propose_mode(qtbot, window, 
 
 
 def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbot, window, doc_path, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from resdesk.ui.delegation_dialog import AddDelegationDialog
 
     window.actions["propose_mode"].trigger()
     op1 = block_id(window, "OP1")
@@ -657,7 +657,12 @@ def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbo
     assert window.text_view.editor.toPlainText() == "Calls upon Member States to act;"  # nothing recorded, shown so
     assert "Acting as" in window.statusBar().currentMessage()
     assert outline(doc_path)["amendments"] == []
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("Group of Friends", True)))
+    def add(dialog):
+        dialog.name.setText("Group of Friends")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(AddDelegationDialog, "exec", add)
     window.actions["add_delegation"].trigger()
     assert window.session.negotiation.acting == "Group of Friends"
     assert ui(window).toolbar.acting.findText("Group of Friends") >= 0
