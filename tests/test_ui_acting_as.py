@@ -143,7 +143,7 @@ def test_the_add_dialog_refuses_a_taken_name_in_one_sentence_and_stays_open(qtbo
     dialog.kind.setCurrentIndex(dialog.kind.findData("observer"))
     dialog.accept()
     assert not dialog.isVisible() and dialog.added.kind == "observer"
-    assert dialog.added.short_name == "Friends of the Chair"  # no short name given: the name
+    assert dialog.added.short_name == "FC"  # no short name given: made from the name
 
 
 def test_acting_as_is_one_key_away(qtbot, window):

@@ -40,8 +40,10 @@ SUPERSEDED = "superseded"
 STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED, WITHDRAWN, REJECTED, SUPERSEDED)
 # Statuses of amendments still on the table: shown in the markup by default and checked for collisions.
 LIVE_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED)
-# What "consolidated" and "Create Rev.N" accept unless told otherwise.
-ACCEPTED_BY_DEFAULT = (AGREED, AGREED_AD_REF)
+# Accepted: among amendments that collide, at most one has one of these (see `resdesk.amend.decisions`).
+ACCEPTED_STATUSES = (AGREED, AGREED_AD_REF)
+# What "consolidated" and "Create Rev.N" accept unless told otherwise: the accepted ones.
+ACCEPTED_BY_DEFAULT = ACCEPTED_STATUSES
 
 
 def parse_status(value: str) -> str:

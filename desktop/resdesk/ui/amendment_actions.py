@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialog
 
+from resdesk.amend.decisions import check_deletion, check_statuses
 from resdesk.errors import UserError
 from resdesk.model.amendment import ALTERNATIVE, BRACKETED, INSERT_BLOCK, PROPOSED, Amendment
 from resdesk.store.delegations import resolve_delegation
@@ -51,6 +52,11 @@ class AmendmentActions(WindowPart):
         view.scrollTo(index, view.ScrollHint.PositionAtCenter)
 
     def set_status(self, ids: list[str], status: str) -> None:
+        try:  # refused before anything is pushed: a refusal leaves no step on the undo stack
+            check_statuses(self.session.file, ids, status)
+        except UserError as error:
+            self.warn("Set Status", str(error))
+            return
         labels = ", ".join(self.label(i) for i in ids)
         self.push(commands.StatusCommand(self.negotiation, ids, status, f"Mark {labels} {status_text(status)}"))
 
@@ -81,8 +87,9 @@ class AmendmentActions(WindowPart):
         self.push(commands.EditAmendmentCommand(self.negotiation, changed, f"Edit details of {self.label(ident)}"))
 
     def delete_amendment(self, ident: str) -> None:
-        amendment = self.negotiation.amendment(ident)
-        if amendment is None or amendment.author != self.negotiation.acting:
-            self.message("Only the delegation that proposed an amendment deletes it; others withdraw or reject.")
+        try:  # the rule of who deletes what is the CLI's too (amend.decisions.check_deletion)
+            check_deletion(self.session.file, [ident], actor=self.negotiation.acting)
+        except UserError as error:
+            self.message(str(error))
             return
         self.push(commands.DeleteAmendmentCommand(self.negotiation, ident, self.label(ident)))

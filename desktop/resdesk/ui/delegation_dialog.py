@@ -31,7 +31,7 @@ class AddDelegationDialog(QDialog):
         self.name = named(QLineEdit(" ".join(name.split()), self), "delegationName", "Name of the delegation")
         self.name.setPlaceholderText("e.g. Group of Friends of Mediation")
         self.short_name = named(QLineEdit(self), "delegationShortName", "Short name of the delegation")
-        self.short_name.setPlaceholderText("e.g. Friends (the name if empty)")
+        self.short_name.setPlaceholderText("e.g. Friends (made from the name when left empty)")
         self.kind = named(QComboBox(self), "delegationKind", "Kind of delegation")
         for kind in DELEGATION_KINDS:
             self.kind.addItem(KIND_TEXT.get(kind, kind.capitalize()), kind)

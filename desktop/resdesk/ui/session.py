@@ -15,10 +15,10 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from resdesk.amend.follow_edit import follow_text_edit
 from resdesk.amend.labels import document_labels
 from resdesk.model.document import Document
 from resdesk.store import editing
-from resdesk.store.amendments import follow_text_edit
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load
 from resdesk.text.inline import footnote_anchors

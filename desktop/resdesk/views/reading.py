@@ -106,8 +106,25 @@ def _masthead(document: Document) -> list[str]:
     return lines + [""]
 
 
-def outline_text(document: Document, *, style: Style = Style(), width: int = 100) -> str:
-    """The whole text for a terminal."""
+def _notes(lines: list[str], notes, width: int) -> None:
+    """Lines under a paragraph (its comments), each reply one step further in."""
+    for depth, text in notes:
+        lines.extend(_wrap("", text, width, 4 + 2 * depth))
+
+
+def elsewhere_text(notes: list[tuple[int, str]], width: int = 100) -> str:
+    """The comments on paragraphs the version shown no longer has, after the text ("" when none)."""
+    if not notes:
+        return ""
+    lines = ["", "Comments on paragraphs this version no longer has:"]
+    _notes(lines, notes, width)
+    return "\n".join(lines) + "\n"
+
+
+def outline_text(document: Document, *, style: Style = Style(), width: int = 100,
+                 notes: dict[str, list[tuple[int, str]]] | None = None) -> str:
+    """The whole text for a terminal; `notes` by block id (its comments, see `resdesk.views.comment_text`)
+    are put under their paragraph, after its footnotes."""
     labels = document_labels(document)
     markers = document.footnote_markers()
     language = document.meta.language
@@ -142,6 +159,7 @@ def outline_text(document: Document, *, style: Style = Style(), width: int = 100
                 if note is not None:
                     marker = markers.get(note_id, "?").translate(SUPERSCRIPT)
                     lines.extend(_wrap("", f"{marker} {note.text}", width, 4))
+            _notes(lines, (notes or {}).get(block.id, ()), width)
             lines.append("")
 
     section(document.blocks)

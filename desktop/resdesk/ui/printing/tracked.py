@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
 from resdesk.model.amendment import AGREED, REPLACE, Amendment
+from resdesk.model.delegation import derived_short_name
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
 from resdesk.ui.printing.content import (
     Flow,
@@ -66,7 +67,8 @@ class Palette:
         return self.colours.get(name or "", "") or FALLBACK_COLOUR
 
     def short(self, name: str | None) -> str:
-        return self.short_names.get(name or "", "") or (name or "")
+        """The name for the margin: never a long name (a delegation the document does not know is shortened)."""
+        return self.short_names.get(name or "", "") or derived_short_name(name or "")
 
 
 def bracketed(text: str) -> str:
