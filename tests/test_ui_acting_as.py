@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 pytest.importorskip("PySide6")
+pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
@@ -13,7 +14,7 @@ from resdesk.model.delegation import find_delegation  # noqa: E402
 from resdesk.store.delegations import acting_as, document_delegations  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.ui.delegation_dialog import AddDelegationDialog  # noqa: E402
-from test_ui_negotiation import block_id, outline, ui  # noqa: E402
+from ui_support import block_id, outline, ui  # noqa: E402
 
 pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window
 
@@ -135,6 +136,7 @@ def test_the_add_dialog_refuses_a_taken_name_in_one_sentence_and_stays_open(qtbo
     dialog = AddDelegationDialog(ui(window).toolbar.acting_as.add, "", window)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["member", "observer", "group", "other"]
     dialog.name.setText("france")
     dialog.accept()
     assert dialog.isVisible() and dialog.added is None

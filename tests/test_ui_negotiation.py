@@ -4,7 +4,6 @@ export and printing. Documents are built with the CLI as a user would; results a
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -18,65 +17,20 @@ pytest.register_assert_rewrite("ui_support")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from conftest import SEED, run_cli  # noqa: E402
-from negotiation import EIGHT_AMENDMENTS  # noqa: E402
+from conftest import SEED  # noqa: E402
 from resdesk.store.comments import comments, shared_comments  # noqa: E402
 from resdesk.store.delegations import acting_as, delegation_colours  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.ui.negotiation import BASE, CONSOLIDATED, MARKUP, PROPOSE  # noqa: E402
 from resdesk.views.markup import INSERT  # noqa: E402
-from ui_support import open_test_window  # noqa: E402
+from ui_support import block_id, open_test_window, outline, ui  # noqa: E402
 
-pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window
-
-
-def _ok(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def outline(path, *extra) -> dict:
-    return json.loads(_ok("outline", path, "--json", *extra))
-
-
-@pytest.fixture(scope="module")
-def negotiated_master(tmp_path_factory):
-    """The seed with the eight amendments of the done-criteria, a France amendment in OP5, a1 agreed."""
-    doc = tmp_path_factory.mktemp("seed") / "seed.resdesk"
-    _ok("import", SEED, "-o", doc)
-    for delegation, args in EIGHT_AMENDMENTS:
-        _ok("amend", doc, "--as", delegation, *args)
-    _ok("amend", doc, "--as", "France", "--in", "OP5", "--replace", "Member States", "--with", "all Member States")
-    _ok("status", doc, "a1", "agreed")
-    return doc
-
-
-@pytest.fixture
-def negotiated(negotiated_master, tmp_path):
-    copy = tmp_path / "seed.resdesk"
-    shutil.copy(negotiated_master, copy)
-    return copy
-
-
-@pytest.fixture
-def seed_window(qtbot, qt_settings, negotiated):
-    window = open_test_window(qtbot, negotiated)
-    yield window
-    window.close()
-
-
-def ui(window):
-    return window.negotiation_ui
+pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window, negotiated, seed_window
 
 
 def versions(window) -> list[str]:
     box = ui(window).toolbar.version
     return [box.itemText(i) for i in range(box.count())]
-
-
-def block_id(window, label: str) -> str:
-    return next(block for block, name in window.session.labels().items() if name == label)
 
 
 def rendered(window, row):

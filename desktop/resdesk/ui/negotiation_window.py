@@ -45,8 +45,8 @@ class NegotiationUi:
             window.layout().activate()  # the minimum size was computed with the panel shown
             self.negotiation.changed.connect(self._show_panel_with_first_amendment)
         self.proposals = Proposals(window)
-        self.commenting = Commenting(window, self.comment_panel, self.amendment_panel)
         self.amendments = AmendmentActions(window, self.amendment_panel)
+        self.commenting = Commenting(window, self.comment_panel, self.amendment_panel)
         self.revisions = Revisions(window)
         text_view = window.text_view
         text_view.proposal_refused.connect(window.show_message)
