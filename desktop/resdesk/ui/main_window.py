@@ -50,8 +50,9 @@ class MainWindow(QMainWindow):
     open_requested = Signal(str)       # a path the user chose with File ▸ Open or the recent files
     closed = Signal(object)
 
-    def __init__(self, session: DocumentSession, *, restore: bool = True):
+    def __init__(self, session: DocumentSession, *, restore: bool = True, remember: bool = True):
         super().__init__()
+        self.remember = remember  # write the layout to the settings on closing
         self.setObjectName("mainWindow")
         self.setAccessibleName("Resolution Desk main window")
         self.session = session
@@ -259,9 +260,10 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        if self.remember:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
         # Emptied while the window still listens: a stack destroyed later would signal a closed window.
         self.session.undo_stack.clear()
         self.session.close()
