@@ -99,15 +99,15 @@ class Proposals(WindowPart):
 
     def propose_from_word(self, path: str | None = None) -> None:
         """Every change in a Word file of this version (typed or tracked) as proposals of the acting delegation,
-        in one undo step."""
+        in one undo step. The file dialog opens in the document's folder, where its Word files usually are."""
         from resdesk.formats.docx_proposals import proposals_from_word_file  # the Word reader only when asked for
 
         author = self.acting_or_tell()
         if not author:
             return
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "Propose from a Word File", str(Path.home()),
-                                                  "Word documents (*.docx)")
+            path, _ = QFileDialog.getOpenFileName(self.window, "Propose from a Word File",
+                                                  str(self.session.path.parent), "Word documents (*.docx)")
             if not path:
                 return
         source = Path(path)
