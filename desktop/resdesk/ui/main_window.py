@@ -67,8 +67,8 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        self.find_bar = FindBar(session, central)
         self.text_view = TextView(session, central)
+        self.find_bar = FindBar(self.text_view.find_matches, central)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.text_view, 1)
         self.setCentralWidget(central)
@@ -187,7 +187,8 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._update_undo_actions)
         stack.redoTextChanged.connect(self._update_undo_actions)
         self.find_bar.found.connect(self._show_match)
-        self.outline.block_activated.connect(lambda block_id: self.text_view.focus_block(block_id, -1))
+        self.find_bar.closed.connect(self.text_view.clear_found)
+        self.outline.block_activated.connect(self.text_view.go_to_block)
         self.text_view.current_block_changed.connect(self.outline.select_block)
         self.outline.model_.rebuilt.connect(lambda: self.outline.select_block(self.text_view.current_block_id()))
         self.text_view.enter_requested.connect(self._enter_in_text)
@@ -430,10 +431,10 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.activateWindow()
         if accepted and block_id:
-            self.text_view.focus_block(block_id, -1)
+            self.text_view.go_to_block(block_id)
 
-    def _show_match(self, block_id: str, offset: int, length: int) -> None:
-        self.text_view.focus_block(block_id, offset, length)
+    def _show_match(self, match) -> None:
+        self.text_view.show_match(match)
         if self.find_bar.isVisible():
             self.find_bar.field.setFocus()
 

@@ -54,11 +54,20 @@ def caption(row: Row, labels: dict[str, str]) -> str:
     return ""
 
 
+def _captioned(document: QTextDocument, row: Row) -> bool:
+    return row.record is not None and row.record.state in CAPTIONED and document.blockCount() >= 2
+
+
 def caption_height(document: QTextDocument, row: Row) -> float:
     """How far a record's caption pushes its text down (where the printed marker "7." must go)."""
-    if row.record is None or row.record.state not in CAPTIONED or document.blockCount() < 2:
+    if not _captioned(document, row):
         return 0.0
     return document.documentLayout().blockBoundingRect(document.begin()).height()
+
+
+def text_start(document: QTextDocument, row: Row) -> int:
+    """Where a record's own words begin in its rendered document (after its caption, if it has one)."""
+    return document.begin().next().position() if _captioned(document, row) else 0
 
 
 def fill_markup(document: QTextDocument, row: Row, geo: rendering.Geometry, language: str,
