@@ -338,7 +338,7 @@ def test_create_revision_dialog_and_earlier_versions_stay_viewable(seed_window, 
     dialog = RevisionDialog(seed_window.session.negotiation, seed_window)
     assert dialog.name.text() == "Rev.1"
     assert dialog.accepted_statuses() == ("agreed-ad-ref", "agreed")
-    assert dialog.summary.text().startswith("1 amendment will be applied: OP2 [European Union].\n"
+    assert dialog.summary.text().startswith("1 amendment will be applied: OP2 (a1) [European Union].\n"
                                             "8 pending amendments carried over")
     assert ui(seed_window).revisions.revise(dialog.accepted_statuses(), dialog.name.text()) == "Rev.1"
     negotiation = seed_window.session.negotiation

@@ -45,16 +45,21 @@ def _statuses(path) -> dict[str, str]:
 
 def test_accepting_a_colliding_amendment_in_the_window_is_refused_without_an_undo_step(qtbot, qt_settings,
                                                                                        colliding, monkeypatch):
-    from resdesk.ui import window_part
+    from resdesk.ui.amendment_actions import SupersedeQuestion
 
     window = open_test_window(qtbot, colliding)
     shown = []
-    monkeypatch.setattr(window_part.QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
+
+    def cancel(question):
+        shown.append(question.text())
+        question.defaultButton().click()
+        return 0
+
+    monkeypatch.setattr(SupersedeQuestion, "exec", cancel)
     steps = window.session.undo_stack.count()
     window.negotiation_ui.amendments.set_status(["a2"], "agreed")
-    assert shown == ["a2 collides with a1, which is agreed ad ref; withdraw a1 first, or accept a2 with "
-                     "--supersede a1."]
+    assert shown == ["a2 (Norway, OP2) collides with a1 (Brazil, OP2), which is agreed ad ref. Among amendments "
+                     "that collide, only one is accepted."]
     assert window.session.undo_stack.count() == steps
     assert _statuses(colliding) == {"a1": "agreed-ad-ref", "a2": "proposed", "a3": "bracketed"}
     window.negotiation_ui.amendments.set_status(["a1", "a2"], "withdrawn")  # several rows at once: one undo step

@@ -1,5 +1,9 @@
 """What the amendment panel asks for: show an amendment in the text, set statuses, edit details, delete.
 
+Statuses follow the record's rule (`resdesk.amend.decisions`): among amendments that collide, at most
+one is accepted. Accepting a second is refused in a dialog that names the accepted one and offers to
+supersede it and accept, as one undo step.
+
 Each change is one undo step (`negotiation_commands`). Only the delegation that
 proposed an amendment deletes it or rewords its proposed text; others withdraw or reject.
 """
@@ -8,20 +12,42 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
-from resdesk.amend.decisions import check_deletion, check_statuses
+from resdesk.amend.decisions import CollisionRefused, check_deletion, check_statuses
 from resdesk.errors import UserError
 from resdesk.model.amendment import ALTERNATIVE, BRACKETED, INSERT_BLOCK, PROPOSED, Amendment
 from resdesk.store.delegations import resolve_delegation
 from resdesk.ui import negotiation_commands as commands
 from resdesk.ui.amendment_details_dialog import AmendmentDetailsDialog
 from resdesk.ui.amendment_panel import status_text
+from resdesk.ui.naming import named
 from resdesk.ui.negotiation import MARKUP
 from resdesk.ui.window_part import WindowPart
 
 # A delegation may still reword its proposed paragraph or alternative until it is agreed or closed.
 TEXT_EDITABLE_STATUSES = (PROPOSED, BRACKETED)
+
+
+class SupersedeQuestion(QMessageBox):
+    """Accepting collides with an accepted amendment: "Supersede a1 and accept a2", or cancel."""
+
+    def __init__(self, parent, sentence: str, accepted: list[str], ids: list[str]):
+        super().__init__(QMessageBox.Icon.Warning, "Set Status",
+                         f"{sentence} Among amendments that collide, only one is accepted.", parent=parent)
+        named(self, "supersedeQuestion", "Accepting collides with an accepted amendment")
+        them, these = ", ".join(accepted), ", ".join(ids)
+        self.supersede_button = named(self.addButton(f"Supersede {them} and accept {these}",
+                                                     QMessageBox.ButtonRole.AcceptRole),
+                                      "supersedeButton", f"Mark {them} superseded and accept {these}")
+        cancel = named(self.addButton(QMessageBox.StandardButton.Cancel), "supersedeCancelButton",
+                       "Cancel: change nothing")
+        self.setDefaultButton(cancel)
+
+    def supersede(self) -> bool:
+        """Ask; True when the user chose to supersede."""
+        self.exec()
+        return self.clickedButton() is self.supersede_button
 
 
 class AmendmentActions(WindowPart):
@@ -51,14 +77,38 @@ class AmendmentActions(WindowPart):
         view.setCurrentIndex(index)
         view.scrollTo(index, view.ScrollHint.PositionAtCenter)
 
-    def set_status(self, ids: list[str], status: str) -> None:
+    def set_status(self, ids: list[str], status: str, supersede: list[str] = ()) -> None:
+        """Give `ids` a status, as one undo step. Accepting one that collides with an accepted amendment is
+        refused in a dialog that offers to supersede that one (and accept, still one undo step) or cancel."""
         try:  # refused before anything is pushed: a refusal leaves no step on the undo stack
-            check_statuses(self.session.file, ids, status)
+            check_statuses(self.session.file, ids, status, supersede=supersede)
+        except CollisionRefused as refusal:
+            if refusal.accepted and not supersede:
+                question = SupersedeQuestion(self.window, self.collision_sentence(ids, refusal.accepted),
+                                             refusal.accepted, ids)
+                if question.supersede():
+                    self.set_status(ids, status, refusal.accepted)
+                return
+            self.warn("Set Status", str(refusal))
+            return
         except UserError as error:
             self.warn("Set Status", str(error))
             return
         labels = ", ".join(self.label(i) for i in ids)
-        self.push(commands.StatusCommand(self.negotiation, ids, status, f"Mark {labels} {status_text(status)}"))
+        text = f"Mark {labels} {status_text(status)}" + (f", superseding {', '.join(supersede)}" if supersede else "")
+        self.push(commands.StatusCommand(self.negotiation, ids, status, text, supersede))
+
+    def collision_sentence(self, ids: list[str], accepted: list[str]) -> str:
+        """"a2 (Norway, OP2) collides with a1 (Brazil, OP2), which is agreed ad ref." for the refusal dialog."""
+        def who(ident: str) -> str:
+            detail = self.negotiation.detail(ident)
+            return f"{ident} ({detail['author']}, {self.label(ident)})" if detail else ident
+
+        colliding = [ident for ident in ids if set(self.negotiation.collisions.get(ident, ())) & set(accepted)] or ids
+        others = [f"{who(ident)}, which is {status_text(self.negotiation.amendment(ident).status)}"
+                  if self.negotiation.amendment(ident) else who(ident) for ident in accepted]
+        verb = "collides" if len(colliding) == 1 else "collide"
+        return f"{', '.join(who(i) for i in colliding)} {verb} with {'; '.join(others)}."
 
     def edit_amendment(self, ident: str) -> None:
         amendment = self.negotiation.amendment(ident)

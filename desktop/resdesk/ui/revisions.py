@@ -24,16 +24,17 @@ class Revisions(WindowPart):
         dialog = RevisionDialog(self.negotiation, self.window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        self.revise(dialog.accepted_statuses(), dialog.name.text().strip() or None)
+        self.revise(dialog.accepted_statuses(), dialog.name.text().strip() or None, dialog.iso_date())
 
-    def revise(self, accept: tuple[str, ...], name: str | None) -> str | None:
+    def revise(self, accept: tuple[str, ...], name: str | None, date: str | None = None) -> str | None:
+        """Make the revision (dated `date`, ISO; None keeps the version's date) as one undo step."""
         try:
-            created = create_revision(self.session.file, accept, name, actor=self.negotiation.acting)
+            created = create_revision(self.session.file, accept, name, date=date, actor=self.negotiation.acting)
         except UserError as error:
             self.warn("Create Revision", str(error))
             return None
         self.session.undo_stack.push(commands.RevisionCommand(self.negotiation, created, accept,
-                                                              self._version_changed))
+                                                              self._version_changed, date))
         self.message(f"{created.name} created; the earlier versions stay readable (Version selector); "
                      "Undo takes it back.")
         return created.name
