@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, LIVE_STATUSES, PROPOSED, REPLACE, Amendment
+from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, BRACKETED, LIVE_STATUSES, PROPOSED, REPLACE, Amendment
 from resdesk.model.delegation import Delegation
 from resdesk.model.document import Block, Document
 from resdesk.store.amendments import amendments as stored_amendments
@@ -242,12 +242,15 @@ class Negotiation(QObject):
                 if annex in annex_rows:
                     rows.append(annex_rows[annex])
             base = by_id.get(record.id)
+            bracketed = tuple(ident for ident in record.amendments()
+                              if self.records.amendments[ident].status == BRACKETED)
             if base is None or record.state == INSERTED:
                 row = Row(BLOCK, block=record.block, label=record.label, depth=record.depth,
-                          annex=record.annex, record=record)
+                          annex=record.annex, record=record, bracketed=bracketed)
             else:
                 row = Row(BLOCK, block=record.block, label=record.label, marker=base.marker, depth=base.depth,
-                          annex=base.annex, notes=base.notes, markers=base.markers, record=record)
+                          annex=base.annex, notes=base.notes, markers=base.markers, record=record,
+                          bracketed=bracketed)
             old = previous.get(record.key)
             rows.append(old if old is not None and old == row else row)
         return rows

@@ -34,6 +34,7 @@ from resdesk.amend.propose import propose_from_edit
 from resdesk.errors import UserError
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
+from resdesk.ui.amendment_panel import status_text
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
@@ -60,6 +61,19 @@ class Match(NamedTuple):
     length: int
 
 
+def collision_tip(negotiation, colliding: list[str]) -> str:
+    """"Collision: a1 (European Union, OP2, agreed) collides with a7 (Group of 77 and China, OP2, proposed)"."""
+    def who(ident: str) -> str:
+        amendment, detail = negotiation.amendment(ident), negotiation.detail(ident)
+        if amendment is None or detail is None:
+            return ident
+        return f"{ident} ({amendment.author}, {detail['label'] or detail['target']}, {status_text(amendment.status)})"
+
+    pairs = [f"{who(ident)} collides with {', '.join(who(other) for other in negotiation.collisions.get(ident, []))}"
+             for ident in colliding]
+    return "Collision: " + "; ".join(pairs)
+
+
 class BlocksModel(QAbstractListModel):
     """The rows of the text (title, blocks, annex headings) from the session."""
 
@@ -80,11 +94,7 @@ class BlocksModel(QAbstractListModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and row.record is not None and row.record.collisions:
-            labels = self.negotiation.records.labels if self.negotiation.records else {}
-            pairs = [f"{labels.get(a) or a} [{self.negotiation.amendment(a).author}] collides with "
-                     + ", ".join(labels.get(b) or b for b in self.negotiation.collisions.get(a, []))
-                     for a in row.record.collisions if self.negotiation.amendment(a) is not None]
-            return "Collision: " + "; ".join(pairs)
+            return collision_tip(self.negotiation, row.record.collisions)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if row.kind == BLOCK:
                 return f"{row.label} {row.block.text}".strip()
@@ -133,7 +143,7 @@ def _row_key(row: Row, width: float, language: str):
         return (block.kind, block.text, tuple(block.marks), block.number, bool(row.marker), row.depth, row.notes,
                 tuple(sorted(row.markers.items())), width, language)
     # Markup captions ("OP3 bis [Brazil]") and move notes name labels, so they are part of the key.
-    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions))
+    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions), row.bracketed)
     return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
             tuple(sorted(row.markers.items())), width, language, shown)
 
