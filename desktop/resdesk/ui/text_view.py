@@ -12,8 +12,6 @@ repaints one editor, not the list.
 from __future__ import annotations
 
 import math
-import os
-import sys
 import time
 from typing import NamedTuple
 
@@ -683,11 +681,6 @@ class TextView(QListView):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            if os.environ.get("RESDESK_FIRST_PAINT_EXIT"):
-                # Benchmarks: report the wall-clock time of the first paint of the text, then stop.
-                sys.stdout.write(f"first-paint {time.time():.6f}\n")
-                sys.stdout.flush()
-                os._exit(0)
 
     @property
     def painted(self) -> bool:
