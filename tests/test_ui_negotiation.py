@@ -642,13 +642,17 @@ def _unnamed(widget) -> list[str]:
 
 
 def test_every_widget_of_the_new_dialogs_has_names(qtbot, seed_window):
+    from resdesk.ui.amendment_actions import SupersedeQuestion
     from resdesk.ui.amendment_details_dialog import AmendmentDetailsDialog
+    from resdesk.ui.delegation_dialog import AddDelegationDialog
     from resdesk.ui.export_dialog import ExportDialog
     from resdesk.ui.revision_dialog import RevisionDialog
 
     negotiation = seed_window.session.negotiation
     for dialog in (ExportDialog(negotiation, seed_window), RevisionDialog(negotiation, seed_window),
-                   AmendmentDetailsDialog(negotiation.amendment("a1"), seed_window)):
+                   AmendmentDetailsDialog(negotiation.amendment("a1"), seed_window),
+                   AddDelegationDialog(ui(seed_window).toolbar.acting_as.add, "", seed_window),
+                   SupersedeQuestion(seed_window, "a7 collides with a1.", ["a1"], ["a7"])):
         dialog.show()
         assert dialog.objectName() and dialog.accessibleName()
         assert not _unnamed(dialog), (dialog.objectName(), _unnamed(dialog))
