@@ -126,3 +126,21 @@ def test_revise_refusal_is_one_sentence_and_writes_nothing(path):
     assert result.stderr == ("resdesk: error: a1 is agreed ad ref, and a revision never carries an accepted "
                              "amendment: accept agreed-ad-ref too, or set a1 back to proposed first.\n")
     assert json.loads(_cli("outline", path, "--json").stdout)["meta"]["version"] == "original"
+
+
+def test_a_carried_duplicate_of_an_accepted_move_keeps_its_meaning(tmp_path):
+    """Two delegations propose the same move; one is accepted. The other, carried into Rev.1, once became
+    "move it back" (re-anchored after the paragraph that took the moved one's old place)."""
+    from resdesk.amend.propose import propose_move
+
+    with create_document(tmp_path / "m.resdesk", small_document()) as doc:
+        for author in ("Brazil", "Norway"):
+            add_amendment(doc, propose_move(load(doc), author, "PP1", "PP2"))
+        set_statuses(doc, ["a1"], "agreed")
+        create_revision(doc)
+        order = [b.id for b in load(doc).blocks]
+        assert order[:3] == ["b1", "b3", "b2"]
+        assert [(a.id, a.target, a.after, a.stale) for a in amendments(doc)] == [("a2", "b2", "b3", False)]
+        set_statuses(doc, ["a2"], "agreed")
+        assert [b.id for b in load(doc).blocks] == order
+        assert plan_revision(doc).applied == ["a2"]

@@ -20,3 +20,8 @@ class DocumentFileError(UserError):
 
 class DocumentLockedError(UserError):
     """The document is open in another window or process."""
+
+
+def in_words(items: list[str]) -> str:
+    """["a1"] -> "a1"; ["a1", "a2", "a5"] -> "a1, a2 and a5": a list as a sentence names it."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

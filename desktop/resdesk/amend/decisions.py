@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from resdesk.amend.anchors import TextIndex, anchor_holds
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.collisions import find_collisions
-from resdesk.errors import UserError
+from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
     ACCEPTED_STATUSES,
     LIVE_STATUSES,
@@ -41,7 +41,9 @@ from resdesk.model.amendment import (
     PROPOSED,
     SUPERSEDED,
     Amendment,
+    entry_number,
     parse_status,
+    status_words,
 )
 from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.amendments import get_amendment, remove_amendment, write_status
@@ -68,19 +70,6 @@ class StatusChange:
     status: str
     superseded: list[str] = field(default_factory=list)
     previous: dict[str, str] = field(default_factory=dict)   # every amendment touched: its status before
-
-
-def status_words(status: str) -> str:
-    """"agreed-ad-ref" -> "agreed ad ref", as a sentence says it."""
-    return status.replace("-", " ")
-
-
-def _by_entry(ids) -> list[str]:
-    return sorted(ids, key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _unique(ids) -> list[str]:
@@ -131,7 +120,7 @@ def check_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=
             raise UserError(f"{ident} is {status_words(other.status)}; only an amendment still on the table "
                             "is superseded.")
         if not set(ids) & set(collisions.get(ident, ())):
-            raise UserError(f"{ident} does not collide with {_and(ids)}; only an amendment it collides with "
+            raise UserError(f"{ident} does not collide with {in_words(ids)}; only an amendment it collides with "
                             "can be superseded.")
         after[ident].status = SUPERSEDED
     change = StatusChange(ids, status, supersede, {a.id: a.status for a in chosen})
@@ -146,10 +135,10 @@ def check_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=
     collisions = find_collisions(document, list(after.values()), index)
     among = [ident for ident in ids if set(collisions.get(ident, ())) & set(ids)]
     if among:
-        raise CollisionRefused(f"{_and(among)} collide with each other, so they cannot all be accepted; "
+        raise CollisionRefused(f"{in_words(among)} collide with each other, so they cannot all be accepted; "
                                "accept one of them.", [])
-    accepted = _by_entry({other for ident in ids for other in collisions.get(ident, ())
-                          if after[other].status in ACCEPTED_STATUSES})
+    accepted = sorted({other for ident in ids for other in collisions.get(ident, ())
+                       if after[other].status in ACCEPTED_STATUSES}, key=entry_number)
     if accepted:
         raise CollisionRefused(_collision_sentence(ids, collisions, accepted, after), accepted)
     _check_all_apply(document, current, after, ids)
@@ -162,9 +151,9 @@ def _collision_sentence(ids: list[str], collisions: dict, accepted: list[str], a
     if len(accepted) == 1:
         which, them = f"{accepted[0]}, which is {status_words(after[accepted[0]].status)}", accepted[0]
     else:
-        which, them = _and([f"{ident} ({status_words(after[ident].status)})" for ident in accepted]), "them"
+        which, them = in_words([f"{ident} ({status_words(after[ident].status)})" for ident in accepted]), "them"
     verb, it = ("collides", colliding[0]) if len(colliding) == 1 else ("collide", "them")
-    return (f"{_and(colliding)} {verb} with {which}; withdraw {them} first, or accept {it} "
+    return (f"{in_words(colliding)} {verb} with {which}; withdraw {them} first, or accept {it} "
             f"with --supersede {','.join(accepted)}.")
 
 
@@ -178,10 +167,11 @@ def _check_all_apply(document, current: dict[str, Amendment], after: dict[str, A
         return set(apply_amendments(document, accepted).skipped)
 
     if skipped(after) - skipped(current):
-        moves = _by_entry(a.id for a in after.values()
-                          if a.kind == MOVE_BLOCK and a.status in ACCEPTED_STATUSES and a.id not in ids)
-        raise UserError(f"{_and(ids)} cannot be accepted together with the accepted moves {_and(moves or ['—'])}: "
-                        "together they would put a paragraph after itself; withdraw one of them first.")
+        moves = sorted((a.id for a in after.values() if a.kind == MOVE_BLOCK
+                        and a.status in ACCEPTED_STATUSES and a.id not in ids), key=entry_number)
+        with_them = f" together with the accepted moves {in_words(moves)}" if moves else ""
+        raise UserError(f"{in_words(ids)} cannot be accepted{with_them}: together they would put a paragraph after "
+                        "itself; withdraw one of them first.")
 
 
 def set_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=(), actor: str = "") -> StatusChange:

@@ -55,7 +55,7 @@ from resdesk.amend.apply import apply_amendments
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.amend.reanchor import refind
-from resdesk.errors import UserError
+from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
     ACCEPTED_STATUSES,
@@ -66,6 +66,7 @@ from resdesk.model.amendment import (
     MOVE_BLOCK,
     REPLACE,
     Amendment,
+    status_words,
 )
 from resdesk.model.document import Document
 from resdesk.store.amendments import amendments as stored_amendments
@@ -125,7 +126,8 @@ def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendme
         if amendment.kind not in (INSERT_BLOCK, MOVE_BLOCK):
             continue
         anchor = amendment.target if amendment.kind == INSERT_BLOCK else amendment.after
-        before = [block for other, block in chains.get(anchor, ()) if other.number < amendment.number]
+        before = [block for other, block in chains.get(anchor, ())
+                  if other.number < amendment.number and block != amendment.target]  # never after itself
         if not before:
             continue
         if amendment.kind == INSERT_BLOCK:
@@ -148,26 +150,21 @@ def _ids(amendments) -> list[str]:
     return [a.id for a in sorted(amendments, key=lambda a: a.number)]
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
-
-
 def _refusal(document: Document, amendments: list[Amendment], accept: tuple[str, ...], skipped: list[str]) -> str:
     """The first reason the revision cannot be made, as one sentence ("" when there is none)."""
     if not accept:
         return "Choose at least one status to accept, e.g. agreed,agreed-ad-ref."
     dead = [status for status in accept if status not in LIVE_STATUSES]
     if dead:
-        return (f"A revision applies amendments still on the table; {dead[0].replace('-', ' ')} ones are not "
+        return (f"A revision applies amendments still on the table; {status_words(dead[0])} ones are not "
                 f"(accept some of {', '.join(LIVE_STATUSES)}).")
     index = TextIndex.of(document)
     for amendment in amendments:
         if amendment.status in ACCEPTED_STATUSES and amendment.status not in accept:
-            words = amendment.status.replace("-", " ")
-            return (f"{amendment.id} is {words}, and a revision never carries an accepted amendment: accept "
-                    f"{amendment.status} too, or set {amendment.id} back to proposed first.")
+            return (f"{amendment.id} is {status_words(amendment.status)}, and a revision never carries an "
+                    f"accepted amendment: accept {amendment.status} too, or set {amendment.id} back to proposed first.")
         if amendment.status in ACCEPTED_STATUSES and (amendment.stale or not anchor_holds(index, amendment)):
-            return (f"{amendment.id} is {amendment.status.replace('-', ' ')} but stale (the words or the paragraph "
+            return (f"{amendment.id} is {status_words(amendment.status)} but stale (the words or the paragraph "
                     f"it amends are no longer in {document.version}), so no revision can apply it: withdraw it or "
                     "set it back to proposed first.")
     chosen = AmendmentFilter(statuses=accept).select(amendments)
@@ -175,13 +172,13 @@ def _refusal(document: Document, amendments: list[Amendment], accept: tuple[str,
     for amendment in chosen:
         others = collisions.get(amendment.id, [])
         if others:
-            both, them = ("both", others[0]) if len(others) == 1 else ("all", _and(others))
-            return (f"{_and([amendment.id, *others])} collide and would {both} be applied; a revision applies "
+            both, them = ("both", others[0]) if len(others) == 1 else ("all", in_words(others))
+            return (f"{in_words([amendment.id, *others])} collide and would {both} be applied; a revision applies "
                     f"only one of them: withdraw {them}, or let {amendment.id} supersede "
                     f"{'it' if len(others) == 1 else 'them'} (resdesk status DOC {amendment.id} {amendment.status} "
                     f"--supersede {','.join(others)}).")
     if skipped:
-        return (f"{_and(skipped)} cannot be applied with the other accepted amendments (their moves would put a "
+        return (f"{in_words(skipped)} cannot be applied with the other accepted amendments (their moves would put a "
                 "paragraph after itself); withdraw one of them first.")
     return ""
 

@@ -54,6 +54,12 @@ def parse_status(value: str) -> str:
         raise UserError(f"“{value.strip()}” is not a status; use one of {', '.join(STATUSES)}.")
     return name
 
+
+def status_words(status: str) -> str:
+    """"agreed-ad-ref" -> "agreed ad ref": a status as a sentence says it."""
+    return status.replace("-", " ")
+
+
 REPLACE = "replace"
 INSERT_BLOCK = "insert-block"
 DELETE_BLOCK = "delete-block"
@@ -95,9 +101,14 @@ class Amendment:
     @property
     def number(self) -> int:
         """The sequence number in "a12" (12), used to order amendments by entry."""
-        digits = self.id.lstrip("abcdefghijklmnopqrstuvwxyz")
-        return int(digits) if digits.isdigit() else 0
+        return entry_number(self.id)
 
     def sponsors(self) -> list[str]:
         """The author followed by the co-sponsors."""
         return [self.author, *self.co_sponsors]
+
+
+def entry_number(ident: str) -> int:
+    """The sequence number of amendment id "a12" (12): sorting ids by it puts them in order of entry."""
+    digits = ident.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else 0
