@@ -15,12 +15,11 @@ from dataclasses import replace
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from resdesk.amend.decisions import CollisionRefused, check_deletion, check_statuses
-from resdesk.errors import UserError
-from resdesk.model.amendment import ALTERNATIVE, BRACKETED, INSERT_BLOCK, PROPOSED, Amendment
+from resdesk.errors import UserError, in_words
+from resdesk.model.amendment import ALTERNATIVE, BRACKETED, INSERT_BLOCK, PROPOSED, Amendment, status_words
 from resdesk.store.delegations import resolve_delegation
 from resdesk.ui import negotiation_commands as commands
 from resdesk.ui.amendment_details_dialog import AmendmentDetailsDialog
-from resdesk.ui.amendment_panel import status_text
 from resdesk.ui.naming import named
 from resdesk.ui.negotiation import MARKUP
 from resdesk.ui.window_part import WindowPart
@@ -36,7 +35,7 @@ class SupersedeQuestion(QMessageBox):
         super().__init__(QMessageBox.Icon.Warning, "Set Status",
                          f"{sentence} Among amendments that collide, only one is accepted.", parent=parent)
         named(self, "supersedeQuestion", "Accepting collides with an accepted amendment")
-        them, these = ", ".join(accepted), ", ".join(ids)
+        them, these = in_words(accepted), in_words(ids)
         self.supersede_button = named(self.addButton(f"Supersede {them} and accept {these}",
                                                      QMessageBox.ButtonRole.AcceptRole),
                                       "supersedeButton", f"Mark {them} superseded and accept {these}")
@@ -95,7 +94,7 @@ class AmendmentActions(WindowPart):
             self.warn("Set Status", str(error))
             return
         labels = ", ".join(self.label(i) for i in ids)
-        text = f"Mark {labels} {status_text(status)}" + (f", superseding {', '.join(supersede)}" if supersede else "")
+        text = f"Mark {labels} {status_words(status)}" + (f", superseding {in_words(supersede)}" if supersede else "")
         self.push(commands.StatusCommand(self.negotiation, ids, status, text, supersede))
 
     def collision_sentence(self, ids: list[str], accepted: list[str]) -> str:
@@ -105,10 +104,10 @@ class AmendmentActions(WindowPart):
             return f"{ident} ({detail['author']}, {self.label(ident)})" if detail else ident
 
         colliding = [ident for ident in ids if set(self.negotiation.collisions.get(ident, ())) & set(accepted)] or ids
-        others = [f"{who(ident)}, which is {status_text(self.negotiation.amendment(ident).status)}"
+        others = [f"{who(ident)}, which is {status_words(self.negotiation.amendment(ident).status)}"
                   if self.negotiation.amendment(ident) else who(ident) for ident in accepted]
         verb = "collides" if len(colliding) == 1 else "collide"
-        return f"{', '.join(who(i) for i in colliding)} {verb} with {'; '.join(others)}."
+        return f"{in_words([who(i) for i in colliding])} {verb} with {in_words(others)}."
 
     def edit_amendment(self, ident: str) -> None:
         amendment = self.negotiation.amendment(ident)

@@ -10,9 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QToolBar, QToolButton
 
-from resdesk.model.amendment import LIVE_STATUSES, STATUSES
+from resdesk.model.amendment import LIVE_STATUSES, STATUSES, status_words
 from resdesk.ui.acting_as import ActingAs
-from resdesk.ui.amendment_panel import status_text
 from resdesk.ui.naming import named
 from resdesk.ui.negotiation import BASE, CONSOLIDATED, EDIT, MARKUP, PROPOSE, VIEWS
 from resdesk.ui.window_part import WindowPart
@@ -70,7 +69,7 @@ class NegotiationToolbar(WindowPart):
         menu.setObjectName("menu_statusFilter")
         self.status_checks = {}
         for status in STATUSES:
-            action = menu.addAction(status_text(status))
+            action = menu.addAction(status_words(status))
             action.setObjectName(f"action_show_{status}")
             action.setCheckable(True)
             action.setChecked(status in LIVE_STATUSES)

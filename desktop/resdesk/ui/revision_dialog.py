@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.amend.revise import RevisionPlan, next_revision_name, revision_plan
-from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, STATUSES
-from resdesk.ui.amendment_panel import status_text
+from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, STATUSES, status_words
 from resdesk.ui.naming import name_buttons, named
 
 
@@ -62,8 +61,8 @@ class RevisionDialog(QDialog):
         box_layout = QVBoxLayout(box)
         self.checks: dict[str, QCheckBox] = {}
         for status in STATUSES:
-            check = named(QCheckBox(status_text(status), box), f"revisionStatus_{status}",
-                          f"Accept {status_text(status)}")
+            check = named(QCheckBox(status_words(status), box), f"revisionStatus_{status}",
+                          f"Accept {status_words(status)}")
             check.setChecked(status in ACCEPTED_BY_DEFAULT)
             check.toggled.connect(self._update)
             box_layout.addWidget(check)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle
 
 from resdesk.amend.propose import propose_from_edit
 from resdesk.errors import UserError
+from resdesk.model.amendment import status_words
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
-from resdesk.ui.amendment_panel import status_text
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
@@ -65,7 +65,7 @@ def collision_tip(negotiation, colliding: list[str]) -> str:
         amendment, detail = negotiation.amendment(ident), negotiation.detail(ident)
         if amendment is None or detail is None:
             return ident
-        return f"{ident} ({amendment.author}, {detail['label'] or detail['target']}, {status_text(amendment.status)})"
+        return f"{ident} ({amendment.author}, {detail['label'] or detail['target']}, {status_words(amendment.status)})"
 
     pairs = [f"{who(ident)} collides with {', '.join(who(other) for other in negotiation.collisions.get(ident, []))}"
              for ident in colliding]
