@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from resdesk.errors import DocumentLockedError, UserError
 from resdesk.store.docfile import DocumentFile
-from resdesk.ui.main_window import APP_NAME, MainWindow
+from resdesk.ui.main_window import MainWindow
 from resdesk.ui.opening import example_document, import_beside, is_document
 from resdesk.ui.session import DocumentSession
-from resdesk.ui.settings import APPLICATION, ORGANIZATION, add_recent_file
+from resdesk.ui.settings import APP_NAME, APPLICATION, ORGANIZATION, add_recent_file
 
 _windows: list[MainWindow] = []
 

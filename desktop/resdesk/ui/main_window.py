@@ -38,10 +38,8 @@ from resdesk.ui.metadata_panel import MetadataPanel
 from resdesk.ui.negotiation_window import NegotiationUi
 from resdesk.ui.outline_panel import OutlineView
 from resdesk.ui.session import DocumentSession
-from resdesk.ui.settings import recent_files
+from resdesk.ui.settings import APP_NAME, recent_files
 from resdesk.ui.text_view import TextView
-
-APP_NAME = "Resolution Desk"
 
 
 class MainWindow(QMainWindow):

@@ -10,8 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QMessageBox
 
 from resdesk.errors import UserError
-
-APP_TITLE = "Resolution Desk"
+from resdesk.ui.settings import APP_NAME
 
 
 class WindowPart:
@@ -32,7 +31,7 @@ class WindowPart:
         try:
             self.session.undo_stack.push(command)
         except UserError as error:
-            self.warn(APP_TITLE, str(error))
+            self.warn(APP_NAME, str(error))
             return False
         return True
 
