@@ -23,7 +23,7 @@ from resdesk.model.document import (
 )
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
 from resdesk.text.phrases import opening_phrase
-from resdesk.ui.printing.geometry import (
+from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
     INDENT_STEP,

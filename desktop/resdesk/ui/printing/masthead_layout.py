@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from resdesk.model.document import Meta
 from resdesk.text.dates import un_date
-from resdesk.ui.printing.geometry import PageGeometry
+from resdesk.ui.printing.page_geometry import PageGeometry
 
 RIGHT_BLOCK_X = 397.0
 SESSION_WRAP = 250.0  # the agenda item's title wraps within this width at the page margin

@@ -35,7 +35,7 @@ from resdesk.ui.printing.content import (
     styled_runs,
     subparagraph,
 )
-from resdesk.ui.printing.geometry import INDENT_STEP, OP_TEXT, PP_INDENT
+from resdesk.ui.printing.page_geometry import INDENT_STEP, OP_TEXT, PP_INDENT
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETE,
