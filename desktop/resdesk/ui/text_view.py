@@ -441,7 +441,9 @@ class TextView(QListView):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_F2 and self.open_editor():
             return
-        if self._types(event) and (self.editor is not None or self.open_editor()):
+        index = self.currentIndex()
+        in_markup = index.isValid() and index.data(ROW_ROLE).record is not None
+        if in_markup and self._types(event) and (self.editor is not None or self.open_editor()):
             if not self.editor.hasFocus():
                 # A selected paragraph of the markup: typing goes into it, at its end, as after Ctrl+G in the base.
                 cursor = self.editor.textCursor()
