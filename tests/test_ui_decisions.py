@@ -64,7 +64,7 @@ def test_accepting_a_colliding_amendment_offers_to_supersede_the_accepted_one(co
     steps = stack.count()
     shown = answer_supersede(monkeypatch, choice=False)
     ui(colliding_window).amendments.set_status(["a2"], "agreed")
-    assert shown == ["a2 (Norway, OP2) collides with a1 (Brazil, OP2), which is agreed ad ref. Among amendments "
+    assert shown == ["a2 (Norway, OP2, proposed) collides with a1 (Brazil, OP2, agreed ad ref). Among amendments "
                      "that collide, only one is accepted."]
     assert "--" not in shown[0]  # no command line to run in a window
     assert statuses(colliding) == {"a1": "agreed-ad-ref", "a2": "proposed"} and stack.count() == steps

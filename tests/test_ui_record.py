@@ -58,7 +58,7 @@ def test_accepting_a_colliding_amendment_in_the_window_is_refused_without_an_und
     monkeypatch.setattr(SupersedeQuestion, "exec", cancel)
     steps = window.session.undo_stack.count()
     window.negotiation_ui.amendments.set_status(["a2"], "agreed")
-    assert shown == ["a2 (Norway, OP2) collides with a1 (Brazil, OP2), which is agreed ad ref. Among amendments "
+    assert shown == ["a2 (Norway, OP2, proposed) collides with a1 (Brazil, OP2, agreed ad ref). Among amendments "
                      "that collide, only one is accepted."]
     assert window.session.undo_stack.count() == steps
     assert _statuses(colliding) == {"a1": "agreed-ad-ref", "a2": "proposed", "a3": "bracketed"}

@@ -98,16 +98,11 @@ class AmendmentActions(WindowPart):
         self.push(commands.StatusCommand(self.negotiation, ids, status, text, supersede))
 
     def collision_sentence(self, ids: list[str], accepted: list[str]) -> str:
-        """"a2 (Norway, OP2) collides with a1 (Brazil, OP2), which is agreed ad ref." for the refusal dialog."""
-        def who(ident: str) -> str:
-            detail = self.negotiation.detail(ident)
-            return f"{ident} ({detail['author']}, {self.label(ident)})" if detail else ident
-
+        """"a2 (Norway, OP2, proposed) collides with a1 (Brazil, OP2, agreed ad ref)." for the refusal dialog."""
+        words = self.negotiation.amendment_words
         colliding = [ident for ident in ids if set(self.negotiation.collisions.get(ident, ())) & set(accepted)] or ids
-        others = [f"{who(ident)}, which is {status_words(self.negotiation.amendment(ident).status)}"
-                  if self.negotiation.amendment(ident) else who(ident) for ident in accepted]
         verb = "collides" if len(colliding) == 1 else "collide"
-        return f"{in_words([who(i) for i in colliding])} {verb} with {in_words(others)}."
+        return f"{in_words([words(i) for i in colliding])} {verb} with {in_words([words(i) for i in accepted])}."
 
     def edit_amendment(self, ident: str) -> None:
         amendment = self.negotiation.amendment(ident)

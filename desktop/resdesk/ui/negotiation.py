@@ -22,7 +22,15 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, BRACKETED, LIVE_STATUSES, PROPOSED, REPLACE, Amendment
+from resdesk.model.amendment import (
+    ACCEPTED_BY_DEFAULT,
+    BRACKETED,
+    LIVE_STATUSES,
+    PROPOSED,
+    REPLACE,
+    Amendment,
+    status_words,
+)
 from resdesk.model.delegation import Delegation
 from resdesk.model.document import Block, Document
 from resdesk.store.amendments import amendments as stored_amendments
@@ -184,6 +192,13 @@ class Negotiation(QObject):
 
     def detail(self, ident: str) -> dict | None:
         return next((d for d in self.details if d["id"] == ident), None)
+
+    def amendment_words(self, ident: str) -> str:
+        """"a1 (European Union, OP2, agreed)": an amendment as the window names it in a sentence."""
+        amendment, detail = self.amendment(ident), self.detail(ident)
+        if amendment is None or detail is None:
+            return ident
+        return f"{ident} ({amendment.author}, {detail['label'] or detail['target']}, {status_words(amendment.status)})"
 
     def comment_counts(self) -> dict[str, int]:
         """Comments by block id and by amendment id."""

@@ -29,8 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate
 
 from resdesk.amend.propose import propose_from_edit
-from resdesk.errors import UserError
-from resdesk.model.amendment import status_words
+from resdesk.errors import UserError, in_words
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
@@ -61,15 +60,10 @@ class Match(NamedTuple):
 
 def collision_tip(negotiation, colliding: list[str]) -> str:
     """"Collision: a1 (European Union, OP2, agreed) collides with a7 (Group of 77 and China, OP2, proposed)"."""
-    def who(ident: str) -> str:
-        amendment, detail = negotiation.amendment(ident), negotiation.detail(ident)
-        if amendment is None or detail is None:
-            return ident
-        return f"{ident} ({amendment.author}, {detail['label'] or detail['target']}, {status_words(amendment.status)})"
-
-    pairs = [f"{who(ident)} collides with {', '.join(who(other) for other in negotiation.collisions.get(ident, []))}"
-             for ident in colliding]
-    return "Collision: " + "; ".join(pairs)
+    words = negotiation.amendment_words
+    return "Collision: " + "; ".join(
+        f"{words(ident)} collides with {in_words([words(other) for other in negotiation.collisions.get(ident, [])])}"
+        for ident in colliding)
 
 
 class BlocksModel(QAbstractListModel):
