@@ -85,7 +85,9 @@ class AmendmentActions(WindowPart):
             if refusal.accepted and not supersede:
                 question = SupersedeQuestion(self.window, self.collision_sentence(ids, refusal.accepted),
                                              refusal.accepted, ids)
-                if question.supersede():
+                chosen = question.supersede()
+                question.deleteLater()
+                if chosen:
                     self.set_status(ids, status, refusal.accepted)
                 return
             self.warn("Set Status", str(refusal))
