@@ -22,9 +22,11 @@ class Revisions(WindowPart):
 
     def create_revision(self) -> None:
         dialog = RevisionDialog(self.negotiation, self.window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        self.revise(dialog.accepted_statuses(), dialog.name.text().strip() or None, dialog.iso_date())
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = (dialog.accepted_statuses(), dialog.name.text().strip() or None, dialog.iso_date())
+        dialog.deleteLater()
+        if accepted:
+            self.revise(*chosen)
 
     def revise(self, accept: tuple[str, ...], name: str | None, date: str | None = None) -> str | None:
         """Make the revision (dated `date`, ISO; None keeps the version's date) as one undo step."""
