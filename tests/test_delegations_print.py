@@ -33,7 +33,7 @@ def test_a_group_with_a_long_name_is_named_by_its_short_name_in_the_margin(tmp_p
 
 def test_a_delegation_the_document_does_not_know_is_shortened_too():
     pytest.importorskip("PySide6")
-    from resdesk.ui.printing.tracked import Palette
+    from resdesk.ui.printing.tracked_flow import Palette
 
     palette = Palette({}, {"European Union": "EU"})
     assert palette.short("European Union") == "EU"

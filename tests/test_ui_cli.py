@@ -14,7 +14,7 @@ from conftest import run_cli  # noqa: E402
 from resdesk.store.documents import create_document  # noqa: E402
 from ui_support import editor_document  # noqa: E402
 
-pytest_plugins = ("ui_support",)
+pytest_plugins = ("ui_support",)  # fixtures: negotiated (the seed with amendments)
 
 
 @pytest.fixture
@@ -45,6 +45,19 @@ def test_screenshot_is_a_png_of_the_requested_size(tmp_path, gui_env, qapp):
     dark = sum(1 for x in range(0, 1024, 8) for y in range(0, 700, 8) if image.pixelColor(x, y).lightness() < 100)
     assert dark > 50
     assert not (tmp_path / "draft.resdesk-lock").exists()
+
+
+def test_a_screenshot_leaves_the_users_settings_as_they_were(tmp_path, gui_env, negotiated):
+    settings = tmp_path / "config" / "Resolution Desk" / "resdesk.conf"
+    settings.parent.mkdir(parents=True)
+    kept = tmp_path / "kept.resdesk"
+    create_document(kept, editor_document()).close()
+    settings.write_text(f"[General]\nrecentFiles={kept}\n\n[negotiation]\nview=markup\n", encoding="utf-8")
+    before = settings.read_bytes()
+    result = run_cli("gui", negotiated, "--screenshot", tmp_path / "shot.png", "--size", "900x600", env=gui_env)
+    assert result.returncode == 0, result.stderr
+    assert settings.read_bytes() == before  # no recent file added, no window layout written
+    assert sorted(p.name for p in (tmp_path / "config").rglob("*")) == ["Resolution Desk", "resdesk.conf"]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY decides only on Linux")

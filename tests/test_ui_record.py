@@ -45,19 +45,24 @@ def _statuses(path) -> dict[str, str]:
 
 def test_accepting_a_colliding_amendment_in_the_window_is_refused_without_an_undo_step(qtbot, qt_settings,
                                                                                        colliding, monkeypatch):
-    from resdesk.ui import negotiation_window
+    from resdesk.ui.amendment_actions import SupersedeQuestion
 
     window = open_test_window(qtbot, colliding)
     shown = []
-    monkeypatch.setattr(negotiation_window.QMessageBox, "warning",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
+
+    def cancel(question):
+        shown.append(question.text())
+        question.defaultButton().click()
+        return 0
+
+    monkeypatch.setattr(SupersedeQuestion, "exec", cancel)
     steps = window.session.undo_stack.count()
-    window.negotiation_ui.set_status(["a2"], "agreed")
-    assert shown == ["a2 collides with a1, which is agreed ad ref; withdraw a1 first, or accept a2 with "
-                     "--supersede a1."]
+    window.negotiation_ui.amendments.set_status(["a2"], "agreed")
+    assert shown == ["a2 (Norway, OP2, proposed) collides with a1 (Brazil, OP2, agreed ad ref). Among amendments "
+                     "that collide, only one is accepted."]
     assert window.session.undo_stack.count() == steps
     assert _statuses(colliding) == {"a1": "agreed-ad-ref", "a2": "proposed", "a3": "bracketed"}
-    window.negotiation_ui.set_status(["a1", "a2"], "withdrawn")  # several rows at once: one undo step
+    window.negotiation_ui.amendments.set_status(["a1", "a2"], "withdrawn")  # several rows at once: one undo step
     assert window.session.undo_stack.count() == steps + 1
     assert _statuses(colliding) == {"a1": "withdrawn", "a2": "withdrawn", "a3": "bracketed"}
     window.session.undo_stack.undo()
@@ -67,13 +72,13 @@ def test_accepting_a_colliding_amendment_in_the_window_is_refused_without_an_und
 def test_the_window_deletes_by_the_same_rule_as_the_command_line(qtbot, qt_settings, colliding):
     window = open_test_window(qtbot, colliding)
     ui = window.negotiation_ui
-    ui.act_as("Norway")
+    ui.toolbar.acting_as.act_as("Norway")
     steps = window.session.undo_stack.count()
-    ui.delete_amendment("a3")  # Norway's own, but bracketed: it stays on the record
+    ui.amendments.delete_amendment("a3")  # Norway's own, but bracketed: it stays on the record
     assert window.statusBar().currentMessage() == ("a3 is bracketed: a decided amendment stays on the record; "
                                                    "withdraw it instead.")
     assert window.session.undo_stack.count() == steps and "a3" in _statuses(colliding)
-    ui.delete_amendment("a2")
+    ui.amendments.delete_amendment("a2")
     assert "a2" not in _statuses(colliding)
     window.session.undo_stack.undo()
     assert _statuses(colliding)["a2"] == "proposed"

@@ -30,7 +30,8 @@ class Row:
     `depth` the sub-paragraph level (0 for others); `notes` the (marker, text)
     of the footnotes anchored in the block; `markers` the marker of every
     footnote anchored in it, by footnote id; `record` the markup record
-    (`resdesk.views.markup.MarkupBlock`) a row of the markup view shows.
+    (`resdesk.views.markup.MarkupBlock`) a row of the markup view shows, and
+    `bracketed` the ids of its amendments that are bracketed (shown in [square brackets]).
     """
 
     kind: str
@@ -44,6 +45,7 @@ class Row:
     notes: tuple[tuple[str, str], ...] = ()
     markers: dict[str, str] = field(default_factory=dict)
     record: object = None
+    bracketed: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:

@@ -223,16 +223,19 @@ class RevisionCommand(_NegotiationCommand):
     `version_changed` reloads the window: a revision changes the current version, not only its amendments.
     """
 
-    def __init__(self, negotiation, revision: Revision, accept: tuple[str, ...], version_changed):
+    def __init__(self, negotiation, revision: Revision, accept: tuple[str, ...], version_changed,
+                 date: str | None = None):
         super().__init__(negotiation, f"Create {revision.name}")
         self.revision: Revision | None = revision
         self.name = revision.name
         self.accept = accept
+        self.date = date
         self._done = version_changed
 
     def redo(self) -> None:
         if self.revision is None:
-            self.revision = create_revision(self.file, self.accept, self.name, actor=self.negotiation.acting)
+            self.revision = create_revision(self.file, self.accept, self.name, date=self.date,
+                                            actor=self.negotiation.acting)
         self._done()
 
     def undo(self) -> None:

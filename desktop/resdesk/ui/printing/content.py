@@ -22,7 +22,7 @@ from resdesk.model.document import (
     Meta,
 )
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
-from resdesk.ui.printing.geometry import (
+from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
     INDENT_STEP,

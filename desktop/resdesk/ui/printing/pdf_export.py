@@ -58,7 +58,7 @@ def fix_dates(path: Path, iso_date: str) -> None:
 
 def export_pdf(doc, options: ExportOptions, output: Path) -> int:
     """Export the document file `doc` as a PDF at `output`; the number of pages."""
-    from resdesk.ui.printing.sources import flow_for
+    from resdesk.ui.printing.print_sources import flow_for
 
     ensure_gui_application()
     flow = flow_for(doc, options)

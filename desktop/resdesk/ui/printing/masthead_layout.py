@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resdesk.model.document import Meta
-from resdesk.ui.printing.geometry import PageGeometry
+from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.un import masthead as words
 from resdesk.un.symbols import symbol_parts
 

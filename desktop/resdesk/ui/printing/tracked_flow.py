@@ -34,7 +34,7 @@ from resdesk.ui.printing.content import (
     styled_runs,
     subparagraph,
 )
-from resdesk.ui.printing.geometry import INDENT_STEP, OP_TEXT, PP_INDENT
+from resdesk.ui.printing.page_geometry import INDENT_STEP, OP_TEXT, PP_INDENT
 from resdesk.un.languages import ITALIC, Emphasis
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.views.markup import (
