@@ -64,11 +64,14 @@ class _Patterns:
         adverbs = _alternatives(data["adverbs"])
         verbs = _alternatives(data["request_verbs"] + data["decision_verbs"])
         self.verb = re.compile(rf"(?:(?:{adverbs}) )*(?P<verb>{verbs})\b", re.IGNORECASE)
+        self.any_verb = re.compile(rf"\b(?:{verbs})\b", re.IGNORECASE)
         self.decisions = {verb.lower() for verb in data["decision_verbs"]}
+        self.adverb_words = {adverb.split()[0] for adverb in data["adverbs"]} | {"once", "again", "strongly"}
         self.when = re.compile("|".join(f"(?:{pattern})" for pattern in data["when"]))
         reports = _alternatives(data["reports"])
+        report_verbs = _alternatives(data["report_verbs"])
         self.report = re.compile(
-            rf"\bto report\b|\breport(?:s|ing)? (?:thereon|on|to)\b|\b(?:{_alternatives(data['report_verbs'])})\b"
+            rf"^report\b|\bto report\b|\breport(?:s|ing)? (?:thereon|on|to)\b|\b(?:{report_verbs})\b"
             rf"[^;]{{0,120}}?\b(?P<what>(?P<article>a|an|its|his|her|their|the|annual|updated|regular) "
             rf"(?:(?!(?:a|an|its|his|her|their|the|session)\b)[\w-]+ ){{0,3}}(?:{reports})\b[^,;]*)", re.IGNORECASE)
         self.not_costed = tuple(data["not_costed"])
@@ -92,17 +95,22 @@ def _patterns(language: str) -> _Patterns | None:
 
 def asks(document: Document) -> list[Ask]:
     """Every ask of the resolution's operative part, in reading order (none for texts not in English)."""
-    patterns = _patterns(document.meta.language or "en")
-    if patterns is None:
-        return []
     labels = document_labels(document)
-    organ = f"the {document.meta.organ or 'General Assembly'}"
     by_id = {block.id: block for block in document.blocks}
-    result: list[Ask] = []
-    for block in document.blocks:
-        if block.kind == OPERATIVE or (block.kind == SUBPARAGRAPH and _top(block, by_id).kind == OPERATIVE):
-            result.extend(block_asks(block, labels.get(block.id, ""), organ, patterns, by_id))
-    return result
+    return [ask for block in document.blocks for ask in paragraph_asks(document, block, labels, by_id)]
+
+
+def paragraph_asks(document: Document, block: Block, labels: dict[str, str],
+                   by_id: dict[str, Block] | None = None) -> list[Ask]:
+    """The asks of one paragraph of the resolution (the window reads again only the paragraph typed in)."""
+    patterns = _patterns(document.meta.language or "en")
+    if patterns is None or block.kind not in (OPERATIVE, SUBPARAGRAPH):
+        return []
+    by_id = by_id if by_id is not None else {b.id: b for b in document.blocks}
+    if block.id not in by_id or _top(block, by_id).kind != OPERATIVE:
+        return []
+    organ = f"the {document.meta.organ or 'General Assembly'}"
+    return block_asks(block, labels.get(block.id, ""), organ, patterns, by_id)
 
 
 def _top(block: Block, by_id: dict[str, Block]) -> Block:
@@ -139,13 +147,18 @@ def _clause_starts(text: str, patterns: _Patterns) -> list[int]:
         if match.group() == " ":
             continue
         head = text[match.end():match.end() + 60]
-        if opening_phrase(head[:1].upper() + head[1:], OPERATIVE, "en") or patterns.verb.match(head):
+        first = head.split(" ", 1)[0]
+        if not (first.endswith("s") or first in patterns.adverb_words):
+            continue  # an operative verb ends in -s, or follows an adverb ("also", "further")
+        if patterns.verb.match(head) or opening_phrase(head[:1].upper() + head[1:], OPERATIVE, "en"):
             starts.append(match.end())
     return starts
 
 
 def _clauses(text: str, organ: str, patterns: _Patterns):
     """(actor, what follows the actor) for every clause opened by a verb of request or decision."""
+    if not patterns.any_verb.search(text):
+        return  # most paragraphs ask nothing: no need to find their clauses
     starts = _clause_starts(text, patterns)
     for number, start in enumerate(starts):
         end = starts[number + 1] if number + 1 < len(starts) else len(text)

@@ -124,6 +124,21 @@ def reference_targets(document: Document) -> dict[tuple, str]:
             if ref.target}
 
 
+def remember(memory: dict[tuple, str], block: Block, context: Context) -> None:
+    """Keep in `memory` what the block's references mean, for the next state of the text.
+
+    A reference already remembered keeps the paragraph it meant (so a renumbering is found, and found
+    again until the reference is updated or the renumbering undone); a new one is remembered as it
+    resolves now; references no longer in the text are forgotten.
+    """
+    present = {ref.key: ref.target for ref in references(block, context)}
+    for key in [key for key in memory if key[0] == block.id and key not in present]:
+        del memory[key]
+    for key, target in present.items():
+        if key not in memory and target:
+            memory[key] = target
+
+
 def _quoted(ref: Reference) -> str:
     return f"“{ref.phrase}”"
 

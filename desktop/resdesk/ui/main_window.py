@@ -30,6 +30,7 @@ from resdesk.store.editing import neighbour_position
 from resdesk.ui import commands
 from resdesk.ui.actions import MENUS, Actions
 from resdesk.ui.block_editor import plain_offset
+from resdesk.ui.check_panel import CheckUi
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
 from resdesk.ui.goto_dialog import GoToDialog
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         from resdesk.ui.negotiation_window import NegotiationUi
 
         self.negotiation_ui = NegotiationUi(self)
+        self.check_ui = CheckUi(self)
         self.actions.set_read_only(session.readonly)
         self._update_undo_actions()
         self.setWindowTitle(self.title())
