@@ -68,6 +68,8 @@ def test_asks_names_the_seeds_report_and_request_to_the_secretary_general(tmp_pa
     as_json = json.loads(run_cli("asks", path, "--json").stdout)["asks"]
     assert [(a["label"], a["kind"], a["when"]) for a in as_json] == [
         ("OP14", "resources", ""), ("OP15", "report", "at its sixty-ninth session")]
+    assert lines[0].endswith(" …")  # shortened for a person; whole in the JSON
+    assert as_json[0]["what"].endswith("the United Nations Global Counter-Terrorism Strategy")
 
 
 def test_a_reference_renumbered_by_a_revision_is_offered_its_new_number(tmp_path):

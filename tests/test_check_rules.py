@@ -432,3 +432,28 @@ def test_without_a_date_the_session_decides_the_footnote_practice():
     assert rules_found(document) == []
     document.meta.session = "Seventy-fifth session"
     assert [rule for _, rule in rules_found(document)] == ["footnote-repeated"]
+
+
+def test_references_are_remembered_as_they_were_meant_until_the_text_changes_them():
+    from resdesk.check.context import build_context
+    from resdesk.check.references import remember
+    from resdesk.model.document import Block
+
+    document = resolution(PP, *_ops(4, {4: "Recalls paragraph 2 above"}))
+    memory: dict = {}
+    remember(memory, document.blocks[5], build_context(document))
+    assert memory == {("b6", "paragraph", "OP2"): "b4"}
+    document.blocks.insert(2, Block("b50", "operative", "Decides to do a new thing;"))  # the old OP2 is now OP3
+    context = build_context(document, memory)
+    remember(memory, document.blocks[6], context)
+    assert memory == {("b6", "paragraph", "OP2"): "b4"}  # still what it meant, so the renumbering is found
+    assert [f.rule for f in check_with(document, memory) if f.rule.startswith("xref")] == ["xref-renumbered"]
+    document.blocks[6].text = "Recalls paragraph 3 above."  # the fix applied: the new words mean the same paragraph
+    remember(memory, document.blocks[6], build_context(document, memory))
+    assert memory == {("b6", "paragraph", "OP3"): "b4"}
+
+
+def check_with(document, memory):
+    from resdesk.check.checker import Checker
+
+    return Checker(document, remembered=memory).findings()

@@ -444,9 +444,7 @@ def cmd_asks(args) -> int:
         sys.stdout.write("\n")
         return 0
     for ask in found:
-        when = f" ({ask.when})" if ask.when else ""
-        within = " [within existing resources]" if ask.within_existing_resources else ""
-        print(f"{ask.label:<10} {ask.kind:<10} {ask.actor}: {ask.what}{when}{within}")
+        print(f"{ask.label:<10} {ask.kind:<10} {ask.brief()}")
     print(f"{len(found)} {'ask' if len(found) == 1 else 'asks'} in {document.version}.")
     return 0
 

@@ -51,6 +51,13 @@ class Ask:
     def to_json(self) -> dict:
         return asdict(self)
 
+    def brief(self) -> str:
+        """The ask for a person, on one line: "the Secretary-General: a report on … (at its sixty-ninth session)"."""
+        what = self.what if len(self.what) <= _LONGEST_WHAT else self.what[:_LONGEST_WHAT].rsplit(" ", 1)[0] + " …"
+        when = f" ({self.when})" if self.when else ""
+        within = " [within existing resources]" if self.within_existing_resources else ""
+        return f"{self.actor}: {what}{when}{within}"
+
 
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
@@ -131,7 +138,8 @@ def block_asks(block: Block, label: str, organ: str, patterns: _Patterns, by_id:
         ask = _classify(actor, rest, patterns) if rest else None
         if ask is not None:
             kind, what = ask
-            result.append(Ask(block.id, label, kind, actor, _shortened(what), _when(kind, rest, patterns),
+            result.append(Ask(block.id, label, kind, actor, " ".join(what.split()).strip(" ,;.:"),
+                              _when(kind, rest, patterns),
                               patterns.data["existing_resources"] in rest))
     return result
 
@@ -209,8 +217,3 @@ def _when(kind: str, rest: str, patterns: _Patterns) -> str:
 
 def _infinitive(rest: str, patterns: _Patterns) -> str:
     return "to " + rest.strip(" ,;.:")
-
-
-def _shortened(what: str) -> str:
-    what = " ".join(what.split()).strip(" ,;.:")
-    return what if len(what) <= _LONGEST_WHAT else what[:_LONGEST_WHAT].rsplit(" ", 1)[0] + " …"

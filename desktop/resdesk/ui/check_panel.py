@@ -163,9 +163,7 @@ class AsksPanel(QWidget):
         self._shown = asks
         self.list.clear()
         for ask in asks:
-            when = f" ({ask.when})" if ask.when else ""
-            within = " — within existing resources" if ask.within_existing_resources else ""
-            item = QListWidgetItem(f"{ask.label} · {ask.kind}: {ask.actor}: {ask.what}{when}{within}", self.list)
+            item = QListWidgetItem(f"{ask.label} · {ask.kind}: {ask.brief()}", self.list)
             item.setData(ITEM_ROLE, ask)
 
     def _go(self, item: QListWidgetItem) -> None:
