@@ -23,7 +23,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from resdesk.amend.labels import document_labels
-from resdesk.check.context import language_code, rule_data
+from resdesk.check.context import rule_data
 from resdesk.model.document import OPERATIVE, SUBPARAGRAPH, Block, Document
 from resdesk.text.phrases import opening_phrase
 
@@ -97,7 +97,7 @@ class _Patterns:
 @cache
 def _patterns(language: str) -> _Patterns | None:
     data = rule_data(language)
-    return _Patterns(data["asks"]) if data and language_code(language) == "en" else None
+    return _Patterns(data["asks"]) if data and language == "en" else None
 
 
 def asks(document: Document) -> list[Ask]:

@@ -35,23 +35,16 @@ FINAL_MARKS = frozenset(",;.:，；。：،؛")
 
 
 def punctuation(language: str) -> dict[str, str]:
-    """The characters of the comma, semicolon, full stop and colon in `language`."""
-    return _MARKS.get(language_code(language), _LATIN)
-
-
-def language_code(language: str) -> str:
-    """"en", "en-GB", "eng" -> "en" (the two-letter code the rule data and marks are filed under)."""
-    code = language.lower().replace("_", "-").split("-")[0]
-    return {"eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "chi": "zh",
-            "zho": "zh"}.get(code, code)
+    """The characters of the comma, semicolon, full stop and colon in `language` (an ISO 639-1 code, as
+    `Meta.language` holds it)."""
+    return _MARKS.get(language, _LATIN)
 
 
 @cache
 def rule_data(language: str) -> dict | None:
     """The words and exceptions of the rules for `language` (None when there are none)."""
-    code = language_code(language)
-    path = resource("check", f"{code}.toml")
-    if not code.isalpha() or not path.is_file():
+    path = resource("check", f"{language}.toml")
+    if not language.isalpha() or not path.is_file():
         return None
     return tomllib.loads(path.read_text(encoding="utf-8"))
 
@@ -91,7 +84,7 @@ def build_context(document: Document, remembered: dict | None = None, earlier: s
         for anchor in footnote_anchors(block.marks):
             owner.setdefault(anchor.target, block.id)
     by_label = {label: block_id for block_id, label in index.labels.items() if label}
-    return Context(document, index, language_code(language), data, expected_endings(index), position,
+    return Context(document, index, language, data, expected_endings(index), position,
                    _declaration(document, data), owner, by_label, dict(remembered or {}), earlier)
 
 

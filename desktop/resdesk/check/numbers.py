@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from resdesk.check.context import Context
+from resdesk.check.context import Context, rule_data
 from resdesk.check.findings import Fix, Hit
 from resdesk.check.rule import rule
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TEXT, Block
@@ -69,14 +70,13 @@ class _Numbers:
         self.unit_values = {word: value for value, word in enumerate(numbers["units"])}
 
 
-_COMPILED: dict[int, _Numbers] = {}
-
-
 def _compiled(context: Context) -> _Numbers:
-    key = id(context.data)
-    if key not in _COMPILED:
-        _COMPILED[key] = _Numbers(context.data)
-    return _COMPILED[key]
+    return _numbers(context.language)
+
+
+@cache
+def _numbers(language: str) -> _Numbers:
+    return _Numbers(rule_data(language))
 
 
 def _in_names(numbers: _Numbers, text: str) -> list[tuple[int, int]]:

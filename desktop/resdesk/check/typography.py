@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from resdesk.check.context import Context
+from resdesk.check.context import Context, rule_data
 from resdesk.check.findings import Fix, Hit
 from resdesk.check.rule import rule
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TEXT, Block
@@ -47,7 +48,7 @@ def _pairs(language: str) -> dict[str, str]:
     return _PAIRS_BY_LANGUAGE.get(language, _PAIRS)
 
 
-_PAIR_MARKS = re.compile("[" + re.escape("".join({*_PAIRS.keys(), *_PAIRS.values(), "„", "“", "”"})) + "]")
+_PAIR_MARKS = re.compile("[" + re.escape("".join(sorted({*_PAIRS.keys(), *_PAIRS.values(), "„"}))) + "]")
 
 
 @rule("unbalanced", kinds=TEXTS, footnotes=True)
@@ -101,14 +102,9 @@ def negotiation_leftover(text: str, block: Block, context: Context) -> Iterator[
         yield from _latin_suffixes(text, context)
 
 
-_SUFFIXES: dict[int, re.Pattern] = {}
-
-
-def _suffix_pattern(words: dict) -> re.Pattern:
-    key = id(words)
-    if key not in _SUFFIXES:
-        _SUFFIXES[key] = re.compile(rf"\b(?:{'|'.join(words['suffixes'])})\b")
-    return _SUFFIXES[key]
+@cache
+def _suffix_pattern(language: str) -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(rule_data(language)['negotiation']['suffixes'])})\b")
 
 
 _NUMBER_BEFORE = re.compile(r"\d+\s?$")
@@ -118,7 +114,7 @@ def _latin_suffixes(text: str, context: Context) -> Iterator[Hit]:
     """"5 bis", or "bis" opening the paragraph, unless a treaty provision ("article 8 bis")."""
     words = context.data["negotiation"]
     provisions = set(words["provision_words"])
-    for found in _suffix_pattern(words).finditer(text):
+    for found in _suffix_pattern(context.language).finditer(text):
         number = _NUMBER_BEFORE.search(text, max(0, found.start() - 8), found.start())
         if found.start() > 0 and number is None:
             continue
