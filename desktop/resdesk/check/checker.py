@@ -51,7 +51,7 @@ class Checker:
         label = context.label(block_id)
         found = [self._finding(block_id, label, hit)
                  for rule in self._rules_for(block) for hit in rule.run(block.text, block, context)]
-        for anchor in footnote_anchors(block.marks):
+        for anchor in footnote_anchors(block.marks) if block.marks else ():
             note = context.document.footnotes.get(anchor.target)
             if note is None or context.footnote_owner.get(note.id) != block_id:
                 continue

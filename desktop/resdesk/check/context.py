@@ -81,7 +81,7 @@ def build_context(document: Document, remembered: dict | None = None, earlier: s
     position = {block.id: number for number, block in enumerate(document.all_blocks())}
     owner: dict[str, str] = {}
     for block in document.all_blocks():
-        for anchor in footnote_anchors(block.marks):
+        for anchor in footnote_anchors(block.marks) if block.marks else ():
             owner.setdefault(anchor.target, block.id)
     by_label = {label: block_id for block_id, label in index.labels.items() if label}
     return Context(document, index, language, data, expected_endings(index), position,

@@ -43,8 +43,9 @@ def current_practice(context: Context) -> bool:
 def _anchors_in_order(context: Context) -> Iterator[tuple[str, str, int]]:
     """(block id, footnote id, offset) of every footnote anchor, in reading order."""
     for block in context.document.all_blocks():
-        for anchor in footnote_anchors(block.marks):
-            yield block.id, anchor.target, anchor.start
+        if block.marks:
+            for anchor in footnote_anchors(block.marks):
+                yield block.id, anchor.target, anchor.start
 
 
 @rule("footnote-repeated", scope=DOCUMENT)
@@ -53,11 +54,12 @@ def repeated_footnote(context: Context) -> Iterator[tuple[str, Hit]]:
     never the same footnote number again; under the earlier practice one footnote referred to again, never
     two footnotes with the same text (Editorial Manual, "Footnotes and other references", V.A "Repeated
     footnote references")."""
-    markers = context.document.footnote_markers()
+    markers: dict[str, str] = {}
     if current_practice(context):
         seen: set[str] = set()
         for block_id, note, offset in _anchors_in_order(context):
             if note in seen:
+                markers = markers or context.document.footnote_markers()
                 yield block_id, Hit("footnote-repeated", f"Footnote {markers.get(note, '?')} is referred to "
                                     "again: a resolution repeats no footnote number; give this reference a new "
                                     "footnote with the same text.", offset, offset)
@@ -71,6 +73,7 @@ def repeated_footnote(context: Context) -> Iterator[tuple[str, Hit]]:
         text = " ".join(footnote.text.split())
         earlier = first_with_text.setdefault(text, note)
         if earlier != note:
+            markers = markers or context.document.footnote_markers()
             yield block_id, Hit("footnote-repeated", f"Footnote {markers.get(note, '?')} repeats footnote "
                                 f"{markers.get(earlier, '?')} (“{text}”): refer to footnote "
                                 f"{markers.get(earlier, '?')} again instead.", offset, offset)
