@@ -31,6 +31,11 @@ _DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}})(?P<ordinal>{_ORDINAL})?(?P<of> o
 _DATE = re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})\b")
 
 
+def _has_month(text: str) -> bool:
+    """A quick look before the date patterns: most paragraphs hold no date."""
+    return any(month in text for month in MONTHS)
+
+
 def _un_date(match: re.Match) -> str:
     return f"{int(match['day'])} {match['month']} {match['year']}"
 
@@ -39,6 +44,8 @@ def _un_date(match: re.Match) -> str:
 def date_format(text: str, block: Block, context: Context) -> Iterator[Hit]:
     """A date is written day, month, year, with no ordinal and no comma: "19 December 2006", not
     "December 19, 2006" or "19th December, 2006" (Editorial Manual, "Numbers, dates and time", "Dates")."""
+    if not _has_month(text):
+        return
     for match in _MONTH_FIRST.finditer(text):
         yield Hit("date-format", f"Write the date as the UN does: “{_un_date(match)}”.", match.start(), match.end(),
                   Fix(match.start(), match.end(), _un_date(match)))
@@ -52,7 +59,7 @@ def date_format(text: str, block: Block, context: Context) -> Iterator[Hit]:
 def impossible_date(text: str, block: Block, context: Context) -> Iterator[Hit]:
     """A date that cannot exist ("31 June 2012", "29 February 2013") is a typing error to be checked
     against the source (Editorial Manual, "Numbers, dates and time", "Dates")."""
-    for match in _DATE.finditer(text):
+    for match in _DATE.finditer(text) if _has_month(text) else ():
         try:
             parse_date(match.group())
         except UserError:
@@ -104,7 +111,7 @@ _SINGULAR_LIST = re.compile(rf"\b(?P<word>resolution|decision) {_CITATION}(?:, {
 def citation_plural(text: str, block: Block, context: Context) -> Iterator[Hit]:
     """Two or more resolutions cited together are "resolutions 66/171 and 66/178", in the plural
     (Editorial Manual, resolutions, I.B: "resolutions 31/6 A and B")."""
-    for match in _SINGULAR_LIST.finditer(text) if " and " in text else ():
+    for match in _SINGULAR_LIST.finditer(text) if "resolution " in text or "decision " in text else ():
         end = match.end("word")
         plural = f"{match['word']}s"
         yield Hit("citation-plural", f"Several are cited: write “{plural}”.", match.start(), match.end(),
