@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from check_texts import fixed, found, resolution, rules_found
-from resdesk.check.checker import check
+from resdesk.check.checker import Checker, check
+from resdesk.check.context import build_context
+from resdesk.check.references import remember
 from resdesk.check.rule import REGISTRY
-from resdesk.model.document import Footnote
+from resdesk.model.document import TABLE, Annex, Block, Footnote
 from resdesk.text.inline import FOOTNOTE, Mark
 
 PP = ("pp", "Recalling its resolution 61/171 of 19 December 2006,")
@@ -124,8 +126,6 @@ def test_a_paragraph_that_introduces_sub_paragraphs_ends_with_a_colon():
 
 
 def test_a_paragraph_that_introduces_a_table_ends_with_a_colon():
-    from resdesk.model.document import TABLE, Block
-
     document = resolution(PP, ("op", "Approves the changes as set out in the table below:"), LAST)
     document.blocks.insert(3, Block("b9", TABLE, ""))
     assert rules_found(document) == []
@@ -141,8 +141,6 @@ def test_endings_use_the_marks_of_the_language(language, ending):
 
 
 def test_annexes_are_not_held_to_the_punctuation_of_resolutions():
-    from resdesk.model.document import Annex, Block
-
     document = resolution(PP, LAST)
     document.annexes.append(Annex("Declaration", [Block("b20", "operative", "We meet here. We decide.")]))
     assert rules_found(document) == []
@@ -313,8 +311,6 @@ def document_paragraphs(document):
 def test_a_renumbered_reference_is_found_by_the_id_of_the_paragraph_it_meant():
     earlier = resolution(PP, *_ops(4, {4: "Requests the Secretary-General to report on paragraph 2 above"}))
     later = resolution(PP, *_ops(4, {4: "Requests the Secretary-General to report on paragraph 2 above"}))
-    from resdesk.model.document import Block
-
     later.blocks.insert(2, Block("b50", "operative", "Decides to do a new thing;"))  # OP1 is new: old OP2 is OP3
     earlier.version = "original"
     findings = [f for f in check(later, earlier) if f.rule.startswith("xref")]
@@ -435,10 +431,6 @@ def test_without_a_date_the_session_decides_the_footnote_practice():
 
 
 def test_references_are_remembered_as_they_were_meant_until_the_text_changes_them():
-    from resdesk.check.context import build_context
-    from resdesk.check.references import remember
-    from resdesk.model.document import Block
-
     document = resolution(PP, *_ops(4, {4: "Recalls paragraph 2 above"}))
     memory: dict = {}
     remember(memory, document.blocks[5], build_context(document))
@@ -454,6 +446,4 @@ def test_references_are_remembered_as_they_were_meant_until_the_text_changes_the
 
 
 def check_with(document, memory):
-    from resdesk.check.checker import Checker
-
     return Checker(document, remembered=memory).findings()

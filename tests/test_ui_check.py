@@ -11,10 +11,14 @@ pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from resdesk.amend.propose import propose_new_paragraph  # noqa: E402
+from resdesk.amend.revise import create_revision  # noqa: E402
 from resdesk.model.document import OPERATIVE, Block, Footnote  # noqa: E402
-from resdesk.store.amendments import amendments  # noqa: E402
+from resdesk.store.amendments import add_amendment, amendments, set_status  # noqa: E402
+from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.store.documents import create_document, load  # noqa: E402
 from resdesk.text.inline import FOOTNOTE  # noqa: E402
+from synthetic import synthetic_document  # noqa: E402
 from ui_support import editor_document, open_test_window  # noqa: E402
 
 pytest_plugins = ("ui_support",)  # fixtures: qt_settings
@@ -129,8 +133,6 @@ def test_a_fix_is_one_undo_step(qtbot, window, path):
 
 
 def load_text(path, block_id: str) -> str:
-    from resdesk.store.docfile import DocumentFile
-
     with DocumentFile.open(path, readonly=True) as doc:
         return load(doc).block(block_id).text
 
@@ -153,8 +155,6 @@ def test_in_propose_mode_a_fix_is_the_acting_delegations_proposal(qtbot, window,
     _checked(qtbot, window)
     _select(window, "date-format")
     _panel(window).apply_button.click()
-    from resdesk.store.docfile import DocumentFile
-
     with DocumentFile.open(path, readonly=True) as doc:
         proposals = amendments(doc)
         text = load(doc).block("b2").text
@@ -189,16 +189,10 @@ def test_a_paragraph_inserted_before_a_reference_offers_its_new_number(qtbot, wi
 
 
 def test_a_revision_that_renumbers_is_checked_against_the_version_it_came_from(qtbot, qt_settings, tmp_path):
-    from resdesk.amend.revise import create_revision
-    from resdesk.store.docfile import DocumentFile
-
     path = tmp_path / "revised.resdesk"
     document = _document()
     create_document(path, document).close()
     with DocumentFile.open(path) as doc:
-        from resdesk.amend.propose import propose_new_paragraph
-        from resdesk.store.amendments import add_amendment, set_status
-
         added = add_amendment(doc, propose_new_paragraph(load(doc), "Fiji", "Welcomes the report;", "OP1"))
         set_status(doc, added.id, "agreed")
         create_revision(doc)
@@ -219,8 +213,6 @@ def test_every_widget_of_the_panels_is_named(qtbot, window):
 
 
 def test_the_whole_text_is_checked_in_slices_between_which_the_window_handles_events(qtbot, qt_settings, tmp_path):
-    from synthetic import synthetic_document
-
     path = tmp_path / "long.resdesk"
     create_document(path, synthetic_document(400, seed=2)).close()
     window = open_test_window(qtbot, path)

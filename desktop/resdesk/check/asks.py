@@ -34,7 +34,6 @@ POST = "post"
 AGENDA = "agenda"
 RESOURCES = "resources"
 MANDATE = "mandate"
-KINDS = (AGENDA, REPORT, EVENT, BODY, POST, RESOURCES, MANDATE)
 _LONGEST_WHAT = 200
 
 
@@ -196,12 +195,12 @@ def _classify(actor: str, rest: str, patterns: _Patterns) -> tuple[str, str] | N
     report = patterns.report.search(rest)
     if report:
         new = report["article"] and report["article"].lower() in ("a", "an", "annual", "updated", "regular")
-        return REPORT, report["what"] if new else _infinitive(rest, patterns)
+        return REPORT, report["what"] if new else _infinitive(rest)
     for kind, pattern in patterns.kinds:
         if pattern.search(rest) and not (kind == RESOURCES and data["existing_resources"] in rest):
-            return kind, _infinitive(rest, patterns)
+            return kind, _infinitive(rest)
     if any(word in actor.lower() for word in data["secretariat"]):
-        return MANDATE, _infinitive(rest, patterns)
+        return MANDATE, _infinitive(rest)
     return None
 
 
@@ -215,5 +214,5 @@ def _when(kind: str, rest: str, patterns: _Patterns) -> str:
     return when.group() if when else ""
 
 
-def _infinitive(rest: str, patterns: _Patterns) -> str:
+def _infinitive(rest: str) -> str:
     return "to " + rest.strip(" ,;.:")

@@ -82,10 +82,6 @@ class Checker:
     def _finding(block_id: str, label: str, hit: Hit, footnote: str = "") -> Finding:
         return Finding(block_id, label, hit.rule, hit.message, hit.start, hit.end, hit.fix, footnote)
 
-    def references(self) -> dict[tuple, str]:
-        """What the cross-references of the text point at now (to remember for the next state)."""
-        return reference_targets(self.document)
-
 
 def sort_findings(found: list[Finding], position: dict[str, int]) -> list[Finding]:
     return sorted(found, key=lambda f: (position.get(f.block, 0), bool(f.footnote), f.start, f.rule))

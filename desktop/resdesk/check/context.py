@@ -134,9 +134,3 @@ def _declaration(document: Document, data: dict | None) -> bool:
     return any(block.text.split(maxsplit=1)[:1] and block.text.split(maxsplit=1)[0].rstrip(",") in pronouns
                for block in document.blocks if block.kind != SUBPARAGRAPH)
 
-
-def top_paragraph(index: TextIndex, block: Block) -> Block:
-    """The PP or OP a sub-paragraph belongs to (the block itself for a PP or OP)."""
-    while block.kind == SUBPARAGRAPH and block.parent in index.blocks:
-        block = index.blocks[block.parent]
-    return block
