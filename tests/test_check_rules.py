@@ -155,6 +155,7 @@ def test_annexes_are_not_held_to_the_punctuation_of_resolutions():
     ("resolution 61/171 of 19th December 2006", "19 December 2006"),
     ("resolution 61/171 of 19 December, 2006", "19 December 2006"),
     ("resolution 61/171 of the 19th of December 2006", "19 December 2006"),
+    ("resolution 61/171, adopted on December 19", "19 December"),
 ])
 def test_dates_are_written_day_month_year(written, right):
     document = resolution(("pp", f"Recalling its {written},"), LAST)
@@ -164,7 +165,8 @@ def test_dates_are_written_day_month_year(written, right):
 
 def test_dates_that_pass():
     assert found("date-format", ("pp", "Recalling its resolution 61/171 of 19 December 2006, and the meetings "
-                                       "held from 4 to 6 November 2025 and on 22 and 23 September 2024,"), LAST) == []
+                                       "held from 4 to 6 November 2025 and on 22 and 23 September 2024, in June "
+                                       "2026 and from 30 June to 3 July 2025,"), LAST) == []
 
 
 @pytest.mark.parametrize("date", ["31 June 2012", "29 February 2013", "32 January 2010"])
@@ -283,7 +285,8 @@ def test_a_cross_reference_names_a_paragraph_that_exists():
 def test_cross_references_that_pass():
     texts = {3: "Recalls paragraphs 1 and 2 above", 4: "Recalls paragraph 5 (a) below",
              6: "Recalls paragraphs 1 to 3 of the present resolution",
-             7: "Recalls paragraph 15 of section VIII of its resolution 74/263 and paragraph 29 of the report"}
+             7: "Recalls paragraph 15 of section VIII of its resolution 74/263 and paragraph 29 of the report, "
+                "and preambular paragraph 12 above"}
     paragraphs = _ops(7, texts)
     paragraphs[4:5] = [("op", "Decides:"), ("sub", "To act;"), ("sub", "To review subparagraph (a) above;")]
     assert [rule for _, rule in rules_found(resolution(PP, *paragraphs)) if rule.startswith("xref")] == []

@@ -28,6 +28,8 @@ _MONTH_FIRST = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL}?,? (?P<year
 #: "29th June 2012", "29th of June, 2012", "29 June, 2012"
 _DAY_FIRST = re.compile(rf"\b(?P<day>\d{{1,2}})(?P<ordinal>{_ORDINAL})?(?P<of> of)? {_MONTH}(?P<comma>,)? "
                         rf"(?P<year>\d{{4}})\b")
+#: "June 29" without a year (a year after it is the first pattern's)
+_MONTH_DAY = re.compile(rf"\b{_MONTH} (?P<day>\d{{1,2}}){_ORDINAL}?\b(?!,? \d)")
 _DATE = re.compile(rf"\b(?P<day>\d{{1,2}}) {_MONTH} (?P<year>\d{{4}})\b")
 
 
@@ -49,6 +51,10 @@ def date_format(text: str, block: Block, context: Context) -> Iterator[Hit]:
     for match in _MONTH_FIRST.finditer(text):
         yield Hit("date-format", f"Write the date as the UN does: “{_un_date(match)}”.", match.start(), match.end(),
                   Fix(match.start(), match.end(), _un_date(match)))
+    for match in _MONTH_DAY.finditer(text):
+        day = f"{int(match['day'])} {match['month']}"
+        yield Hit("date-format", f"Write the date as the UN does: “{day}”.", match.start(), match.end(),
+                  Fix(match.start(), match.end(), day))
     for match in _DAY_FIRST.finditer(text):
         if match["ordinal"] or match["of"] or match["comma"]:
             yield Hit("date-format", f"Write the date as the UN does: “{_un_date(match)}” (no ordinal, no comma).",

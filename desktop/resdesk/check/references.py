@@ -28,8 +28,8 @@ READ = (PREAMBULAR, OPERATIVE, SUBPARAGRAPH, TEXT)
 _SUB = r"\([a-z]{1,5}\)"
 _WHERE = (r"(?P<where>above|below|of the present (?:resolution|decision)|of this (?:resolution|decision)"
           r"|of the annex to the present (?:resolution|decision))")
-_PARAGRAPHS = re.compile(rf"\b(?:operative )?paragraphs? (?P<list>\d+(?: {_SUB})*(?:(?:, | and | to | or |–)\d+"
-                         rf"(?: {_SUB})*)*) {_WHERE}\b")
+_PARAGRAPHS = re.compile(rf"(?<!preambular )\b(?:operative )?paragraphs? (?P<list>\d+(?: {_SUB})*"
+                         rf"(?:(?:, | and | to | or |–)\d+(?: {_SUB})*)*) {_WHERE}\b")
 _PARAGRAPH_ITEM = re.compile(rf"(?P<number>\d+)(?P<subs>(?: {_SUB})*)")
 _SUBPARAGRAPHS = re.compile(rf"\bsubparagraphs? (?P<list>{_SUB}(?:(?:, | and | to | or ){_SUB})*)"
                             rf"(?: of (?:operative )?paragraph (?P<paragraph>\d+))?(?: {_WHERE})?")
