@@ -14,7 +14,7 @@ from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.clean import render_clean
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR
 from resdesk.ui.printing.content import clean_flow
-from resdesk.ui.printing.tracked import Palette, tracked_flow
+from resdesk.ui.printing.tracked_flow import Palette, tracked_flow
 from resdesk.views.markup import markup
 from resdesk.views.reading import outline_text
 

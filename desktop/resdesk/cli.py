@@ -526,6 +526,80 @@ def add_negotiation_commands(commands, outline) -> None:
     p.set_defaults(run=cmd_revise)
 
 
+# -- editorial checks: check, asks --------------------------------------------------------------------
+
+
+EXIT_FINDINGS = 1
+
+
+def _checked_text(args):
+    """The version asked for, and the version it was revised from (its cross-references' earlier targets)."""
+    from resdesk.store.documents import load, previous_version
+
+    with _open_for_reading(args.document) as doc:
+        document = load(doc, args.rev)
+        earlier = previous_version(doc, document.version)
+        previous = load(doc, earlier) if earlier else None
+    return document, previous
+
+
+def cmd_check(args) -> int:
+    """The editorial checks: exit status 0 when the text is clean, 1 with findings."""
+    from resdesk.check.checker import check
+
+    document, previous = _checked_text(args)
+    findings = check(document, previous)
+    if args.json:
+        json.dump({"version": document.version, "findings": [f.to_json() for f in findings]}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        markers = document.footnote_markers()
+        for finding in findings:
+            where = finding.label or finding.block
+            if finding.footnote:
+                where += f" (footnote {markers.get(finding.footnote, '?')})"
+            text = document.footnotes[finding.footnote].text if finding.footnote else \
+                document.block(finding.block).text
+            fix = f" [fix: {finding.fix.describe(text)}]" if finding.fix else ""
+            print(f"{where:<12} {finding.rule:<22} {finding.message}{fix}")
+        noun = "finding" if len(findings) == 1 else "findings"
+        print(f"{len(findings)} {noun} in {document.version}." if findings else f"No findings in {document.version}.")
+    return EXIT_FINDINGS if findings else 0
+
+
+def cmd_asks(args) -> int:
+    """What the draft asks of the Secretariat: reports, events, bodies, posts, agenda items, resources."""
+    from resdesk.check.asks import asks
+
+    document, _previous = _checked_text(args)
+    found = asks(document)
+    if args.json:
+        json.dump({"version": document.version, "asks": [ask.to_json() for ask in found]}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for ask in found:
+        print(f"{ask.label:<10} {ask.kind:<10} {ask.brief()}")
+    print(f"{len(found)} {'ask' if len(found) == 1 else 'asks'} in {document.version}.")
+    return 0
+
+
+def add_check_commands(commands) -> None:
+    """The parsers of `check` and `asks`."""
+    p = commands.add_parser("check", help="check the text by the UN's editorial rules (exit 1 with findings)")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--rev", metavar="NAME", help="the version to check (default: the current one)")
+    p.add_argument("--json", action="store_true", help="the findings as JSON")
+    p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("asks", help="list what the draft asks for: reports, events, bodies, posts, agenda items")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--rev", metavar="NAME", help="the version to read (default: the current one)")
+    p.add_argument("--json", action="store_true", help="the asks as JSON")
+    p.set_defaults(run=cmd_asks)
+
+
 # -- parser -------------------------------------------------------------------------------------
 
 
@@ -575,6 +649,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(Word ignores it)")
     p.set_defaults(run=cmd_export)
     add_negotiation_commands(commands, outline)
+    add_check_commands(commands)
 
     p = commands.add_parser("gui", help="open the editor window (the default when no command is given)")
     p.add_argument("document", nargs="?", metavar="FILE",

@@ -137,6 +137,13 @@ def version_id(doc: DocumentFile, name: str | None = None) -> int:
     return row[0]
 
 
+def previous_version(doc: DocumentFile, name: str | None = None) -> str | None:
+    """The name of the version that version `name` (the current one by default) was revised from, or None."""
+    row = doc.conn.execute("SELECT earlier.name FROM version AS later JOIN version AS earlier "
+                           "ON earlier.id = later.based_on WHERE later.id = ?", (version_id(doc, name),)).fetchone()
+    return row[0] if row else None
+
+
 def add_version(doc: DocumentFile, name: str, document: Document, based_on: int | None = None) -> int:
     """Store `document` as a new version called `name` and make it the current one.
 

@@ -31,6 +31,7 @@ from resdesk.store.editing import neighbour_position
 from resdesk.ui import commands
 from resdesk.ui.actions import MENUS, Actions
 from resdesk.ui.block_editor import plain_offset
+from resdesk.ui.check_panel import CheckUi
 from resdesk.ui.export_print import ExportPrint
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self.negotiation_ui = NegotiationUi(self)
         self.export_print = ExportPrint(self)
+        self.check_ui = CheckUi(self)
         self.actions.set_read_only(session.readonly)
         self._update_undo_actions()
         self.setWindowTitle(self.title())

@@ -6,11 +6,12 @@ per field while typing), so Ctrl+Z undoes a metadata change like any other.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from resdesk.errors import UserError
 from resdesk.store.delegations import document_delegations
 from resdesk.ui.commands import MetaCommand
+from resdesk.ui.naming import named
 from resdesk.ui.session import DocumentSession
 from resdesk.un.dates import parse_date
 from resdesk.un.sponsors import join_sponsors, split_sponsors
@@ -67,8 +68,15 @@ class MetadataPanel(QWidget):
             edit.textEdited.connect(lambda text, key=key, label=label: self._edited(key, label, text))
             layout.addRow(label, edit)
             self.fields[key] = edit
+        self.asks = named(QLabel(self), "meta_asks", "What the draft asks for (see the Asks panel)")
+        layout.addRow("Asks", self.asks)
         self.refresh()
         session.meta_changed.connect(self.refresh)
+
+    def show_asks(self, text: str) -> None:
+        """The count of what the draft asks of the Secretariat ("2 asks: 1 report, 1 resources"), a link to
+        the Asks panel."""
+        self.asks.setText(f'<a href="asks">{text}</a>')
 
     def refresh(self) -> None:
         meta = self.session.document.meta
