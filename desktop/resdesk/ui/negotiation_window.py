@@ -46,7 +46,6 @@ from resdesk.amend.propose import (
 )
 from resdesk.amend.revise import create_revision
 from resdesk.errors import UserError
-from resdesk.formats.export_options import ExportOptions
 from resdesk.model.amendment import (
     ALTERNATIVE,
     BRACKETED,
@@ -66,6 +65,7 @@ from resdesk.ui.naming import name_buttons, named
 from resdesk.ui.negotiation import BASE, CONSOLIDATED, EDIT, MARKUP, PROPOSE, VIEWS
 from resdesk.ui.revision_dialog import RevisionDialog
 from resdesk.views.consolidated import consolidated
+from resdesk.views.export import ExportOptions
 
 VIEW_NAMES = {BASE: "Base", MARKUP: "Markup", CONSOLIDATED: "Consolidated"}
 # A delegation may still reword its proposed paragraph or alternative until it is agreed or closed.

@@ -13,6 +13,14 @@ paragraph, deleted, inserted and moved paragraphs.
 - blocks kept in both but out of their old order (outside the longest common order) are moved;
 - a changed text becomes word-level replacements (`resdesk.text.diff.replacement_from_edit`).
 
+Who made each change (`attributed_changes`): the delegation whose amendment, applied by one of the
+revisions between the two versions (the store's record of each revision, `resdesk.store.revisions`),
+made it: a new paragraph by the amendment that proposed that block; a deletion or a move by the
+(latest) amendment that deleted or moved that paragraph (a move the diff reports on another paragraph of the
+same reordering, by the one move no other change explains); changed words by the replacement whose
+words they overlap (an alternative of that paragraph otherwise). Changes no applied amendment explains
+(text edited directly) are the Secretariat's. The screen, the Word and the PDF comparisons all use it.
+
 Limits, by construction: inserted text carries no marks (a footnote added in
 the new version shows as plain text); a new first sub-paragraph is shown
 after its paragraph's other sub-paragraphs.
@@ -26,10 +34,20 @@ from itertools import zip_longest
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.model.amendment import AGREED, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.amendment import (
+    AGREED,
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    INSERT_BLOCK,
+    MOVE_BLOCK,
+    REPLACE,
+    Amendment,
+)
 from resdesk.model.document import SUBPARAGRAPH, Document
 from resdesk.text.diff import replacement_from_edit
-from resdesk.views.markup import Markup, markup
+from resdesk.views.markup import DELETED, MOVED_FROM, Markup, markup
+
+UNKNOWN_AUTHOR = "Secretariat"
 
 
 def version_changes(old: Document, new: Document, author: str = "") -> list[Amendment]:
@@ -84,16 +102,71 @@ def _stable(old_blocks, new_blocks, old_ids: set[str], new_ids: set[str]) -> set
     return result
 
 
-def compare(old: Document, new: Document, author: str = "") -> Markup:
-    """The markup of `new` against `old`: every difference shown as a change by `author`.
+def attributed_changes(old: Document, new: Document, sources: list[Amendment]) -> list[Amendment]:
+    """`version_changes(old, new)`, each by the delegation whose applied amendment (one of `sources`, the
+    amendments the revisions from `old` to `new` applied) made it, dated as that amendment; the
+    Secretariat's, undated, when none did (see the module docstring)."""
+    changes = version_changes(old, new, UNKNOWN_AUTHOR)
+    sources = sorted(sources, key=lambda a: a.number)
+    inserted = {a.new_block.id: a for a in sources if a.kind == INSERT_BLOCK and a.new_block is not None}
+    on_block: dict[tuple[str, str], list[Amendment]] = {}
+    for source in sources:
+        on_block.setdefault((source.kind, source.target), []).append(source)
+    moved = {c.target for c in changes if c.kind == MOVE_BLOCK}
+    unexplained_moves = [a for a in sources if a.kind == MOVE_BLOCK and a.target not in moved]
+    for change in changes:
+        if change.kind == INSERT_BLOCK:
+            source = inserted.get(change.new_block.id)
+        elif change.kind in (DELETE_BLOCK, MOVE_BLOCK):
+            source = _latest(on_block.get((change.kind, change.target), []))
+            if source is None and change.kind == MOVE_BLOCK and len(unexplained_moves) == 1:
+                source = unexplained_moves[0]
+        else:
+            source = _word_source(change, on_block.get((REPLACE, change.target), []), old.version) or \
+                _latest(on_block.get((ALTERNATIVE, change.target), []))
+        if source is not None:
+            change.author, change.created = source.author, source.created
+    return changes
+
+
+def _latest(sources: list[Amendment]) -> Amendment | None:
+    """The last of the amendments that acted on one paragraph (a later revision's move or alternative is the
+    one the newer version shows)."""
+    return sources[-1] if sources else None
+
+
+def _word_source(change: Amendment, replacements: list[Amendment], old_version: str) -> Amendment | None:
+    """The replacement that made a change of words: one of the older version whose range meets the change's
+    (or, failing that, meets it but for the space the diff moved an inserted word's space to), or one of a
+    version in between (its offsets are in that version's text) whose words hold the change's."""
+    for slack in (0, 1):
+        for source in replacements:
+            if source.version == old_version and source.start <= change.end + slack \
+                    and change.start <= source.end + slack:
+                return source
+    for source in replacements:
+        if source.version != old_version and ((change.new.strip() and change.new.strip() in source.new) or
+                                              (change.old.strip() and change.old.strip() in source.old)):
+            return source
+    return None
+
+
+def compare(old: Document, new: Document, sources: list[Amendment] = ()) -> Markup:
+    """The markup of `new` against `old`: every difference shown as a change by whoever made it (`sources`:
+    the amendments the revisions from `old` to `new` applied; without them, every change is the
+    Secretariat's).
 
     Records are labelled as in the new version (deleted ones and moved-from
     places keep their old label).
     """
-    changes = version_changes(old, new, author)
-    view = markup(old, changes, AmendmentFilter(statuses=(AGREED,)))
+    return relabelled(markup(old, attributed_changes(old, new, list(sources)), AmendmentFilter(statuses=(AGREED,))),
+                      new)
+
+
+def relabelled(view: Markup, new: Document) -> Markup:
+    """A comparison's markup with the labels of the new version (deleted and moved-from records keep theirs)."""
     new_labels = TextIndex.of(new).labels
     for record in view.blocks:
-        if record.state not in ("deleted", "moved-from") and record.id in new_labels:
+        if record.state not in (DELETED, MOVED_FROM) and record.id in new_labels:
             record.label = new_labels[record.id]
     return view

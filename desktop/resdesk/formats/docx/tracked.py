@@ -19,22 +19,33 @@ Per record of the view:
   comment naming it ("OP15 alt 1, proposed by Mexico").
 
 Typed numbers that change (a new OP renumbers the following ones) are a
-deletion of the old number and an insertion of the new one.
+deletion of the old number and an insertion of the new one. A comparison of two
+versions is written the same way, its changes by the delegations that made them.
+Shared comments on what is shown become Word comments, a reply as a threaded reply.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
-from resdesk.formats.docx.body import BlockWriter, annex_title, opening_length
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.instructions import instruction
+from resdesk.formats.docx.body import BlockWriter, Progress, annex_title, opening_length
+from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
 from resdesk.formats.docx.inline import RunContext, inline_runs
 from resdesk.formats.docx.oxml import el, run, run_properties, w
-from resdesk.formats.docx.revisions import Revisions, comment_range
+from resdesk.formats.docx.package import add_xml_part
+from resdesk.formats.docx.revisions import (
+    COMMENTS_CT,
+    COMMENTS_EXTENDED_CT,
+    COMMENTS_EXTENDED_RT,
+    COMMENTS_RT,
+    Revisions,
+    comment_range,
+)
 from resdesk.model.amendment import Amendment
-from resdesk.model.comment import Comment
 from resdesk.model.document import TABLE, Document
+from resdesk.views.export import ExportInput
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETED,
@@ -52,19 +63,6 @@ from resdesk.views.markup import (
 RENUMBERING_AUTHOR = "Secretariat"
 
 
-@dataclass
-class TrackedText:
-    """What the tracked renderer needs besides the markup."""
-
-    base: Document
-    consolidated: Document
-    markup: Markup
-    skipped: list[Amendment] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    moves_as_delete_insert: bool = False
-    labels: dict[str, str] = field(default_factory=dict)
-
-
 def _numbers(ctx: RunContext, document: Document) -> dict[str, str]:
     numbers: dict[str, str] = {}
     for blocks in [document.blocks] + [annex.blocks for annex in document.annexes]:
@@ -74,19 +72,26 @@ def _numbers(ctx: RunContext, document: Document) -> dict[str, str]:
 
 
 class TrackedWriter:
-    def __init__(self, ctx: RunContext, text: TrackedText, page: str):
+    """Writes the records of `prepared.revisions` (the applied amendments) as Word revisions."""
+
+    def __init__(self, ctx: RunContext, prepared: ExportInput, page: str):
         self.ctx = ctx
         self.page = page
         self.commented: set[str] = set()
-        self.text = text
-        self.language = text.base.meta.language
+        self.comment_ids: dict[str, int] = {}  # our comment id -> its Word comment id
+        self.prepared = prepared
+        self.base = prepared.base
+        self.markup: Markup = prepared.revisions
+        self.moves = not prepared.options.moves_as_delete_insert
+        self.language = self.base.meta.language
         self.revisions = Revisions()
-        self.old_numbers = _numbers(ctx, text.base)
-        self.new_numbers = _numbers(ctx, text.consolidated)
+        self.old_numbers = _numbers(ctx, self.base)
+        self.new_numbers = _numbers(ctx, prepared.text)
         self.writers = [BlockWriter(ctx, blocks, self.language)
-                        for blocks in [text.base.blocks] + [a.blocks for a in text.base.annexes]]
-        self.alternatives = {record.id: record for record in text.markup.blocks if record.state == ALTERNATIVE_TEXT}
-        self.amendments = text.markup.amendments
+                        for blocks in [self.base.blocks] + [a.blocks for a in self.base.annexes]]
+        self.alternatives = {record.id: record for record in self.markup.blocks if record.state == ALTERNATIVE_TEXT}
+        self.amendments = self.markup.amendments
+        self.index = TextIndex.of(self.base)
 
     def _date(self, amendment_id: str | None) -> str:
         amendment = self.amendments.get(amendment_id or "")
@@ -95,6 +100,8 @@ class TrackedWriter:
     # -- runs ---------------------------------------------------------------------------------
 
     def segment_runs(self, record: MarkupBlock, segment: Segment, italic_until: int) -> list[etree._Element]:
+        if segment.op == INSERT and record.state == INSERTED:  # a new paragraph: italic in its opening phrase only
+            return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=italic_until)
         if segment.op == INSERT:
             italic = segment.start < italic_until
             return [run(segment.text, run_properties(italic=italic, rtl=self.ctx.rtl, cs=self.ctx.rtl))]
@@ -156,10 +163,9 @@ class TrackedWriter:
             return self.table(record, writer)
         author, date = record.author or "", self._date(record.amendment)
         state = record.state
-        moves = not self.text.moves_as_delete_insert
-        if state == MOVED_FROM and not moves:
+        if state == MOVED_FROM and not self.moves:
             state = DELETED
-        if state == MOVED_TO and not moves:
+        if state == MOVED_TO and not self.moves:
             state = INSERTED
         mark = None
         if state == NORMAL:
@@ -206,7 +212,7 @@ class TrackedWriter:
         new = self.revisions.wrap("ins", author, date, runs)
         paragraph = writer.paragraph(record.block, old + new,
                                      lead=self.lead(record, writer, NORMAL, author, date), depth=record.depth or None)
-        label = alternative.label or self.text.labels.get(alternative.amendment or "", "")
+        label = alternative.label or self.prepared.labels.get(alternative.amendment or "", "")
         ident = self.revisions.comment(author, date, f"{label}, proposed by {author}: an alternative text for "
                                        f"{record.label or 'this paragraph'}.")
         comment_range(paragraph, [ident])
@@ -249,48 +255,42 @@ class TrackedWriter:
         primary = record.state in (NORMAL, DELETED, INSERTED, MOVED_FROM)
         amendment_ids = set(record.amendments()) | set(extra)
         ids = []
-        for comment in self.text.comments:
+        for comment in self.prepared.comments:
             if comment.id in self.commented:
                 continue
             if (primary and comment.block == record.id) or (comment.amendment and comment.amendment in amendment_ids):
                 self.commented.add(comment.id)
-                text = comment.text if not comment.reply_to else f"(reply) {comment.text}"
-                ids.append(self.revisions.comment(comment.author, comment.created, text))
+                ident = self.revisions.comment(comment.author, comment.created, comment.text,
+                                               reply_to=self.comment_ids.get(comment.reply_to))
+                self.comment_ids[comment.id] = ident
+                ids.append(ident)
         if primary:
-            for amendment in self.text.skipped:
+            for amendment in self.prepared.skipped:
                 if amendment.target == record.id and amendment.id not in self.commented:
                     self.commented.add(amendment.id)
                     ids.append(self.revisions.comment(amendment.author, amendment.created,
-                                                      skipped_note(amendment, self.text.labels)))
+                                                      skipped_note(amendment, self.prepared.labels, self.index)))
         if ids:
             comment_range(paragraph, ids)
 
 
-def skipped_note(amendment: Amendment, labels: dict[str, str]) -> str:
+def skipped_note(amendment: Amendment, labels: dict[str, str], index: TextIndex) -> str:
     """The comment for a proposal not shown as a change because it collides with one that is."""
-    label = labels.get(amendment.id, "")
-    what = {
-        "replace": f"replace “{amendment.old}” with “{amendment.new}”" if amendment.new else
-                   f"delete “{amendment.old}”",
-        "alternative": f"the alternative text “{amendment.new}”",
-        "insert-block": f"a new paragraph: “{amendment.new_block.text if amendment.new_block else ''}”",
-        "delete-block": "delete the paragraph",
-        "move-block": "move the paragraph",
-    }.get(amendment.kind, amendment.kind)
-    return (f"{amendment.author} proposes ({label}): {what}. Not shown as a change: it collides with another "
-            "proposal on this paragraph.")
+    return (f"{amendment.author} proposes ({labels.get(amendment.id, '')}): {instruction(index, amendment)}. "
+            "Not shown as a change: it collides with another proposal on this paragraph.")
 
 
-def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=None) -> tuple[list, Revisions]:
+def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress=None) -> tuple[list, Revisions]:
     """Body elements of the tracked text, and the revisions/comments made."""
-    writer = TrackedWriter(ctx, text, page)
+    writer = TrackedWriter(ctx, prepared, page)
     elements = []
-    records = text.markup.blocks
+    records = writer.markup.blocks
+    annexes = prepared.base.annexes
     current_annex = 0
     for done, record in enumerate(records, start=1):
         if record.annex != current_annex:
             current_annex = record.annex
-            annex = text.base.annexes[record.annex - 1] if record.annex - 1 < len(text.base.annexes) else None
+            annex = annexes[record.annex - 1] if record.annex - 1 < len(annexes) else None
             elements.append(annex_title(annex.title if annex else "Annex", ctx.rtl))
         element = writer.record(record)
         if element is not None:
@@ -298,3 +298,21 @@ def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=Non
         if progress is not None and (done % 50 == 0 or done == len(records)):
             progress(done, len(records))
     return elements, writer.revisions
+
+
+def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -> bytes:
+    """The .docx bytes of a tracked export (or a comparison): the base with the applied amendments as revisions."""
+    page = prepared.options.page
+    base = prepared.base
+    word, ctx = new_word_document(base, page)
+    elements = opening_matter(base, ctx, page)
+    body, revisions = tracked_elements(ctx, prepared, page, progress)
+    if revisions.comments:
+        add_xml_part(word, "/word/comments.xml", COMMENTS_CT, COMMENTS_RT, revisions.comments_element())
+        add_xml_part(word, "/word/commentsExtended.xml", COMMENTS_EXTENDED_CT, COMMENTS_EXTENDED_RT,
+                     revisions.comments_extended_element())
+    footnotes = dict(base.footnotes)
+    for note_id, note in prepared.text.footnotes.items():
+        footnotes.setdefault(note_id, note)
+    merged = Document(meta=base.meta, footnotes=footnotes, version=base.version)
+    return finish(word, merged, ctx, elements + body, author=prepared.author)
