@@ -149,10 +149,11 @@ def _word_compilation(path: Path) -> tuple[list[str], list[list[str]]]:
     return [text for text in texts[start:] if text.strip()], rows
 
 
-def test_both_compilation_formats_show_the_same_things(negotiated):
-    need_poppler()
-    paragraphs, rows = _word_compilation(negotiated.parent / "compilation.docx")
-    stream = body_words(words(negotiated.parent / "compilation.pdf"))
+def assert_same_compilation(docx: Path, pdf: Path) -> list[list[str]]:
+    """Every paragraph of the Word compilation is in the PDF, in order, and the PDF closes with the same
+    summary table; the table's rows."""
+    paragraphs, rows = _word_compilation(docx)
+    stream = body_words(words(pdf))
     position = 0
     for text in paragraphs:
         if text.startswith("Proposals shown:"):
@@ -162,11 +163,35 @@ def test_both_compilation_formats_show_the_same_things(negotiated):
         assert found is not None, f"not in the PDF, or out of order: {text[:80]}"
         position = found + len(normal_words(text))
     assert rows[0] == ["Delegation", "Paragraph", "Proposal", "Status"]
+    table_words = [word for row in rows for cell in row for word in normal_words(cell)]
+    assert Counter(table_words) == Counter(stream[position:]), "the PDF closes with the same summary table"
+    return rows
+
+
+def test_both_compilation_formats_show_the_same_things(negotiated):
+    need_poppler()
+    rows = assert_same_compilation(negotiated.parent / "compilation.docx", negotiated.parent / "compilation.pdf")
     assert [row[0] for row in rows[1:]] == sorted(row[0] for row in rows[1:])
     assert {row[0] for row in rows[1:]} == {"Brazil", "Mexico", "Chile", "Group of 77 and China", "European Union",
                                             "Caribbean Community"}
-    table_words = [word for row in rows for cell in row for word in normal_words(cell)]
-    assert Counter(table_words) == Counter(stream[position:]), "the PDF closes with the same summary table"
+
+
+def test_both_compilation_formats_show_sub_paragraphs_and_annexes_alike(tmp_path):
+    from builders import small_document
+    from resdesk.store.documents import create_document
+
+    need_poppler()
+    doc = tmp_path / "small.resdesk"
+    create_document(doc, small_document()).close()
+    cli("amend", doc, "--as", "Chile", "--in", "OP2 (a)", "--replace", "report", "--with", "report annually")
+    cli("amend", doc, "--as", "Peru", "--new-paragraph", "To act.", "--after", "OP2 (b)", "--kind", "subparagraph")
+    cli("amend", doc, "--as", "EU", "--delete-paragraph", "Annex OP1")
+    for suffix in ("docx", "pdf"):
+        cli("export", doc, "-o", tmp_path / f"small.{suffix}", "--mode", "compilation")
+    assert_same_compilation(tmp_path / "small.docx", tmp_path / "small.pdf")
+    texts = [paragraph_text(p) for p in document_xml(tmp_path / "small.docx").iter(f"{W}p")]
+    assert "OP2 (b) bis\t[To act.]" in texts and "Annex" in texts
+    assert "a3 EU (proposed): Delete operative paragraph 1 of the annex" in texts
 
 
 def test_a_reply_is_a_threaded_reply_in_word(negotiated):

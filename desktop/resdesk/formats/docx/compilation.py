@@ -17,7 +17,7 @@ import dataclasses
 from lxml import etree
 
 from resdesk.formats.docx import geometry
-from resdesk.formats.docx.body import Progress, opening_length, table_element
+from resdesk.formats.docx.body import Progress, annex_title, opening_length, table_element
 from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
 from resdesk.formats.docx.inline import RunContext, inline_runs
 from resdesk.formats.docx.oxml import el, paragraph_properties, run, run_properties
@@ -121,7 +121,11 @@ def render_compilation(prepared: ExportInput, *, progress: Progress | None = Non
     elements.append(_paragraph(ctx, [_text(ctx, INTRODUCTION)], style="H23"))
     elements += legend(ctx, book.delegations, palette)
     total = len(book.entries)
+    annex = 0
     for done, entry in enumerate(book.entries, start=1):
+        if entry.record.annex != annex:
+            annex = entry.record.annex
+            elements.append(annex_title(base.annexes[annex - 1].title, ctx.rtl))
         if entry.record.kind == TABLE and entry.proposed_by is None:
             elements.append(table_element(ctx, entry.record.block.rows, page, rtl=ctx.rtl))
         else:
