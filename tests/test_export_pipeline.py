@@ -15,13 +15,15 @@ import ast
 import json
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from conftest import SEED, run_cli
 from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
 from docx_support import W, part
 from pdfread import body_words, need_poppler, normal_words, words
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.filters import AmendmentFilter
 from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.tracked import render_tracked
 from resdesk.formats.text_import import import_text
@@ -33,14 +35,15 @@ from resdesk.model.amendment import (
     DELETE_BLOCK,
     INSERT_BLOCK,
     MOVE_BLOCK,
+    PROPOSED,
     REPLACE,
     STATUSES,
     Amendment,
 )
-from resdesk.model.document import OPERATIVE, PREAMBULAR, Block, Document
+from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Annex, Block, Document
 from resdesk.text.diff import tokenise
 from resdesk.views.consolidated import consolidated
-from resdesk.views.export import ExportOptions, comparison_input
+from resdesk.views.export import ExportOptions, comparison_input, export_input
 from resdesk.views.outline import outline_json
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop" / "resdesk"
@@ -131,14 +134,107 @@ def revision_sequences(draw) -> tuple[Document, Document, list[Amendment]]:
     return versions[older], versions[newer], sources
 
 
+def check_comparison(old: Document, new: Document, sources: list[Amendment]) -> None:
+    """Accept All of the Word comparison gives `new`, Reject All gives `old`, paragraph for paragraph."""
+    root = part(render_tracked(comparison_input(old, new, sources, ExportOptions(mode="tracked"))),
+                "word/document.xml")
+    assert body_from_formula(accepted(root)) == paragraphs(new)
+    assert body_from_formula(rejected(root)) == paragraphs(old)
+
+
+def paragraphs(document: Document) -> list[str]:
+    """The paragraphs of `document` as its Word file reads them: the text, then each annex under its title."""
+    outline = outline_json(document)
+    result = outline_paragraphs(outline)
+    for annex in outline["annexes"]:
+        result += [annex["title"], *outline_paragraphs(annex)]
+    return result
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(revision_sequences())
 def test_word_comparison_accepts_to_the_newer_version_and_rejects_to_the_older(sequence):
-    old, new, sources = sequence
-    root = part(render_tracked(comparison_input(old, new, sources, ExportOptions(mode="tracked"))),
-                "word/document.xml")
-    assert body_from_formula(accepted(root)) == outline_paragraphs(outline_json(new))
-    assert body_from_formula(rejected(root)) == outline_paragraphs(outline_json(old))
+    check_comparison(*sequence)
+
+
+def structured_text() -> Document:
+    """Paragraphs with sub-paragraphs (two levels) and an annex: where moves and new paragraphs stay among
+    their siblings."""
+    def block(ident: str, kind: str, text: str, parent: str | None = None) -> Block:
+        return Block(ident, kind, text, parent=parent)
+
+    main = [block("f", FORMULA, "The General Assembly,")]
+    main += [block(f"p{n}", PREAMBULAR, f"Recalling resolution {n}/1,") for n in range(1, 4)]
+    for n in range(1, 5):
+        main.append(block(f"o{n}", OPERATIVE, f"Requests item {n}:" if n % 2 else f"Decides on item {n};"))
+        if n % 2:
+            for letter in "abc":
+                main.append(block(f"o{n}{letter}", SUBPARAGRAPH, f"To do {n}{letter};", f"o{n}"))
+            main.append(block(f"o{n}ci", SUBPARAGRAPH, f"To do {n}c(i);", f"o{n}c"))
+    annex = [block(f"x{n}", OPERATIVE, f"Invites party {n};") for n in range(1, 4)]
+    annex.insert(2, block("x2a", SUBPARAGRAPH, "To report;", "x2"))
+    return Document(blocks=main, annexes=[Annex("Annex", annex)])
+
+
+@st.composite
+def sibling_amendment(draw, document: Document, ident: str) -> Amendment:
+    """A random amendment of `document` as `propose` allows it: moves and new paragraphs among siblings."""
+    index = TextIndex.of(document)
+    blocks = [b for b in document.all_blocks() if b.kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH)]
+    block = draw(st.sampled_from(blocks))
+    siblings = [b for b in blocks if index.part[b.id] == index.part[block.id] and b.parent == block.parent
+                and b.kind in ((SUBPARAGRAPH,) if block.kind == SUBPARAGRAPH else (PREAMBULAR, OPERATIVE))]
+    kind = draw(st.sampled_from((REPLACE, INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, MOVE_BLOCK)))
+    fields = {"id": ident, "version": document.version, "author": draw(st.sampled_from(AUTHORS)), "kind": kind,
+              "target": block.id, "status": draw(st.sampled_from((AGREED, AGREED_AD_REF, PROPOSED)))}
+    others = [b for b in siblings if b.id != block.id]
+    if kind == MOVE_BLOCK and others:
+        return Amendment(**fields, after=draw(st.sampled_from(others)).id)
+    if kind in (INSERT_BLOCK, MOVE_BLOCK):  # a move with no sibling to follow: a new paragraph instead
+        new = Block(f"n{ident}", block.kind, f"To add {ident};", parent=block.parent)
+        return Amendment(**{**fields, "kind": INSERT_BLOCK}, new_block=new)
+    if kind == REPLACE:
+        start = block.text.index(" ") + 1
+        return Amendment(**fields, start=start, end=start + 2, old=block.text[start:start + 2], new="further")
+    return Amendment(**fields, old=block.text)
+
+
+@st.composite
+def structured_sequences(draw) -> tuple[Document, Document, list[Amendment]]:
+    versions, applied = [structured_text()], [[]]
+    for round_ in range(1, draw(st.integers(1, 2)) + 1):
+        current = versions[-1]
+        items = [draw(sibling_amendment(current, f"a{round_}{n}")) for n in range(draw(st.integers(1, 5)))]
+        revised = consolidated(current, items)
+        revised.version = f"Rev.{round_}"
+        versions.append(revised)
+        applied.append([a for a in items if a.status in ACCEPTED_BY_DEFAULT])
+    older = draw(st.integers(0, len(versions) - 2))
+    newer = draw(st.integers(older + 1, len(versions) - 1))
+    return versions[older], versions[newer], [a for between in applied[older + 1:newer + 1] for a in between]
+
+
+def new_before_every_kept_sibling(old: Document, new: Document) -> bool:
+    """Whether a new sub-paragraph comes before all of its paragraph's older sub-paragraphs, every one kept:
+    the comparison's limit (see `resdesk.views.compare`)."""
+    old_ids, new_ids = {b.id for b in old.all_blocks()}, {b.id for b in new.all_blocks()}
+    old_children: dict[str, list[str]] = {}
+    for block in old.all_blocks():
+        if block.kind == SUBPARAGRAPH:
+            old_children.setdefault(block.parent, []).append(block.id)
+    firsts: dict[str, str] = {}
+    for block in new.all_blocks():
+        if block.kind == SUBPARAGRAPH:
+            firsts.setdefault(block.parent, block.id)
+    return any(first not in old_ids and old_children.get(parent) and set(old_children[parent]) <= new_ids
+               for parent, first in firsts.items())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(structured_sequences())
+def test_word_comparison_of_sub_paragraphs_and_annexes_keeps_their_order(sequence):
+    assume(not new_before_every_kept_sibling(sequence[0], sequence[1]))
+    check_comparison(*sequence)
 
 
 # -- PDF comparison, AKN, filters ---------------------------------------------------------------------
@@ -274,3 +370,16 @@ def test_a_clean_export_with_filters_is_the_consolidated_text_in_every_format(tm
     assert " ".join(normal_words(expected)) in " ".join(body_words(words(tmp_path / "agreed.pdf")))
     akn = import_akn((tmp_path / "agreed.xml").read_bytes(), "agreed.xml")
     assert any(block.text.startswith(expected) for block in akn.blocks)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.data())
+def test_word_tracked_export_accepts_to_the_consolidated_text_and_rejects_to_the_version(data):
+    """The same for the proposals on one version: Accept All gives the consolidated text (the proposals that
+    collide with an applied one are comments), Reject All the version."""
+    document = structured_text()
+    items = [data.draw(sibling_amendment(document, f"a{n}")) for n in range(1, data.draw(st.integers(1, 6)) + 1)]
+    prepared = export_input(document, items, AmendmentFilter(statuses=STATUSES), ExportOptions(mode="tracked"))
+    root = part(render_tracked(prepared), "word/document.xml")
+    assert body_from_formula(accepted(root)) == paragraphs(consolidated(document, items, statuses=STATUSES))
+    assert body_from_formula(rejected(root)) == paragraphs(document)

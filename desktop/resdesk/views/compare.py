@@ -9,8 +9,10 @@ paragraph, deleted, inserted and moved paragraphs.
 
 - a block of the old version missing from the new one is deleted (with its sub-paragraphs);
 - a block only in the new version is inserted after the nearest paragraph before it that both
-  versions keep in the same order;
-- blocks kept in both but out of their old order (outside the longest common order) are moved;
+  versions keep in the same order (one placed before all of those: after the older version's
+  paragraph that stood there, deleted or moved away);
+- blocks kept in both but out of their old order (outside a longest common order that keeps the first
+  block of each level in place) are moved;
 - a changed text becomes word-level replacements (`resdesk.text.diff.replacement_from_edit`).
 
 Who made each change (`attributed_changes`): the delegation whose amendment, applied by one of the
@@ -21,9 +23,11 @@ same reordering, by the one move no other change explains); changed words by the
 words they overlap (an alternative of that paragraph otherwise). Changes no applied amendment explains
 (text edited directly) are the Secretariat's. The screen, the Word and the PDF comparisons all use it.
 
-Limits, by construction: inserted text carries no marks (a footnote added in
-the new version shows as plain text); a new first sub-paragraph is shown
-after its paragraph's other sub-paragraphs.
+Limits, by construction: inserted words carry no marks (a footnote added in
+a changed sentence shows as plain text); a new sub-paragraph that comes before
+every sub-paragraph its paragraph had in the older version, all of them kept
+(one revision adds (b), the next moves (a) after it), is shown after them: a
+change of the markup can only follow a paragraph of the older version.
 """
 
 from __future__ import annotations
@@ -68,9 +72,12 @@ def version_changes(old: Document, new: Document, author: str = "") -> list[Amen
                 add(DELETE_BLOCK, block.id, old=block.text)
         stable = _stable(old_blocks, new_blocks, old_ids, new_ids)
         last_stable: dict[str | None, str] = {}
+        tops = [b.id for b in old_blocks if old_index.is_top(b)]
         for block in new_blocks:
             level = block.parent if block.kind == SUBPARAGRAPH else None
-            anchor = last_stable.get(level) or (block.parent if level else "")
+            siblings = old_index.children.get(level, []) if level else tops
+            anchor = last_stable.get(level) or _gone_before_stable(siblings, stable, block.id) or \
+                (block.parent if level else "")
             if block.id not in old_ids:
                 if anchor:
                     add(INSERT_BLOCK, anchor, new_block=copy.deepcopy(block))
@@ -85,8 +92,22 @@ def version_changes(old: Document, new: Document, author: str = "") -> list[Amen
     return changes
 
 
+def _gone_before_stable(siblings: list[str], stable: set[str], placed: str) -> str:
+    """For a block placed before every stable block of its level: the last of the older version's blocks of
+    that level before the first stable one (deleted or moved away, their records stay at that place), so that
+    the block is shown there and not after its paragraph's sub-paragraphs; "" when there is none."""
+    found = ""
+    for ident in siblings:
+        if ident in stable:
+            break
+        if ident != placed:
+            found = ident
+    return found
+
+
 def _stable(old_blocks, new_blocks, old_ids: set[str], new_ids: set[str]) -> set[str]:
-    """Ids of the blocks kept in both versions in the same relative order (the longest common order)."""
+    """Ids of the blocks kept in both versions in the same relative order (a longest common order, starting
+    with the first block of each level)."""
     result: set[str] = set()
     groups: dict[str | None, tuple[list[str], list[str]]] = {}
     for block in old_blocks:
@@ -96,6 +117,12 @@ def _stable(old_blocks, new_blocks, old_ids: set[str], new_ids: set[str]) -> set
         if block.id in old_ids:
             groups.setdefault(block.parent if block.kind == SUBPARAGRAPH else None, ([], []))[1].append(block.id)
     for old_order, new_order in groups.values():
+        # A block that moves goes after the stable block before it; the first block of a level has none, and
+        # "after its paragraph" would put it after its paragraph's sub-paragraphs: so the first block of each
+        # level in the newer order stays where it is, and the others move around it.
+        if new_order and new_order[0] in old_order:
+            result.add(new_order[0])
+            old_order, new_order = old_order[old_order.index(new_order[0]) + 1:], new_order[1:]
         matcher = SequenceMatcher(None, old_order, new_order, autojunk=False)
         for match in matcher.get_matching_blocks():
             result.update(old_order[match.a:match.a + match.size])

@@ -14,7 +14,9 @@ Per record of the view:
 - moved-from / moved-to: `w:moveFrom` / `w:moveTo` with named range markers, paragraph
   marks too (or a deletion and an insertion with `moves_as_delete_insert`); word-level
   proposals on a moved paragraph are shown at its new place, its deleted words as a
-  deletion inside the move (rejecting the move takes them away with it);
+  deletion inside the move (rejecting the move takes them away with it), and so is a
+  deleted sub-paragraph of a moved paragraph; a sub-paragraph moved among the
+  sub-paragraphs of a moved paragraph arrives with it, at its new place among them;
 - alternative: the paragraph's text deleted and the alternative inserted, with a
   comment naming it ("OP15 alt 1, proposed by Mexico").
 
@@ -90,6 +92,8 @@ class TrackedWriter:
         self.writers = [BlockWriter(ctx, blocks, self.language)
                         for blocks in [self.base.blocks] + [a.blocks for a in self.base.annexes]]
         self.alternatives = {record.id: record for record in self.markup.blocks if record.state == ALTERNATIVE_TEXT}
+        # the moved paragraphs whose new place the records being written are in: (depth, move id), outermost first
+        self.arriving: list[tuple[int, str]] = []
         self.amendments = self.markup.amendments
         self.index = TextIndex.of(self.base)
 
@@ -161,44 +165,80 @@ class TrackedWriter:
             return None
         if record.kind == TABLE:
             return self.table(record, writer)
+        while self.arriving and record.depth <= self.arriving[-1][0]:
+            self.arriving.pop()
+        outer = self.arriving[0][1] if self.arriving else None  # inside a moved paragraph's new place: its move
+        if record.state == MOVED_TO:
+            self.arriving.append((record.depth, outer or record.amendment))
+        if outer is not None and record.state == MOVED_FROM:
+            return None  # moved among the sub-paragraphs of a moved paragraph: shown at its place on arrival
+        if outer is not None and record.state == DELETED:
+            return self.deleted_on_arrival(record, writer, outer)
+        move = (outer or record.amendment) if record.state == MOVED_TO else record.amendment
         author, date = record.author or "", self._date(record.amendment)
+        if move != record.amendment:  # arriving with the moved paragraph it belongs to
+            author, date = self.amendments[move].author, self._date(move)
         state = record.state
         if state == MOVED_FROM and not self.moves:
             state = DELETED
         if state == MOVED_TO and not self.moves:
             state = INSERTED
-        mark = None
+        mark: tuple = ()
         if state == NORMAL:
             alternative = self.alternatives.get(record.id)
             if alternative is not None:
                 return self.alternative(record, alternative, writer)
             content = self.content(record)
         elif state == DELETED:
-            mark = self.revisions.mark("del", author, date)
+            mark = (self.revisions.mark("del", author, date),)
             content = self.content(record, ("del", author, date), skip=(INSERT,))
         elif state == INSERTED:
-            mark = self.revisions.mark("ins", author, date)
+            mark = (self.revisions.mark("ins", author, date),)
             content = self.content(record, ("ins", author, date))
         elif state == MOVED_FROM:
-            mark = self.revisions.mark("moveFrom", author, date)
+            mark = (self.revisions.mark("moveFrom", author, date),)
             content = self.content(record, ("moveFrom", author, date), skip=(INSERT,))
         else:  # moved-to
-            mark = self.revisions.mark("moveTo", author, date)
+            mark = (self.revisions.mark("moveTo", author, date),)
             content = self.content(record, ("moveTo", author, date))
         lead = self.lead(record, writer, state, author, date)
-        paragraph = writer.paragraph(record.block, content, mark_revision=mark, lead=lead, depth=record.depth or None,
-                                     hint=record.state != MOVED_TO)
+        paragraph = writer.paragraph(record.block, content, mark_revisions=mark, lead=lead,
+                                     depth=record.depth or None, hint=record.state != MOVED_TO)
         if state in (MOVED_FROM, MOVED_TO):
-            side = "moveFrom" if state == MOVED_FROM else "moveTo"
-            start, end = self.revisions.move_range(side, self.move_name(record), author, date)
-            paragraph.find(w("pPr")).addnext(start)
-            paragraph.append(end)
+            self.add_move_range(paragraph, "moveFrom" if state == MOVED_FROM else "moveTo", move, record.id,
+                                author, date)
         self.comment_on(paragraph, record)
         return paragraph
 
-    def move_name(self, record: MarkupBlock) -> str:
+    def deleted_on_arrival(self, record: MarkupBlock, writer: BlockWriter, move: str) -> etree._Element:
+        """A sub-paragraph deleted from a moved paragraph, at the paragraph's new place: a deletion inside the
+        move, so that accepting both takes it away, and rejecting the move takes it back to its old place."""
+        author, date = record.author or "", self._date(record.amendment)
+        mover, moved = self.amendments[move].author, self._date(move)
+        arrival = "moveTo" if self.moves else "ins"
+        italic_until = opening_length(record.block, self.language)
+        runs = [run_ for segment in record.segments if segment.op != INSERT
+                for run_ in self.segment_runs(record, segment, italic_until)]
+        deleted = self.revisions.wrap("del", author, date,
+                                      writer.number_runs(self.old_numbers.get(record.id, "")) + runs)
+        deletion, arrived = self.revisions.mark("del", author, date), self.revisions.mark(arrival, mover, moved)
+        marks = (arrived, deletion) if arrival == "ins" else (deletion, arrived)  # the schema's order
+        paragraph = writer.paragraph(record.block, [], mark_revisions=marks, depth=record.depth or None,
+                                     lead=self.revisions.wrap(arrival, mover, moved, deleted), hint=False)
+        if self.moves:
+            self.add_move_range(paragraph, "moveTo", move, record.id, mover, moved)
+        self.comment_on(paragraph, record)
+        return paragraph
+
+    def add_move_range(self, paragraph: etree._Element, side: str, move: str, block_id: str, author: str,
+                       date: str) -> None:
+        start, end = self.revisions.move_range(side, self.move_name(move, block_id), author, date)
+        paragraph.find(w("pPr")).addnext(start)
+        paragraph.append(end)
+
+    def move_name(self, move: str, block_id: str) -> str:
         """The name shared by the moveFrom and moveTo ranges of one moved paragraph."""
-        key = f"{record.amendment}/{record.id}"
+        key = f"{move}/{block_id}"
         if key not in self.revisions.move_names:
             self.revisions.move_names[key] = len(self.revisions.move_names) + 1
         return f"move{self.revisions.move_names[key]}"
