@@ -171,7 +171,8 @@ class ExportInput:
 
 def chosen_amendments(doc: DocumentFile, options: ExportOptions) -> list[Amendment]:
     """The amendments an export with `options` includes, in order of entry (File ▸ Export… shows them before
-    writing): none for a clean export without filters, the older version's applied ones for a comparison."""
+    writing): none for a clean export without filters; for a comparison, the ones the revisions between the two
+    versions applied."""
     options.check()
     if options.comparing:
         return applied_between(doc, options.from_rev, options.to_rev)
