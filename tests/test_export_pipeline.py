@@ -15,12 +15,15 @@ import ast
 import json
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from conftest import SEED, run_cli
 from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
 from docx_support import W, part
+from office import convert, needs_office
 from pdfread import body_words, need_poppler, normal_words, words
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.filters import AmendmentFilter
@@ -383,3 +386,24 @@ def test_word_tracked_export_accepts_to_the_consolidated_text_and_rejects_to_the
     root = part(render_tracked(prepared), "word/document.xml")
     assert body_from_formula(accepted(root)) == paragraphs(consolidated(document, items, statuses=STATUSES))
     assert body_from_formula(rejected(root)) == paragraphs(document)
+
+
+@needs_office
+@pytest.mark.slow
+def test_libreoffice_opens_comparisons_and_deletions_inside_moves(tmp_path):
+    from builders import small_document
+    from resdesk.store.documents import create_document
+
+    nested = tmp_path / "small.resdesk"
+    create_document(nested, small_document()).close()
+    cli("amend", nested, "--as", "Chile", "--move", "OP2", "--after", "PP1")
+    cli("amend", nested, "--as", "Peru", "--delete-paragraph", "OP2 (a)")
+    cli("export", nested, "-o", tmp_path / "nested.docx", "--mode", "tracked")
+    doc = _revised(tmp_path)
+    cli("export", doc, "-o", tmp_path / "compare.docx", "--from", "original", "--to", "Rev.1")
+    text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    dc = "http://purl.org/dc/elements/1.1/"
+    for fodt, authors in zip(convert([tmp_path / "nested.docx", tmp_path / "compare.docx"], "fodt", tmp_path),
+                             ({"Chile", "Peru"}, {"France", "Brazil", "Chile"}), strict=True):
+        regions = etree.parse(str(fodt)).getroot().iter(f"{{{text}}}changed-region")
+        assert authors <= {r.find(f".//{{{dc}}}creator").text for r in regions}, fodt.name
