@@ -1,8 +1,10 @@
 """The one export pipeline (`resdesk.views.export`) and the one version comparison behind Word, PDF and AKN.
 
 - B1: the Word comparison of two versions keeps Rev.1's order (it used a diff of its own);
-- 300 random revision sequences: accepting every change of the Word comparison `--from A --to B`
-  gives B and rejecting them gives A, paragraph for paragraph, in order;
+- 300 random revision sequences of the seed: accepting every change of the Word comparison
+  `--from A --to B` gives B and rejecting them gives A, paragraph for paragraph, in order; the same on a
+  text with two levels of sub-paragraphs and an annex, for comparisons and for tracked exports;
+- who made each change, over several revisions;
 - a PDF honours `--from/--to` (a tracked PDF of the comparison, with who made each change);
 - B3: an AKN export refuses what it cannot hold, and honours `--status`/`--delegations`;
 - filters that match no amendment are refused in one sentence, and nothing is written;
