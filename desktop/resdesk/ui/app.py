@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from resdesk.errors import DocumentLockedError, UserError
 from resdesk.store.docfile import DocumentFile
+from resdesk.ui.bundled_fonts import register_bundled_fonts
 from resdesk.ui.main_window import APP_NAME, MainWindow
 from resdesk.ui.opening import example_document, import_beside, is_document
 from resdesk.ui.session import DocumentSession
@@ -30,6 +31,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
+    register_bundled_fonts()
     return app
 
 
