@@ -35,6 +35,7 @@ def test_help_about_opens_the_dialog_with_versions_and_licences(qtbot, window):
         seen["name"] = (dialog.objectName(), dialog.accessibleName())
         seen["heading"] = dialog.findChild(QLabel, "aboutHeading").text()
         seen["licences"] = dialog.findChild(QTextBrowser, "aboutLicences").toPlainText()
+        seen["html"] = dialog.findChild(QTextBrowser, "aboutLicences").toHtml()
         dialog.findChild(QPushButton, "aboutButton_Close").click()
 
     QTimer.singleShot(0, read_and_close)
@@ -48,6 +49,9 @@ def test_help_about_opens_the_dialog_with_versions_and_licences(qtbot, window):
     assert f"Qt for Python (PySide6, Shiboken6) {pyside_version}: GNU LGPL version 3" in licences
     assert f"python-docx {docx.__version__}: MIT License" in licences
     assert f"lxml {lxml.__version__}: BSD License" in licences
+    html = seen["html"]
+    assert '<a href="https://download.qt.io/official_releases/qt/">' in html
+    assert '<a href="https://www.gnu.org/licenses/lgpl-3.0.html">' in html
     # Run from a checkout: no fonts bundled, and the dialog says so.
     assert "No fonts are bundled: the system's fonts are used." in licences
 

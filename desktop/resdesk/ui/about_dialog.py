@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import platform
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,11 +72,16 @@ def bundled_fonts() -> list[dict]:
     return json.loads(manifest.read_text(encoding="utf-8"))["fonts"]
 
 
+def _linked(text: str) -> str:
+    """`text` as HTML, its web addresses as links."""
+    return re.sub(r"(https://[^\s()]+?)(?=[.)]*(?:\s|$))", r'<a href="\1">\1</a>', html.escape(text))
+
+
 def licences_html() -> str:
     """The licences section of the dialog, as the HTML its text browser shows."""
     rows = []
     for part in components():
-        note = f"<br>{html.escape(part.note)}" if part.note else ""
+        note = f"<br>{_linked(part.note)}" if part.note else ""
         rows.append(f"<p><b>{html.escape(part.name)}</b> {html.escape(part.version)}: "
                     f"{html.escape(part.licence)}.{note}</p>")
     fonts = bundled_fonts()
