@@ -52,7 +52,7 @@ def venv_python() -> Path:
 
 
 def run(*command, **options) -> subprocess.CompletedProcess:
-    print("+", " ".join(str(part) for part in command), flush=True)
+    print("+", " ".join("<script>" if "\n" in str(part) else str(part) for part in command), flush=True)
     return subprocess.run([str(part) for part in command], check=True, **options)
 
 
@@ -130,6 +130,15 @@ def macos_image(version: str) -> Path:
 
 
 def main() -> int:
+    try:
+        return build()
+    except subprocess.CalledProcessError as error:
+        print(f"dist: error: {Path(str(error.cmd[0])).name} failed (exit status {error.returncode}); "
+              "its output is above.", file=sys.stderr)
+        return 2
+
+
+def build() -> int:
     started = time.monotonic()
     BUILD.mkdir(exist_ok=True)
     python = build_environment()

@@ -8,6 +8,7 @@ with the machine's fonts hidden, so that only the bundled fonts can have set the
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -68,6 +69,14 @@ def test_the_frozen_resdesk_runs_every_command_without_python(frozen, tmp_path):
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
     assert smoke.stdout.count("ok  ") == 6
     assert "LiberationSerif" in pdf_fonts(tmp_path / "seed.pdf")  # bundled or the system's: Times' metrics
+    # What Help > About lists: the fonts' manifest with each licence file, and the licence texts.
+    resources = frozen / "_internal" / "resdesk" / "resources"
+    fonts = json.loads((resources / "fonts" / "fonts.json").read_text(encoding="utf-8"))["fonts"]
+    assert [entry["families"][0] for entry in fonts] == [
+        "Liberation Serif", "DejaVu Sans", "Noto Naskh Arabic", "Noto Serif CJK SC"]
+    assert all((resources / "fonts" / entry["licence_file"]).is_file() for entry in fonts)
+    assert {"LGPL-3.txt", "GPL-3.txt", "python", "lxml", "python-docx"} <= {
+        path.name for path in (resources / "licences").iterdir()}
     # Only the Qt modules used were bundled.
     modules = sorted(path.name.split(".")[0] for path in (frozen / "_internal" / "PySide6").glob("Qt*.*"))
     assert modules == ["QtCore", "QtGui", "QtPrintSupport", "QtWidgets"]
