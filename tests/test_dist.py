@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, samples_dir
+from conftest import REPO, SEED, samples_dir
 from resdesk import __version__
+from test_ui_xvfb import display as display  # the fixture of a fresh Xvfb server
+from test_ui_xvfb import wait_for_window, xdotool
 
 pytestmark = pytest.mark.slow
 
@@ -117,3 +119,31 @@ def test_the_linux_archive_installs_for_one_user(frozen, tmp_path):
                    check=True, capture_output=True, env=bare_env(tmp_path))
     assert not (prefix / "bin" / "resdesk").exists() and not (prefix / "lib" / "resdesk").exists()
     assert not (prefix / "share" / "applications" / "resolution-desk.desktop").exists()
+
+
+@pytest.mark.skipif(shutil.which("Xvfb") is None or shutil.which("xdotool") is None, reason="needs Xvfb and xdotool")
+def test_the_frozen_window_shows_help_about_on_a_real_x_server(frozen, display, tmp_path):
+    run(frozen, "import", str(SEED), "-o", "seed.resdesk", cwd=tmp_path)
+    env = bare_env(tmp_path, DISPLAY=display, XDG_RUNTIME_DIR=str(tmp_path))
+    app = subprocess.Popen([str(frozen / "resdesk"), "gui", "seed.resdesk"], cwd=tmp_path, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for_window(env, "seed.resdesk", present=True, timeout=30)
+        window = xdotool(env, "search", "--onlyvisible", "--name", "seed.resdesk").split("\n")[0]
+        xdotool(env, "windowfocus", "--sync", window)
+        time.sleep(0.5)
+        xdotool(env, "key", "alt+h")  # the Help menu; its first item is About
+        time.sleep(0.4)
+        xdotool(env, "key", "Return")
+        wait_for_window(env, "About Resolution Desk", present=True)
+        xdotool(env, "key", "Escape")
+        wait_for_window(env, "About Resolution Desk", present=False)
+        xdotool(env, "windowfocus", "--sync", window)  # no window manager gives the focus back
+        time.sleep(0.4)
+        xdotool(env, "key", "ctrl+q")
+        _, err = app.communicate(timeout=30)
+        assert app.returncode == 0, err
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
