@@ -2,9 +2,9 @@
 
 Runs the frozen `resdesk` as a user would, with no Python environment in its environment (no
 PYTHONPATH, no virtual environment on PATH): --version, import of the seed draft, a proposal, the
-tracked Word export (checked in its XML), the PDF export and a screenshot of the window. Prints one
-line per step; exits 1 at the first failure, with what went wrong. Used by tests/test_dist.py and by
-the CI workflow on Linux, Windows and macOS.
+tracked Word export (checked in its XML), the PDF export, a screenshot of the window on the seed
+and one on the bundled example. Prints one line per step; exits 1 at the first failure, with what
+went wrong. Used by tests/test_dist.py and by the CI workflow on Linux, Windows and macOS.
 """
 
 from __future__ import annotations
@@ -89,6 +89,11 @@ def check(folder: Path, work: Path, version: str) -> None:
     if not png.startswith(b"\x89PNG\r\n\x1a\n") or size != (1200, 800):
         raise SmokeError(f"window.png is not a 1200x800 PNG ({size})")
     step("screenshot of the window (1200x800)")
+
+    resdesk(folder, work, "gui", "--screenshot", "example.png")  # the bundled example, imported on first use
+    if not (work / "example.png").read_bytes().startswith(b"\x89PNG\r\n\x1a\n"):
+        raise SmokeError("example.png is not a PNG")
+    step("the bundled example resolution in the window")
 
 
 def main(argv: list[str] | None = None) -> int:

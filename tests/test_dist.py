@@ -65,11 +65,11 @@ def pdf_fonts(pdf: Path) -> str:
 
 def test_the_frozen_resdesk_runs_every_command_without_python(frozen, tmp_path):
     # packaging/smoke.py runs it with only the system's PATH: --version, import of the seed, a
-    # proposal, Word (tracked, checked in its XML) and PDF exports, a screenshot of the window.
+    # proposal, Word (tracked, checked in its XML) and PDF exports, screenshots of the window (seed, example).
     smoke = subprocess.run([sys.executable, str(REPO / "packaging" / "smoke.py"), str(frozen), str(tmp_path)],
                            capture_output=True, text=True, timeout=600)
     assert smoke.returncode == 0, smoke.stdout + smoke.stderr
-    assert smoke.stdout.count("ok  ") == 6
+    assert smoke.stdout.count("ok  ") == 7
     assert "LiberationSerif" in pdf_fonts(tmp_path / "seed.pdf")  # bundled or the system's: Times' metrics
     # What Help > About lists: the fonts' manifest with each licence file, and the licence texts.
     resources = frozen / "_internal" / "resdesk" / "resources"
