@@ -28,9 +28,12 @@ class Units:
         return points * self.per_point
 
 
-def char_format(style: Style, size: float) -> QTextCharFormat:
+def char_format(style: Style, size: float, rtl: bool = False) -> QTextCharFormat:
+    """The format of a run. Right-to-left (Arabic) italics print bold: no installed face slants Arabic
+    (Qt then draws nothing), and the UN marks Arabic openings bold italic."""
     fmt = QTextCharFormat()
-    fmt.setFont(serif(size, bold=style.bold, italic=style.italic))
+    italic = style.italic and not rtl
+    fmt.setFont(serif(size, bold=style.bold or (style.italic and rtl), italic=italic))
     if style.underline:
         fmt.setFontUnderline(True)
     if style.strike:
@@ -91,7 +94,7 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
         if run.style != Style() and run.text:
             rng = QTextLayout.FormatRange()
             rng.start, rng.length = position, len(run.text)
-            rng.format = char_format(run.style, paragraph.size)
+            rng.format = char_format(run.style, paragraph.size, paragraph.rtl)
             formats.append(rng)
         position = end
     layout.setFormats(formats)
