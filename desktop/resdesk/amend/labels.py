@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from resdesk.model.document import HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document
+from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
@@ -53,18 +53,28 @@ def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
     PPs and OPs are counted in order (a single operative paragraph is still
     "OP1"); a sub-paragraph is its parent's label followed by "(a)", "(i)", …;
     a heading's label is its own number ("I.", "A.") or ""; other blocks have "".
+    A resolution in parts (A, B: each with its own enacting formula) counts each
+    part from 1, and names the part: "A OP1", "B PP2" (by the heading before the
+    part's formula, else "Part 2").
     """
+    blocks = list(blocks)
+    parts = sum(1 for block in blocks if block.kind == FORMULA) > 1
     labels: dict[str, str] = {}
     depth: dict[str, int] = {}
     children_seen: dict[str, int] = {}
-    pp = op = 0
+    pp = op = part = 0
+    part_name = heading = ""
     for block in blocks:
+        if block.kind == FORMULA and parts:
+            part += 1
+            pp = op = 0
+            part_name = f"{heading.rstrip('.') or f'Part {part}'} "
         if block.kind == PREAMBULAR:
             pp += 1
-            labels[block.id] = f"{prefix}PP{pp}"
+            labels[block.id] = f"{prefix}{part_name}PP{pp}"
         elif block.kind == OPERATIVE:
             op += 1
-            labels[block.id] = f"{prefix}OP{op}"
+            labels[block.id] = f"{prefix}{part_name}OP{op}"
         elif block.kind == SUBPARAGRAPH and block.parent in labels:
             level = depth.get(block.parent, 0) + 1
             depth[block.id] = level
@@ -73,8 +83,11 @@ def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
             labels[block.id] = f"{labels[block.parent]} ({number})"
         elif block.kind == HEADING:
             labels[block.id] = block.number
+            heading = block.number
         else:
             labels[block.id] = ""
+        if block.kind not in (HEADING, FORMULA):
+            heading = ""
     return labels
 
 

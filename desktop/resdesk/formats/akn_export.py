@@ -117,9 +117,9 @@ class AknWriter:
             return len(block.text.rstrip(","))
         if block.kind not in (PREAMBULAR, OPERATIVE):
             return 0
-        from resdesk.text.phrases import opening_phrase
+        from resdesk.text.phrases import paragraph_opening
 
-        return len(opening_phrase(block.text, block.kind, self.language))
+        return len(paragraph_opening(block.text, block.marks, block.kind, self.language))
 
     def p(self, parent: etree._Element, block: Block) -> etree._Element:
         element = _e(parent, "p")
@@ -174,9 +174,7 @@ class AknWriter:
                 self.p(_e(preamble, "formula", name="enactingFormula", eId="formula_1"), block)
                 continue
             if in_preamble:
-                from resdesk.text.phrases import opening_phrase
-
-                name = opening_phrase(block.text, block.kind, self.language) or "preambular"
+                name = block.text[: self.opening(block)] or "preambular"
                 container = _e(preamble, "container", name=name, eId=f"container_{position}")
                 if children.get(block.id):
                     self.points(container, block, children, depths, index, f"container_{position}")

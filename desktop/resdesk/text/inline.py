@@ -7,7 +7,10 @@ character offsets `[start, end)`:
   (a series title in a footnote, a foreign term);
 - ``link``: a reference such as "66/171" whose target is a document symbol or URL;
 - ``footnote``: a zero-width anchor (start == end) at the place of the footnote
-  marker, whose target is the footnote's id.
+  marker, whose target is the footnote's id;
+- ``opening``: from offset 0, the opening phrase of a PP or OP as the file it was
+  imported from marks it, where the lexicon finds another phrase ("Takes into account"
+  where the lexicon says "Takes") or none.
 
 Keeping marks apart from the characters lets the word diff, search and labels
 work on plain text, and lets every exporter decide how a mark looks.
@@ -21,8 +24,9 @@ ITALIC = "italic"
 BOLD = "bold"
 LINK = "link"
 FOOTNOTE = "footnote"
+OPENING = "opening"
 
-MARK_KINDS = (ITALIC, BOLD, LINK, FOOTNOTE)
+MARK_KINDS = (ITALIC, BOLD, LINK, FOOTNOTE, OPENING)
 
 
 @dataclass(frozen=True)
@@ -57,12 +61,18 @@ def shift_marks(marks: list[Mark], at: int, removed: int, inserted: int) -> list
     Marks wholly inside the removed range disappear, except footnote anchors,
     which move to the start of the change (a footnote is never lost by editing
     the words around its marker). Marks that overlap the change shrink or grow
-    with it.
+    with it. An opening mark stays at offset 0: words typed before or inside the
+    phrase join it, and a change across its end cuts it there.
     """
     end_removed = at + removed
     delta = inserted - removed
     result: list[Mark] = []
     for mark in marks:
+        if mark.kind == OPENING:
+            end = mark.end if mark.end <= at else (mark.end + delta if mark.end >= end_removed else at)
+            if end:
+                result.append(Mark(OPENING, 0, end))
+            continue
         if mark.kind == FOOTNOTE:
             if mark.start >= end_removed and mark.start > at:
                 pos = mark.start + delta

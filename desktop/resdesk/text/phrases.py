@@ -9,6 +9,12 @@ lexicon allows before and after it. When no phrase matches, a first word with th
 participle, adjective or third-person verb (as the lexicon's fallback suffixes say) is taken.
 
 Languages without a lexicon get "" (no italic is better than a wrong one).
+
+A file that marks its openings (the UN's AKN and Word files italicise them; bold in Chinese,
+bold italic in Arabic) is followed where it disagrees with the lexicon: importers keep the
+marked phrase as an `opening` mark (`opening_marks`), and `paragraph_opening`, the phrase every
+view and export shows, prefers it. A marking that is plainly broken (a lone comma, a letter cut
+off a word) is ignored, and the lexicon decides.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from resdesk.resources import resource
+from resdesk.text.inline import BOLD, ITALIC, OPENING, Mark
 
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
@@ -94,6 +101,63 @@ def opening_phrase(text: str, kind: str, language: str = "en") -> str:
         return ""
     keys = (_lower_first(words[0]), *words[1:])
     return text[: _end_offset(text, words, _phrase_length(keys, lexicon, kind))]
+
+
+def paragraph_opening(text: str, marks: Iterable[Mark], kind: str, language: str = "en") -> str:
+    """The italic opening phrase of a PP or OP as shown and exported: the one its source file marked
+    (an `opening` mark from offset 0), else the lexicon's (`opening_phrase`)."""
+    if kind not in KINDS:
+        return ""
+    for mark in marks:
+        if mark.kind == OPENING and mark.start == 0 and mark.end <= len(text):
+            return text[: mark.end]
+    return opening_phrase(text, kind, language)
+
+
+def leading_emphasis(text: str, marks: list[Mark]) -> tuple[int, list[Mark]]:
+    """Where the run of italic/bold spans that opens `text` ends (0 if it opens with none), and
+    `marks` without the spans of that run.
+
+    The run is the spans from offset 0, each starting where the previous one ends (give or take a
+    space): Arabic files split "وإذ تلاحظ" into a bold "و" and a bold italic "إذ تلاحظ", or
+    "وإذ تشير" and "أيضا" into two spans.
+    """
+    formatting = sorted((m for m in marks if m.kind in (ITALIC, BOLD)), key=lambda m: (m.start, m.end))
+    run = set()
+    reached = 0
+    for mark in formatting:
+        if mark.start > reached:
+            break
+        run.add(mark)
+        reached = max(reached, mark.end)
+        while reached < len(text) and text[reached] == " ":
+            reached += 1
+    end = max((mark.end for mark in run), default=0)
+    return end, [mark for mark in marks if mark not in run]
+
+
+def marked_phrase(text: str, end: int, language: str = "en") -> str | None:
+    """The opening phrase a file marks by emphasising `text[:end]`, without trailing spaces and
+    punctuation; None when that marking is plainly broken: nothing but punctuation (a lone comma
+    in italics), or, in a language written with spaces, a marking that stops inside a word."""
+    phrase = text[:end].rstrip(" " + _TRAILING_PUNCTUATION)
+    if not any(char.isalnum() for char in phrase):
+        return None
+    unspaced = language.lower().split("-")[0] in UNSPACED_LANGUAGES
+    if not unspaced and len(phrase) < len(text) and text[len(phrase)].isalnum() and phrase[-1].isalnum():
+        return None
+    return phrase
+
+
+def opening_marks(text: str, phrase: str | None, kind: str, language: str = "en") -> list[Mark]:
+    """What an importer keeps of the opening phrase a file marks: an `opening` mark over `phrase`
+    (a prefix of `text`) when the lexicon would find another phrase, else nothing (also for None:
+    the paragraph marks no phrase)."""
+    if phrase is None or kind not in KINDS or not text.startswith(phrase):
+        return []
+    if phrase == opening_phrase(text, kind, language):
+        return []
+    return [Mark(OPENING, 0, len(phrase))]
 
 
 def _opens_paragraph(letter: str, case: str) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resdesk.amend.labels import document_labels, subparagraph_depth, subparagraph_marker
-from resdesk.model.document import OPERATIVE, SUBPARAGRAPH, Block, Document
+from resdesk.model.document import FORMULA, OPERATIVE, SUBPARAGRAPH, Block, Document
 from resdesk.views.outline import block_footnote_ids
 
 BLOCK = "block"
@@ -82,6 +82,8 @@ def document_rows(document: Document) -> list[Row]:
         children: dict[str, int] = {}
         for block in blocks:
             marker = ""
+            if block.kind == FORMULA:
+                op_number = 0  # each part of a resolution in parts numbers its OPs from 1
             if block.kind == OPERATIVE:
                 op_number += 1
                 marker = f"{op_number}." if op_count > 1 else ""

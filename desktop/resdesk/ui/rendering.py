@@ -87,9 +87,9 @@ def opening_length(row: Row, language: str) -> int:
         return len(block.text)
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return 0
-    from resdesk.text.phrases import opening_phrase
+    from resdesk.text.phrases import paragraph_opening
 
-    return len(opening_phrase(block.text, block.kind, language))
+    return len(paragraph_opening(block.text, block.marks, block.kind, language))
 
 
 def block_format(row: Row, geo: Geometry) -> QTextBlockFormat:

@@ -12,14 +12,14 @@ from __future__ import annotations
 from resdesk.amend.labels import document_labels
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.inline import footnote_anchors
-from resdesk.text.phrases import opening_phrase
+from resdesk.text.phrases import paragraph_opening
 
 
 def opening_of(block: Block, language: str) -> str:
     """The italic opening phrase of a PP or OP ("" for other blocks)."""
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return ""
-    return opening_phrase(block.text, block.kind, language)
+    return paragraph_opening(block.text, block.marks, block.kind, language)
 
 
 def table_text(block: Block) -> str:

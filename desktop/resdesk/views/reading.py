@@ -121,6 +121,7 @@ def outline_text(document: Document, *, style: Style = Style(), width: int = 100
             text = _inline(block, opening_of(block, language), markers, style)
             label = labels.get(block.id, "")
             if block.kind == FORMULA:
+                op_number = 0  # each part of a resolution in parts numbers its OPs from 1
                 lines.extend(_wrap("", f"{style.italic_on}{block.text}{style.italic_off}", width, 4))
             elif block.kind == OPERATIVE:
                 op_number += 1

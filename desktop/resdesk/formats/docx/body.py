@@ -47,9 +47,9 @@ def opening_length(block: Block, language: str) -> int:
         return len(block.text)
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return 0
-    from resdesk.text.phrases import opening_phrase
+    from resdesk.text.phrases import paragraph_opening
 
-    return len(opening_phrase(block.text, block.kind, language))
+    return len(paragraph_opening(block.text, block.marks, block.kind, language))
 
 
 def sponsor_line(sponsors: list[str], revised: bool) -> str:

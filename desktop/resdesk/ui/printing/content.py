@@ -22,7 +22,7 @@ from resdesk.model.document import (
     Meta,
 )
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
-from resdesk.text.phrases import opening_phrase
+from resdesk.text.phrases import paragraph_opening
 from resdesk.ui.printing.geometry import (
     BODY_PITCH,
     BODY_SIZE,
@@ -165,14 +165,15 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
     return runs
 
 
-def italic_opening(text: str, kind: str, language: str) -> int:
+def italic_opening(text: str, marks: list[Mark], kind: str, language: str) -> int:
     """How many leading characters of a paragraph print in italics: all of the enacting formula,
-    the opening phrase of a PP or OP (found with the lexicon), none of anything else."""
+    the opening phrase of a PP or OP (as its file marked it, else found with the lexicon), none of
+    anything else."""
     if kind == FORMULA:
         return len(text)
     if kind not in (PREAMBULAR, OPERATIVE):
         return 0
-    phrase = opening_phrase(text, kind, language)
+    phrase = paragraph_opening(text, marks, kind, language)
     return len(phrase) if text.startswith(phrase) else 0
 
 
@@ -203,6 +204,8 @@ class BlockShaper:
 
     def shape(self, block: Block, runs: list[Run]) -> Paragraph:
         """A Paragraph of `runs` (the block's text, already styled) placed as its kind asks."""
+        if block.kind == FORMULA:
+            self.op_number = 0  # each part of a resolution in parts numbers its OPs from 1
         if block.kind == OPERATIVE:
             self.op_number += 1
             if self.single_op:
@@ -228,7 +231,7 @@ def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:
 
 
 def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:
-    italic_until = italic_opening(block.text, block.kind, shaper.language)
+    italic_until = italic_opening(block.text, block.marks, block.kind, shaper.language)
     return shaper.shape(block, styled_runs(block.text, block.marks, markers, italic_until))
 
 

@@ -134,9 +134,9 @@ def record_paragraph(record: MarkupBlock, runs: list[Run], language: str) -> Par
 
 def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, language: str) -> list[Run]:
     if record.state in (INSERTED, ALTERNATIVE_TEXT):
-        italic = italic_opening(record.new_text(), record.kind, language)
+        italic = italic_opening(record.new_text(), [], record.kind, language)
         return segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author))
-    italic = italic_opening(record.block.text, record.kind, language)
+    italic = italic_opening(record.block.text, record.block.marks, record.kind, language)
     whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
         (INSERT, record.author) if record.state == MOVED_TO else None)
     return segment_runs(record.segments, italic, markers, palette, whole=whole)
@@ -206,7 +206,7 @@ def proposal_paragraphs(index: TextIndex, record: MarkupBlock, amendment: Amendm
     if amendment.kind == REPLACE:
         block = record.block
         segments = inline_segments(block, [amendment])
-        italic = italic_opening(block.text, block.kind, language)
+        italic = italic_opening(block.text, block.marks, block.kind, language)
         runs = segment_runs(segments, italic, markers, palette, brackets=brackets)
         items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0, align="left"))
     return items
@@ -238,7 +238,7 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
             if record.state != MOVED_TO:
                 items.extend(proposal_paragraphs(index, record, amendment, markers, palette, language))
             continue
-        italic = italic_opening(record.block.text, record.kind, language)
+        italic = italic_opening(record.block.text, record.block.marks, record.kind, language)
         items.append(Paragraph(label + styled_runs(record.block.text, record.block.marks, markers, italic),
                                keep_with_next=bool(record.amendments())))
         for ident in record.amendments():
