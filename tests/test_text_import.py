@@ -390,14 +390,15 @@ def test_unnumbered_heading_and_text_after_operative_paragraphs():
     ]
 
 
-def test_closing_lines_of_an_adopted_resolution_are_text_not_headings():
+def test_closing_lines_of_an_adopted_resolution_are_its_metadata_not_paragraphs():
     document = import_text(text_of(
         "The General Assembly,", "", "1. Decides to act.", "",
         "*50th plenary meeting*", "", "*19 December 2023*",
     ))
-    assert [(block.kind, block.text) for block in document.blocks[2:]] == [
-        (TEXT, "50th plenary meeting"), (TEXT, "19 December 2023"),
-    ]
+    assert [block.kind for block in document.blocks] == [FORMULA, OPERATIVE]
+    meta = document.meta
+    assert (meta.meeting, meta.meeting_date, meta.adoption_date) == ("50th plenary meeting", "19 December 2023",
+                                                                     "2023-12-19")
 
 
 def test_single_unnumbered_operative_paragraph():

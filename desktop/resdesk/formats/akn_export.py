@@ -32,6 +32,7 @@ from resdesk.model.document import (
     Document,
 )
 from resdesk.text.dates import un_date
+from resdesk.text.footnote_markers import marker_brackets
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -104,13 +105,21 @@ class AknWriter:
             self._notes_at(parent, anchors, right)
 
     def _notes_at(self, parent: etree._Element, anchors: list[tuple[int, str]], position: int) -> None:
+        """The footnotes anchored at `position`; in Arabic between the superscript parentheses of their marker
+        ("(1)"), with the empty "()" standing for the marker before the note's text, as the UN writes them."""
+        before, after = marker_brackets(self.language)
         for at, note_id in anchors:
             if at == position and note_id in self.document.footnotes:
                 self.note_count += 1
+                if before:
+                    _e(parent, "sup", before)
                 note = _e(parent, "authorialNote", marker=self.markers.get(note_id, ""), placement="bottom",
                           eId=f"authorialNote_{self.note_count}")
+                if after:
+                    _e(parent, "sup", after)
                 footnote = self.document.footnotes[note_id]
-                self.inline(_e(note, "p"), footnote.text, footnote.marks)
+                text = _e(note, "p", f"{before}{after}\t" if before else "")
+                self.inline(text, footnote.text, footnote.marks)
 
     def opening(self, block: Block) -> int:
         if block.kind == FORMULA:
@@ -152,6 +161,14 @@ class AknWriter:
             else:
                 self.p(_e(point, "content", eId=f"{point_id}_content"), child)
 
+    def text(self, statement: etree._Element, blocks: list[Block]) -> None:
+        """A statement's preamble, main body and closing."""
+        preamble = _e(statement, "preamble")
+        self.blocks(preamble, _e(statement, "mainBody"), blocks)
+        if not len(preamble):
+            statement.remove(preamble)
+        _conclusions(statement, self.document.meta)
+
     def blocks(self, preamble: etree._Element | None, body: etree._Element, blocks: list[Block]) -> None:
         labels = compute_labels(blocks)
         depths = subparagraph_depth(blocks)
@@ -163,15 +180,26 @@ class AknWriter:
                 children.setdefault(block.parent, []).append(block)
                 index[block.id] = len(children[block.parent])
         operatives = sum(1 for b in blocks if b.kind == OPERATIVE)
-        in_body = preamble is None
+        preamble_end = _preamble_length(blocks) if preamble is not None else 0
+        interleaved = _interleaved(blocks)
         for position, block in enumerate(blocks, start=1):
-            if block.kind == SUBPARAGRAPH and block.parent in ids:
-                continue
             eid = f"para_{position}"
-            in_body = in_body or block.kind not in (FORMULA, PREAMBULAR)
-            in_preamble = not in_body
+            if block.kind == SUBPARAGRAPH and block.parent in ids:
+                if block.id in interleaved:  # free text between its siblings: as older UN files write them
+                    marker = subparagraph_marker(index[block.id], depths[block.id], self.language)
+                    p = _e(_e(_e(body, "paragraph", eId=eid, class_="SingleTxt"), "content"), "p", f"{marker}\t")
+                    self.inline(p, block.text, block.marks)
+                continue
+            in_preamble = position <= preamble_end
             if in_preamble and block.kind == FORMULA:
                 self.p(_e(preamble, "formula", name="enactingFormula", eId="formula_1"), block)
+                continue
+            if in_preamble and block.kind == HEADING:  # a heading or "* * *" between PPs
+                heading = _e(preamble, "crossHeading", eId=f"crossHeading_{position}",
+                             class_="H1" if block.level <= 1 else "H23")
+                if block.number:
+                    _e(heading, "num", block.number).tail = " "
+                self.inline(heading, block.text, block.marks)
                 continue
             if in_preamble:
                 name = block.text[: self.opening(block)] or "preambular"
@@ -200,10 +228,56 @@ class AknWriter:
                 paragraph.set("refersTo", "#preambular")
             elif block.kind not in (OPERATIVE, SUBPARAGRAPH):
                 paragraph.set("refersTo", f"#{block.kind}")
-            if children.get(block.id):
+            if children.get(block.id) and children[block.id][0].id not in interleaved:
                 self.points(paragraph, block, children, depths, index, eid)
             else:
                 self.p(_e(paragraph, "content", eId=f"{eid}__content"), block)
+
+
+def _interleaved(blocks: list[Block]) -> set[str]:
+    """The sub-paragraphs of every list that has free text between its sub-paragraphs ("Panel 1: …"
+    lines under a sub-paragraph): a list/point structure would move that text after the list, so
+    these are written as paragraphs with their marker typed into the text, in reading order."""
+    top: dict[str, str] = {}  # sub-paragraph -> its PP or OP
+    members: dict[str, list[int]] = {}
+    for position, block in enumerate(blocks):
+        if block.kind == SUBPARAGRAPH and block.parent is not None:
+            top[block.id] = top.get(block.parent, block.parent)
+            members.setdefault(top[block.id], []).append(position)
+    found: set[str] = set()
+    for positions in members.values():
+        between = blocks[positions[0]:positions[-1] + 1]
+        if any(block.kind != SUBPARAGRAPH for block in between):
+            found.update(block.id for block in between if block.kind == SUBPARAGRAPH)
+    return found
+
+
+def _parts(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """The parts of a resolution in parts, each with the heading naming it ("A.") and its blocks; one part
+    (without heading) for any other text. A part starts at its formula, or at the heading just before it."""
+    starts = [index for index, block in enumerate(blocks) if block.kind == FORMULA]
+    if len(starts) < 2:
+        return [(None, blocks)]
+    parts = []
+    for number, start in enumerate(starts):
+        heading = blocks[start - 1] if start > 0 and blocks[start - 1].kind == HEADING else None
+        end = starts[number + 1] if number + 1 < len(starts) else len(blocks)
+        if number + 1 < len(starts) and blocks[end - 1].kind == HEADING:
+            end -= 1  # the next part's heading
+        parts.append((heading, [block for block in blocks[0 if number == 0 else start:end] if block is not heading]))
+    return parts
+
+
+def _preamble_length(blocks: list[Block]) -> int:
+    """How many blocks open the text as its preamble: the formula and the PPs, with the headings and
+    separators between them (and the PPs' sub-paragraphs), up to the last PP before anything else."""
+    end = 0
+    for index, block in enumerate(blocks):
+        if block.kind in (FORMULA, PREAMBULAR):
+            end = index + 1
+        elif block.kind not in (HEADING, SUBPARAGRAPH):
+            break
+    return end
 
 
 def _cover_page(parent: etree._Element, document: Document) -> None:
@@ -228,6 +302,9 @@ def _cover_page(parent: etree._Element, document: Document) -> None:
            title=meta.agenda_item)
     if meta.agenda_title:
         _e(_e(cover, "p"), "inline", meta.agenda_title, name="agenda item name")
+    if meta.adopted:
+        _adoption_lines(cover, meta)
+        return
     if meta.committee:
         _e(_e(cover, "p"), "docProponent", meta.committee, refersTo=f"#{COMMITTEE_ID}")
     if meta.sponsors:
@@ -236,6 +313,48 @@ def _cover_page(parent: etree._Element, document: Document) -> None:
     if meta.note:
         _e(_e(cover, "p", class_="note"), "docType", "Note by the Secretariat")
         _e(_e(cover, "p", class_="noteIntroduction"), "inline", meta.note, name="note")
+
+
+def _adoption_lines(cover: etree._Element, meta) -> None:
+    """An adopted resolution's cover lines, as the UN writes them: the adoption line as the cover's
+    docTitle, the report line as its docProponent (the originating document as an inline)."""
+    if meta.adoption_line:
+        _e(_e(cover, "p"), "docTitle", meta.adoption_line)
+    if meta.report_line:
+        refers = f"#{COMMITTEE_ID}" if meta.committee else "#noMainCommittee"
+        proponent = _e(_e(cover, "p"), "docProponent", refersTo=refers)
+        source = re.fullmatch(r"(.*\()([^()]*)(\)\s*\])", meta.report_line)
+        if source:
+            proponent.text = source.group(1)
+            _e(proponent, "inline", source.group(2), name="originating document").tail = source.group(3)
+        else:
+            proponent.text = meta.report_line
+
+
+def _preface(statement: etree._Element, meta) -> None:
+    """The number ("76/153.") and title of the resolution."""
+    if not (meta.title or meta.resolution_number):
+        return
+    preface_p = _e(_e(statement, "preface"), "p")
+    if meta.resolution_number:
+        _e(preface_p, "docNumber", f"{meta.resolution_number}.").tail = " "
+    if meta.title:
+        _e(_e(preface_p, "docTitle", refersTo="#resolutionTitle"), "span", meta.title, class_="bold")
+
+
+def _conclusions(statement: etree._Element, meta) -> None:
+    """An adopted resolution's closing: the meeting, and under it the date of adoption."""
+    if not meta.closing_lines():
+        return
+    event = _e(_e(_e(statement, "conclusions", eId="conclusions"), "p"), "event", refersTo="#adoption")
+    if meta.meeting:
+        _e(event, "location", meta.meeting, refersTo="#adoptionMeeting")
+    if meta.meeting and meta.meeting_date:
+        _e(event, "eol")
+    if meta.meeting_date:
+        date = _e(event, "docDate", meta.meeting_date, refersTo="#adoptionDate")
+        if meta.adoption_date:
+            date.set("date", meta.adoption_date)
 
 
 def sponsor_list(sponsors: list[str]) -> str:
@@ -277,22 +396,30 @@ def _identification(meta_el: etree._Element, document: Document) -> None:
 
 
 def akn_tree(document: Document) -> etree._Element:
-    """The AKN4UN element tree of `document`."""
+    """The AKN4UN element tree of `document`: a statement, or for a resolution in parts (A, B: each
+    with its own formula) a documentCollection of one statement per part, as the UN writes them."""
     root = _e(None, "akomaNtoso")
-    statement = _e(root, "statement", name="resolutionDraft")
+    name = "resolution" if document.meta.adopted else "resolutionDraft"
+    parts = _parts(document.blocks)
+    statement = _e(root, "documentCollection" if len(parts) > 1 else "statement", name=name)
     meta_el = _e(statement, "meta")
     _identification(meta_el, document)
     _workflow_and_references(meta_el, document)
     _cover_page(statement, document)
-    if document.meta.title:
-        preface_p = _e(_e(statement, "preface"), "p")
-        _e(_e(preface_p, "docTitle", refersTo="#resolutionTitle"), "span", document.meta.title, class_="bold")
+    _preface(statement, document.meta)
     writer = AknWriter(document)
-    preamble = _e(statement, "preamble")
-    body = _e(statement, "mainBody")
-    writer.blocks(preamble, body, document.blocks)
-    if not len(preamble):
-        statement.remove(preamble)
+    if len(parts) > 1:
+        collection = _e(statement, "collectionBody")
+        for number, (heading, blocks) in enumerate(parts, start=1):
+            part = _e(_e(collection, "component", eId=f"cmp_{number}"), "statement", name=name)
+            _identification(_e(part, "meta"), document)
+            if heading is not None:
+                preface_p = _e(_e(part, "preface"), "p")
+                _e(preface_p, "docNumber", heading.number.rstrip(".")).tail = " "
+                writer.inline(_e(preface_p, "docTitle"), heading.text, heading.marks)
+            writer.text(part, blocks)
+    else:
+        writer.text(statement, document.blocks)
     if document.annexes:
         attachments = _e(statement, "attachments")
         for number, annex in enumerate(document.annexes, start=1):

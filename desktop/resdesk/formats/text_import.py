@@ -28,6 +28,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from resdesk.errors import BadInputError
+from resdesk.formats.adoption_lines import (
+    adoption_date_words,
+    is_adoption_line,
+    is_report_line,
+    numbered_title,
+    split_closing,
+)
 from resdesk.model.document import (
     FORMULA,
     HEADING,
@@ -399,6 +406,8 @@ def _stands_alone(line: str) -> bool:
         text == "United Nations"
         or text in _ORGANS
         or _parse_date(text) != ""
+        or is_adoption_line(text)
+        or is_report_line(text)
         or any(pattern.fullmatch(text) for pattern in _STANDALONE)
         or _formula_language(line) is not None
     )
@@ -474,7 +483,7 @@ def _read_front_matter(chunks: list[_Chunk], meta: Meta) -> None:
             expecting = ""
             unassigned.append(text)
     if unassigned:
-        meta.title = unassigned[-1]
+        meta.resolution_number, meta.title = numbered_title(unassigned[-1])
 
 
 def _read_masthead_line(text: str, meta: Meta) -> str | None:
@@ -492,6 +501,15 @@ def _read_masthead_line(text: str, meta: Meta) -> str | None:
         return ""
     if date := _parse_date(text):
         meta.date = date
+        return ""
+    if is_adoption_line(text):
+        meta.adoption_line = text
+        meta.adoption_date = _parse_date(adoption_date_words(text))
+        return ""
+    if is_report_line(text):
+        meta.report_line = text
+        committee = _COMMITTEE.search(text)
+        meta.committee = meta.committee or (committee.group() if committee else "")
         return ""
     for pattern, reader in _MASTHEAD_READERS:
         match = pattern.fullmatch(text)
@@ -823,6 +841,19 @@ def _body_start(chunks: list[_Chunk]) -> tuple[int, str | None]:
     return -1, None
 
 
+def _without_closing(chunks: list[_Chunk], meta: Meta) -> list[_Chunk]:
+    """The body without an adopted resolution's closing ("53rd plenary meeting" over "16 December 2021",
+    in one chunk or two), which goes into `meta`."""
+    for count in (1, 2):
+        if len(chunks) > count:
+            closing = split_closing(_plain(" ".join(chunk.text for chunk in chunks[-count:])))
+            if closing is not None and closing[1]:
+                meta.meeting, meta.meeting_date = closing
+                meta.adoption_date = meta.adoption_date or _parse_date(meta.meeting_date)
+                return chunks[:-count]
+    return chunks
+
+
 def _is_preambular(text: str) -> bool:
     """Whether a chunk before the first OP of a text without formula is a PP rather than front matter."""
     stripped = text.rstrip(_CLOSING)
@@ -852,7 +883,7 @@ def import_text(data: bytes, name: str = "file") -> Document:
         meta.organ = meta.organ or _formula_organ(formula)
         reader.formula(formula)
     meta.organ = meta.organ or "General Assembly"
-    for chunk in body:
+    for chunk in _without_closing(body, meta):
         reader.read(chunk.text)
     blocks = reader.finish()
     if not any(block.kind in (PREAMBULAR, OPERATIVE, TEXT) for block in blocks):

@@ -88,6 +88,20 @@ class Meta:
         """Whether this is an adopted resolution (its title block then reads as the UN's, not as a draft's)."""
         return bool(self.resolution_number or self.adoption_line)
 
+    def adoption_lines(self) -> list[str]:
+        """The lines above an adopted resolution's title: the adoption line and the report line."""
+        return [line for line in (self.adoption_line, self.report_line) if line]
+
+    def closing_lines(self) -> list[str]:
+        """The lines under an adopted resolution's text: the meeting and its date."""
+        return [line for line in (self.meeting, self.meeting_date) if line]
+
+    def numbered_title(self) -> str:
+        """"76/153. The human rights …" for an adopted resolution; the title alone for a draft."""
+        if self.resolution_number:
+            return f"{self.resolution_number}. {self.title}".rstrip()
+        return self.title
+
 
 @dataclass
 class Cell:

@@ -54,8 +54,15 @@ def open_session(path: Path, parent: QWidget | None = None, *, interactive: bool
     return DocumentSession(file)
 
 
-def resolve_path(path: str | None, parent: QWidget | None = None) -> Path | None:
-    """The document to open for `path`: itself, an import of it, or the bundled example."""
+def tell_import_notes(parent: QWidget | None, source: str, notes: list[str]) -> None:
+    """What an import could not place (kept as free text), one line per kind of element."""
+    QMessageBox.information(parent, APP_NAME, f"{source} was imported; some of it could not be placed:\n\n"
+                            + "\n".join(f"• {note}" for note in notes))
+
+
+def resolve_path(path: str | None, parent: QWidget | None = None, notes: list[str] | None = None) -> Path | None:
+    """The document to open for `path`: itself, an import of it (what could not be placed goes to
+    `notes`), or the bundled example."""
     if not path:
         return example_document()
     source = Path(path)
@@ -63,14 +70,15 @@ def resolve_path(path: str | None, parent: QWidget | None = None) -> Path | None
         raise UserError(f"{source.name} does not exist.")
     if is_document(source):
         return source
-    return import_beside(source, parent)
+    return import_beside(source, parent, notes)
 
 
 def open_window(path: str | None, parent: QWidget | None = None, *, interactive: bool = True,
                 restore: bool = True) -> MainWindow | None:
     """A new main window on `path` (see `resolve_path`); None if it could not be opened (the user was told)."""
+    notes: list[str] = []
     try:
-        document = resolve_path(path, parent)
+        document = resolve_path(path, parent, notes)
         if document is None:
             return None
         session = open_session(document, parent, interactive=interactive)
@@ -80,6 +88,10 @@ def open_window(path: str | None, parent: QWidget | None = None, *, interactive:
         else:
             print(f"resdesk: error: {error}", file=sys.stderr)
         return None
+    if notes and interactive:
+        tell_import_notes(parent, Path(path).name, notes)
+    elif notes:
+        sys.stderr.writelines(f"resdesk: note: {Path(path).name}: {note}\n" for note in notes)
     window = MainWindow(session, restore=restore)
     window.open_requested.connect(lambda chosen: _open_more(chosen, window))
     window.closed.connect(lambda closed: _windows.remove(closed) if closed in _windows else None)

@@ -51,6 +51,8 @@ class Row:
 
 def _title_row(document: Document) -> Row:
     meta = document.meta
+    if meta.adopted:  # an A/RES is no draft: its title block reads as the UN's
+        return Row(TITLE, title=meta.numbered_title(), subtitle="\n".join(meta.adoption_lines()))
     sponsors = ""
     if meta.sponsors:
         names = list(meta.sponsors)

@@ -1,4 +1,5 @@
-"""The metadata panel: symbol, session, committee, agenda item, title, sponsors, date, distribution.
+"""The metadata panel: symbol, session, committee, agenda item, title, sponsors, date, distribution, and an
+adopted resolution's adoption line, report line, number and closing meeting.
 
 Each field commits as it is typed, through the undo stack (`MetaCommand`, merged
 per field while typing), so Ctrl+Z undoes a metadata change like any other.
@@ -24,6 +25,13 @@ FIELDS = (
     ("agenda_title", "Agenda title"),
     ("sponsors", "Sponsors"),
     ("title", "Title"),
+    # An adopted resolution's lines (empty for a draft): the title block and the closing.
+    ("adoption_line", "Adoption line"),
+    ("report_line", "Report line"),
+    ("resolution_number", "Resolution number"),
+    ("meeting", "Meeting"),
+    ("meeting_date", "Meeting date"),
+    ("adoption_date", "Adoption date"),
 )
 
 
@@ -35,7 +43,7 @@ def stored_value(key: str, text: str):
     """The value a field's text stands for (sponsors: a list; date: ISO); UserError for a date it cannot read."""
     if key == "sponsors":
         return [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
-    if key == "date":
+    if key in ("date", "adoption_date"):
         return parse_date(text) if text.strip() else ""
     return text
 
@@ -56,7 +64,7 @@ class MetadataPanel(QWidget):
             edit.setObjectName(f"meta_{key}")
             edit.setAccessibleName(label)
             edit.setReadOnly(session.readonly)
-            if key == "date":
+            if key in ("date", "adoption_date"):
                 edit.setPlaceholderText("2026-10-14")
             if key == "sponsors":
                 edit.setPlaceholderText("Andorra, Fiji, Ghana")

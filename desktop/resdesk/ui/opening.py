@@ -34,15 +34,16 @@ def free_document_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def import_beside(source: Path, parent: QWidget | None = None) -> Path | None:
+def import_beside(source: Path, parent: QWidget | None = None, notes: list[str] | None = None) -> Path | None:
     """Import a text/AKN/Word file into a new document beside it (asking where when that folder is read-only).
 
-    Returns the new document's path, or None if the user cancelled.
+    Returns the new document's path, or None if the user cancelled. `notes` receives what the
+    importer could not place (see `read_source`), for the window to tell.
     """
     from resdesk.formats.sources import read_source
     from resdesk.store.documents import create_document
 
-    document = read_source(source)  # errors first: nothing is written for a bad file
+    document = read_source(source, notes=notes)  # errors first: nothing is written for a bad file
     folder = source.resolve().parent
     target = free_document_name(folder, source.stem)
     if not os.access(folder, os.W_OK):

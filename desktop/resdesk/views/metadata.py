@@ -34,7 +34,7 @@ def parse_assignments(assignments: list[str]) -> dict:
         value = value.strip()
         if key == "sponsors":
             changes[key] = [name.strip() for name in re.split(r"[,;]", value) if name.strip()]
-        elif key == "date":
+        elif key in ("date", "adoption_date"):
             changes[key] = parse_date(value) if value else ""
         else:
             changes[key] = value

@@ -89,6 +89,12 @@ def meta_json(document: Document) -> dict:
         "sponsors": list(meta.sponsors),
         "title": meta.title,
         "note": meta.note,
+        "adoption_line": meta.adoption_line,
+        "report_line": meta.report_line,
+        "resolution_number": meta.resolution_number,
+        "meeting": meta.meeting,
+        "meeting_date": meta.meeting_date,
+        "adoption_date": meta.adoption_date,
         "version": document.version,
     }
 

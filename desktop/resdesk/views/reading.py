@@ -95,12 +95,14 @@ def _masthead(document: Document) -> list[str]:
     if meta.agenda_title:
         lines.append(meta.agenda_title)
     lines.append("")
-    if meta.sponsors:
+    if meta.adopted:
+        lines += meta.adoption_lines()
+    elif meta.sponsors:
         lines.append(", ".join(meta.sponsors) + ": draft resolution")
     if meta.note:
         lines += ["Note by the Secretariat", meta.note]
-    if meta.title:
-        lines += ["", meta.title]
+    if meta.title or meta.resolution_number:
+        lines += ["", meta.numbered_title()]
     if document.version != "original":
         lines.append(f"[{document.version}]")
     return lines + [""]
@@ -146,6 +148,7 @@ def outline_text(document: Document, *, style: Style = Style(), width: int = 100
             lines.append("")
 
     section(document.blocks)
+    lines.extend(line.rjust(width) for line in document.meta.closing_lines())
     for annex in document.annexes:
         lines.extend(["", annex.title or "Annex", ""])
         section(annex.blocks)

@@ -8,6 +8,7 @@ from resdesk.formats.docx.body import (
     BlockWriter,
     Progress,
     annex_title,
+    closing,
     footnotes_element,
     front_matter,
 )
@@ -17,11 +18,15 @@ from resdesk.formats.docx.package import (
     add_xml_part,
     deterministic_bytes,
     open_template,
+    set_custom_properties,
     set_properties,
     stamp,
 )
 from resdesk.model.document import TABLE, Document
+from resdesk.text.footnote_markers import marker_brackets
 
+SPONSORS_PROPERTY = "Sponsors"
+ADOPTION_DATE_PROPERTY = "AdoptionDate"
 FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
@@ -49,7 +54,8 @@ def new_word_document(document: Document, page: str):
     word = open_template()
     set_language(word, document.meta.language)
     layout.setup_section(word, document.meta, page)
-    ctx = RunContext(part=word.part, rtl=document.meta.language in RTL_LANGUAGES)
+    ctx = RunContext(part=word.part, rtl=document.meta.language in RTL_LANGUAGES,
+                     brackets=marker_brackets(document.meta.language))
     return word, ctx
 
 
@@ -75,6 +81,10 @@ def finish(word, document: Document, ctx: RunContext, elements: list, *, author:
         compat.addprevious(footnote_pr)
     when = stamp(document.meta.date)
     set_properties(word, title=document.meta.title, author=author, when=when, language=document.meta.language)
+    meta = document.meta
+    if meta.adopted:  # what an A/RES does not print (its sponsors) or prints in words (its date), for import
+        hidden = {SPONSORS_PROPERTY: "; ".join(meta.sponsors), ADOPTION_DATE_PROPERTY: meta.adoption_date}
+        set_custom_properties(word, {name: value for name, value in hidden.items() if value})
     return deterministic_bytes(word, when)
 
 
@@ -98,4 +108,6 @@ def render_clean(document: Document, *, page: str = "letter", author: str = "",
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
+        if annex is None:
+            elements += closing(document.meta, ctx)
     return finish(word, document, ctx, elements, author=author)

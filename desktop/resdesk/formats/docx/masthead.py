@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from resdesk.errors import UserError
+from resdesk.formats.adoption_lines import adoption_date_words, is_adoption_line, is_report_line
 from resdesk.model.document import Meta
 from resdesk.text.dates import parse_date
 
@@ -13,6 +14,7 @@ LANGUAGE_CODES = {"English": "en", "French": "fr", "Spanish": "es", "Arabic": "a
 SYMBOL = re.compile(r"\b((?:[A-Z]{1,8})(?:/[A-Za-z0-9.()\-]+){1,8})")
 SPONSOR_LINE = re.compile(r"^(.+?):\s+(?:revised\s+)?draft\s+resolution\.?$", re.IGNORECASE)
 JOB_NUMBER = re.compile(r"\b(\d{2}-\d{5})\b")
+RESOLUTION_NUMBER = re.compile(r"\d{1,3}/\d{1,4}\.")  # "76/153." before an adopted resolution's title
 # Country names that contain " and ", so a sponsor list is not cut inside them.
 COMPOUND_NAMES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
                   "Saint Vincent and the Grenadines", "Sao Tome and Principe", "São Tomé and Príncipe",
@@ -46,7 +48,8 @@ def _job_number(texts: list[str]) -> str:
     return ""
 
 
-def _date(line: str) -> str:
+def date_or_empty(line: str) -> str:
+    """The ISO date a line such as "16 December 2021" is, or ""."""
     try:
         return parse_date(line)
     except UserError:
@@ -66,7 +69,7 @@ def _hinted_fact(meta: Meta, fact: str, text: str) -> None:
     elif fact == "distribution":
         meta.distribution = ORIGINAL_PREFIX.sub("", text)
     elif fact == "date":
-        meta.date = _date(text)
+        meta.date = date_or_empty(text)
     elif fact == "original":
         name = ORIGINAL_PREFIX.sub("", text)
         meta.original_language = LANGUAGE_CODES.get(name, name.lower()[:2])
@@ -84,7 +87,14 @@ def _hinted_fact(meta: Meta, fact: str, text: str) -> None:
     elif fact == "note":
         meta.note = text
     elif fact == "title":
-        meta.title = text
+        meta.title = text.split("\t")[-1].strip()  # an adopted resolution's number stands before a tab
+    elif fact == "number":
+        meta.resolution_number = text.split("\t")[0].strip().rstrip(".") if "\t" in text else ""
+    elif fact == "adoption":
+        meta.adoption_line = text
+        meta.adoption_date = date_or_empty(adoption_date_words(text))
+    elif fact == "report":
+        meta.report_line = text
 
 
 def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]) -> Meta:
@@ -133,18 +143,26 @@ def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]
         elif line.startswith("Original:"):
             name = line.split(":", 1)[1].strip()
             meta.original_language = LANGUAGE_CODES.get(name, name.lower()[:2])
-        elif not meta.date and _date(line):
-            meta.date = _date(line)
+        elif not meta.date and date_or_empty(line):
+            meta.date = date_or_empty(line)
         elif line.endswith(" session") and not meta.session:
             meta.session = line
         elif (line.endswith("Committee") or line == "Plenary") and not meta.committee:
             meta.committee = line
         elif re.match(r"^Agenda items?\s+", line):
             meta.agenda_item = re.sub(r"^Agenda items?\s+", "", line)
-            if index + 1 < len(lines) and not SPONSOR_LINE.match(lines[index + 1]) \
-                    and lines[index + 1] != "Note by the Secretariat":
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if following and not SPONSOR_LINE.match(following) and following != "Note by the Secretariat" \
+                    and not is_adoption_line(following) and not is_report_line(following):
                 meta.agenda_title = lines[index + 1]
                 index += 1
+        elif is_adoption_line(line):
+            meta.adoption_line = line
+            meta.adoption_date = date_or_empty(adoption_date_words(line))
+        elif is_report_line(line):
+            meta.report_line = line
+        elif RESOLUTION_NUMBER.fullmatch(line):
+            meta.resolution_number = line.rstrip(".")
         elif SPONSOR_LINE.match(line):
             meta.sponsors = split_sponsors(SPONSOR_LINE.match(line).group(1))
         elif line == "Note by the Secretariat":

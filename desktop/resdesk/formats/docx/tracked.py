@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from resdesk.formats.docx.body import BlockWriter, annex_title, opening_length
+from resdesk.formats.docx.body import BlockWriter, annex_title, closing, opening_length
 from resdesk.formats.docx.inline import RunContext, inline_runs
 from resdesk.formats.docx.oxml import el, run, run_properties, w
 from resdesk.formats.docx.revisions import Revisions, comment_range
@@ -289,6 +289,7 @@ def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=Non
     current_annex = 0
     for done, record in enumerate(records, start=1):
         if record.annex != current_annex:
+            elements += closing(text.base.meta, ctx) if current_annex == 0 else []
             current_annex = record.annex
             annex = text.base.annexes[record.annex - 1] if record.annex - 1 < len(text.base.annexes) else None
             elements.append(annex_title(annex.title if annex else "Annex", ctx.rtl))
@@ -297,4 +298,5 @@ def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=Non
             elements.append(element)
         if progress is not None and (done % 50 == 0 or done == len(records)):
             progress(done, len(records))
+    elements += closing(text.base.meta, ctx) if current_annex == 0 else []
     return elements, writer.revisions

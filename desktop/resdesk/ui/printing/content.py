@@ -21,6 +21,7 @@ from resdesk.model.document import (
     Document,
     Meta,
 )
+from resdesk.text.footnote_markers import printed_marker
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
 from resdesk.text.phrases import paragraph_opening
 from resdesk.ui.printing.geometry import (
@@ -80,7 +81,7 @@ class Paragraph:
     label: str = ""
     label_at: float = 0.0
     label_style: Style = PLAIN
-    align: str = "justify"  # justify | left
+    align: str = "justify"  # justify | left | right
     keep_with_next: bool = False
     numbered: bool = True  # its lines count for the margin line numbers
     rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
@@ -118,7 +119,10 @@ def sponsor_line(sponsors: list[str]) -> str:
 
 def front_matter(meta: Meta) -> list[Paragraph]:
     """The sponsor line, or the Note by the Secretariat under the document's title; then the bold title
-    of the draft resolution (page 1, below the masthead)."""
+    of the draft resolution (page 1, below the masthead). An adopted resolution has instead the line
+    saying when it was adopted (bold), the report line, then its number outdented before its title."""
+    if meta.adopted:
+        return adoption_front_matter(meta)
     items: list[Paragraph] = []
     if meta.note and meta.title:
         items.append(title_paragraph(meta.title))
@@ -132,6 +136,35 @@ def front_matter(meta: Meta) -> list[Paragraph]:
     if meta.title:
         items.append(title_paragraph(meta.title))
     return items
+
+
+#: Where an adopted resolution's title starts, its number ("76/153.") standing before it at the column edge.
+NUMBERED_TITLE_INDENT = 56.0
+
+
+def adoption_front_matter(meta: Meta) -> list[Paragraph]:
+    items = []
+    if meta.adoption_line:
+        items.append(Paragraph([Run(meta.adoption_line, Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+                               space_after=0.0 if meta.report_line else 12.0, align="left", numbered=False,
+                               keep_with_next=True))
+    if meta.report_line:
+        items.append(Paragraph([Run(meta.report_line)], space_after=12.0, align="left", numbered=False,
+                               keep_with_next=True))
+    title = title_paragraph(meta.title)
+    if meta.resolution_number:
+        title.label, title.label_style = f"{meta.resolution_number}.", Style(bold=True)
+        title.first_indent = title.indent = NUMBERED_TITLE_INDENT
+    items.append(title)
+    return items
+
+
+def closing(meta: Meta) -> list[Paragraph]:
+    """An adopted resolution's closing under its text, right-aligned in italics: the meeting and its date."""
+    lines = meta.closing_lines()
+    return [Paragraph([Run(line, Style(italic=True))], space_before=12.0 if index == 0 else 0.0,
+                      space_after=0.0, align="right", numbered=False, keep_with_next=index < len(lines) - 1)
+            for index, line in enumerate(lines)]
 
 
 def title_paragraph(title: str) -> Paragraph:
@@ -281,12 +314,19 @@ def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], l
         paragraph.rtl = True
 
 
+def printed_markers(document: Document) -> dict[str, str]:
+    """The marker printed for every referenced footnote, by footnote id: "1", or "(1)" in Arabic."""
+    language = document.meta.language
+    return {note: printed_marker(number, language) for note, number in document.footnote_markers().items()}
+
+
 def clean_flow(document: Document) -> Flow:
     """The clean text of `document` as printed: front matter, body, annexes, footnotes."""
     language = document.meta.language or "en"
-    markers = document.footnote_markers()
+    markers = printed_markers(document)
     items: list[Paragraph | Table] = front_matter(document.meta)
     items.extend(body_items(document.blocks, language, markers))
+    items.extend(closing(document.meta))
     for annex in document.annexes:
         items.append(annex_heading(annex.title))
         items.extend(body_items(annex.blocks, language, markers))

@@ -82,8 +82,10 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     if paragraph.rtl:
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    ragged = Qt.AlignmentFlag.AlignRight if paragraph.rtl else Qt.AlignmentFlag.AlignLeft
-    option.setAlignment(Qt.AlignmentFlag.AlignJustify if paragraph.align == "justify" else ragged)
+    start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    if paragraph.rtl:
+        start, end = end, start
+    option.setAlignment({"justify": Qt.AlignmentFlag.AlignJustify, "right": end}.get(paragraph.align, start))
     layout.setTextOption(option)
     formats = []
     spans = []  # (start, end, run)

@@ -26,10 +26,12 @@ from resdesk.ui.printing.content import (
     Run,
     Style,
     annex_heading,
+    closing,
     footnote_paragraphs,
     front_matter,
     heading_paragraph,
     italic_opening,
+    printed_markers,
     set_direction,
     styled_runs,
     subparagraph,
@@ -171,14 +173,16 @@ def legend(view: Markup, palette: Palette) -> list[Paragraph]:
 
 def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
     language = document.meta.language or "en"
-    markers = document.footnote_markers()
+    markers = printed_markers(document)
     items: list = front_matter(document.meta) + legend(view, palette)
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
+            items += closing(document.meta) if annex == 0 else []
             annex = record.annex
             items.append(annex_heading(document.annexes[annex - 1].title))
         items.append(record_paragraph(record, record_runs(record, markers, palette, language), language))
+    items += closing(document.meta) if annex == 0 else []
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes)
@@ -217,7 +221,7 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
     alternative comes under its provisional label; a moved paragraph is shown again where it
     would go, its proposal being listed at its present place."""
     language = document.meta.language or "en"
-    markers = document.footnote_markers()
+    markers = printed_markers(document)
     index = TextIndex.of(document)
     items: list = front_matter(document.meta) + legend(view, palette)
     annex = 0
