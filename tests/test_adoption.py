@@ -107,6 +107,7 @@ def test_word_file_without_our_marks_gives_the_adoption_lines():
     document = import_docx(data.getvalue(), "a.docx")
     assert adoption_of(document.meta) == ADOPTION
     assert document.meta.title == "The human rights to safe drinking water and sanitation"
+    assert document.meta.committee == "Third Committee"  # named by the report line only
     assert [b.text for b in document.blocks] == ["The General Assembly,", "Calls upon States to act;",
                                                  "Decides to continue."]
 
@@ -172,6 +173,7 @@ def test_word_export_reads_as_the_un_s_adopted_resolution_and_comes_back():
     back = import_docx(data, "res.docx")
     assert adoption_of(back.meta) == ADOPTION
     assert back.meta.sponsors == ["Germany", "Spain"]  # kept in the file's properties, not printed
+    assert back.meta.committee == "Third Committee"
     assert [b.text for b in back.blocks] == [b.text for b in adopted().blocks]
 
 

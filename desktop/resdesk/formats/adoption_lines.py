@@ -48,6 +48,13 @@ def adoption_date_words(text: str) -> str:
     return text.strip()[match.end():] if match else ""
 
 
+def report_committee(text: str) -> str:
+    """"Third Committee" for "[on the report of the Third Committee (…)]"; "" for other wordings (a text
+    adopted without reference to a Main Committee, or another language)."""
+    match = re.search(r"on the report of the (.+?Committee)", text)
+    return match.group(1) if match else ""
+
+
 def is_report_line(text: str) -> bool:
     """"[on the report of the Third Committee (A/76/462)]", "[without reference to a Main Committee (…)]"."""
     text = text.strip()

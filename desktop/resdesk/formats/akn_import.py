@@ -40,6 +40,7 @@ from collections import Counter
 from lxml import etree
 
 from resdesk.errors import BadInputError
+from resdesk.formats.adoption_lines import report_committee
 from resdesk.formats.safe_xml import parse_xml
 from resdesk.formats.typed_numbers import OpenList, typed_marker_length, typed_op_number
 from resdesk.model.document import (
@@ -909,9 +910,8 @@ def _committee(proponent: etree._Element, element: etree._Element) -> str:
     refers = proponent.get("refersTo", "").lstrip("#")
     if refers == "noMainCommittee" or "without reference to a Main Committee" in words:
         return ""
-    match = re.search(r"on the report of the (.+?Committee)", words)
-    if match:
-        return match.group(1)
+    if report_committee(words):
+        return report_committee(words)
     if refers:
         for term in element.iterfind("a:meta/a:references/*", _NS):
             if term.get("eId") == refers and refers.endswith("Committee"):

@@ -11,7 +11,7 @@ import re
 
 from resdesk.formats.adoption_lines import split_closing
 from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
-from resdesk.formats.docx.clean import ADOPTION_DATE_PROPERTY, SPONSORS_PROPERTY
+from resdesk.formats.docx.clean import ADOPTION_DATE_PROPERTY, COMMITTEE_PROPERTY, SPONSORS_PROPERTY
 from resdesk.formats.docx.layout import MASTHEAD_HINT
 from resdesk.formats.docx.masthead import date_or_empty, read_masthead
 from resdesk.formats.docx.oxml import w
@@ -201,6 +201,7 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
     if sponsors and not meta.sponsors:
         meta.sponsors = [name.strip() for name in sponsors.split(";") if name.strip()]
     meta.adoption_date = _custom_property(package, ADOPTION_DATE_PROPERTY) or meta.adoption_date
+    meta.committee = _custom_property(package, COMMITTEE_PROPERTY) or meta.committee
     start = formula_at or 0
     meta.language = _language(package, items[start:])
     number_formats = _number_formats(package, main)

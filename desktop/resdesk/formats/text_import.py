@@ -33,6 +33,7 @@ from resdesk.formats.adoption_lines import (
     is_adoption_line,
     is_report_line,
     numbered_title,
+    report_committee,
     split_closing,
 )
 from resdesk.model.document import (
@@ -508,8 +509,7 @@ def _read_masthead_line(text: str, meta: Meta) -> str | None:
         return ""
     if is_report_line(text):
         meta.report_line = text
-        committee = _COMMITTEE.search(text)
-        meta.committee = meta.committee or (committee.group() if committee else "")
+        meta.committee = meta.committee or report_committee(text)
         return ""
     for pattern, reader in _MASTHEAD_READERS:
         match = pattern.fullmatch(text)

@@ -7,7 +7,7 @@ per field while typing), so Ctrl+Z undoes a metadata change like any other.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from resdesk.errors import UserError
 from resdesk.text.dates import parse_date
@@ -49,7 +49,8 @@ def stored_value(key: str, text: str):
 
 
 class MetadataPanel(QWidget):
-    """One line edit per field; edits become undoable commands."""
+    """One line edit per field, in a scroll area (the panel never makes the window taller); edits become
+    undoable commands."""
 
     def __init__(self, session: DocumentSession, parent=None):
         super().__init__(parent)
@@ -57,10 +58,19 @@ class MetadataPanel(QWidget):
         self.setAccessibleName("Document metadata")
         self.session = session
         self.fields: dict[str, QLineEdit] = {}
-        layout = QFormLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("metadataScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form = QWidget(scroll)
+        scroll.setWidget(form)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QFormLayout(form)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label in FIELDS:
-            edit = QLineEdit(self)
+            edit = QLineEdit(form)
             edit.setObjectName(f"meta_{key}")
             edit.setAccessibleName(label)
             edit.setReadOnly(session.readonly)

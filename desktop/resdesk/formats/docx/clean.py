@@ -27,6 +27,7 @@ from resdesk.text.footnote_markers import marker_brackets
 
 SPONSORS_PROPERTY = "Sponsors"
 ADOPTION_DATE_PROPERTY = "AdoptionDate"
+COMMITTEE_PROPERTY = "Committee"
 FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
@@ -82,8 +83,9 @@ def finish(word, document: Document, ctx: RunContext, elements: list, *, author:
     when = stamp(document.meta.date)
     set_properties(word, title=document.meta.title, author=author, when=when, language=document.meta.language)
     meta = document.meta
-    if meta.adopted:  # what an A/RES does not print (its sponsors) or prints in words (its date), for import
-        hidden = {SPONSORS_PROPERTY: "; ".join(meta.sponsors), ADOPTION_DATE_PROPERTY: meta.adoption_date}
+    if meta.adopted:  # what an A/RES does not print (sponsors, committee) or prints in words (its date), for import
+        hidden = {SPONSORS_PROPERTY: "; ".join(meta.sponsors), ADOPTION_DATE_PROPERTY: meta.adoption_date,
+                  COMMITTEE_PROPERTY: meta.committee if meta.report_line else ""}
         set_custom_properties(word, {name: value for name, value in hidden.items() if value})
     return deterministic_bytes(word, when)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from resdesk.errors import UserError
-from resdesk.formats.adoption_lines import adoption_date_words, is_adoption_line, is_report_line
+from resdesk.formats.adoption_lines import adoption_date_words, is_adoption_line, is_report_line, report_committee
 from resdesk.model.document import Meta
 from resdesk.text.dates import parse_date
 
@@ -161,6 +161,7 @@ def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]
             meta.adoption_date = date_or_empty(adoption_date_words(line))
         elif is_report_line(line):
             meta.report_line = line
+            meta.committee = meta.committee or report_committee(line)
         elif RESOLUTION_NUMBER.fullmatch(line):
             meta.resolution_number = line.rstrip(".")
         elif SPONSOR_LINE.match(line):
