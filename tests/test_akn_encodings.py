@@ -301,3 +301,21 @@ def test_parts_are_written_as_a_document_collection():
     assert etree.QName(collection).localname == "documentCollection"
     parts = collection.findall("a:collectionBody/a:component/a:statement", {"a": AKN_NS})
     assert [part.findtext("a:preface//a:docNumber", namespaces={"a": AKN_NS}) for part in parts] == ["A", "B"]
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in VARIANTS.glob("*.xml")))
+def test_our_word_export_reads_back_the_same(name):
+    """Through Word too: openings as the file marked them, parts, sub-paragraphs around free text."""
+    from resdesk.formats.docx.clean import render_clean
+    from resdesk.formats.docx_import import import_docx
+
+    document = variant(name)
+    back = import_docx(render_clean(document), name.replace(".xml", ".docx"))
+    assert outline_json(back)["blocks"] == outline_json(document)["blocks"]
+    assert [b.marks for b in back.blocks] == [b.marks for b in document.blocks]
+    assert adoption(back.meta) == adoption(document.meta)
+
+
+def adoption(meta) -> tuple:
+    return (meta.adoption_line, meta.report_line, meta.resolution_number, meta.meeting, meta.meeting_date,
+            meta.adoption_date)

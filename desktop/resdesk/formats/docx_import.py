@@ -19,7 +19,7 @@ from resdesk.formats.docx.package import CUSTOM_NS, CUSTOM_PROPERTIES_PART
 from resdesk.formats.docx.paragraphs import ParagraphReader, bookmark_footnotes, read_styles
 from resdesk.formats.docx.reader import DocxPackage
 from resdesk.formats.docx.structure import ANNEX, FORMULA_TEXT, StructureBuilder, TableItem, tidy
-from resdesk.model.document import FORMULA, Cell, Document, Footnote, Meta
+from resdesk.model.document import FORMULA, HEADING, Cell, Document, Footnote, Meta
 from resdesk.text.inline import BOLD, FOOTNOTE, Mark, shift_marks, sorted_marks
 
 HYPERLINK_RT = "/hyperlink"
@@ -196,6 +196,8 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
     formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
         any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))),
         None)
+    if formula_at and _is_hinted(items[formula_at - 1], HEADING):
+        formula_at -= 1  # the heading of the first part of a resolution in parts ("A."): ours name it
     meta = read_masthead(_masthead_paragraphs(items[: formula_at or 0]), _part_texts(package, main))
     sponsors = _custom_property(package, SPONSORS_PROPERTY)
     if sponsors and not meta.sponsors:
@@ -215,11 +217,17 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
             builder.add_table(item)
         else:
             builder.add(item, any_numbered)
-    if formula_at is not None and builder.blocks and builder.blocks[0].kind != FORMULA:
+    if formula_at is not None and builder.blocks and builder.blocks[0].kind not in (FORMULA, HEADING):
         builder.blocks[0].kind = FORMULA
     document = Document(meta=meta, blocks=builder.blocks, annexes=builder.annexes)
     _attach_footnotes(document, _footnotes(package, main, styles))
     return document, builder.sources
+
+
+def _is_hinted(item, kind: str) -> bool:
+    """Whether our export marked this paragraph as a block of `kind`."""
+    prefix = f"{HINT_PREFIX}{KIND_CODES[kind]}_"
+    return not isinstance(item, TableItem) and any(name.startswith(prefix) for name in item.bookmarks)
 
 
 def _without_closing(items: list, meta: Meta) -> list:

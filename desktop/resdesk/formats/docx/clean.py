@@ -83,9 +83,12 @@ def finish(word, document: Document, ctx: RunContext, elements: list, *, author:
     when = stamp(document.meta.date)
     set_properties(word, title=document.meta.title, author=author, when=when, language=document.meta.language)
     meta = document.meta
-    if meta.adopted:  # what an A/RES does not print (sponsors, committee) or prints in words (its date), for import
-        hidden = {SPONSORS_PROPERTY: "; ".join(meta.sponsors), ADOPTION_DATE_PROPERTY: meta.adoption_date,
-                  COMMITTEE_PROPERTY: meta.committee if meta.report_line else ""}
+    # What an A/RES does not print (sponsors; the committee, but in its report line) or prints in words (its
+    # date of adoption), kept for our import.
+    hidden = {SPONSORS_PROPERTY: "; ".join(meta.sponsors) if meta.adopted else "",
+              ADOPTION_DATE_PROPERTY: meta.adoption_date,
+              COMMITTEE_PROPERTY: meta.committee if meta.report_line else ""}
+    if any(hidden.values()):
         set_custom_properties(word, {name: value for name, value in hidden.items() if value})
     return deterministic_bytes(word, when)
 

@@ -66,22 +66,21 @@ def tidy(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
 
 
 def without_opening_italic(text: str, marks: list[Mark], kind: str, language: str) -> list[Mark]:
-    """Drop the italics that only repeat the derived opening phrase (or the whole formula)."""
+    """The italics (bold in Chinese, bold italic in Arabic) that open a PP or OP are its opening phrase, not
+    formatting: kept as
+    an `opening` mark where the lexicon finds another phrase (see `resdesk.text.phrases`); the formula's
+    italics go too."""
     if kind == FORMULA:
         return [m for m in marks if m.kind != ITALIC]
     if kind not in (PREAMBULAR, OPERATIVE):
         return marks
-    from resdesk.text.phrases import opening_phrase
+    from resdesk.text.phrases import leading_emphasis, marked_phrase, opening_marks
 
-    opening = len(opening_phrase(text, kind, language))
-    result = []
-    for mark in marks:
-        if mark.kind == ITALIC and opening and mark.start < opening:
-            if mark.end <= opening or not text[opening:mark.end].strip():
-                continue
-            mark = Mark(ITALIC, opening, mark.end)
-        result.append(mark)
-    return result
+    emphasis = [m for m in marks if m.kind == ITALIC or (m.kind == BOLD and language in ("zh", "ar"))]
+    end, rest = leading_emphasis(text, emphasis)
+    others = [m for m in marks if m not in emphasis or m in rest]
+    phrase = marked_phrase(text, end, language) if end else None
+    return others + opening_marks(text, phrase, kind, language)
 
 
 def _marker_depth(marker: str, previous_letter: str) -> int:
@@ -104,6 +103,7 @@ class StructureBuilder:
         self.next_id = 1
         self.seen_operative = False
         self.stack: list[Block] = []  # the last block at each depth (0: PP/OP)
+        self.list_before_text: list[Block] = []  # the list a free-text paragraph interrupted (its "(c)" continues)
         self.last_letter = ""
 
     @property
@@ -131,6 +131,8 @@ class StructureBuilder:
         if not bare and not any(m.kind == "footnote" for m in marks):
             return
         kind, number, depth = self._classify(paragraph, text, style, hint, any_numbered)
+        marker = SUB_NUMBER.match(text) if kind == SUBPARAGRAPH else None
+        starts_list = marker is None or (marker.group(1) or marker.group(2)) in ("a", "i")
         if number is not None:
             text, marks = cut_start(text, marks, number)
         text, marks = tidy(text, marks)
@@ -148,15 +150,21 @@ class StructureBuilder:
             self.sources[block.id] = hinted[2:]
         if kind == SUBPARAGRAPH:
             parents = self.stack[:depth]
+            if parents and parents[0].kind == TEXT and self.list_before_text and not starts_list:
+                parents = self.list_before_text[:depth]  # "Panel 1: …" lines between (b) and (c)
             if not parents:
                 block.kind = TEXT
             else:
                 block.parent = parents[-1].id
                 self.stack = parents + [block]
-        elif kind in (PREAMBULAR, OPERATIVE, TEXT):
+        elif kind == TEXT:
+            if self.stack and self.stack[0].kind != TEXT:
+                self.list_before_text = self.stack
             self.stack = [block]
+        elif kind in (PREAMBULAR, OPERATIVE):
+            self.stack, self.list_before_text = [block], []
         else:
-            self.stack = []
+            self.stack, self.list_before_text = [], []
         if kind == OPERATIVE:
             self.seen_operative = True
         self.current.append(block)
