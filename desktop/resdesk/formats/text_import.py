@@ -50,6 +50,7 @@ from resdesk.model.document import (
 )
 from resdesk.model.ids import IdAllocator
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, sorted_marks
+from resdesk.text.phrases import opening_marks
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -681,8 +682,9 @@ class _BodyReader:
 
     _DEPTHS = {"paren": (1, 2), "half": (1, 2), "dot": (3, 4)}
 
-    def __init__(self, footnote_id: FootnoteResolver):
+    def __init__(self, footnote_id: FootnoteResolver, language: str = "en"):
         self.footnote_id = footnote_id
+        self.language = language
         self.new_id = IdAllocator("b")
         self.blocks: list[Block] = []
         self._paragraph: str | None = None  # id of the last PP/OP/free paragraph
@@ -709,9 +711,15 @@ class _BodyReader:
             self._paragraph_block(TEXT if self._seen_operative else PREAMBULAR, raw)
 
     def _paragraph_block(self, kind: str, raw: str) -> None:
+        marked = None
         if kind in (PREAMBULAR, OPERATIVE):
+            italic = _LEADING_ITALIC.match(raw)
+            marked = _plain(italic.group(1)).strip() if italic else None
             raw = _drop_opening_italic(raw)
-        self._paragraph = self._add(kind, raw).id
+        block = self._add(kind, raw)
+        # The phrase the text marks with asterisks is the opening, where the lexicon finds another.
+        block.marks = sorted_marks(block.marks + opening_marks(block.text, marked, kind, self.language))
+        self._paragraph = block.id
         self._open.clear()
 
     def _subparagraph(self, marker: str, style: str, rest: str) -> None:
@@ -876,7 +884,7 @@ def import_text(data: bytes, name: str = "file") -> Document:
     meta = Meta(organ="", language=language or "en", job_number=_job_number(lines))
     _read_front_matter(chunks[:start], meta)
     footnotes = _Footnotes(footnote_texts)
-    reader = _BodyReader(footnotes)
+    reader = _BodyReader(footnotes, meta.language)
     body = _join_page_breaks(chunks[start:])
     if language is not None:
         formula = body.pop(0).text
