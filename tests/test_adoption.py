@@ -297,11 +297,32 @@ def test_import_says_what_it_could_not_place(tmp_path, not_understood):
     result = run_cli("import", not_understood, "-o", tmp_path / "x.resdesk")
     assert result.returncode == 0
     assert result.stderr.splitlines() == [
-        "resdesk: note: not-understood.xml: 1 <conclusions> element could not be placed; its text is kept as "
-        "free-text paragraphs.",
         "resdesk: note: not-understood.xml: 2 <foreign> elements could not be placed; their text is kept as "
         "free-text paragraphs.",
-        "resdesk: note: not-understood.xml: 1 <figure> element holding no text (such as an image) was left out.",
+        "resdesk: note: not-understood.xml: 1 paragraph of the <conclusions> could not be placed; its text is "
+        "kept as free-text paragraphs.",
+        "resdesk: note: not-understood.xml: 1 <figure> element could not be placed and held no text to keep (an "
+        "image, a reference to a note that is not there).",
     ]
     clean = run_cli("import", akn_sample(E_76_153), "-o", tmp_path / "y.resdesk")
     assert clean.returncode == 0 and clean.stderr == ""
+
+
+def test_a_document_file_from_before_the_adoption_keys_opens_as_a_draft(tmp_path):
+    """The meta table holds one JSON value per key: a file written before these keys existed lacks them, and
+    reads as a draft (no migration needed)."""
+    import sqlite3
+
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import create_document, load
+
+    path = tmp_path / "old.resdesk"
+    create_document(path, adopted()).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"DELETE FROM meta WHERE key IN ({', '.join('?' * len(ADOPTION))})", tuple(ADOPTION))
+    conn.commit()
+    conn.close()
+    with DocumentFile.open(path) as doc:
+        meta = load(doc).meta
+    assert adoption_of(meta) == dict.fromkeys(ADOPTION, "") and not meta.adopted
+    assert meta.title == "The human rights to safe drinking water and sanitation"

@@ -263,9 +263,10 @@ def test_elements_not_understood_are_kept_as_text_and_reported():
     assert texts == ["An embedded statement of the Committee, kept as it is.", "Some words before the last paragraph.",
                      "A second foreign block.", "Adopted without a vote."]
     assert notes == [
-        "1 <conclusions> element could not be placed; its text is kept as free-text paragraphs.",
         "2 <foreign> elements could not be placed; their text is kept as free-text paragraphs.",
-        "1 <figure> element holding no text (such as an image) was left out.",
+        "1 paragraph of the <conclusions> could not be placed; its text is kept as free-text paragraphs.",
+        "1 <figure> element could not be placed and held no text to keep (an image, a reference to a note "
+        "that is not there).",
     ]
     recalling = by_label(document, "PP1")
     (anchor,) = [m for m in recalling.marks if m.kind == FOOTNOTE]
@@ -319,3 +320,14 @@ def test_our_word_export_reads_back_the_same(name):
 def adoption(meta) -> tuple:
     return (meta.adoption_line, meta.report_line, meta.resolution_number, meta.meeting, meta.meeting_date,
             meta.adoption_date)
+
+
+def test_an_inline_image_and_a_reference_to_a_missing_note_are_reported():
+    xml = (f'{AKN_OPEN}<statement name="resolution"><mainBody><paragraph><num>1.</num><content><p>'
+           '<i>Decides</i> to act<img src="x.png"/> now,<noteRef href="#gone" marker="1"/> and more;</p>'
+           "</content></paragraph><paragraph><num>2.</num><content><p>Requests a report.</p></content></paragraph>"
+           "</mainBody></statement></akomaNtoso>")
+    notes: list[str] = []
+    document = import_akn(xml.encode(), "x.xml", notes)
+    assert document.blocks[0].text == "Decides to act now, and more;"
+    assert [note.split(" could")[0] for note in notes] == ["1 <img> element", "1 <noteRef> element"]

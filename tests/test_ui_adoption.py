@@ -61,7 +61,7 @@ def test_an_import_that_could_not_place_everything_says_so(qtbot, qt_settings, t
         assert window is not None and (tmp_path / "not-understood.resdesk").exists()
         (name, notes), = told
         assert name == "not-understood.xml" and len(notes) == 3
-        assert notes[1] == "2 <foreign> elements could not be placed; their text is kept as free-text paragraphs."
+        assert notes[0] == "2 <foreign> elements could not be placed; their text is kept as free-text paragraphs."
     finally:
         window.close()
 

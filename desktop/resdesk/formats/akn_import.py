@@ -206,7 +206,7 @@ class _Importer:
             meeting, date = _closing(paragraph)
             if meeting is None and date is None:
                 if _plain(paragraph):
-                    blocks.append(self.unplaced(paragraph, "conclusions"))
+                    blocks.append(self.unplaced(paragraph, "paragraph of the <conclusions>"))
                 continue
             meeting_text = _plain(meeting) if meeting is not None else ""
             date_text = _plain(date) if date is not None else ""
@@ -248,19 +248,18 @@ class _Importer:
     def notes(self) -> list[str]:
         """One sentence per kind of element that could not be placed."""
         sentences = []
-        for name, count in sorted(self.kept_as_text.items()):
-            what = f"{count} <{name}> element{'s' if count > 1 else ''}"
-            sentences.append(f"{what} could not be placed; {'their' if count > 1 else 'its'} text is kept "
-                             "as free-text paragraphs.")
-        for name, count in sorted(self.left_out.items()):
-            what = f"{count} <{name}> element{'s' if count > 1 else ''}"
-            sentences.append(f"{what} holding no text (such as an image) {'were' if count > 1 else 'was'} "
-                             "left out.")
+        for what, count in sorted(self.kept_as_text.items()):
+            sentences.append(f"{_counted(count, what)} could not be placed; {'their' if count > 1 else 'its'} "
+                             "text is kept as free-text paragraphs.")
+        for what, count in sorted(self.left_out.items()):
+            sentences.append(f"{_counted(count, what)} could not be placed and held no text to keep (an image, a "
+                             "reference to a note that is not there).")
         return sentences
 
-    def unplaced(self, element: etree._Element, name: str = "") -> Block:
-        """A free-text block holding the text of an element that could not be placed (reported)."""
-        self.kept_as_text[name or _local(element) or etree.QName(element).localname] += 1
+    def unplaced(self, element: etree._Element, what: str = "") -> Block:
+        """A free-text block holding the text of an element that could not be placed (reported as `what`,
+        by default "<name> element")."""
+        self.kept_as_text[what or _element_noun(element)] += 1
         return self.simple_block(TEXT, _paragraphs(element) or [element])
 
     # -- preamble and body -------------------------------------------------------------------
@@ -426,7 +425,7 @@ class _Importer:
         """An element in the text that has no place in the model: its text as a free-text block,
         reported; nothing (but reported) if it holds no text."""
         if not _plain(element) and not element.findall(".//a:authorialNote", _NS):
-            self.left_out[_local(element) or etree.QName(element).localname] += 1
+            self.left_out[_element_noun(element)] += 1
             return []
         return [self.unplaced(element)]
 
@@ -510,11 +509,11 @@ class _Importer:
                 if note is not None:
                     raw.mark(FOOTNOTE, raw.length, raw.length, self.footnote(note, child.get("marker", "")))
                 else:
-                    self.left_out["noteRef"] += 1
+                    self.left_out[_element_noun(child)] += 1
             elif name in _LINE_BREAKS:
                 raw.add("\n")
             elif name == "img":
-                self.left_out["img"] += 1
+                self.left_out[_element_noun(child)] += 1
             elif name in _SKIPPED_INLINE or (name == "sup" and _is_marker_bracket(child)):
                 pass
             else:
@@ -726,6 +725,19 @@ def _closing(paragraph: etree._Element) -> tuple[etree._Element | None, etree._E
     meeting = next((node for node in paragraph.iter() if isinstance(node.tag, str) and (
         node.get("name") == "adoptionMeeting" or node.get("refersTo") == "#adoptionMeeting")), None)
     return meeting, paragraph.find(".//a:docDate", _NS)
+
+
+def _element_noun(element: etree._Element) -> str:
+    """"<foreign> element": how a report names an element."""
+    return f"<{_local(element) or etree.QName(element).localname}> element"
+
+
+def _counted(count: int, noun: str) -> str:
+    """"1 <foreign> element", "2 <foreign> elements", "2 paragraphs of the <conclusions>"."""
+    if count == 1:
+        return f"1 {noun}"
+    first, _, rest = noun.partition(" of ")
+    return f"{count} {first}s" + (f" of {rest}" if rest else "")
 
 
 def _is_heading_line(block: Block) -> bool:
