@@ -154,8 +154,8 @@ class _Importer:
         self._notes_seen: dict[tuple[str, str], str] = {}
         self._meta_notes = {note.get("eId"): note for note in root.iter(_tag("note")) if note.get("eId")}
         self.names: dict[str, str] = {}  # block id -> name of its preamble container
-        self.kept_as_text: Counter[str] = Counter()  # element name -> how many were kept as free text
-        self.left_out: Counter[str] = Counter()  # element name -> how many were left out (no text)
+        self.kept_as_text: Counter[str] = Counter()  # "<foreign> element" -> how many were kept as free text
+        self.left_out: Counter[str] = Counter()  # "<img> element" -> how many were left out (no text)
         self.language = "en"
 
     # -- whole documents -------------------------------------------------------------------
