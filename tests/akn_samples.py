@@ -25,8 +25,15 @@ E_75_19 = "75_19_E.xml"
 E_75_246 = "75_246_E.xml"
 E_76_1 = "A_RES_76_1_E.xml"
 E_76_153 = "A_RES_76_153-2119189E.xml"
+# Encodings real files use (issue 13): a sublist beside points, a preambular block list, sub-paragraphs
+# as unnumbered "(a)" paragraphs, operative numbers typed into Arabic text.
+E_80_11 = "A_RES_80_11-2519633E.xml"
+E_80_151 = "A_RES_80_151-2520779E.xml"
+E_75_104 = "75_104_E.xml"
+A_75_100 = "75_100_A.xml"
 
 AKN_FILES = (E_75_19, E_75_246, E_76_153, E_76_1, A_78_226, C_78_226, E_78_226, F_78_226, R_78_226, S_78_226)
+ENCODING_FILES = (E_80_11, E_80_151, E_75_104, A_75_100)
 
 
 def akn_sample(name: str) -> Path:

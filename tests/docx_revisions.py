@@ -76,7 +76,8 @@ def body_from_formula(texts: list[str]) -> list[str]:
 
 
 def outline_paragraphs(outline: dict) -> list[str]:
-    """The paragraphs an outline JSON prints: "3.\\ttext" for OPs, "(a)\\ttext" for sub-paragraphs."""
+    """The paragraphs an outline JSON prints: "3.\\ttext" for OPs, "(a)\\ttext" for sub-paragraphs, then an
+    adopted resolution's closing meeting and date (after the main text, not an annex)."""
     lines: list[str] = []
     operatives = sum(1 for b in outline["blocks"] if b["kind"] == "operative")
 
@@ -92,4 +93,5 @@ def outline_paragraphs(outline: dict) -> list[str]:
             walk(block["children"])
 
     walk(outline["blocks"])
-    return lines
+    meta = outline.get("meta", {})  # an annex has none
+    return lines + [line for line in (meta.get("meeting"), meta.get("meeting_date")) if line]

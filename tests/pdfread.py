@@ -86,9 +86,10 @@ def body_words(all_words: list[Word], column_left: float = 123.4, column_right: 
     """The words of the body column, line by line, without what is smaller than body text
     (footnote markers and footnotes, running headers and footers, margin line numbers).
 
-    A word broken after its own hyphen at the end of a line ("counter-" / "terrorism") is
-    joined again (lines may break at a hyphen of the text, but we never add hyphens), and so
-    is a word cut by a footnote marker set before its punctuation ("civilisations²,").
+    A word broken after its own hyphen or slash at the end of a line ("counter-" / "terrorism",
+    "and/" / "or") is joined again (lines may break there, but we never add hyphens), and so
+    is a word cut by a footnote marker set before its punctuation ("civilisations²,"), or cut by
+    pdftotext where nothing separates its glyphs ("2015" "–2030").
     `rtl` reads each line from right to left (Arabic)."""
     inside = [w for w in all_words if w.x0 >= column_left - 1 and w.x1 <= column_right + 1]
     body = sorted((w for w in inside if w.height >= min_height),
@@ -100,12 +101,13 @@ def body_words(all_words: list[Word], column_left: float = 123.4, column_right: 
     texts: list[str] = []
     for index, word in enumerate(body):
         previous = body[index - 1] if index else None
-        new_line = previous is not None and word.y1 > previous.y1 + 1
-        hyphen_break = new_line and previous.text.endswith("-")
+        new_line = previous is not None and (word.page != previous.page or word.y1 > previous.y1 + 1)
+        hyphen_break = new_line and previous.text.endswith(("-", "/"))  # "and/" / "or" too
         glued = previous is not None and not new_line and not rtl and any(
             abs(marker.x0 - previous.x1) < 0.2 and abs(marker.x1 - word.x0) < 0.2
             and marker.y0 < word.y1 and marker.y1 > word.y0 for marker in small.get(word.page, []))
-        if hyphen_break or glued:
+        touching = previous is not None and not new_line and not rtl and abs(word.x0 - previous.x1) < 0.05
+        if hyphen_break or glued or touching:
             texts[-1] += word.text
         else:
             texts.append(word.text)

@@ -13,13 +13,6 @@ from resdesk.formats.sources import read_source
 
 #: Every finding the checker makes on the fourteen adopted resolutions, and why it stays.
 EXPECTED_ON_SAMPLES = {
-    # The AKN importer loses structure in these files today (another engineer is fixing it):
-    # 75/104 has its sub-paragraphs (a)-(d) as unnumbered paragraphs, so OP10 seems to introduce nothing;
-    "75_104_E.xml": [("OP10", "op-ending")],
-    # 80/11 drops the sub-list (i), (ii) under OP1 (b), which ends with the colon that introduced it;
-    "A_RES_80_11-2519633E.xml": [("OP1 (b)", "subparagraph-ending")],
-    # 80/151 loses the list introduction of PP6 (a `blockList`), leaving the paragraph empty.
-    "A_RES_80_151-2520779E.xml": [("PP6", "empty-paragraph")],
     # A real slip in the UN's Russian file: "(«Справочник … правосудия)»" closes the parenthesis inside the
     # quotation marks it opened before.
     "A_RES_78_226-2325984R.xml": [("PP17", "unbalanced")],

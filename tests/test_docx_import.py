@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from akn_samples import AKN_FILES
+from akn_samples import AKN_FILES, ENCODING_FILES
 from conftest import run_cli
 from docx_support import seed_document
 from resdesk.errors import BadInputError
@@ -44,7 +44,7 @@ def test_seed_survives_clean_export_and_import():
     assert back.meta.job_number == "13-49218"
 
 
-@pytest.mark.parametrize("name", AKN_FILES)
+@pytest.mark.parametrize("name", AKN_FILES + ENCODING_FILES)
 def test_real_resolutions_survive_clean_export_and_import(samples, name):
     document = import_akn((samples / "akn" / name).read_bytes(), name)
     back = import_docx(render_clean(document), name.replace(".xml", ".docx"))

@@ -12,14 +12,22 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resdesk.formats.akn_import import import_akn
+from resdesk.formats.marked_openings import opening_marks
+from resdesk.model.document import TEXT
+from resdesk.text.inline import BOLD, ITALIC, OPENING, Mark, marked_opening, shift_marks
+from resdesk.text.inline import leading_emphasis as leading_run
 from resdesk.un.phrases import (
     KINDS,
     MAX_WORDS,
     compile_lexicon,
     load_lexicon,
+    marked_phrase,
+    opening_extent,
     opening_phrase,
     parse_sections,
 )
+from resdesk.views.outline import opening_of
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 SEED = "seed-draft-resolution-2013-counter-terrorism-technical-assistance.txt"
@@ -68,9 +76,14 @@ def plain_text(element: ET.Element) -> str:
     return "".join(parts)
 
 
+#: A number typed into the text before the opening phrase ("1 -" and a tab in older Arabic files).
+TYPED_NUMBER = re.compile(r"\s*\d+\s*-\s*")
+
+
 def leading_emphasis(p: ET.Element) -> str | None:
-    """The text of the emphasis span that opens `p`, or None if `p` does not open with one."""
-    if (p.text or "").strip() or len(p) == 0:
+    """The text of the emphasis span that opens `p` (after a typed number), or None if `p` does not open
+    with one."""
+    if not TYPED_NUMBER.fullmatch(p.text or "") and (p.text or "").strip() or len(p) == 0:
         return None
     first = p[0]
     if first.tag != AKN + "span" or first.get("class") not in EMPHASIS:
@@ -78,16 +91,26 @@ def leading_emphasis(p: ET.Element) -> str | None:
     return collapse(plain_text(first))
 
 
+def is_heading_line(p: ET.Element) -> bool:
+    """A paragraph holding nothing but one bold span: a heading ("Peacebuilding Commission"), not an OP."""
+    return (len(p) == 1 and p[0].get("class") == "bold" and not (p.text or "").strip()
+            and not (p[0].tail or "").strip())
+
+
 def akn_paragraphs(path: Path) -> list[tuple[str, str, str]]:
     """(kind, plain text, italic opening) of every PP and OP of an AKN resolution.
 
-    PPs are the preamble's containers; OPs the main body's paragraphs (their content or list
-    intro) that open with an emphasis span; table notes ("FootnoteText") are not OPs."""
+    PPs are the preamble's containers (their p, or their block list's introduction); OPs the main
+    body's paragraphs (their content or list intro) that open with an emphasis span; table notes
+    ("FootnoteText") and lines that are one bold span (headings) are not OPs. A typed number
+    before the span is not part of the text."""
     root = ET.parse(path).getroot()
     found = []
     for preamble in root.iter(AKN + "preamble"):
         for pp in preamble.iter(AKN + "container"):
             p = pp.find(AKN + "p")
+            if p is None:
+                p = pp.find(f"{AKN}blockList/{AKN}listIntroduction")
             if p is not None and leading_emphasis(p) is not None:
                 found.append(("preambular", collapse(plain_text(p)), leading_emphasis(p)))
     for body in root.iter(AKN + "mainBody"):
@@ -95,8 +118,12 @@ def akn_paragraphs(path: Path) -> list[tuple[str, str, str]]:
             p = op.find(f"{AKN}content/{AKN}p")
             if p is None:
                 p = op.find(f"{AKN}list/{AKN}intro/{AKN}p")
-            if op.get("class") != "FootnoteText" and p is not None and leading_emphasis(p) is not None:
-                found.append(("operative", collapse(plain_text(p)), leading_emphasis(p)))
+            if op.get("class") == "FootnoteText" or p is None or is_heading_line(p):
+                continue
+            if leading_emphasis(p) is not None:
+                text = plain_text(p)[len(p.text or ""):]  # what follows a typed number (or layout space)
+                kind = "operative" if op.find(AKN + "num") is not None else "unnumbered"
+                found.append((kind, collapse(text), leading_emphasis(p)))
     return [_corrected(path.name, *item) for item in found]
 
 
@@ -118,21 +145,79 @@ def language_of(name: str) -> str:
     return LANGUAGES[match.group(1)] if match else "en"
 
 
+def squeezed(text: str) -> str:
+    """A text without whitespace and Arabic marker brackets "()", to find a paragraph whatever the
+    spacing (Chinese has none)."""
+    return "".join(text.split()).replace("()", "")
+
+
+def imported_openings(path: Path) -> dict[str, tuple[str, str]]:
+    """(kind, opening) of every PP, OP and free-text paragraph as Resolution Desk shows it after importing
+    `path`, by text; a free-text paragraph's "opening" is the italic it keeps at its start."""
+    document = import_akn(path.read_bytes(), path.name)
+    found = {}
+    for block in document.all_blocks():
+        if block.kind in KINDS:
+            found[squeezed(block.text)] = (block.kind, opening_of(block, document.meta.language))
+        elif block.kind == TEXT:
+            italic = [m for m in block.marks if m.kind == ITALIC and m.start == 0]
+            found[squeezed(block.text)] = (TEXT, block.text[: italic[0].end] if italic else "")
+    return found
+
+
+def expected_shapes(kind: str, italic: str) -> list[tuple[str, str]]:
+    """How a paragraph the UN italicised may be imported: as its kind with that opening; an unnumbered
+    operative-looking paragraph also as free text keeping the italic (76/1's "Adopts the following
+    declaration:" before the declaration's numbered paragraphs), or as the single unnumbered OP."""
+    if kind == "unnumbered":
+        return [("operative", italic), (TEXT, italic)]
+    return [(kind, italic)]
+
+
 @pytest.mark.parametrize("name", sample_files() or ["(no samples)"])
 def test_akn_sample_openings(name: str) -> None:
-    """Every PP and OP of the UN's own files gets exactly the phrase the UN italicised."""
+    """Every PP and OP of the UN's own files, imported, opens with exactly the phrase the UN italicised."""
+    path = samples_dir() / "akn" / name
+    paragraphs = akn_paragraphs(path)
+    assert paragraphs
+    shown = imported_openings(path)
+    wrong = [
+        (kind, italic, got, text[:60])
+        for kind, text, italic in paragraphs
+        if (got := shown.get(squeezed(text))) not in expected_shapes(kind, italic)
+    ]
+    assert not wrong, f"{len(paragraphs) - len(wrong)}/{len(paragraphs)} right; wrong: {wrong}"
+
+
+#: Paragraphs where the lexicon alone (for texts that mark nothing) finds another phrase than the UN
+#: italicised, because the UN marks the same phrase both ways: 80/151 italicises "Also reaffirms" and
+#: "Expresses" before "its commitment" / "its deep concern", where other resolutions italicise the
+#: fixed object too ("Reaffirming its deep concern" in 80/11, "Expresses its appreciation" in 75/104).
+#: On import the file's own marking decides (`test_akn_sample_openings`).
+LEXICON_DIFFERS = {
+    ("A_RES_80_151-2520779E.xml", "Also reaffirms its commitment to scale up"),
+    ("A_RES_80_151-2520779E.xml", "Expresses its deep concern that coverage"),
+}
+
+
+@pytest.mark.parametrize("name", sample_files() or ["(no samples)"])
+def test_lexicon_alone_finds_the_un_phrases(name: str) -> None:
+    """The lexicon finds exactly the UN's phrase in every PP and OP of its own files, but where the UN's
+    marking contradicts itself (LEXICON_DIFFERS)."""
     path = samples_dir() / "akn" / name
     language = language_of(name)
     if load_lexicon(language) is None:
         pytest.skip(f"no lexicon for {language!r}")
     paragraphs = akn_paragraphs(path)
     assert paragraphs
+    differs = {start for file, start in LEXICON_DIFFERS if file == name}
     wrong = [
         (kind, italic, got, text[:60])
         for kind, text, italic in paragraphs
-        if (got := opening_phrase(text, kind, language)) != italic
+        if ((got := opening_phrase(text, kind.replace("unnumbered", "operative"), language)) != italic)
+        != any(text.startswith(s) for s in differs)
     ]
-    assert not wrong, f"{len(paragraphs) - len(wrong)}/{len(paragraphs)} right; wrong: {wrong}"
+    assert not wrong, f"{len(paragraphs) - len(wrong)}/{len(paragraphs)} as expected; not: {wrong}"
 
 
 # --- The 2013 seed draft (A/C.3/68/L.5 style text; OPs marked *…*, PPs unmarked) ----------------
@@ -396,3 +481,37 @@ def _timed(texts: list[tuple[str, str]]) -> float:
     for text, kind in texts:
         opening_phrase(text, kind)
     return time.perf_counter() - start
+
+
+# --- Openings as a file marks them ---------------------------------------------------------------
+
+
+def test_marked_phrase_refuses_plainly_broken_markings() -> None:
+    assert marked_phrase("Takes into account the views", 18) == "Takes into account"
+    assert marked_phrase("Recalling, also, its resolution", 10) == "Recalling"  # punctuation and spaces go
+    assert marked_phrase(", Welcoming the progress", 1) is None  # a lone comma
+    assert marked_phrase("Stressing the need", 5) is None  # stops inside a word
+    assert marked_phrase("回顾其决议", 2, "zh") == "回顾"  # Chinese has no spaces between words
+
+
+def test_leading_emphasis_joins_adjacent_spans() -> None:
+    text = "وإذ تلاحظ العمل الجاري"
+    marks = [Mark(BOLD, 0, 1), Mark(ITALIC, 1, 9), Mark(ITALIC, 15, 21)]
+    assert leading_run(text, marks) == (9, [Mark(ITALIC, 15, 21)])
+    assert leading_run("Notes the report", [Mark(ITALIC, 6, 9)]) == (0, [Mark(ITALIC, 6, 9)])
+
+
+def test_the_marked_opening_wins_and_follows_edits() -> None:
+    text = "Takes into account the views"
+    marks = opening_marks(text, "Takes into account", "operative")
+    assert marks == [Mark(OPENING, 0, 18)]
+    assert opening_extent(text, "operative", "en", marked_opening(marks)) == len("Takes into account")
+    assert opening_extent(text, "operative", "en", marked_opening([])) == len("Takes")
+    assert opening_extent(text, "formula", "en", marked_opening(marks)) == len(text)  # a formula has no mark
+    assert opening_marks(text, "Takes", "operative") == []  # the lexicon agrees: nothing to keep
+    assert opening_marks(text, None, "operative") == []
+    # Words typed before or inside the phrase join it; a change across its end cuts it there.
+    assert shift_marks(marks, 0, 0, 5) == [Mark(OPENING, 0, 23)]
+    assert shift_marks(marks, 6, 4, 6) == [Mark(OPENING, 0, 20)]
+    assert shift_marks(marks, 11, 11, 4) == [Mark(OPENING, 0, 11)]
+    assert shift_marks(marks, 0, 18, 0) == []

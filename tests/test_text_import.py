@@ -13,7 +13,7 @@ from resdesk.errors import BadInputError
 from resdesk.formats.detect import detect_format
 from resdesk.formats.text_import import MAX_TEXT_BYTES, SUPERSCRIPT_DIGITS, import_text
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TEXT, Document
-from resdesk.text.inline import FOOTNOTE, ITALIC, LINK, Mark
+from resdesk.text.inline import FOOTNOTE, ITALIC, LINK, OPENING, Mark
 from resdesk.un.sponsors import split_sponsors
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
@@ -391,14 +391,15 @@ def test_unnumbered_heading_and_text_after_operative_paragraphs():
     ]
 
 
-def test_closing_lines_of_an_adopted_resolution_are_text_not_headings():
+def test_closing_lines_of_an_adopted_resolution_are_its_metadata_not_paragraphs():
     document = import_text(text_of(
         "The General Assembly,", "", "1. Decides to act.", "",
         "*50th plenary meeting*", "", "*19 December 2023*",
     ))
-    assert [(block.kind, block.text) for block in document.blocks[2:]] == [
-        (TEXT, "50th plenary meeting"), (TEXT, "19 December 2023"),
-    ]
+    assert [block.kind for block in document.blocks] == [FORMULA, OPERATIVE]
+    meta = document.meta
+    assert (meta.meeting, meta.meeting_date, meta.adoption_date) == ("50th plenary meeting", "19 December 2023",
+                                                                     "2023-12-19")
 
 
 def test_single_unnumbered_operative_paragraph():
@@ -637,3 +638,16 @@ def test_detect_format_refuses(head, expected):
     assert expected in message
     assert message.startswith("input.bin ") and "\n" not in message
     assert "is not a format Resolution Desk can import (plain text, Akoma Ntoso XML or Word .docx)" in message
+
+
+def test_the_opening_the_text_marks_with_asterisks_is_followed():
+    from resdesk.views.outline import opening_of
+
+    document = import_text(text_of(
+        "The General Assembly,", "", "*Believing it necessary* to act,", "",
+        "1. *Takes into account* the views;", "", "2. *Requests* a report.",
+    ))
+    _, pp, op1, op2 = document.blocks
+    assert [opening_of(block, "en") for block in (pp, op1, op2)] == [
+        "Believing it necessary", "Takes into account", "Requests"]  # the lexicon alone: "Believing", "Takes"
+    assert pp.marks == [Mark(OPENING, 0, 22)] and op2.marks == []  # nothing stored where the lexicon agrees

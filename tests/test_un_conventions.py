@@ -13,7 +13,13 @@ from resdesk.errors import UserError
 from resdesk.model.delegation import bundled_delegations
 from resdesk.un.dates import format_date, parse_date, read_date
 from resdesk.un.languages import LANGUAGES
-from resdesk.un.markers import leading_marker, operative_number, subparagraph_marker
+from resdesk.un.markers import (
+    leading_marker,
+    leading_operative_number,
+    operative_number,
+    subparagraph_marker,
+    subparagraph_markers_read,
+)
 from resdesk.un.masthead import (
     MastheadReader,
     agenda_line,
@@ -103,6 +109,19 @@ def test_subparagraph_markers_by_language_and_depth(code, markers):
 def test_operative_numbers():
     assert [operative_number(12, code) for code in ("en", "fr", "ar")] == ["12.", "12.", "12 -"]
     assert subparagraph_marker(27, 1) == "(aa)" and subparagraph_marker(14, 2) == "(xiv)"
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("3.\tUrges", 3), ("3 -\tيحث", 3), ("3-\tيحث", 3), ("3 –\tيحث", 3), ("١٢ - يحث", 12),
+])
+def test_typed_operative_numbers_as_older_arabic_files_write_them(text, number):
+    match = leading_operative_number(text)
+    assert int(match.group(1)) == number and not text[match.end():][0].isspace()
+
+
+def test_arabic_sub_paragraph_letters_are_read_beside_latin_ones():
+    assert subparagraph_markers_read(2, 1, "ar") == {"(b)", "(ب)"}
+    assert subparagraph_markers_read(2, 2, "ar") == {"(ii)"} and subparagraph_markers_read(2, 1, "en") == {"(b)"}
 
 
 @pytest.mark.parametrize(("text", "number", "depths"), [

@@ -14,7 +14,7 @@ from resdesk.formats.akn_export import akn_bytes
 from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.clean import render_clean
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR
-from resdesk.ui.printing.content import clean_flow
+from resdesk.ui.printing.content import clean_flow, front_matter
 from resdesk.ui.printing.tracked_flow import tracked_flow
 from resdesk.views.export import ExportOptions, export_input
 from resdesk.views.reading import outline_text
@@ -80,10 +80,41 @@ def test_arabic_openings_are_bold_italic_and_operatives_numbered_with_a_dash():
     assert "***إن الجمعية العامة***،" in outline_text(document)
 
 
+def test_every_arabic_title_block_paragraph_is_right_to_left():
+    """One w:bidi per paragraph: an element shared by the sponsor line and the title stood in the last only."""
+    from dataclasses import replace
+
+    document = sample(A_78_226)
+    document.meta = replace(document.meta, adoption_line="", report_line="", resolution_number="",
+                            sponsors=["مصر", "الأردن"], note="")
+    data = render_clean(document)
+    sponsors = next(p for p in paragraphs(data) if "مشروع قرار" in paragraph_text(p))
+    title = next(p for p in paragraphs(data) if paragraph_text(p) == document.meta.title)
+    assert sponsors.find("w:pPr/w:bidi", NS) is not None and title.find("w:pPr/w:bidi", NS) is not None
+
+
+def test_arabic_italics_print_bold(qapp):
+    """The PDF keeps the opening's bold italic as runs but sets what is italic in bold on an Arabic page: no
+    installed face slants Arabic (an italic Arabic run printed nothing); an English page keeps its italics."""
+    from resdesk.ui.printing.content import Style
+    from resdesk.ui.printing.textlayout import char_format
+
+    document = sample(A_78_226)
+    formula = next(p for p in clean_flow(document).items if getattr(p, "text", "").startswith("إن الجمعية"))
+    assert (formula.runs[0].style.italic, formula.runs[0].style.bold) == (True, True)
+    assert not formula.slanted
+    font = char_format(formula.runs[0].style, formula.size, formula.slanted).font()
+    assert font.bold() and not font.italic()
+    english = next(p for p in clean_flow(seed_document()).items if getattr(p, "text", "").startswith("The General"))
+    assert english.slanted and char_format(Style(italic=True), english.size, english.slanted).font().italic()
+
+
 def test_tracked_printing_numbers_as_the_language_does():
     document = sample(A_78_226)
     flow = tracked_flow(export_input(document, [], AmendmentFilter(), ExportOptions(mode="tracked")))
-    labels = [p.label for p in flow.items if getattr(p, "label", "")]
+    front = len(front_matter(document.meta))  # an adopted resolution's number labels its title: "78/226."
+    assert flow.items[front - 1].label == "78/226."
+    labels = [p.label for p in flow.items[front:] if getattr(p, "label", "")]
     assert labels[:3] == ["1 -", "2 -", "3 -"]
 
 

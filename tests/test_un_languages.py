@@ -12,16 +12,22 @@ from lxml import etree
 from akn_samples import A_78_226, C_78_226, E_78_226, F_78_226, R_78_226, S_78_226, akn_sample
 from resdesk.un.dates import format_date, read_date
 from resdesk.un.languages import LANGUAGES, code_of, is_rtl, language, language_of_script
-from resdesk.un.markers import operative_number
+from resdesk.un.markers import footnote_marker, footnote_marker_brackets, operative_number
 from resdesk.un.masthead import (
+    MastheadReader,
+    adoption_line_date,
     agenda_line,
     date_line,
     distribution_line,
     formula_language,
     is_plenary_meeting,
+    numbered_title,
     organ_name,
     publisher,
     read_line,
+    read_numbered_title,
+    report_committee,
+    split_closing,
 )
 from resdesk.un.phrases import FORMULA, load_lexicon, opening_emphasis, opening_extent
 
@@ -104,6 +110,45 @@ def test_quotation_marks_and_operative_numbers(sample):
     opening, closing = language(code).quotes
     assert re.search(f"{re.escape(opening)}[^{re.escape(closing)}]+{re.escape(closing)}", file.all_text())
     assert file.text("a:mainBody/a:paragraph/a:num") == operative_number(1, code)
+
+
+def test_adoption_lines(sample):
+    """The lines around an adopted resolution's text, read as the cover page, preface and conclusions write
+    them: the adoption line and its date, the report line and its committee, the number before the title,
+    and the closing meeting over its date."""
+    code, file = sample
+    adopted_on = file.first("a:conclusions//a:docDate").get("date")
+    line = file.text("a:coverPage//a:docTitle")
+    assert read_line(line) == ("adoption_line", line)
+    assert read_date(adoption_line_date(line)) == adopted_on
+    report = file.text("a:coverPage//a:docProponent")
+    assert read_line(report) == ("report_line", report)
+    committee = report_committee(report)
+    # Third Committee in each language; the Russian report line names it in the genitive, which is not read
+    assert committee == {"ar": "اللجنة الثالثة", "zh": "第三委员会", "en": "Third Committee",
+                         "fr": "Troisième Commission", "ru": "", "es": "Tercera Comisión"}[code]
+    reader = MastheadReader()
+    for text in (line, report, file.text("a:preface/a:p")):
+        reader.feed(text)
+    facts = reader.result()
+    assert facts["adoption_date"] == adopted_on and facts["report_line"] == report
+    assert facts["resolution_number"] == "78/226" and facts.get("committee", "") == committee
+    assert facts["title"] == file.text("a:preface//a:docTitle")
+    assert read_numbered_title(numbered_title("78/226", facts["title"])) == ("78/226", facts["title"])
+    closing = " ".join([file.text("a:conclusions//a:location"), file.text("a:conclusions//a:docDate")])
+    assert split_closing(closing) == (file.text("a:conclusions//a:location"), file.text("a:conclusions//a:docDate"))
+    assert split_closing(report) is None and adoption_line_date(report) is None
+
+
+def test_footnote_markers(sample):
+    code, file = sample
+    note = file.first("a:authorialNote")
+    before = note.getprevious()
+    after = note.getnext()
+    written = (before.text if before is not None and before.tag.endswith("sup") else "",
+               after.text if after is not None and after.tag.endswith("sup") else "")
+    assert footnote_marker_brackets(code) == written
+    assert footnote_marker(note.get("marker"), code) == f"{written[0]}{note.get('marker')}{written[1]}"
 
 
 def test_script_and_direction(sample):

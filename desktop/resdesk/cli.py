@@ -39,9 +39,12 @@ def cmd_import(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
-    document = read_source(args.source, args.format)
+    notes: list[str] = []
+    document = read_source(args.source, args.format, notes)
     create_document(output, document, force=args.force, source=Path(args.source).name,
                     source_digest=file_digest(Path(args.source)), keep_open=False)
+    for note in notes:  # what could not be placed: kept as free text, said once per kind of element
+        print(f"resdesk: note: {Path(args.source).name}: {note}", file=sys.stderr)
     return 0
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from resdesk.model import tree
-from resdesk.model.document import HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document
+from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document
 from resdesk.un.markers import operative_number, subparagraph_marker, subparagraph_number
 
 
@@ -19,27 +19,44 @@ def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
     PPs and OPs are counted in order (a single operative paragraph is still
     "OP1"); a sub-paragraph is its parent's label followed by "(a)", "(i)", …;
     a heading's label is its own number ("I.", "A.") or ""; other blocks have "".
+    A resolution in parts (A, B: each with its own enacting formula) counts each
+    part from 1, and names the part: "A OP1", "B PP2" (by the heading before the
+    part's formula, else "Part 2").
     """
     blocks = list(blocks)
     depths = tree.depths(blocks)
     places = tree.sibling_numbers(blocks)
+    parts = in_parts(blocks)
     labels: dict[str, str] = {}
-    pp = op = 0
+    pp = op = part = 0
+    part_name = heading = ""
     for block in blocks:
+        if block.kind == FORMULA and parts:
+            part += 1
+            pp = op = 0
+            part_name = f"{heading.rstrip('.') or f'Part {part}'} "
         if block.kind == PREAMBULAR:
             pp += 1
-            labels[block.id] = f"{prefix}PP{pp}"
+            labels[block.id] = f"{prefix}{part_name}PP{pp}"
         elif block.kind == OPERATIVE:
             op += 1
-            labels[block.id] = f"{prefix}OP{op}"
+            labels[block.id] = f"{prefix}{part_name}OP{op}"
         elif block.kind == SUBPARAGRAPH and block.parent in labels:
             number = subparagraph_number(places[block.id], depths[block.id])
             labels[block.id] = f"{labels[block.parent]} ({number})"
         elif block.kind == HEADING:
             labels[block.id] = block.number
+            heading = block.number
         else:
             labels[block.id] = ""
+        if block.kind not in (HEADING, FORMULA):
+            heading = ""
     return labels
+
+
+def in_parts(blocks: list[Block]) -> bool:
+    """Whether a text is a resolution in parts (A, B): each part has its own enacting formula."""
+    return sum(1 for block in blocks if block.kind == FORMULA) > 1
 
 
 def document_labels(document: Document) -> dict[str, str]:
@@ -54,14 +71,16 @@ def document_labels(document: Document) -> dict[str, str]:
 
 def printed_numbers(blocks: list[Block], language: str) -> dict[str, str]:
     """What is printed before each block of one text, by id, as `language` prints it: "3." for an OP
-    (nothing for a lone OP, which the UN leaves unnumbered), "(a)" for a sub-paragraph, a heading's
-    own number ("I."); other blocks have none."""
+    (nothing for a lone OP, which the UN leaves unnumbered; each part of a resolution in parts counts
+    from 1), "(a)" for a sub-paragraph, a heading's own number ("I."); other blocks have none."""
     depths = tree.depths(blocks)
     places = tree.sibling_numbers(blocks)
     operatives = sum(1 for block in blocks if block.kind == OPERATIVE)
     numbers: dict[str, str] = {}
     op = 0
     for block in blocks:
+        if block.kind == FORMULA:
+            op = 0  # each part of a resolution in parts numbers its OPs from 1
         if block.kind == OPERATIVE:
             op += 1
             numbers[block.id] = operative_number(op, language) if operatives > 1 else ""

@@ -17,27 +17,24 @@ from resdesk.amend.anchors import TextIndex
 from resdesk.model.document import HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, TEXT, Block, Document
 from resdesk.resources import resource
 from resdesk.text.inline import footnote_anchors
+from resdesk.un.languages import FINAL_PUNCTUATION
+from resdesk.un.languages import language as conventions
 
 COMMA = "comma"
 SEMICOLON = "semicolon"
 FULL_STOP = "full stop"
 COLON = "colon"
 
-#: The marks that end paragraphs, by language (Chinese uses full-width ones, Arabic its own comma and
-#: semicolon); languages not named here write them as English does.
-_MARKS = {
-    "zh": {COMMA: "，", SEMICOLON: "；", FULL_STOP: "。", COLON: "："},
-    "ar": {COMMA: "،", SEMICOLON: "؛", FULL_STOP: ".", COLON: ":"},
-}
-_LATIN = {COMMA: ",", SEMICOLON: ";", FULL_STOP: ".", COLON: ":"}
 #: Every character that may stand where a paragraph's final punctuation is (replaced by a fix).
-FINAL_MARKS = frozenset(",;.:，；。：،؛")
+FINAL_MARKS = frozenset(FINAL_PUNCTUATION)
 
 
 def punctuation(language: str) -> dict[str, str]:
     """The characters of the comma, semicolon, full stop and colon in `language` (an ISO 639-1 code, as
-    `Meta.language` holds it)."""
-    return _MARKS.get(language, _LATIN)
+    `Meta.language` holds it; Chinese writes full-width ones, Arabic its own comma and semicolon; a language
+    outside the six as English does)."""
+    lang = conventions(language)
+    return {COMMA: lang.comma, SEMICOLON: lang.semicolon, FULL_STOP: lang.full_stop, COLON: lang.colon}
 
 
 @cache

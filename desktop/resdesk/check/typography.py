@@ -18,16 +18,12 @@ from resdesk.check.context import Context, rule_data
 from resdesk.check.findings import Fix, Hit
 from resdesk.check.rule import rule
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TEXT, Block
+from resdesk.un.languages import language as conventions
 
 TEXTS = (FORMULA, PREAMBULAR, OPERATIVE, SUBPARAGRAPH, HEADING, TEXT)
 
+#: The marks that open and close, in the languages whose own pairs (`Language.pairs`: Russian, Arabic) are not these.
 _PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»", "（": "）", "【": "】", "《": "》"}
-#: Russian nests „…“ inside «…» (and quotes English titles in “…”): there “ also closes „. Arabic, written
-#: right to left, opens with ” and closes with “.
-_PAIRS_BY_LANGUAGE = {
-    "ru": {"(": ")", "[": "]", "«": "»", "„": "“", "“": "”"},
-    "ar": {"(": ")", "[": "]", "«": "»", "”": "“"},
-}
 #: French and Spanish number sub-paragraphs "a)", "ii)": such a ")" opens nothing.
 _MARKER_CLOSE = re.compile(r"(?:^|(?<=[\s(]))[a-z]{1,5}\)")
 
@@ -45,7 +41,7 @@ def _capital(sentence: str) -> str:
 
 
 def _pairs(language: str) -> dict[str, str]:
-    return _PAIRS_BY_LANGUAGE.get(language, _PAIRS)
+    return conventions(language).pairs or _PAIRS
 
 
 _PAIR_MARKS = re.compile("[" + re.escape("".join(sorted({*_PAIRS.keys(), *_PAIRS.values(), "„"}))) + "]")
@@ -57,7 +53,8 @@ def unbalanced(text: str, block: Block, context: Context) -> Iterator[Hit]:
     "Punctuation"; a bracket left open is also the trace of an unfinished negotiation)."""
     pairs = _pairs(context.language)
     closers = {close: open_ for open_, close in pairs.items()}
-    markers = {m.end() - 1 for m in _MARKER_CLOSE.finditer(text)} if context.language in ("fr", "es") else set()
+    half_brackets = conventions(context.language).subparagraph_markers[0] == "{})"  # French and Spanish "a)"
+    markers = {m.end() - 1 for m in _MARKER_CLOSE.finditer(text)} if half_brackets else set()
     stack: list[tuple[str, int]] = []
     crossed: list[str] = []  # opened inside a pair that closed first: their closers come later, "(«…)»"
     for mark in _PAIR_MARKS.finditer(text):

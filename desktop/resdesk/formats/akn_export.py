@@ -1,12 +1,18 @@
-"""`resdesk export … -o OUT.xml`: one version as AKN4UN XML, `statement name="resolutionDraft"`.
+"""`resdesk export … -o OUT.xml`: one version as AKN4UN XML, `statement name="resolutionDraft"`
+(`"resolution"` for an adopted one).
 
 The shapes follow the UN's own AKN4UN files (see un-format.md §4), so the same
 reader handles theirs and ours: coverPage (symbol, organ, distribution, date,
-session, agenda item, sponsors), preface (title), preamble (enacting formula and
-one container per PP, named by its opening phrase), mainBody (paragraphs with
-num and content, list/intro/point for sub-paragraphs, headings, tables),
-authorialNote footnotes at every anchor (a footnote anchored twice is written
-twice with the same marker), links as `a href`. Annexes are attachments.
+session, agenda item, sponsors; an adopted resolution's adoption line and report
+line instead of sponsors), preface (number and title), preamble (enacting formula,
+one container per PP, named by its opening phrase, and crossHeadings for headings
+and separators between PPs), mainBody (paragraphs with num and content,
+list/intro/point for sub-paragraphs, headings, tables), conclusions (an adopted
+resolution's meeting and date), authorialNote footnotes at every anchor (a footnote
+anchored twice is written twice with the same marker; Arabic markers between
+superscript parentheses), links as `a href`. Annexes are attachments. A resolution
+in parts (A, B: each with its own formula) is a documentCollection of one statement
+per part, as the UN writes them.
 
 An AKN export holds a clean text: the version, or it with the amendments chosen by
 `--status`/`--delegations` accepted (as a clean Word export). Tracked changes, a
@@ -23,7 +29,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from resdesk.amend.labels import printed_numbers
+from resdesk.amend.labels import in_parts, printed_numbers
 from resdesk.errors import UserError
 from resdesk.formats.atomic import atomic_output
 from resdesk.model import tree
@@ -37,12 +43,14 @@ from resdesk.model.document import (
     Block,
     Cell,
     Document,
+    Meta,
 )
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, marked_opening
 from resdesk.un import masthead as words
 from resdesk.un.languages import code_of
 from resdesk.un.languages import language as language_of
-from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
+from resdesk.un.markers import footnote_marker_brackets
+from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import join_sponsors, sponsor_line
 from resdesk.un.symbols import is_revision, link_url
 from resdesk.views.export import ExportInput, ExportOptions
@@ -113,17 +121,29 @@ class AknWriter:
             self._notes_at(parent, anchors, right)
 
     def _notes_at(self, parent: etree._Element, anchors: list[tuple[int, str]], position: int) -> None:
+        """The footnotes anchored at `position`; in Arabic between the superscript parentheses of their marker
+        ("(1)"), with the empty "()" standing for the marker before the note's text, as the UN writes them."""
+        before, after = footnote_marker_brackets(self.language)
         for at, note_id in anchors:
             if at == position and note_id in self.document.footnotes:
                 self.note_count += 1
+                if before:
+                    _e(parent, "sup", before)
                 note = _e(parent, "authorialNote", marker=self.markers.get(note_id, ""), placement="bottom",
                           eId=f"authorialNote_{self.note_count}")
+                if after:
+                    _e(parent, "sup", after)
                 footnote = self.document.footnotes[note_id]
-                self.inline(_e(note, "p"), footnote.text, footnote.marks)
+                text = _e(note, "p", f"{before}{after}\t" if before else "")
+                self.inline(text, footnote.text, footnote.marks)
+
+    def opening(self, block: Block) -> int:
+        """How many leading characters of `block` are its opening (`resdesk.un.phrases.opening_extent`)."""
+        return opening_extent(block.text, block.kind, self.language, marked_opening(block.marks))
 
     def p(self, parent: etree._Element, block: Block) -> etree._Element:
         element = _e(parent, "p")
-        self.inline(element, block.text, block.marks, opening_extent(block.text, block.kind, self.language))
+        self.inline(element, block.text, block.marks, self.opening(block))
         return element
 
     # -- structure ----------------------------------------------------------------------------
@@ -150,22 +170,41 @@ class AknWriter:
             else:
                 self.p(_e(point, "content", eId=f"{point_id}_content"), child)
 
+    def text(self, statement: etree._Element, blocks: list[Block]) -> None:
+        """A statement's preamble, main body and closing."""
+        preamble = _e(statement, "preamble")
+        self.blocks(preamble, _e(statement, "mainBody"), blocks)
+        if not len(preamble):
+            statement.remove(preamble)
+        _conclusions(statement, self.document.meta)
+
     def blocks(self, preamble: etree._Element | None, body: etree._Element, blocks: list[Block]) -> None:
         numbers = printed_numbers(blocks, self.language)
         ids = {b.id for b in blocks}
         children = tree.children(blocks)
-        in_body = preamble is None
+        preamble_end = _preamble_length(blocks) if preamble is not None else 0
+        interleaved = _interleaved(blocks)
         for position, block in enumerate(blocks, start=1):
-            if block.kind == SUBPARAGRAPH and block.parent in ids:
-                continue
             eid = f"para_{position}"
-            in_body = in_body or block.kind not in (FORMULA, PREAMBULAR)
-            in_preamble = not in_body
+            if block.kind == SUBPARAGRAPH and block.parent in ids:
+                if block.id in interleaved:  # free text between its siblings: as older UN files write them
+                    p = _e(_e(_e(body, "paragraph", eId=eid, class_="SingleTxt"), "content"), "p",
+                           f"{numbers[block.id]}\t")
+                    self.inline(p, block.text, block.marks)
+                continue
+            in_preamble = position <= preamble_end
             if in_preamble and block.kind == FORMULA:
                 self.p(_e(preamble, "formula", name="enactingFormula", eId="formula_1"), block)
                 continue
+            if in_preamble and block.kind == HEADING:  # a heading or "* * *" between PPs
+                heading = _e(preamble, "crossHeading", eId=f"crossHeading_{position}",
+                             class_="H1" if block.level <= 1 else "H23")
+                if block.number:
+                    _e(heading, "num", block.number).tail = " "
+                self.inline(heading, block.text, block.marks)
+                continue
             if in_preamble:
-                name = opening_phrase(block.text, block.kind, self.language) or "preambular"
+                name = block.text[: self.opening(block)] or "preambular"
                 container = _e(preamble, "container", name=name, eId=f"container_{position}")
                 if children.get(block.id):
                     self.points(container, block, children, numbers, f"container_{position}")
@@ -189,10 +228,56 @@ class AknWriter:
                 paragraph.set("refersTo", "#preambular")
             elif block.kind not in (OPERATIVE, SUBPARAGRAPH):
                 paragraph.set("refersTo", f"#{block.kind}")
-            if children.get(block.id):
+            if children.get(block.id) and children[block.id][0].id not in interleaved:
                 self.points(paragraph, block, children, numbers, eid)
             else:
                 self.p(_e(paragraph, "content", eId=f"{eid}__content"), block)
+
+
+def _interleaved(blocks: list[Block]) -> set[str]:
+    """The sub-paragraphs of every list that has free text between its sub-paragraphs ("Panel 1: …"
+    lines under a sub-paragraph): a list/point structure would move that text after the list, so
+    these are written as paragraphs with their marker typed into the text, in reading order."""
+    top: dict[str, str] = {}  # sub-paragraph -> its PP or OP
+    members: dict[str, list[int]] = {}
+    for position, block in enumerate(blocks):
+        if block.kind == SUBPARAGRAPH and block.parent is not None:
+            top[block.id] = top.get(block.parent, block.parent)
+            members.setdefault(top[block.id], []).append(position)
+    found: set[str] = set()
+    for positions in members.values():
+        between = blocks[positions[0]:positions[-1] + 1]
+        if any(block.kind != SUBPARAGRAPH for block in between):
+            found.update(block.id for block in between if block.kind == SUBPARAGRAPH)
+    return found
+
+
+def _parts(blocks: list[Block]) -> list[tuple[Block | None, list[Block]]]:
+    """The parts of a resolution in parts, each with the heading naming it ("A.") and its blocks; one part
+    (without heading) for any other text. A part starts at its formula, or at the heading just before it."""
+    if not in_parts(blocks):
+        return [(None, blocks)]
+    starts = [index for index, block in enumerate(blocks) if block.kind == FORMULA]
+    parts = []
+    for number, start in enumerate(starts):
+        heading = blocks[start - 1] if start > 0 and blocks[start - 1].kind == HEADING else None
+        end = starts[number + 1] if number + 1 < len(starts) else len(blocks)
+        if number + 1 < len(starts) and blocks[end - 1].kind == HEADING:
+            end -= 1  # the next part's heading
+        parts.append((heading, [block for block in blocks[0 if number == 0 else start:end] if block is not heading]))
+    return parts
+
+
+def _preamble_length(blocks: list[Block]) -> int:
+    """How many blocks open the text as its preamble: the formula and the PPs, with the headings and
+    separators between them (and the PPs' sub-paragraphs), up to the last PP before anything else."""
+    end = 0
+    for index, block in enumerate(blocks):
+        if block.kind in (FORMULA, PREAMBULAR):
+            end = index + 1
+        elif block.kind not in (HEADING, SUBPARAGRAPH):
+            break
+    return end
 
 
 def _cover_page(parent: etree._Element, document: Document) -> None:
@@ -218,6 +303,9 @@ def _cover_page(parent: etree._Element, document: Document) -> None:
            title=meta.agenda_item)
     if meta.agenda_title:
         _e(_e(cover, "p"), "inline", meta.agenda_title, name="agenda item name")
+    if meta.adopted:
+        _adoption_lines(cover, meta)
+        return
     if meta.committee:
         _e(_e(cover, "p"), "docProponent", meta.committee, refersTo=f"#{COMMITTEE_ID}")
     if meta.note:
@@ -225,6 +313,48 @@ def _cover_page(parent: etree._Element, document: Document) -> None:
         _e(_e(cover, "p", class_="noteIntroduction"), "inline", meta.note, name="note")
     if meta.sponsors:
         _e(cover, "p", sponsor_line(meta.sponsors, lang, revised=is_revision(meta.symbol)), class_="sponsors")
+
+
+def _adoption_lines(cover: etree._Element, meta: Meta) -> None:
+    """An adopted resolution's cover lines, as the UN writes them: the adoption line as the cover's
+    docTitle, the report line as its docProponent (the originating document as an inline)."""
+    if meta.adoption_line:
+        _e(_e(cover, "p"), "docTitle", meta.adoption_line)
+    if meta.report_line:
+        refers = f"#{COMMITTEE_ID}" if meta.committee else "#noMainCommittee"
+        proponent = _e(_e(cover, "p"), "docProponent", refersTo=refers)
+        source = re.fullmatch(r"(.*\()([^()]*)(\)\s*\])", meta.report_line)
+        if source:
+            proponent.text = source.group(1)
+            _e(proponent, "inline", source.group(2), name="originating document").tail = source.group(3)
+        else:
+            proponent.text = meta.report_line
+
+
+def _preface(statement: etree._Element, meta: Meta) -> None:
+    """The number ("76/153.") and title of the resolution."""
+    if not (meta.title or meta.resolution_number):
+        return
+    preface_p = _e(_e(statement, "preface"), "p")
+    if meta.resolution_number:
+        _e(preface_p, "docNumber", words.resolution_number_label(meta.resolution_number)).tail = " "
+    if meta.title:
+        _e(_e(preface_p, "docTitle", refersTo="#resolutionTitle"), "span", meta.title, class_="bold")
+
+
+def _conclusions(statement: etree._Element, meta: Meta) -> None:
+    """An adopted resolution's closing: the meeting, and under it the date of adoption."""
+    if not meta.closing_lines():
+        return
+    event = _e(_e(_e(statement, "conclusions", eId="conclusions"), "p"), "event", refersTo="#adoption")
+    if meta.meeting:
+        _e(event, "location", meta.meeting, refersTo="#adoptionMeeting")
+    if meta.meeting and meta.meeting_date:
+        _e(event, "eol")
+    if meta.meeting_date:
+        date = _e(event, "docDate", meta.meeting_date, refersTo="#adoptionDate")
+        if meta.adoption_date:
+            date.set("date", meta.adoption_date)
 
 
 def _workflow_and_references(meta_el: etree._Element, document: Document) -> None:
@@ -263,22 +393,30 @@ def _identification(meta_el: etree._Element, document: Document) -> None:
 
 
 def akn_tree(document: Document) -> etree._Element:
-    """The AKN4UN element tree of `document`."""
+    """The AKN4UN element tree of `document`: a statement, or for a resolution in parts (A, B: each
+    with its own formula) a documentCollection of one statement per part, as the UN writes them."""
     root = _e(None, "akomaNtoso")
-    statement = _e(root, "statement", name="resolutionDraft")
+    name = "resolution" if document.meta.adopted else "resolutionDraft"
+    parts = _parts(document.blocks)
+    statement = _e(root, "documentCollection" if len(parts) > 1 else "statement", name=name)
     meta_el = _e(statement, "meta")
     _identification(meta_el, document)
     _workflow_and_references(meta_el, document)
     _cover_page(statement, document)
-    if document.meta.title:
-        preface_p = _e(_e(statement, "preface"), "p")
-        _e(_e(preface_p, "docTitle", refersTo="#resolutionTitle"), "span", document.meta.title, class_="bold")
+    _preface(statement, document.meta)
     writer = AknWriter(document)
-    preamble = _e(statement, "preamble")
-    body = _e(statement, "mainBody")
-    writer.blocks(preamble, body, document.blocks)
-    if not len(preamble):
-        statement.remove(preamble)
+    if len(parts) > 1:
+        collection = _e(statement, "collectionBody")
+        for number, (heading, blocks) in enumerate(parts, start=1):
+            part = _e(_e(collection, "component", eId=f"cmp_{number}"), "statement", name=name)
+            _identification(_e(part, "meta"), document)
+            if heading is not None:
+                preface_p = _e(_e(part, "preface"), "p")
+                _e(preface_p, "docNumber", heading.number.rstrip(".")).tail = " "
+                writer.inline(_e(preface_p, "docTitle"), heading.text, heading.marks)
+            writer.text(part, blocks)
+    else:
+        writer.text(statement, document.blocks)
     if document.annexes:
         attachments = _e(statement, "attachments")
         for number, annex in enumerate(document.annexes, start=1):

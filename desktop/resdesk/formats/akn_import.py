@@ -2,32 +2,47 @@
 
 The mapping, in reading order:
 
-- coverPage → Meta (symbol, organ, committee, session, agenda item, date, …);
-  workflow steps → sponsors; the preface's docTitle → the title;
-- preamble: formula → a "formula" block, container → "preambular", crossHeading → "heading";
+- coverPage → Meta (symbol, organ, committee, session, agenda item, date, …; an adopted
+  resolution's "Resolution adopted by …" line and "[on the report of …]" line);
+  workflow steps → sponsors; the preface → the title and the resolution number ("76/153.");
+  conclusions → the closing meeting and date;
+- preamble: formula → a "formula" block, container → "preambular" (its blockList's
+  listIntroduction is its text, the items its sub-paragraphs), crossHeading and an unnamed
+  container holding one bold line or a "* * *" separator → "heading";
 - mainBody: paragraph with num → "operative"; paragraph with heading/subheading →
   "heading" (its num as the heading's number); list intro → part of its paragraph's text;
-  point → "subparagraph" whose parent is the paragraph or enclosing point; table →
-  "table"; paragraphs without num: see `_classify_unnumbered`;
-- attachments → annexes with the same mapping; conclusions (adoption meeting) → nothing.
+  point → "subparagraph" whose parent is the paragraph or enclosing point, and a sublist
+  beside the points holds the sub-paragraphs of the point before it; table → "table";
+  paragraphs without num: see `_Importer.classify`;
+- a resolution in parts (A, B: a documentCollection, or a statement whose body is in its
+  components) → each part's heading, formula, preamble and body in turn;
+- attachments → annexes with the same mapping.
+
+Nothing is dropped silently: an element the importer does not understand is kept as a
+free-text block, and `notes` gets one sentence per kind of element (the CLI prints them,
+the window shows them).
 
 Inline text: layout whitespace (tabs, line breaks and indentation inside
 ``xml:space="preserve"`` paragraphs) is collapsed to single spaces, or dropped next to
 CJK characters, so Chinese gets no invented spaces. Italic/bold spans become marks,
-except the run of spans forming the opening phrase of a PP or OP (derived from the text
-elsewhere, not stored); links become link marks; authorialNote becomes a footnote with
-a zero-width anchor at its place.
+except the run of spans forming the opening phrase of a PP or OP: that marking is the
+opening phrase (kept as an `opening` mark where the lexicon would find another one, see
+`resdesk.formats.marked_openings`); links become link marks; authorialNote (or a noteRef to a note
+in the metadata) becomes a footnote with a zero-width anchor at its place.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 
 from lxml import etree
 
 from resdesk.errors import BadInputError
+from resdesk.formats.marked_openings import opening_marks
 from resdesk.formats.safe_xml import parse_xml
+from resdesk.formats.typed_numbers import OpenList, typed_marker_length, typed_op_number
 from resdesk.model.document import (
     FORMULA,
     HEADING,
@@ -44,9 +59,17 @@ from resdesk.model.document import (
     Meta,
 )
 from resdesk.model.ids import IdAllocator
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, shift_marks, sorted_marks
-from resdesk.un.languages import COMMAS, code_of
-from resdesk.un.masthead import canonical_organ, read_agenda, read_line
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, leading_emphasis, shift_marks, sorted_marks
+from resdesk.un.languages import COMMAS, PARAGRAPH_PUNCTUATION, code_of
+from resdesk.un.masthead import (
+    canonical_organ,
+    is_report_line,
+    read_agenda,
+    read_line,
+    report_committee,
+    title_after_number,
+)
+from resdesk.un.phrases import marked_phrase
 from resdesk.un.sponsors import split_sponsors
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -64,27 +87,36 @@ _DIVISIONS = frozenset({
 _POINTS = frozenset({"point", "subparagraph", "item", "indent", "alinea"})
 _LISTS = frozenset({"list", "blockList"})
 _LINE_BREAKS = frozenset({"eol", "eop", "br"})
-_SKIPPED_INLINE = frozenset({"img", "noteRef", "marker"})
+_SKIPPED_INLINE = frozenset({"marker"})  # empty milestones
+# Parts of a paragraph or point read by its caller (num) or by `_Importer.paragraph` (headings).
+_READ_ELSEWHERE = frozenset({"num", "heading", "subheading"})
 _HEADING_LEVELS = {"H1": 1, "HCh": 1, "H23": 2, "H4": 2, "H56": 2}
+_SEPARATOR = re.compile(r"[*\s]*\*[*\s]*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # The whitespace runs that change: a lone space between two characters stays as it is, so it is not
 # visited (most of a text's runs; a 90 KB resolution has about 10,000 of them).
 _WHITESPACE_RUN = re.compile(r"[ \t\n\r]*[\t\n\r][ \t\n\r]*| {2,}|^ | $")
 _LAYOUT_WHITESPACE = re.compile(r"[\t\n\r]")
 
 
-def import_akn(data: bytes, name: str = "file") -> Document:
+def import_akn(data: bytes, name: str = "file", notes: list[str] | None = None) -> Document:
     """The Document read from the AKN4UN XML `data`; `name` names the file in error messages.
 
     Raises BadInputError (one sentence) for anything that is not a readable
-    Akoma Ntoso document with a body.
+    Akoma Ntoso document with a body. `notes`, when given, receives one sentence per kind
+    of element that could not be placed (kept as free text, or left out when it holds no text).
     """
     root = parse_xml(data, name, expected="Akoma Ntoso file")
     document_element = _document_element(root, name)
-    return _Importer().document(document_element)
+    importer = _Importer(root)
+    document = importer.document(document_element)
+    if notes is not None:
+        notes.extend(importer.notes())
+    return document
 
 
 def _document_element(root: etree._Element, name: str) -> etree._Element:
-    """The statement/act/doc element under akomaNtoso that has a body."""
+    """The statement/act/doc element under akomaNtoso that has a body (or parts with bodies)."""
     if root.tag != _tag("akomaNtoso"):
         found = etree.QName(root)
         if found.localname == "akomaNtoso":
@@ -98,26 +130,44 @@ def _document_element(root: etree._Element, name: str) -> etree._Element:
             "in the Akoma Ntoso 3.0 namespace)."
         )
     for child in _elements(root):
-        if _body_of(child) is not None:
+        if _body_of(child) is not None or _parts(child):
             return child
     raise BadInputError(f"{name} is an Akoma Ntoso file without a statement, act or document body to import.")
 
 
 class _Importer:
-    """State of one import: id allocators and the footnotes found so far, in reading order."""
+    """State of one import: id allocators, the footnotes found so far (in reading order), the
+    openings the file marks, and what could not be placed."""
 
-    def __init__(self) -> None:
+    def __init__(self, root: etree._Element) -> None:
         self.block_id = IdAllocator("b")
         self.footnote_id = IdAllocator("f")
         self.footnotes: dict[str, Footnote] = {}
         self._notes_seen: dict[tuple[str, str], str] = {}
+        self._meta_notes = {note.get("eId"): note for note in root.iter(_tag("note")) if note.get("eId")}
+        self.names: dict[str, str] = {}  # block id -> name of its preamble container
+        self.kept_as_text: Counter[str] = Counter()  # "<foreign> element" -> how many were kept as free text
+        self.left_out: Counter[str] = Counter()  # "<img> element" -> how many were left out (no text)
+        self.language = "en"
 
     # -- whole documents -------------------------------------------------------------------
 
     def document(self, element: etree._Element) -> Document:
         meta = _meta(element)
-        blocks = self.text_blocks(element, main=True)
-        annexes = [self.annex(attachment) for attachment in _attachments(element)]
+        self.language = meta.language
+        if _body_of(element) is not None:
+            blocks = self.text_blocks(element, main=True)
+            blocks += self.conclusions(element, meta)
+            annexes = [self.annex(attachment) for attachment in _attachments(element)]
+        else:
+            blocks, annexes = [], []
+            for number, part in enumerate(_parts(element)):
+                blocks.append(self.part_heading(part, number))
+                blocks += self.text_blocks(part, main=True)
+                blocks += self.conclusions(part, meta)
+        self.mark_openings(blocks, meta.language)
+        for annex in annexes:
+            self.mark_openings(annex.blocks, meta.language)
         return Document(meta=meta, blocks=blocks, footnotes=self.footnotes, annexes=annexes)
 
     def annex(self, element: etree._Element) -> Annex:
@@ -125,16 +175,84 @@ class _Importer:
         title = _plain(title_element) if title_element is not None else element.get("name", "")
         return Annex(title=title, blocks=self.text_blocks(element, main=False))
 
+    def part_heading(self, part: etree._Element, number: int) -> Block:
+        """The heading of one part of a resolution in parts: its letter ("A.") and its title."""
+        letter = part.find("a:preface//a:docNumber", _NS)
+        title = part.find("a:preface//a:docTitle", _NS)
+        block = Block(self.block_id(), HEADING, level=1)
+        words = _plain(letter).split() if letter is not None else []
+        block.number = f"{(words[-1] if words else chr(ord('A') + number)).rstrip('.')}."
+        if title is not None:
+            block.text, block.marks = self.inline([title])
+            block.marks = [mark for mark in block.marks if mark.kind not in (ITALIC, BOLD)]
+        return block
+
+    def conclusions(self, element: etree._Element, meta: Meta) -> list[Block]:
+        """The closing meeting and date into `meta` (the first ones found); any other paragraph
+        of the conclusions, or a part's closing that differs, is kept as free text."""
+        conclusions = _child(element, "conclusions")
+        if conclusions is None:
+            return []
+        blocks = []
+        for paragraph in _paragraphs(conclusions) or [conclusions]:
+            meeting, date = _closing(paragraph)
+            if meeting is None and date is None:
+                if _plain(paragraph):
+                    blocks.append(self.unplaced(paragraph, "paragraph of the <conclusions>"))
+                continue
+            meeting_text = _plain(meeting) if meeting is not None else ""
+            date_text = _plain(date) if date is not None else ""
+            if not (meta.meeting or meta.meeting_date):
+                meta.meeting, meta.meeting_date = meeting_text, date_text
+                if date is not None and _ISO_DATE.fullmatch(date.get("date", "")):
+                    meta.adoption_date = date.get("date")
+            elif (meeting_text, date_text) != (meta.meeting, meta.meeting_date):
+                blocks.append(self.simple_block(TEXT, [paragraph]))
+        return blocks
+
     def text_blocks(self, element: etree._Element, main: bool) -> list[Block]:
-        """Blocks of the preamble and body of a document element, openings removed from PP/OP marks."""
+        """Blocks of the preamble and body of a document element."""
         preamble = _child(element, "preamble")
         blocks = self.preamble(preamble) if preamble is not None else []
         has_preamble = any(block.kind == PREAMBULAR for block in blocks)
         blocks += self.body(_body_of(element), main=main, has_preamble=has_preamble)
-        for block in blocks:
-            if block.kind in (FORMULA, PREAMBULAR, OPERATIVE):
-                block.marks = _without_opening(block.text, block.marks)
         return blocks
+
+    def mark_openings(self, blocks: list[Block], language: str) -> None:
+        """Take the run of italic/bold spans opening each PP, OP and formula out of its marks: it is
+        the paragraph's opening phrase, kept as an `opening` mark where the lexicon finds another.
+
+        In a preamble container without such a run, the container's name is the marking. Where
+        there is no marking, or a plainly broken one, the lexicon decides.
+        """
+        for block in blocks:
+            if block.kind not in (FORMULA, PREAMBULAR, OPERATIVE):
+                continue
+            end, block.marks = leading_emphasis(block.text, block.marks)
+            if block.kind == FORMULA:
+                continue
+            phrase = marked_phrase(block.text, end, language) if end else None
+            name = self.names.get(block.id, "")
+            if phrase is None and name and _starts_with_words(block.text, name):
+                phrase = name
+            block.marks = sorted_marks(block.marks + opening_marks(block.text, phrase, block.kind, language))
+
+    def notes(self) -> list[str]:
+        """One sentence per kind of element that could not be placed."""
+        sentences = []
+        for what, count in sorted(self.kept_as_text.items()):
+            sentences.append(f"{_counted(count, what)} could not be placed; {'their' if count > 1 else 'its'} "
+                             "text is kept as free-text paragraphs.")
+        for what, count in sorted(self.left_out.items()):
+            sentences.append(f"{_counted(count, what)} could not be placed and held no text to keep (an image, a "
+                             "reference to a note that is not there).")
+        return sentences
+
+    def unplaced(self, element: etree._Element, what: str = "") -> Block:
+        """A free-text block holding the text of an element that could not be placed (reported as `what`,
+        by default "<name> element")."""
+        self.kept_as_text[what or _element_noun(element)] += 1
+        return self.simple_block(TEXT, _paragraphs(element) or [element])
 
     # -- preamble and body -------------------------------------------------------------------
 
@@ -148,38 +266,109 @@ class _Importer:
                 blocks.append(self.heading(child, [child]))
             elif name in ("recitals", "citations"):
                 blocks += self.preamble(child)
-            elif name in ("container", "recital", "citation", "p"):
-                blocks += self.container(child, PREAMBULAR)
+            elif name in ("container", "recital", "citation", "p", "blockList"):
+                blocks += self.container(child)
+            else:
+                blocks += self.not_understood(child)
         return blocks
 
-    def container(self, element: etree._Element, kind: str) -> list[Block]:
-        """A container: its tables as table blocks, and its text (if any) as one block of `kind`."""
+    def container(self, element: etree._Element) -> list[Block]:
+        """A preamble container: a PP (with its tables, and a block list's items as sub-paragraphs),
+        or, unnamed and holding one bold line or a "* * *" separator, a heading."""
         tables = element.findall(".//a:table", _NS)
         if tables and not _paragraphs(element, outside_tables=True):
             return [self.table(table) for table in tables]
-        return self.unit(element, kind)
+        blocks = self.unit(element, PREAMBULAR)
+        first = blocks[0]
+        if not element.get("name", "").strip() and len(blocks) == 1 and _is_heading_line(first):
+            return [_as_heading_line(first)]
+        if element.get("name"):
+            self.names[first.id] = " ".join(element.get("name").split())
+        return blocks
 
     def body(self, body: etree._Element, main: bool, has_preamble: bool) -> list[Block]:
-        items = list(_body_items(body))
-        numbered = any(_child(el, "num") is not None for kind, el in items if kind == "paragraph")
-        unnumbered = [el for kind, el in items if kind == "paragraph" and _child(el, "num") is None
-                      and _heading_element(el) is None]
-        single_op = main and not numbered and len(unnumbered) == 1
+        items = [(kind, element, self.item(kind, element)) for kind, element in self.body_items(body)]
+        return self.classify(items, main, has_preamble)
+
+    def item(self, kind: str, element: etree._Element) -> list[Block]:
+        if kind == "paragraph":
+            return self.paragraph(element)
+        if kind == "heading":
+            return [self.heading(element, [_heading_element(element)])]
+        if kind == "formula":
+            return [self.simple_block(FORMULA, _paragraphs(element) or [element])]
+        if kind == "table":
+            return [self.table(element)]
+        return self.not_understood(element)
+
+    def classify(self, items: list[tuple[str, etree._Element, list[Block]]], main: bool,
+                 has_preamble: bool) -> list[Block]:
+        """The body's blocks with each unnumbered paragraph given its kind, in reading order.
+
+        An unnumbered paragraph is:
+        - a heading when it is one bold line or a "* * *" separator (80/11's "Peacebuilding
+          financing");
+        - an OP when it opens with the next operative number typed into the text ("1 -" in older
+          Arabic files), which is taken out;
+        - a sub-paragraph of the open list when it opens with its next marker typed into the text
+          ("(a)" in older files), which is taken out;
+        - in the run that opens the body of a text with a preamble, ending with a comma: a
+          preambular paragraph placed in the body (the French 78/226 has one);
+        - the only one of a body without operative paragraphs: the single operative paragraph,
+          which the UN leaves unnumbered (75/19);
+        - anything else (76/1's "Adopts the following declaration:" and its chapeau, the
+          abbreviations note under a table in 75/246, "Panel 1: …" under a sub-paragraph): free text.
+        A formula in the body (a part of a resolution in parts) starts the numbering again.
+        """
+        language = self.language
         blocks: list[Block] = []
-        leading = True  # still in the run of paragraphs that opens the body
-        for kind, element in items:
-            if kind == "paragraph":
-                new = self.paragraph(element)
-                first = next((b for b in new if b.kind != HEADING), None)
-                if first is not None and first.kind == TEXT:
-                    first.kind = _classify_unnumbered(first, leading and has_preamble, single_op)
-                leading = leading and first is not None and first.kind == PREAMBULAR
-            else:
-                heading = _heading_element(element)
-                new = [self.heading(element, [heading]) if kind == "heading" else self.table(element)]
-                leading = False
-            blocks += new
+        candidates: list[Block] = []  # unnumbered paragraphs that stayed free text
+        open_list = OpenList(language)
+        operatives = 0
+        leading = has_preamble  # still in the run of paragraphs that opens the body
+        for kind, element, new in items:
+            if kind == "formula":
+                leading, operatives = True, 0
+                open_list.close()
+            for index, block in enumerate(new):
+                if index == 0 and kind == "paragraph" and block.kind == TEXT:
+                    self.unnumbered(block, element, open_list, operatives, leading)
+                    if block.kind == TEXT:
+                        candidates.append(block)
+                if block.kind == OPERATIVE:
+                    operatives += 1
+                if block.kind in (PREAMBULAR, OPERATIVE):
+                    open_list.open(block.id, block.text)
+                elif block.kind == SUBPARAGRAPH:
+                    open_list.add(block.id, block.parent, block.text)
+                elif block.kind != TEXT:
+                    open_list.close()
+                blocks.append(block)
+            first = next((b for b in new if b.kind != HEADING), None)
+            leading = leading and kind != "heading" and first is not None and first.kind in (PREAMBULAR, FORMULA)
+        if main and not any(block.kind == OPERATIVE for block in blocks) and len(candidates) == 1:
+            candidates[0].kind = OPERATIVE
         return blocks
+
+    def unnumbered(self, block: Block, element: etree._Element, open_list: OpenList, operatives: int,
+                   leading: bool) -> None:
+        """Give an unnumbered body paragraph (a TEXT block so far) its kind (see `classify`)."""
+        if _heading_element(element) is None and _is_heading_line(block):
+            _as_heading_line(block)
+            return
+        typed = typed_op_number(block.text, operatives + 1)
+        if typed:
+            _cut_start(block, typed)
+            block.kind = OPERATIVE
+            return
+        placed = open_list.place(block.text)
+        if placed is not None:
+            parent, length = placed
+            _cut_start(block, length)
+            block.kind, block.parent = SUBPARAGRAPH, parent
+            return
+        if leading and block.text.endswith(tuple(COMMAS)):  # a preambular paragraph ends with a comma
+            block.kind = PREAMBULAR
 
     def paragraph(self, element: etree._Element) -> list[Block]:
         """A body paragraph: a heading, an OP (with its sub-paragraphs) or an unnumbered text.
@@ -197,20 +386,68 @@ class _Importer:
         kind = OPERATIVE if _child(element, "num") is not None else TEXT
         return blocks + self.unit(element, kind)
 
-    def unit(self, element: etree._Element, kind: str, parent: str | None = None) -> list[Block]:
-        """A paragraph or point: its own block, then its points, tables and wrap-ups in order."""
+    def unit(self, element: etree._Element, kind: str, parent: str | None = None,
+             sublists: tuple[etree._Element, ...] = ()) -> list[Block]:
+        """A paragraph or point: its own block, then its points (with the sub-paragraphs of a sublist
+        beside them), tables and wrap-ups in order; anything else is kept as free text."""
+        blocks = []
+        if parent is not None and _heading_element(element) is not None:
+            blocks.append(self.unplaced(_heading_element(element)))
         block = Block(self.block_id(), kind, parent=parent)
         text_parts, children = _split_parts(element)
+        for sublist in sublists:
+            sub_text, sub_children = _split_parts(sublist)
+            children += [("text", part, ()) for part in sub_text] + sub_children
         block.text, block.marks = self.inline(text_parts)
-        blocks = [block]
-        for child_kind, child in children:
+        if kind == SUBPARAGRAPH and _child(element, "num") is None:
+            _cut_start(block, typed_marker_length(block.text))  # a point with its marker typed into its text
+        blocks.append(block)
+        for child_kind, child, attached in children:
             if child_kind == "point":
-                blocks += self.unit(child, SUBPARAGRAPH, parent=block.id)
+                blocks += self.unit(child, SUBPARAGRAPH, parent=block.id, sublists=attached)
             elif child_kind == "table":
                 blocks.append(self.table(child))
+            elif child_kind in ("wrapUp", "text"):
+                blocks.append(self.simple_block(TEXT, _paragraphs(child) or [child]))
             else:
-                blocks.append(self.simple_block(TEXT, _paragraphs(child)))
+                blocks += self.not_understood(child)
         return blocks
+
+    def not_understood(self, element: etree._Element) -> list[Block]:
+        """An element in the text that has no place in the model: its text as a free-text block,
+        reported; nothing (but reported) if it holds no text."""
+        if not _plain(element) and not element.findall(".//a:authorialNote", _NS):
+            self.left_out[_element_noun(element)] += 1
+            return []
+        return [self.unplaced(element)]
+
+    def body_items(self, body: etree._Element):
+        """(kind, element) for each paragraph, heading, formula, table and element not understood of
+        a body, flattening divisions and containers."""
+        for child in _elements(body):
+            name = _local(child)
+            if name == "paragraph" or name == "p" or name in _LISTS:
+                yield "paragraph", child
+            elif name == "crossHeading":
+                yield "heading", child
+            elif name == "formula":
+                yield "formula", child
+            elif name == "table":
+                yield "table", child
+            elif name in ("container", "blockContainer"):
+                for part in _elements(child):
+                    if _local(part) == "table":
+                        yield "table", part
+                    elif _local(part) in ("p", "paragraph") or _local(part) in _LISTS:
+                        yield "paragraph", part
+                    else:
+                        yield "unknown", part
+            elif name in _DIVISIONS:
+                if _heading_element(child) is not None:
+                    yield "heading", child
+                yield from self.body_items(child)
+            elif name not in _READ_ELSEWHERE:
+                yield "unknown", child
 
     def simple_block(self, kind: str, paragraphs: list[etree._Element]) -> Block:
         block = Block(self.block_id(), kind)
@@ -259,8 +496,16 @@ class _Importer:
             name = _local(child)
             if name == "authorialNote":
                 raw.mark(FOOTNOTE, raw.length, raw.length, self.footnote(child))
+            elif name == "noteRef":
+                note = self._meta_notes.get(child.get("href", "").lstrip("#"))
+                if note is not None:
+                    raw.mark(FOOTNOTE, raw.length, raw.length, self.footnote(note, child.get("marker", "")))
+                else:
+                    self.left_out[_element_noun(child)] += 1
             elif name in _LINE_BREAKS:
                 raw.add("\n")
+            elif name == "img":
+                self.left_out[_element_noun(child)] += 1
             elif name in _SKIPPED_INLINE or (name == "sup" and _is_marker_bracket(child)):
                 pass
             else:
@@ -272,13 +517,13 @@ class _Importer:
                     raw.mark(LINK, start, raw.length, child.get("href"))
             raw.add(child.tail)
 
-    def footnote(self, note: etree._Element) -> str:
+    def footnote(self, note: etree._Element, marker: str = "") -> str:
         """The id of the footnote for `note`; a repeat (same marker, same text) reuses the first one."""
         text, marks = self.inline(_paragraphs(note) or [note])
         if text.startswith("()"):  # Arabic files keep an empty "()" where the marker was
             cut = 3 if text[2:3] == " " else 2
             text, marks = text[cut:], shift_marks(marks, 0, cut, 0)
-        marker = note.get("marker", "").strip()
+        marker = (marker or note.get("marker", "")).strip()
         key = (marker, text)
         if marker and key in self._notes_seen:
             return self._notes_seen[key]
@@ -374,43 +619,6 @@ def _is_cjk(char: str) -> bool:
             or 0xFE30 <= code <= 0xFE4F or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FFFF)
 
 
-def _without_opening(text: str, marks: list[Mark]) -> list[Mark]:
-    """`marks` without the italic/bold spans that make up the opening phrase at the start of `text`.
-
-    The opening is the run of formatting spans from offset 0, each starting where the
-    previous one ends (give or take a space): Arabic files split it into a bold "و"
-    followed by a bold italic phrase.
-    """
-    formatting = sorted((m for m in marks if m.kind in (ITALIC, BOLD)), key=lambda m: (m.start, m.end))
-    opening = set()
-    reached = 0
-    for mark in formatting:
-        if mark.start > reached:
-            break
-        opening.add(mark)
-        reached = max(reached, mark.end)
-        while reached < len(text) and text[reached] == " ":
-            reached += 1
-    return [mark for mark in marks if mark not in opening]
-
-
-def _classify_unnumbered(block: Block, may_be_preambular: bool, single_op: bool) -> str:
-    """The kind of a body paragraph without a number.
-
-    - in the run that opens the body of a text with a preamble, ending with a comma:
-      a preambular paragraph placed in the body (the French 78/226 has one);
-    - the only paragraph of a body without numbered paragraphs: the single operative
-      paragraph, which the UN leaves unnumbered (75/19);
-    - anything else (76/1's "Adopts the following declaration:" and its "We, Heads of
-      State…" chapeau, the abbreviations note under a table in 75/246): free text.
-    """
-    if may_be_preambular and block.text.endswith(tuple(COMMAS)):  # a preambular paragraph ends with a comma
-        return PREAMBULAR
-    if single_op:
-        return OPERATIVE
-    return TEXT
-
-
 # -- structure helpers ----------------------------------------------------------------------
 
 
@@ -457,53 +665,108 @@ def _heading_level(element: etree._Element, heading: etree._Element) -> int:
     return level
 
 
-def _body_items(body: etree._Element):
-    """(kind, element) for each paragraph, heading and table of a body, flattening divisions."""
-    for child in _elements(body):
-        name = _local(child)
-        if name == "paragraph" or name == "p" or name in _LISTS:
-            yield "paragraph", child
-        elif name == "crossHeading":
-            yield "heading", child
-        elif name == "table":
-            yield "table", child
-        elif name in ("container", "blockContainer"):
-            for part in _elements(child):
-                if _local(part) == "table":
-                    yield "table", part
-                elif _local(part) in ("p", "paragraph") or _local(part) in _LISTS:
-                    yield "paragraph", part
-        elif name in _DIVISIONS:
-            if _heading_element(child) is not None:
-                yield "heading", child
-            yield from _body_items(child)
-
-
-def _split_parts(element: etree._Element) -> tuple[list[etree._Element], list[tuple[str, etree._Element]]]:
+def _split_parts(element: etree._Element) -> tuple[list[etree._Element], list[tuple[str, etree._Element, tuple]]]:
     """The paragraphs that make up the text of a paragraph or point, and what follows it.
 
-    Text: content/p, intro/p and list/intro/p (the chapeau of a list is part of its
-    paragraph). Followers, in order: ("point", point), ("table", table), ("wrapUp", wrapUp).
+    Text: content/p, intro/p, list/intro/p and a block list's listIntroduction (the chapeau of a
+    list is part of its paragraph). Followers, in order, as (kind, element, sublists):
+    ("point", point, the sublists beside it after it), ("table", …), ("wrapUp", …), ("text", …)
+    for the text of a sublist with no point before it, and ("unknown", …) for anything else.
     """
     if _local(element) == "p":
         return [element], []
     text: list[etree._Element] = []
-    children: list[tuple[str, etree._Element]] = []
+    children: list[tuple[str, etree._Element, tuple]] = []
     for child in _elements(element):
         name = _local(child)
-        if name == "p":
+        if name in ("p", "listIntroduction"):
             text.append(child)
         elif name in ("content", "intro") or name in _LISTS:
             sub_text, sub_children = _split_parts(child)
             text += sub_text
             children += sub_children
         elif name in _POINTS:
-            children.append(("point", child))
+            children.append(("point", child, ()))
+        elif name == "sublist" and children and children[-1][0] == "point":
+            kind, point, sublists = children[-1]
+            children[-1] = (kind, point, (*sublists, child))
+        elif name == "sublist":
+            sub_text, sub_children = _split_parts(child)
+            children += [("text", part, ()) for part in sub_text] + sub_children
         elif name == "table":
-            children.append(("table", child))
-        elif name == "wrapUp":
-            children.append(("wrapUp", child))
+            children.append(("table", child, ()))
+        elif name in ("wrapUp", "listWrapUp"):
+            children.append(("wrapUp", child, ()))
+        elif name not in _READ_ELSEWHERE:
+            children.append(("unknown", child, ()))
     return text, children
+
+
+def _parts(element: etree._Element) -> list[etree._Element]:
+    """The parts (A, B, …) of a resolution adopted in parts, when `element` has no body of its own:
+    the documents of a documentCollection's collectionBody, or of its components or attachments."""
+    if _body_of(element) is not None:
+        return []
+    holders = (element.findall("a:collectionBody/a:component", _NS) + element.findall("a:components/a:component", _NS)
+               + element.findall("a:attachments/a:attachment", _NS))
+    return [child for holder in holders for child in _elements(holder) if _body_of(child) is not None]
+
+
+def _closing(paragraph: etree._Element) -> tuple[etree._Element | None, etree._Element | None]:
+    """The adoption meeting ("53rd plenary meeting") and date elements of a conclusions paragraph."""
+    meeting = next((node for node in paragraph.iter() if isinstance(node.tag, str) and (
+        node.get("name") == "adoptionMeeting" or node.get("refersTo") == "#adoptionMeeting")), None)
+    return meeting, paragraph.find(".//a:docDate", _NS)
+
+
+def _element_noun(element: etree._Element) -> str:
+    """"<foreign> element": how a report names an element."""
+    return f"<{_local(element) or etree.QName(element).localname}> element"
+
+
+def _counted(count: int, noun: str) -> str:
+    """"1 <foreign> element", "2 <foreign> elements", "2 paragraphs of the <conclusions>"."""
+    if count == 1:
+        return f"1 {noun}"
+    first, _, rest = noun.partition(" of ")
+    return f"{count} {first}s" + (f" of {rest}" if rest else "")
+
+
+def _is_heading_line(block: Block) -> bool:
+    """One bold line (no paragraph punctuation at its end) or a "* * *" separator."""
+    text = block.text
+    if not text:
+        return False
+    if _SEPARATOR.fullmatch(text):
+        return True
+    if text.endswith(tuple(PARAGRAPH_PUNCTUATION)):
+        return False
+    reached = 0
+    for mark in sorted((m for m in block.marks if m.kind == BOLD), key=lambda m: m.start):
+        if mark.start > reached:
+            return False
+        reached = max(reached, mark.end)
+        while reached < len(text) and text[reached] == " ":
+            reached += 1
+    return reached >= len(text)
+
+
+def _as_heading_line(block: Block) -> Block:
+    """A heading line or separator as a level-2 heading (bold by its style, so without its bold mark)."""
+    block.kind, block.level, block.parent = HEADING, 2, None
+    block.marks = [mark for mark in block.marks if mark.kind != BOLD]
+    return block
+
+
+def _cut_start(block: Block, length: int) -> None:
+    """Take the first `length` characters (a typed number or marker) out of a block's text."""
+    if length:
+        block.text, block.marks = block.text[length:], shift_marks(block.marks, 0, length, 0)
+
+
+def _starts_with_words(text: str, phrase: str) -> bool:
+    """Whether `text` opens with `phrase` as whole words."""
+    return text.startswith(phrase) and (len(text) == len(phrase) or not text[len(phrase)].isalnum())
 
 
 def _paragraphs(element: etree._Element, outside_tables: bool = False) -> list[etree._Element]:
@@ -580,9 +843,14 @@ def _meta(element: etree._Element) -> Meta:
     cover = _child(element, "coverPage")
     if cover is not None:
         _cover_meta(cover, element, meta)
+    number = element.find("a:preface//a:docNumber", _NS)
+    if number is not None:
+        meta.resolution_number = _plain(number).rstrip(". ")
     title = element.find("a:preface//a:docTitle", _NS)
     if title is not None:
-        meta.title = _plain(title)
+        meta.title = title_after_number(_plain(title)) if meta.resolution_number else _plain(title)
+    if not meta.resolution_number:
+        meta.adoption_line = ""  # a cover page title names an adopted resolution only
     language = element.find("a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage", _NS)
     if language is not None:
         code = language.get("language", "").strip().lower()
@@ -606,7 +874,7 @@ def _cover_meta(cover: etree._Element, element: etree._Element, meta: Meta) -> N
     meta.note = text(".//a:inline[@name='note']")  # the sentence under "Note by the Secretariat"
     meta.distribution = _fact(text(".//a:docStatus"), "distribution")
     date = cover.find(".//a:docDate", _NS)
-    if date is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.get("date", "")):
+    if date is not None and _ISO_DATE.fullmatch(date.get("date", "")):
         meta.date = date.get("date")
     agenda = cover.find(".//a:inline[@name='agenda item']", _NS)
     if agenda is not None:
@@ -616,6 +884,9 @@ def _cover_meta(cover: etree._Element, element: etree._Element, meta: Meta) -> N
     proponent = cover.find(".//a:docProponent", _NS)
     if proponent is not None:
         meta.committee = _committee(proponent, element)
+        words = _plain(proponent)
+        meta.report_line = words if is_report_line(words) else ""
+    meta.adoption_line = text(".//a:docTitle")
 
 
 def _fact(line: str, fact: str) -> str:
@@ -649,9 +920,8 @@ def _committee(proponent: etree._Element, element: etree._Element) -> str:
     refers = proponent.get("refersTo", "").lstrip("#")
     if refers == "noMainCommittee" or "without reference to a Main Committee" in words:
         return ""
-    match = re.search(r"on the report of the (.+?Committee)", words)
-    if match:
-        return match.group(1)
+    if report_committee(words):
+        return report_committee(words)
     if refers:
         for term in element.iterfind("a:meta/a:references/*", _NS):
             if term.get("eId") == refers and refers.endswith("Committee"):

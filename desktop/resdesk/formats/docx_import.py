@@ -8,15 +8,19 @@ after "Accept all"); comments are ignored. Hostile packages are refused by
 from __future__ import annotations
 
 from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
+from resdesk.formats.docx.clean import ADOPTION_DATE_PROPERTY, COMMITTEE_PROPERTY, SPONSORS_PROPERTY
+from resdesk.formats.docx.layout import MASTHEAD_HINT
 from resdesk.formats.docx.masthead import read_masthead
 from resdesk.formats.docx.oxml import w
+from resdesk.formats.docx.package import CUSTOM_NS, CUSTOM_PROPERTIES_PART
 from resdesk.formats.docx.paragraphs import ParagraphReader, bookmark_footnotes, read_styles
 from resdesk.formats.docx.reader import DocxPackage
 from resdesk.formats.docx.structure import StructureBuilder, TableItem, tidy
-from resdesk.model.document import FORMULA, Cell, Document, Footnote
-from resdesk.text.inline import BOLD, FOOTNOTE, Mark, sorted_marks
+from resdesk.model.document import FORMULA, HEADING, Cell, Document, Footnote, Meta
+from resdesk.text.inline import BOLD, FOOTNOTE, Mark, shift_marks, sorted_marks
+from resdesk.un.dates import read_date
 from resdesk.un.languages import code_of, language_of_script
-from resdesk.un.masthead import formula_language
+from resdesk.un.masthead import formula_language, is_annex_heading, split_closing
 
 HYPERLINK_RT = "/hyperlink"
 CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -129,8 +133,21 @@ def _footnotes(package: DocxPackage, main: str, styles) -> dict[str, tuple[str, 
             shift = len(text) + (1 if text else 0)
             text = f"{text} {paragraph.text}" if text else paragraph.text
             marks += [Mark(m.kind, m.start + shift, m.end + shift, m.target) for m in paragraph.marks]
-        notes[note.get(w("id"), "")] = tidy(text, [m for m in marks if m.kind != FOOTNOTE])
+        text, marks = tidy(text, [m for m in marks if m.kind != FOOTNOTE])
+        if text.startswith("()"):  # the parentheses of an Arabic marker, around the footnote's own reference
+            text, marks = tidy(text[2:], shift_marks(marks, 0, 2, 0))
+        notes[note.get(w("id"), "")] = text, marks
     return notes
+
+
+def _custom_property(package: DocxPackage, name: str) -> str:
+    """The text of one of our custom document properties (see `package.set_custom_properties`), or ""."""
+    if not package.has(CUSTOM_PROPERTIES_PART.lstrip("/")):
+        return ""
+    for prop in package.xml(CUSTOM_PROPERTIES_PART.lstrip("/")).iter(f"{{{CUSTOM_NS}}}property"):
+        if prop.get("name") == name:
+            return "".join(prop.itertext()).strip()
+    return ""
 
 
 def _part_texts(package: DocxPackage, main: str) -> list[str]:
@@ -172,13 +189,20 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
     formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
         any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or formula_language(item.text))),
         None)
+    if formula_at and _is_hinted(items[formula_at - 1], HEADING):
+        formula_at -= 1  # the heading of the first part of a resolution in parts ("A."): ours name it
     meta = read_masthead(_masthead_paragraphs(items[: formula_at or 0]), _part_texts(package, main))
+    sponsors = _custom_property(package, SPONSORS_PROPERTY)
+    if sponsors and not meta.sponsors:
+        meta.sponsors = [name.strip() for name in sponsors.split(";") if name.strip()]
+    meta.adoption_date = _custom_property(package, ADOPTION_DATE_PROPERTY) or meta.adoption_date
+    meta.committee = _custom_property(package, COMMITTEE_PROPERTY) or meta.committee
     start = formula_at or 0
     meta.language = _language(package, items[start:])
     number_formats = _number_formats(package, main)
     names = {style_id: info.name for style_id, info in styles.items()}
     builder = StructureBuilder(meta.language, names, number_formats)
-    body_items = items[start:]
+    body_items = _without_closing(items[start:], meta)
     any_numbered = any(not isinstance(item, TableItem) and (item.numbered or item.text.lstrip()[:1].isdigit())
                        for item in body_items)
     for item in body_items:
@@ -186,11 +210,40 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
             builder.add_table(item)
         else:
             builder.add(item, any_numbered)
-    if formula_at is not None and builder.blocks and builder.blocks[0].kind != FORMULA:
+    if formula_at is not None and builder.blocks and builder.blocks[0].kind not in (FORMULA, HEADING):
         builder.blocks[0].kind = FORMULA
     document = Document(meta=meta, blocks=builder.blocks, annexes=builder.annexes)
     _attach_footnotes(document, _footnotes(package, main, styles))
     return document, builder.sources
+
+
+def _is_hinted(item, kind: str) -> bool:
+    """Whether our export marked this paragraph as a block of `kind`."""
+    prefix = f"{HINT_PREFIX}{KIND_CODES[kind]}_"
+    return not isinstance(item, TableItem) and any(name.startswith(prefix) for name in item.bookmarks)
+
+
+def _without_closing(items: list, meta: Meta) -> list:
+    """The body without an adopted resolution's closing (its meeting and date), which goes into `meta`:
+    the paragraphs our export marks as such, else the last lines of the main text when they read as one."""
+    facts = {f"{MASTHEAD_HINT}meeting": "meeting", f"{MASTHEAD_HINT}meetingdate": "meeting_date"}
+    hinted = {index: facts[name] for index, item in enumerate(items) if not isinstance(item, TableItem)
+              for name in item.bookmarks if name in facts}
+    if not hinted:
+        end = next((index for index, item in enumerate(items)
+                    if not isinstance(item, TableItem) and is_annex_heading(item.text)), len(items))
+        lines = [index for index in range(max(0, end - 2), end)
+                 if not isinstance(items[index], TableItem) and items[index].text.strip()]
+        for first in lines:
+            closing = split_closing(" ".join(items[index].text for index in lines if index >= first))
+            if closing is not None and closing[1]:
+                meta.meeting, meta.meeting_date = closing
+                meta.adoption_date = meta.adoption_date or read_date(meta.meeting_date)
+                return [item for index, item in enumerate(items) if index not in lines or index < first]
+        return items
+    for index, fact in hinted.items():
+        setattr(meta, fact, items[index].text.strip())
+    return [item for index, item in enumerate(items) if index not in hinted]
 
 
 def _masthead_paragraphs(items: list) -> list[tuple[str, list[str]]]:

@@ -28,14 +28,20 @@ def _importer(fmt: str):
     raise BadInputError(f"{fmt!r} is not a format Resolution Desk imports (text, akn or docx).")
 
 
-def read_source(path: str | Path, fmt: str = "auto") -> Document:
-    """Import `path` as `fmt` ("auto" detects it) after checking it is a readable, sane file."""
+def read_source(path: str | Path, fmt: str = "auto", notes: list[str] | None = None) -> Document:
+    """Import `path` as `fmt` ("auto" detects it) after checking it is a readable, sane file.
+
+    `notes`, when given, receives one sentence per kind of element the importer could not place
+    (kept as free text or, holding no text, left out); the Akoma Ntoso importer reports them.
+    """
     path = Path(path)
     data = source_bytes(path)
     if fmt == "auto":
         from resdesk.formats.detect import detect_format
 
         fmt = detect_format(path.name, data[:4096])
+    if fmt == "akn":
+        return _importer(fmt)(data, path.name, notes)
     return _importer(fmt)(data, path.name)
 
 

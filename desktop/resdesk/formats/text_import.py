@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from resdesk.errors import BadInputError
+from resdesk.formats.marked_openings import opening_marks
 from resdesk.model.document import (
     FORMULA,
     HEADING,
@@ -50,6 +51,7 @@ from resdesk.un.masthead import (
     formula_organ,
     is_plenary_meeting,
     read_line,
+    split_closing,
     stands_alone,
 )
 from resdesk.un.numerals import letter_value, roman_value
@@ -315,8 +317,8 @@ def _plain(raw: str) -> str:
 def _drop_opening_italic(raw: str) -> str:
     """A PP or OP without the asterisks of its italic opening phrase.
 
-    The opening phrase is derived from the words by the phrase lexicon and is
-    never stored as a mark.
+    The opening phrase is derived from the words by the phrase lexicon; the phrase the asterisks
+    mark is kept (as an `opening` mark) only where the lexicon finds another.
     """
     match = _LEADING_ITALIC.match(raw)
     return match.group(1) + raw[match.end() :] if match else raw
@@ -447,8 +449,9 @@ def _continues(previous: _Chunk, chunk: _Chunk) -> bool:
 class _BodyReader:
     """Turns body chunks into blocks, tracking the parents of sub-paragraphs and heading numbers."""
 
-    def __init__(self, footnote_id: FootnoteResolver):
+    def __init__(self, footnote_id: FootnoteResolver, language: str = "en"):
         self.footnote_id = footnote_id
+        self.language = language
         self.new_id = IdAllocator("b")
         self.blocks: list[Block] = []
         self._paragraph: str | None = None  # id of the last PP/OP/free paragraph
@@ -475,9 +478,15 @@ class _BodyReader:
             self._paragraph_block(TEXT if self._seen_operative else PREAMBULAR, raw)
 
     def _paragraph_block(self, kind: str, raw: str) -> None:
+        marked = None
         if kind in (PREAMBULAR, OPERATIVE):
+            italic = _LEADING_ITALIC.match(raw)
+            marked = _plain(italic.group(1)).strip() if italic else None
             raw = _drop_opening_italic(raw)
-        self._paragraph = self._add(kind, raw).id
+        block = self._add(kind, raw)
+        # The phrase the text marks with asterisks is the opening, where the lexicon finds another.
+        block.marks = sorted_marks(block.marks + opening_marks(block.text, marked, kind, self.language))
+        self._paragraph = block.id
         self._open.clear()
 
     def _subparagraph(self, marker: LeadingMarker, rest: str) -> None:
@@ -606,6 +615,19 @@ def _body_start(chunks: list[_Chunk]) -> tuple[int, str | None]:
     return -1, None
 
 
+def _without_closing(chunks: list[_Chunk], meta: Meta) -> list[_Chunk]:
+    """The body without an adopted resolution's closing ("53rd plenary meeting" over "16 December 2021",
+    in one chunk or two), which goes into `meta`."""
+    for count in (1, 2):
+        if len(chunks) > count:
+            closing = split_closing(_plain(" ".join(chunk.text for chunk in chunks[-count:])))
+            if closing is not None and closing[1]:
+                meta.meeting, meta.meeting_date = closing
+                meta.adoption_date = meta.adoption_date or read_date(meta.meeting_date)
+                return chunks[:-count]
+    return chunks
+
+
 def _is_preambular(text: str) -> bool:
     """Whether a chunk before the first OP of a text without formula is a PP rather than front matter."""
     stripped = text.rstrip(_CLOSING)
@@ -628,14 +650,14 @@ def import_text(data: bytes, name: str = "file") -> Document:
     meta = Meta(organ="", language=language or "en", job_number=_job_number(lines))
     _read_front_matter(chunks[:start], meta)
     footnotes = _Footnotes(footnote_texts)
-    reader = _BodyReader(footnotes)
+    reader = _BodyReader(footnotes, meta.language)
     body = _join_page_breaks(chunks[start:])
     if language is not None:
         formula = body.pop(0).text
         meta.organ = meta.organ or formula_organ(_plain(_unwrap(formula)))
         reader.formula(formula)
     meta.organ = meta.organ or "General Assembly"
-    for chunk in body:
+    for chunk in _without_closing(body, meta):
         reader.read(chunk.text)
     blocks = reader.finish()
     if not any(block.kind in (PREAMBULAR, OPERATIVE, TEXT) for block in blocks):

@@ -36,6 +36,12 @@ META_KEYS = (
     "sponsors",
     "title",
     "note",
+    "adoption_line",
+    "report_line",
+    "resolution_number",
+    "meeting",
+    "meeting_date",
+    "adoption_date",
 )
 
 
@@ -47,6 +53,13 @@ class Meta:
     are ISO 639-1 codes ("en", "fr", "ar", …); `note` is the introductory
     sentence of a Note by the Secretariat ("" for a sponsored draft).
     `job_number` is the Secretariat's job number ("13-49218") when known.
+
+    An adopted resolution (an A/RES document) also has the lines around its text, kept as
+    the UN words them in the text's language (all "" for a draft): `adoption_line` ("Resolution
+    adopted by the General Assembly on 16 December 2021"), `report_line` ("[on the report of the
+    Third Committee (A/76/462, para. 11)]" or "[without reference to a Main Committee (…)]"),
+    `resolution_number` ("76/153"), and the closing `meeting` ("53rd plenary meeting") with
+    `meeting_date` ("16 December 2021") under it; `adoption_date` is that date in ISO 8601.
     """
 
     symbol: str = ""
@@ -63,7 +76,25 @@ class Meta:
     title: str = ""
     note: str = ""
     job_number: str = ""
+    adoption_line: str = ""
+    report_line: str = ""
+    resolution_number: str = ""
+    meeting: str = ""
+    meeting_date: str = ""
+    adoption_date: str = ""
 
+    @property
+    def adopted(self) -> bool:
+        """Whether this is an adopted resolution (its title block then reads as the UN's, not as a draft's)."""
+        return bool(self.resolution_number or self.adoption_line)
+
+    def adoption_lines(self) -> list[str]:
+        """The lines above an adopted resolution's title: the adoption line and the report line."""
+        return [line for line in (self.adoption_line, self.report_line) if line]
+
+    def closing_lines(self) -> list[str]:
+        """The lines under an adopted resolution's text: the meeting and its date."""
+        return [line for line in (self.meeting, self.meeting_date) if line]
 
 @dataclass
 class Cell:

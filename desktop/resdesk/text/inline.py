@@ -7,7 +7,10 @@ character offsets `[start, end)`:
   (a series title in a footnote, a foreign term);
 - ``link``: a reference such as "66/171" whose target is a document symbol or URL;
 - ``footnote``: a zero-width anchor (start == end) at the place of the footnote
-  marker, whose target is the footnote's id.
+  marker, whose target is the footnote's id;
+- ``opening``: from offset 0, the opening phrase of a PP or OP as the file it was
+  imported from marks it, where the lexicon finds another phrase ("Takes into account"
+  where the lexicon says "Takes") or none.
 
 Keeping marks apart from the characters lets the word diff, search and labels
 work on plain text, and lets every exporter decide how a mark looks.
@@ -21,8 +24,9 @@ ITALIC = "italic"
 BOLD = "bold"
 LINK = "link"
 FOOTNOTE = "footnote"
+OPENING = "opening"
 
-MARK_KINDS = (ITALIC, BOLD, LINK, FOOTNOTE)
+MARK_KINDS = (ITALIC, BOLD, LINK, FOOTNOTE, OPENING)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,34 @@ def footnote_anchors(marks: list[Mark]) -> list[Mark]:
     return sorted((m for m in marks if m.kind == FOOTNOTE), key=lambda m: (m.start, m.end))
 
 
+def marked_opening(marks: list[Mark]) -> int | None:
+    """Where the opening phrase the source file marked ends (its `opening` mark), or None: the `marked`
+    argument of `resdesk.un.phrases.opening_extent`."""
+    return next((mark.end for mark in marks if mark.kind == OPENING and mark.start == 0), None)
+
+
+def leading_emphasis(text: str, marks: list[Mark]) -> tuple[int, list[Mark]]:
+    """Where the run of italic/bold spans that opens `text` ends (0 if it opens with none), and
+    `marks` without the spans of that run.
+
+    The run is the spans from offset 0, each starting where the previous one ends (give or take a
+    space): Arabic files split "وإذ تلاحظ" into a bold "و" and a bold italic "إذ تلاحظ", or
+    "وإذ تشير" and "أيضا" into two spans.
+    """
+    formatting = sorted((m for m in marks if m.kind in (ITALIC, BOLD)), key=lambda m: (m.start, m.end))
+    run = set()
+    reached = 0
+    for mark in formatting:
+        if mark.start > reached:
+            break
+        run.add(mark)
+        reached = max(reached, mark.end)
+        while reached < len(text) and text[reached] == " ":
+            reached += 1
+    end = max((mark.end for mark in run), default=0)
+    return end, [mark for mark in marks if mark not in run]
+
+
 def sorted_marks(marks: list[Mark]) -> list[Mark]:
     """Marks in a canonical order, so equal texts serialise to equal bytes."""
     return sorted(marks, key=lambda m: (m.start, m.end, m.kind, m.target))
@@ -57,12 +89,18 @@ def shift_marks(marks: list[Mark], at: int, removed: int, inserted: int) -> list
     Marks wholly inside the removed range disappear, except footnote anchors,
     which move to the start of the change (a footnote is never lost by editing
     the words around its marker). Marks that overlap the change shrink or grow
-    with it.
+    with it. An opening mark stays at offset 0: words typed before or inside the
+    phrase join it, and a change across its end cuts it there.
     """
     end_removed = at + removed
     delta = inserted - removed
     result: list[Mark] = []
     for mark in marks:
+        if mark.kind == OPENING:
+            end = mark.end if mark.end <= at else (mark.end + delta if mark.end >= end_removed else at)
+            if end:
+                result.append(Mark(OPENING, 0, end))
+            continue
         if mark.kind == FOOTNOTE:
             if mark.start >= end_removed and mark.start > at:
                 pos = mark.start + delta

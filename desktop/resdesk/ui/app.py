@@ -58,8 +58,15 @@ def open_session(path: Path, parent: QWidget | None = None, *, interactive: bool
     return DocumentSession(file)
 
 
-def resolve_path(path: str | None, parent: QWidget | None = None) -> Path | None:
-    """The document to open for `path`: itself, an import of it, or the bundled example."""
+def tell_import_notes(parent: QWidget | None, source: str, notes: list[str]) -> None:
+    """What an import could not place (kept as free text), one line per kind of element."""
+    QMessageBox.information(parent, APP_NAME, f"{source} was imported; some of it could not be placed:\n\n"
+                            + "\n".join(f"• {note}" for note in notes))
+
+
+def resolve_path(path: str | None, parent: QWidget | None = None, notes: list[str] | None = None) -> Path | None:
+    """The document to open for `path`: itself, an import of it (what could not be placed goes to
+    `notes`), or the bundled example."""
     if not path:
         return example_document()
     source = Path(path)
@@ -67,7 +74,7 @@ def resolve_path(path: str | None, parent: QWidget | None = None) -> Path | None
         raise UserError(f"{source.name} does not exist.")
     if is_document(source):
         return source
-    return import_beside(source, parent)
+    return import_beside(source, parent, notes)
 
 
 def open_window(path: str | None, parent: QWidget | None = None, *, interactive: bool = True,
@@ -77,8 +84,9 @@ def open_window(path: str | None, parent: QWidget | None = None, *, interactive:
     `restore` reads the window's last layout from the settings; `remember` writes the recent files and, on
     closing, the layout (a screenshot does neither: it leaves the user's settings as they were).
     """
+    notes: list[str] = []
     try:
-        document = resolve_path(path, parent)
+        document = resolve_path(path, parent, notes)
         if document is None:
             return None
         session = open_session(document, parent, interactive=interactive)
@@ -88,6 +96,10 @@ def open_window(path: str | None, parent: QWidget | None = None, *, interactive:
         else:
             print(f"resdesk: error: {error}", file=sys.stderr)
         return None
+    if notes and interactive:
+        tell_import_notes(parent, Path(path).name, notes)
+    elif notes:
+        sys.stderr.writelines(f"resdesk: note: {Path(path).name}: {note}\n" for note in notes)
     window = MainWindow(session, restore=restore, remember=remember)
     window.open_requested.connect(lambda chosen: _open_more(chosen, window))
     window.closed.connect(lambda closed: _windows.remove(closed) if closed in _windows else None)

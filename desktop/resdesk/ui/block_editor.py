@@ -12,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QSyntaxHighlighter, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextEdit
 
-from resdesk.text.inline import FOOTNOTE, Mark, shift_marks
+from resdesk.text.inline import FOOTNOTE, OPENING, Mark, shift_marks
 from resdesk.ui import rendering
 from resdesk.ui.facts import Row
 
@@ -74,7 +74,7 @@ def editor_position(document: QTextDocument, offset: int) -> int:
 
 
 class OpeningHighlighter(QSyntaxHighlighter):
-    """Shows the opening phrase as the language sets it while typing (it is derived, never stored)."""
+    """Shows the opening phrase as the language sets it while typing (derived, or as the source file marked it)."""
 
     def __init__(self, document: QTextDocument, language: str):
         super().__init__(document)
@@ -87,7 +87,9 @@ class OpeningHighlighter(QSyntaxHighlighter):
         from dataclasses import replace
 
         plain = text.replace(rendering.OBJECT_CHAR, "")
-        probe = replace(self.row, block=replace(self.row.block, text=plain, marks=[]))
+        # The opening the file marked (an `opening` mark) stays while typing; other marks do not matter here.
+        opening = [mark for mark in self.row.block.marks if mark.kind == OPENING and mark.end <= len(plain)]
+        probe = replace(self.row, block=replace(self.row.block, text=plain, marks=opening))
         length = rendering.opening_length(probe, self.language)
         if not length:
             return

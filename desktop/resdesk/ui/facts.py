@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from resdesk.amend.labels import document_labels, printed_numbers
 from resdesk.model import tree
 from resdesk.model.document import HEADING, Block, Document
-from resdesk.un.masthead import annex_title
+from resdesk.un.masthead import annex_title, numbered_title
 from resdesk.un.sponsors import sponsor_line
 from resdesk.un.symbols import is_revision
 from resdesk.views.outline import block_footnote_ids
@@ -57,6 +57,9 @@ class Row:
 
 def _title_row(document: Document) -> Row:
     meta = document.meta
+    if meta.adopted:  # an A/RES is no draft: its title block reads as the UN's
+        return Row(TITLE, title=numbered_title(meta.resolution_number, meta.title),
+                   subtitle="\n".join(meta.adoption_lines()))
     sponsors = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
     return Row(TITLE, title=meta.title, subtitle=sponsors)
 

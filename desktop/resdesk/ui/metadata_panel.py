@@ -1,4 +1,5 @@
-"""The metadata panel: symbol, session, committee, agenda item, title, sponsors, date, distribution.
+"""The metadata panel: symbol, session, committee, agenda item, title, sponsors, date, distribution, and an
+adopted resolution's adoption line, report line, number and closing meeting.
 
 Each field commits as it is typed, through the undo stack (`MetaCommand`, merged
 per field while typing), so Ctrl+Z undoes a metadata change like any other.
@@ -6,7 +7,7 @@ per field while typing), so Ctrl+Z undoes a metadata change like any other.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from resdesk.errors import UserError
 from resdesk.store.delegations import document_delegations
@@ -27,6 +28,13 @@ FIELDS = (
     ("agenda_title", "Agenda title"),
     ("sponsors", "Sponsors"),
     ("title", "Title"),
+    # An adopted resolution's lines (empty for a draft): the title block and the closing.
+    ("adoption_line", "Adoption line"),
+    ("report_line", "Report line"),
+    ("resolution_number", "Resolution number"),
+    ("meeting", "Meeting"),
+    ("meeting_date", "Meeting date"),
+    ("adoption_date", "Adoption date"),
 )
 
 
@@ -40,13 +48,14 @@ def stored_value(key: str, text: str, language: str, known: list[str]):
     for a date it cannot read."""
     if key == "sponsors":
         return split_sponsors(text.replace(";", ","), language, known)
-    if key == "date":
+    if key in ("date", "adoption_date"):
         return parse_date(text) if text.strip() else ""
     return text
 
 
 class MetadataPanel(QWidget):
-    """One line edit per field; edits become undoable commands."""
+    """One line edit per field, in a scroll area (the panel never makes the window taller); edits become
+    undoable commands."""
 
     def __init__(self, session: DocumentSession, parent=None):
         super().__init__(parent)
@@ -54,21 +63,30 @@ class MetadataPanel(QWidget):
         self.setAccessibleName("Document metadata")
         self.session = session
         self.fields: dict[str, QLineEdit] = {}
-        layout = QFormLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("metadataScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        form = QWidget(scroll)
+        scroll.setWidget(form)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QFormLayout(form)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for key, label in FIELDS:
-            edit = QLineEdit(self)
+            edit = QLineEdit(form)
             edit.setObjectName(f"meta_{key}")
             edit.setAccessibleName(label)
             edit.setReadOnly(session.readonly)
-            if key == "date":
+            if key in ("date", "adoption_date"):
                 edit.setPlaceholderText("2026-10-14")
             if key == "sponsors":
                 edit.setPlaceholderText("Andorra, Fiji, Ghana")
             edit.textEdited.connect(lambda text, key=key, label=label: self._edited(key, label, text))
             layout.addRow(label, edit)
             self.fields[key] = edit
-        self.asks = named(QLabel(self), "meta_asks", "What the draft asks for (see the Asks panel)")
+        self.asks = named(QLabel(form), "meta_asks", "What the draft asks for (see the Asks panel)")
         layout.addRow("Asks", self.asks)
         self.refresh()
         session.meta_changed.connect(self.refresh)

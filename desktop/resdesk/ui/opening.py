@@ -74,11 +74,12 @@ def earlier_import(source: Path, digest: str) -> tuple[Path | None, Path | None]
     return None, changed
 
 
-def import_beside(source: Path, parent: QWidget | None = None) -> Path | None:
+def import_beside(source: Path, parent: QWidget | None = None, notes: list[str] | None = None) -> Path | None:
     """The document made from a text/AKN/Word file: the one an earlier import of the same bytes made beside
     it, or a new one beside it (asking where when that folder is read-only).
 
-    Returns the document's path, or None if the user cancelled.
+    Returns the document's path, or None if the user cancelled. `notes` receives what the importer could
+    not place (see `read_source`), for the window to tell (nothing when an earlier import is reused).
     """
     from resdesk.formats.sources import read_source
     from resdesk.store.documents import create_document
@@ -87,7 +88,7 @@ def import_beside(source: Path, parent: QWidget | None = None) -> Path | None:
     same, changed = earlier_import(source, digest)
     if same is not None:
         return same
-    document = read_source(source)  # errors first: nothing is written for a bad file
+    document = read_source(source, notes=notes)  # errors first: nothing is written for a bad file
     folder = source.resolve().parent
     target = free_document_name(folder, source.stem)
     if not os.access(folder, os.W_OK):

@@ -27,7 +27,7 @@ from PySide6.QtGui import (
 )
 
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, marked_opening
 from resdesk.ui.facts import Row
 from resdesk.un.languages import SERIF_FAMILIES as UN_SERIF_FAMILIES
 from resdesk.un.phrases import opening_emphasis, opening_extent
@@ -83,7 +83,9 @@ def geometry(row: Row, viewport_width: float) -> Geometry:
 def opening_length(row: Row, language: str) -> int:
     """How many leading characters are the opening (`resdesk.un.phrases.opening_extent`)."""
     block = row.block
-    return opening_extent(block.text, block.kind, language) if block is not None else 0
+    if block is None:
+        return 0
+    return opening_extent(block.text, block.kind, language, marked_opening(block.marks))
 
 
 def opening_format(language: str) -> QTextCharFormat:

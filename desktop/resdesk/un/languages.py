@@ -68,6 +68,9 @@ class Language:
     formula: str  # the General Assembly's enacting formula
     formula_pattern: str  # any organ's enacting formula
     plenary_meeting: str  # a pattern of the meeting line that closes an adopted resolution ("50th plenary meeting")
+    # a pattern of the line over an adopted resolution saying when it was adopted, its date in the group "date"
+    # (the cover pages' docTitle in the samples; the plural forms, which the samples do not show, are also read)
+    adoption_line: str
     # -- lists, dates, numbers, quotation --
     comma: str  # the comma that ends a preambular paragraph and the enacting formula
     annex: str  # the title of an annex that has none of its own
@@ -80,8 +83,20 @@ class Language:
     quotes: tuple[str, str]
     operative_number: str  # "3." ("3 -" in Arabic)
     subparagraph_markers: tuple[str, str, str, str]  # (a) (i) a. i. by depth
+    footnote_marker: str  # how a footnote's marker is printed: "{}" ("({})" in Arabic)
     opening: Emphasis
     month_aliases: dict[str, int] = field(default_factory=dict)  # other spellings a reader meets
+    # whether print can slant the script: where it cannot, what is italic prints bold (Arabic)
+    slanted: bool = True
+    # the marks that end paragraphs besides the comma (Chinese writes full-width ones, Arabic its own semicolon)
+    semicolon: str = ";"
+    full_stop: str = "."
+    colon: str = ":"
+    # the brackets and quotation marks that open and close in the language's texts, where they are not the usual
+    # ones (the editorial checks say so when one is left open)
+    pairs: dict[str, str] | None = None
+    # the language's own letters for the first level of sub-paragraphs, which older files type ("(أ)", "(ب)"…)
+    subparagraph_letters: tuple[str, ...] = ()
 
 
 _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -109,6 +124,7 @@ ARABIC = Language(
     note_by_the_secretariat="مذكرة من الأمانة العامة",  # no source in the samples
     formula="إن الجمعية العامة،", formula_pattern=r"إن (?:الجمعية العامة|مجلس [^،,]+)\s*[،,]",
     plenary_meeting=r"الجلسة العامة \d+",
+    adoption_line=r"قرار(?:ات)? (?:اتخذته|اتخذتها) الجمعية العامة في (?P<date>.+)",
     # Arabic joins "و" ("and") to the word after it; no sample shows a list of sponsors in Arabic.
     comma="،", annex="المرفق",  # the samples have no annex in this language: not checked
     list_separator="، ", conjunction=" و", other_conjunctions=(),
@@ -119,7 +135,17 @@ ARABIC = Language(
             "كانون الأول/ديسمبر"),
     date_format="{day} {month} {year}", first_day="1",
     quotes=("”", "“"),  # the Arabic sample opens with ” and closes with “
-    operative_number="{} -", subparagraph_markers=_EN_MARKERS, opening=BOLD_ITALIC,
+    operative_number="{} -", subparagraph_markers=_EN_MARKERS,
+    # The footnote markers of the Arabic samples stand in superscript parentheses: "(1)".
+    footnote_marker="({})", opening=BOLD_ITALIC,
+    # Word and AKN keep the UN's bold italic; the PDF prints it bold: no installed serif face slants Arabic,
+    # and Qt drew nothing for an italic Arabic run (the openings of 75/100 and 78/226 were missing).
+    slanted=False,
+    semicolon="؛",
+    pairs={"(": ")", "[": "]", "«": "»", "”": "“"},  # written right to left: ” opens and “ closes
+    # The letters older Arabic files (75/100) type before sub-paragraphs, in the order UN Arabic texts use them.
+    subparagraph_letters=("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن",
+                          "س", "ع", "ف", "ص", "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
 )
 
 CHINESE = Language(
@@ -134,11 +160,13 @@ CHINESE = Language(
     note_by_the_secretariat="秘书处的说明",  # no source in the samples
     formula="大会，", formula_pattern=r"(?:大会|安全理事会|经济及社会理事会|人权理事会)\s*[，,]",
     plenary_meeting=r"第\d+次全体会议",
+    adoption_line=r"(?P<date>\d{4}年\d{1,2}月\d{1,2}日)大会决议",  # the date first: "2023年12月19日大会决议"
     comma="，", annex="附件",  # the samples have no annex in this language: not checked
     list_separator="、", conjunction="和", other_conjunctions=(),  # the samples' lists: "72/194、72/284…和75/291号决议"
     months=tuple(str(number) for number in range(1, 13)),
     date_format="{year}年{month_number}月{day}日", first_day="1",
-    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, opening=BOLD,
+    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, footnote_marker="{}",
+    opening=BOLD, semicolon="；", full_stop="。", colon="：",
 )
 
 ENGLISH = Language(
@@ -155,11 +183,13 @@ ENGLISH = Language(
     draft_resolution="draft resolution", revised_draft_resolution="revised draft resolution", sponsor_colon=": ",
     note_by_the_secretariat="Note by the Secretariat",
     formula="The General Assembly,", formula_pattern=r"The [A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|on|the|for|to))*,",
-    plenary_meeting=r"\d+(?:st|nd|rd|th) plenary meeting",
+    plenary_meeting=r"\d+(?:st|nd|rd|th)(?: \(resumed\))? plenary meeting",  # 75/246: "48th (resumed) plenary meeting"
+    adoption_line=r"Resolutions? adopted by the General Assembly on (?P<date>.+)",
     comma=",", annex="Annex",
     list_separator=", ", conjunction=" and ", other_conjunctions=(),
     months=_ENGLISH_MONTHS, date_format="{day} {month} {year}", first_day="1",
-    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, opening=ITALIC,
+    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, footnote_marker="{}",
+    opening=ITALIC,
 )
 
 FRENCH = Language(
@@ -179,12 +209,14 @@ FRENCH = Language(
     sponsor_colon=" : ", note_by_the_secretariat="Note du Secrétariat",  # neither is in the samples
     formula="L’Assemblée générale,", formula_pattern=r"L['’](?:Assemblée générale|Conseil [\w'’ -]+),",
     plenary_meeting=r"\d+e séance plénière",
+    adoption_line=r"Résolutions? adoptées? par l[’']Assemblée générale le (?P<date>.+)",
     comma=",", annex="Annexe",  # the samples have no annex in this language: not checked
     list_separator=", ", conjunction=" et ", other_conjunctions=(),
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
             "novembre", "décembre"),
     date_format="{day} {month} {year}", first_day="1er",
-    quotes=("«\u00a0", "\u00a0»"), operative_number="{}.", subparagraph_markers=("{})",) * 4, opening=ITALIC,
+    quotes=("«\u00a0", "\u00a0»"), operative_number="{}.", subparagraph_markers=("{})",) * 4, footnote_marker="{}",
+    opening=ITALIC,
 )
 
 RUSSIAN = Language(
@@ -198,12 +230,16 @@ RUSSIAN = Language(
     sponsor_colon=": ", note_by_the_secretariat="Записка Секретариата",  # neither is in the samples
     formula="Генеральная Ассамблея,", formula_pattern=r"(?:Генеральная Ассамблея|Совет [\w -]+),",
     plenary_meeting=r"\d+[‑-]е пленарное заседание",
+    adoption_line=r"Резолюци[яи], принят(?:ая|ые) Генеральной Ассамблеей (?P<date>.+)",
     comma=",", annex="Приложение",  # the samples have no annex in this language: not checked
     list_separator=", ", conjunction=" и ", other_conjunctions=(),
     months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
             "ноября", "декабря"),
     date_format="{day} {month} {year} года", first_day="1",
-    quotes=("«", "»"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, opening=ITALIC,
+    quotes=("«", "»"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, footnote_marker="{}",
+    opening=ITALIC,
+    # Russian nests „…“ inside «…» (and quotes English titles in “…”): there “ also closes „.
+    pairs={"(": ")", "[": "]", "«": "»", "„": "“", "“": "”"},
 )
 
 SPANISH = Language(
@@ -221,14 +257,15 @@ SPANISH = Language(
     sponsor_colon=": ", note_by_the_secretariat="Nota de la Secretaría",  # neither is in the samples
     formula="La Asamblea General,", formula_pattern=r"(?:La Asamblea General|El Consejo [\w -]+),",
     plenary_meeting=r"\d+[aª] sesión plenaria",
+    adoption_line=r"Resolu(?:ción|ciones) aprobadas? por la Asamblea General el (?P<date>.+)",
     comma=",", annex="Anexo",  # the samples have no annex in this language: not checked
     list_separator=", ", conjunction=" y ",
     other_conjunctions=("e",),  # "y" becomes "e" before a word that starts with an i sound; we always write "y"
     months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
             "noviembre", "diciembre"),
     date_format="{day} de {month} de {year}", first_day="1",
-    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=("{})",) * 4, opening=ITALIC,
-    month_aliases={"setiembre": 9},
+    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=("{})",) * 4, footnote_marker="{}",
+    opening=ITALIC, month_aliases={"setiembre": 9},
 )
 
 #: The six languages in the UN's order (English alphabetical).
@@ -236,6 +273,12 @@ LANGUAGES: dict[str, Language] = {lang.code: lang for lang in (ARABIC, CHINESE, 
 
 #: Every comma of the six languages (Latin, Arabic, full-width).
 COMMAS = "".join(sorted({lang.comma for lang in LANGUAGES.values()}))
+#: What ends a paragraph or a list's chapeau but never a heading: the commas, semicolons and colons of the
+#: six languages' scripts (Latin, Arabic, full-width).
+PARAGRAPH_PUNCTUATION = "".join(sorted({mark for lang in LANGUAGES.values()
+                                        for mark in (lang.comma, lang.semicolon, lang.colon)}))
+#: Every mark that may end a paragraph: those and the full stops.
+FINAL_PUNCTUATION = PARAGRAPH_PUNCTUATION + "".join(sorted({lang.full_stop for lang in LANGUAGES.values()}))
 #: Every separator of lists of names.
 LIST_SEPARATORS = "".join(sorted({lang.list_separator.strip() for lang in LANGUAGES.values()} | {","}))
 

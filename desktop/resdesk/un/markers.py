@@ -1,7 +1,9 @@
-"""Paragraph numbers as each language prints them, and as readers find them at the start of a line.
+"""Paragraph numbers and footnote markers as each language prints them, and as readers find them at the
+start of a line.
 
 Operative paragraphs are numbered "1.", "2." ("1 -" in Arabic); sub-paragraph levels run
-(a) -> (i) -> a. -> i. (French and Spanish print "a)" and "i)"), then start again.
+(a) -> (i) -> a. -> i. (French and Spanish print "a)" and "i)"), then start again. Footnote
+markers are "1", "2" ("(1)" in Arabic).
 """
 
 from __future__ import annotations
@@ -25,12 +27,34 @@ def subparagraph_marker(index: int, depth: int, language_code: str = "en") -> st
     return style.format(subparagraph_number(index, depth))
 
 
+def subparagraph_markers_read(index: int, depth: int, language_code: str = "en") -> set[str]:
+    """The markers a reader takes for the `index`-th sub-paragraph at `depth`: the printed one, and at the
+    first level the language's own letter where its older files type one ("(أ)" for "(a)" in Arabic)."""
+    markers = {subparagraph_marker(index, depth, language_code)}
+    own = language(language_code).subparagraph_letters
+    if (depth - 1) % 4 == 0 and index <= len(own):
+        markers.add(f"({own[index - 1]})")
+    return markers
+
+
 def operative_number(number: int, language_code: str = "en") -> str:
     """How an operative paragraph's number is printed: "3." ("3 -" in Arabic)."""
     return language(language_code).operative_number.format(number)
 
 
-_OPERATIVE_NUMBER = r"\s*(\d{1,3})(?:\.| -)[\t ]+"
+def footnote_marker_brackets(language_code: str) -> tuple[str, str]:
+    """What stands before and after a footnote's number: ("(", ")") in Arabic, ("", "") elsewhere."""
+    before, after = language(language_code).footnote_marker.split("{}")
+    return before, after
+
+
+def footnote_marker(number: int | str, language_code: str = "en") -> str:
+    """How a footnote's marker is printed: "1" ("(1)" in Arabic)."""
+    return language(language_code).footnote_marker.format(number)
+
+
+#: "3." or "3 -" (older Arabic files also "3-" or "3 –"); the digits may be Arabic-Indic.
+_OPERATIVE_NUMBER = r"\s*(\d{1,3})(?:\.| ?[-\u2013])[\t ]+"
 _SUBPARAGRAPH_MARKER = r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)[\t ]+"
 #: The depths a letter and a Roman numeral stand for, by how the marker is written: "(a)"/"(i)" and
 #: French and Spanish "a)"/"i)" are levels 1 and 2, "a."/"i." levels 3 and 4.
@@ -55,7 +79,8 @@ class LeadingMarker(NamedTuple):
 
 
 def leading_operative_number(text: str) -> re.Match | None:
-    """A typed operative number at the start of `text` ("3." or "3 -", then a tab or space); group 1 is the number."""
+    """A typed operative number at the start of `text` ("3." or "3 -", then a tab or space); group 1 is the number
+    (`int` reads Arabic-Indic digits too)."""
     return re.match(_OPERATIVE_NUMBER, text)
 
 

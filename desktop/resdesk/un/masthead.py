@@ -1,10 +1,16 @@
 """The masthead, the session block and the lines up to the enacting formula, in the six languages:
 THE reader of those lines (for the text, Word and AKN importers) and the words exporters write.
+Also an adopted resolution's lines around its text: "Resolution adopted by the General Assembly on
+16 December 2021", the report line "[on the report of the Third Committee (A/76/462, para. 11)]",
+its number before its title ("76/153. The human rights …"), and the closing "53rd plenary meeting"
+over "16 December 2021".
 
 Facts are named as `resdesk.model.document.Meta` names them (this package sits below the model):
 symbol, organ, distribution, date, original_language, session, committee, agenda_item,
-agenda_title, sponsors, note, title. The organ is kept by its English name ("General Assembly")
-and written in the document's language; dates are ISO; the original language is a code.
+agenda_title, sponsors, note, title, adoption_line, adoption_date, report_line, resolution_number,
+meeting, meeting_date. The organ is kept by its English name ("General Assembly") and written in the
+document's language; dates are ISO; the original language is a code; an adopted resolution's lines
+are kept as the UN words them.
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from typing import NamedTuple
 from resdesk.un.dates import format_date, read_date
 from resdesk.un.languages import COMMAS, LANGUAGES, code_of, language
 from resdesk.un.sponsors import read_sponsor_line
-from resdesk.un.symbols import is_symbol
+from resdesk.un.symbols import RESOLUTION_NUMBER, is_symbol
 
 _ORGANS = {own: english for lang in LANGUAGES.values() for english, own in lang.organs.items()}
 _PUBLISHERS = {lang.united_nations for lang in LANGUAGES.values()}
@@ -36,6 +42,8 @@ class _Patterns(NamedTuple):
     article: re.Pattern
     annex: re.Pattern
     meetings: list[re.Pattern]
+    adoption_lines: list[re.Pattern]
+    report_committees: list[re.Pattern]
 
 
 def _format_pattern(text: str) -> re.Pattern:
@@ -60,11 +68,21 @@ def _patterns() -> _Patterns:
         article=re.compile(r"^(?:The |L['’]|La |El |إن )"),
         annex=re.compile(rf"(?:{'|'.join(lang.annex for lang in languages)})(?:\s+[IVXLC\d]+)?"),
         meetings=[re.compile(lang.plenary_meeting) for lang in languages],
+        adoption_lines=[re.compile(lang.adoption_line) for lang in languages],
+        report_committees=[re.compile(lang.committee) for lang in languages],
     )
 
 
 #: No enacting formula is longer (in characters): longer lines need not be read as one.
 MAX_FORMULA_LENGTH = 80
+#: "76/153." on a line of its own (a Word file's title block puts a tab after it).
+_NUMBER_LINE = re.compile(rf"(?P<number>{RESOLUTION_NUMBER})\.")
+#: The dash the Arabic files put between a resolution's number and its title ("75/100. - …").
+_NUMBER_DASH = r"[-\u2013\u2014]\s*"
+#: "76/153. The human rights …"; the Arabic files write "75/100. - …" or "78/226 …".
+_NUMBERED_TITLE = re.compile(rf"(?P<number>{RESOLUTION_NUMBER})\.?\s+(?:{_NUMBER_DASH})?(?P<title>\S.*)")
+#: A closing's date is short and has a year.
+_MAX_CLOSING_DATE = 40
 
 
 def canonical_organ(name: str) -> str:
@@ -95,6 +113,12 @@ def read_line(text: str) -> tuple[str, object] | None:
         return "publisher", None
     if text in _ORGANS:
         return "organ", _ORGANS[text]
+    if adoption_line_date(text) is not None:
+        return "adoption_line", text
+    if is_report_line(text):
+        return "report_line", text
+    if match := _NUMBER_LINE.fullmatch(text):
+        return "resolution_number", match.group("number")
     without_publisher = next((text[len(p) + 1:] for p in _PUBLISHERS if text.startswith(p + " ")), text)
     if is_symbol(without_publisher):
         return "symbol", without_publisher
@@ -145,6 +169,57 @@ def is_plenary_meeting(text: str) -> bool:
     return any(pattern.fullmatch(text) for pattern in _patterns().meetings)
 
 
+def adoption_line_date(text: str) -> str | None:
+    """The date that ends (in Chinese, opens) the line saying when a resolution was adopted, as written
+    ("16 December 2021" of "Resolution adopted by the General Assembly on 16 December 2021"); None for any
+    other line."""
+    text = " ".join(text.split())
+    for pattern in _patterns().adoption_lines:
+        if match := pattern.fullmatch(text):
+            return match.group("date")
+    return None
+
+
+def is_report_line(text: str) -> bool:
+    """Whether a line is an adopted resolution's report line, which stands in square brackets: "[on the report
+    of the Third Committee (A/76/462)]", "[without reference to a Main Committee (A/76/L.2)]"."""
+    text = text.strip()
+    return len(text) > 2 and text[0] == "[" and text[-1] == "]"
+
+
+def report_committee(text: str) -> str:
+    """The Main Committee a report line names ("Third Committee"), "" when it names none (a resolution adopted
+    without reference to a Main Committee)."""
+    text = " ".join(text.split())
+    found = [match for pattern in _patterns().report_committees if (match := pattern.search(text))]
+    return min(found, key=lambda match: match.start()).group() if found else ""
+
+
+def read_numbered_title(text: str) -> tuple[str, str]:
+    """("76/153", "The human rights …") for an adopted resolution's "76/153. The human rights …"; ("", text)
+    for a title without a resolution number."""
+    match = _NUMBERED_TITLE.fullmatch(text.strip())
+    return (match.group("number"), match.group("title")) if match else ("", text)
+
+
+def title_after_number(title: str) -> str:
+    """A title as it stands after the resolution's number, without the dash the Arabic files put between them."""
+    return re.sub(rf"^{_NUMBER_DASH}", "", title.strip())
+
+
+def split_closing(text: str) -> tuple[str, str] | None:
+    """(meeting, date) of an adopted resolution's closing written on one line ("53rd plenary meeting 16 December
+    2021"); the date is "" when the line has the meeting alone; None for any other line."""
+    text = " ".join(text.split())
+    for pattern in _patterns().meetings:
+        if match := pattern.match(text):
+            date = text[match.end():].strip()
+            if date and (len(date) > _MAX_CLOSING_DATE or not re.search(r"\d{4}", date)):
+                return None
+            return match.group(), date
+    return None
+
+
 def stands_alone(text: str) -> bool:
     """Whether a line is one of the masthead's own (or the formula), never part of a longer paragraph."""
     return read_line(text) is not None or formula_language(text) is not None
@@ -181,14 +256,21 @@ class MastheadReader:
             self._expecting = "agenda_title"
         elif fact == "note":
             self._expecting = "note"
+        elif fact == "adoption_line":
+            self.facts.setdefault("adoption_date", read_date(adoption_line_date(text) or ""))
+        elif fact == "report_line" and report_committee(text):
+            self.facts.setdefault("committee", report_committee(text))
         if value is not None and fact != "language":
             self.facts.setdefault(fact, value)
 
     def result(self) -> dict[str, object]:
-        """The facts found, with the title (the last line that is none of them)."""
+        """The facts found, with the title (the last line that is none of them; an adopted resolution's number
+        before it is the resolution number)."""
         facts = dict(self.facts)
         if self._others:
-            facts["title"] = self._others[-1]
+            number, facts["title"] = read_numbered_title(self._others[-1])
+            if number:
+                facts.setdefault("resolution_number", number)
         return facts
 
 
@@ -246,3 +328,13 @@ def is_annex_heading(text: str) -> bool:
 def note_heading(language_code: str) -> str:
     """ "Note by the Secretariat"."""
     return language(language_code).note_by_the_secretariat
+
+
+def resolution_number_label(number: str) -> str:
+    """ "76/153." : an adopted resolution's number as it stands before its title."""
+    return f"{number}."
+
+
+def numbered_title(number: str, title: str) -> str:
+    """ "76/153. The human rights …" for an adopted resolution; the title alone without a number."""
+    return f"{resolution_number_label(number)} {title}".rstrip() if number else title

@@ -16,6 +16,12 @@ The enacting formula is set as an opening too, without its comma: the UN's own A
 formulas likewise leave the comma out of their bold and bold italic spans; only the French file
 puts it inside). English, French, Spanish and Russian set openings in italics, Chinese in bold,
 Arabic in bold italics (`resdesk.un.languages`).
+
+A file that marks its openings (the UN's AKN and Word files italicise them; bold in Chinese, bold
+italic in Arabic) is followed where it disagrees with the lexicon: importers keep the marked phrase
+as an `opening` mark (`resdesk.formats.marked_openings`), and `opening_extent` lets that marking win
+(its `marked` argument). A marking that is plainly broken (a lone comma, a letter cut off a word:
+`marked_phrase`) is ignored, and the lexicon decides.
 """
 
 from __future__ import annotations
@@ -80,11 +86,18 @@ class Lexicon:
     excluded_suffixes: tuple[str, ...]
 
 
-def opening_extent(text: str, kind: str, language_code: str = "en") -> int:
+def opening_extent(text: str, kind: str, language_code: str = "en", marked: int | None = None) -> int:
     """How many leading characters of a block are set as its opening: the enacting formula without its
-    comma, the opening phrase of a PP or OP, nothing of any other block. Every view and exporter uses this."""
+    comma, the opening phrase of a PP or OP, nothing of any other block. Every view and exporter uses this.
+
+    `marked` is where the opening the block's source file marked ends (its `opening` mark: see
+    `resdesk.text.inline.marked_opening`); that marking wins over the lexicon."""
     if kind == FORMULA:
         return len(text.rstrip().rstrip(COMMAS).rstrip())
+    if kind not in KINDS:
+        return 0
+    if marked is not None and 0 < marked <= len(text):
+        return marked
     return len(opening_phrase(text, kind, language_code))
 
 
@@ -114,6 +127,19 @@ def opening_phrase(text: str, kind: str, language: str = "en") -> str:
         return ""
     keys = (_lower_first(words[0]), *words[1:])
     return text[: _end_offset(text, words, _phrase_length(keys, lexicon, kind))]
+
+
+def marked_phrase(text: str, end: int, language: str = "en") -> str | None:
+    """The opening phrase a file marks by emphasising `text[:end]`, without trailing spaces and
+    punctuation; None when that marking is plainly broken: nothing but punctuation (a lone comma
+    in italics), or, in a language written with spaces, a marking that stops inside a word."""
+    phrase = text[:end].rstrip(" " + _TRAILING_PUNCTUATION)
+    if not any(char.isalnum() for char in phrase):
+        return None
+    cut_inside_word = len(phrase) < len(text) and text[len(phrase)].isalnum() and phrase[-1].isalnum()
+    if cut_inside_word and not conventions(language).unspaced:
+        return None
+    return phrase
 
 
 def _opens_paragraph(letter: str, case: str) -> bool:

@@ -8,6 +8,8 @@ import re
 _SYMBOL = r"(?=[A-Z]{1,8}/[^\s,;]*\d)[A-Z]{1,8}(?:/[A-Za-z0-9.()\-]+){1,8}"
 #: A resolution number as texts cite it: "66/171" (General Assembly), "2013/32" (ECOSOC, by year).
 _RESOLUTION = r"(\d{1,3}|\d{4})/(\d{1,4})"
+#: An adopted resolution's own number, before its title: "76/153"; "75/101 A-B" for one adopted in parts.
+RESOLUTION_NUMBER = rf"{_RESOLUTION}(?: [A-Z](?:[-–][A-Z])?)?"
 
 
 def is_symbol(text: str) -> bool:

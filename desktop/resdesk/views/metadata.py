@@ -35,7 +35,7 @@ def parse_assignments(assignments: list[str], language: str = "en", known: tuple
         value = value.strip()
         if key == "sponsors":
             changes[key] = split_sponsors(value.replace(";", ","), language, known)
-        elif key == "date":
+        elif key in ("date", "adoption_date"):
             changes[key] = parse_date(value) if value else ""
         else:
             changes[key] = value

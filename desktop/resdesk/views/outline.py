@@ -14,7 +14,7 @@ from resdesk.amend.collisions import find_collisions
 from resdesk.amend.labels import document_labels
 from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
-from resdesk.text.inline import footnote_anchors
+from resdesk.text.inline import footnote_anchors, marked_opening
 from resdesk.un.phrases import opening_extent
 
 
@@ -22,7 +22,7 @@ def opening_of(block: Block, language: str) -> str:
     """The opening phrase of a PP or OP ("" for other blocks, the enacting formula included)."""
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return ""
-    return block.text[:opening_extent(block.text, block.kind, language)]
+    return block.text[:opening_extent(block.text, block.kind, language, marked_opening(block.marks))]
 
 
 def table_text(block: Block) -> str:
@@ -79,6 +79,12 @@ def meta_json(document: Document) -> dict:
         "sponsors": list(meta.sponsors),
         "title": meta.title,
         "note": meta.note,
+        "adoption_line": meta.adoption_line,
+        "report_line": meta.report_line,
+        "resolution_number": meta.resolution_number,
+        "meeting": meta.meeting,
+        "meeting_date": meta.meeting_date,
+        "adoption_date": meta.adoption_date,
         "version": document.version,
     }
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from resdesk.amend.labels import document_labels, printed_numbers
 from resdesk.model import tree
 from resdesk.model.document import FORMULA, HEADING, SUBPARAGRAPH, TABLE, Block, Document
-from resdesk.text.inline import FOOTNOTE, ITALIC
+from resdesk.text.inline import FOOTNOTE, ITALIC, marked_opening
 from resdesk.un import masthead as un_masthead
 from resdesk.un.languages import Emphasis
 from resdesk.un.phrases import opening_emphasis, opening_extent
@@ -54,7 +54,7 @@ def _inline(block: Block, language: str, markers: dict[str, str], style: Style) 
     def add(position: int, text: str) -> None:
         inserts.setdefault(position, []).append(text)
 
-    opening = opening_extent(block.text, block.kind, language)
+    opening = opening_extent(block.text, block.kind, language, marked_opening(block.marks))
     if opening:
         on, off = style.around(opening_emphasis(language))
         add(0, on)
@@ -102,7 +102,8 @@ def _masthead(document: Document) -> list[str]:
         lines.append(un_masthead.date_line(meta.date, language))
     if meta.original_language:
         lines.append(un_masthead.original_line(meta.original_language, language))
-    for value in (meta.session, meta.committee):
+    # an adopted resolution names its committee in its report line
+    for value in (meta.session, "" if meta.report_line else meta.committee):
         if value:
             lines.append(value)
     if meta.agenda_item:
@@ -110,12 +111,14 @@ def _masthead(document: Document) -> list[str]:
     if meta.agenda_title:
         lines.append(meta.agenda_title)
     lines.append("")
+    if meta.adopted:
+        lines += meta.adoption_lines()
     if meta.note:
         lines += [un_masthead.note_heading(language), meta.note]
-    if meta.sponsors:
+    if meta.sponsors and not meta.adopted:
         lines.append(sponsor_line(meta.sponsors, language, revised=is_revision(meta.symbol)))
-    if meta.title:
-        lines += ["", meta.title]
+    if meta.title or meta.resolution_number:
+        lines += ["", un_masthead.numbered_title(meta.resolution_number, meta.title)]
     if document.version != "original":
         lines.append(f"[{document.version}]")
     return lines + [""]
@@ -170,6 +173,7 @@ def outline_text(document: Document, *, style: Style = Style(), width: int = 100
             lines.append("")
 
     section(document.blocks)
+    lines.extend(line.rjust(width) for line in document.meta.closing_lines())
     for annex in document.annexes:
         lines.extend(["", un_masthead.annex_title(annex.title, language), ""])
         section(annex.blocks)

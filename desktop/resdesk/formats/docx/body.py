@@ -13,7 +13,7 @@ from lxml import etree
 
 from resdesk.amend.labels import printed_numbers
 from resdesk.formats.docx import geometry
-from resdesk.formats.docx.inline import RunContext, inline_runs
+from resdesk.formats.docx.inline import RunContext, bracketed_marker, inline_runs
 from resdesk.formats.docx.layout import hinted
 from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties
 from resdesk.model import tree
@@ -28,8 +28,9 @@ from resdesk.model.document import (
     Cell,
     Document,
     Footnote,
+    Meta,
 )
-from resdesk.text.inline import Mark
+from resdesk.text.inline import Mark, marked_opening
 from resdesk.un import masthead as words
 from resdesk.un.languages import is_rtl
 from resdesk.un.phrases import opening_extent
@@ -41,13 +42,20 @@ HEADING_STYLES = {1: "H1", 2: "H23"}
 # (a lone OP and a free-text paragraph look alike on paper); Word hides bookmarks starting with "_".
 KIND_CODES = {FORMULA: "f", PREAMBULAR: "p", OPERATIVE: "o", SUBPARAGRAPH: "s", HEADING: "h", TEXT: "t"}
 HINT_PREFIX = "_RD"
+# An adopted resolution's title hangs after its number ("76/153."), 56 pt in (twips).
+NUMBERED_TITLE_HANG = 1120
+
+
+def _single_line(align: str) -> tuple[etree._Element, etree._Element]:
+    """Properties of a line of the title block or the closing: no first-line indent, ragged (left or right)."""
+    return el("ind", left=geometry.COLUMN_LEFT, right=geometry.COLUMN_RIGHT, firstLine=0), el("jc", val=align)
 
 Progress = Callable[[int, int], None]
 
 
 def opening_length(block: Block, language: str) -> int:
-    """Length of a block's opening (`resdesk.un.phrases.opening_extent`)."""
-    return opening_extent(block.text, block.kind, language)
+    """Length of a block's opening (`resdesk.un.phrases.opening_extent`; the file's own marking wins)."""
+    return opening_extent(block.text, block.kind, language, marked_opening(block.marks))
 
 
 class BlockWriter:
@@ -133,17 +141,31 @@ def table_element(ctx: RunContext, rows: list[list[Cell]], page: str, *, rtl: bo
 
 
 def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
-    """The Note by the Secretariat (under the document's title), the sponsor line, then the title."""
+    """The Note by the Secretariat (under the document's title), the sponsor line, then the title. An adopted
+    resolution has instead the line saying when it was adopted, the report line, and its number outdented
+    before its title."""
     meta = document.meta
-    rtl = el("bidi") if is_rtl(meta.language) else None
     out: list[etree._Element] = []
 
-    def para(style: str, text: str, **props) -> etree._Element:
-        paragraph = el("p", paragraph_properties(style, rtl))
+    def para(style: str, text: str, *extra: etree._Element, **props) -> etree._Element:
+        rtl = el("bidi") if is_rtl(meta.language) else None  # one element per paragraph
+        paragraph = el("p", paragraph_properties(style, rtl, *extra))
         if text:
             paragraph.append(run(text, run_properties(rtl=ctx.rtl, cs=ctx.rtl, **props)))
         return paragraph
 
+    if meta.adopted:
+        if meta.adoption_line:
+            out.append(hinted(para("H1", meta.adoption_line), "adoption", ctx))
+        if meta.report_line:
+            out.append(hinted(para("SingleTxt", meta.report_line, *_single_line("left")), "report", ctx))
+        hang = el("ind", left=geometry.COLUMN_LEFT + NUMBERED_TITLE_HANG, right=geometry.COLUMN_RIGHT,
+                  hanging=NUMBERED_TITLE_HANG)
+        number = f"{words.resolution_number_label(meta.resolution_number)}\t" if meta.resolution_number else ""
+        title = para("HMTitle", f"{number}{meta.title}", hang)
+        hinted(hinted(title, "title", ctx), "number", ctx)
+        out.append(title)
+        return out
     if meta.note:
         if meta.title:
             out.append(para("HMTitle", meta.title))
@@ -155,6 +177,19 @@ def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
     if meta.title:
         out.append(hinted(para("HMTitle", meta.title), "title", ctx))
     return out
+
+
+def closing(meta: Meta, ctx: RunContext) -> list[etree._Element]:
+    """An adopted resolution's closing under its text, right-aligned in italics: the meeting and its date."""
+    paragraphs = []
+    for index, (fact, line) in enumerate((("meeting", meta.meeting), ("meetingdate", meta.meeting_date))):
+        if line:
+            spacing = el("spacing", before=240 if index == 0 else 0, after=0)
+            rtl = el("bidi") if ctx.rtl else None
+            paragraph = el("p", paragraph_properties("SingleTxt", rtl, spacing, *_single_line("right")),
+                           run(line, run_properties(italic=True, rtl=ctx.rtl, cs=ctx.rtl)))
+            paragraphs.append(hinted(paragraph, fact, ctx))
+    return paragraphs
 
 
 def annex_title(title: str, rtl: bool, language: str) -> etree._Element:
@@ -173,12 +208,12 @@ def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote]) -> etree.
         root.append(el("footnote", el("p", el("pPr", el("spacing", after=0, line=240, lineRule="auto"),
                                                el("ind", left=geometry.COLUMN_LEFT)), el("r", el(mark))),
                        type=kind, id=note_id))
-    rtl = el("bidi") if ctx.rtl else None
     for footnote_id in ctx.footnote_order:
         number = ctx.footnote_numbers[footnote_id]
         note = footnotes.get(footnote_id, Footnote(footnote_id))
-        paragraph = el("p", paragraph_properties("FootnoteText", rtl),
-                       el("r", el("rPr", el("rStyle", val="FootnoteReference")), el("footnoteRef")), run("\t"))
+        reference = el("r", el("rPr", el("rStyle", val="FootnoteReference")), el("footnoteRef"))
+        rtl = el("bidi") if ctx.rtl else None  # one element per paragraph
+        paragraph = el("p", paragraph_properties("FootnoteText", rtl), *bracketed_marker(ctx, [reference]), run("\t"))
         paragraph.extend(inline_runs(ctx, note.text, note.marks))
         root.append(el("footnote", paragraph, id=number))
     return root

@@ -7,6 +7,7 @@ from resdesk.formats.docx.body import (
     BlockWriter,
     Progress,
     annex_title,
+    closing,
     footnotes_element,
     front_matter,
 )
@@ -16,13 +17,18 @@ from resdesk.formats.docx.package import (
     add_xml_part,
     deterministic_bytes,
     open_template,
+    set_custom_properties,
     set_properties,
     stamp,
 )
 from resdesk.model.document import TABLE, Document
 from resdesk.un.languages import code_of, is_rtl, language
+from resdesk.un.markers import footnote_marker_brackets
 from resdesk.un.phrases import opening_emphasis
 
+SPONSORS_PROPERTY = "Sponsors"
+ADOPTION_DATE_PROPERTY = "AdoptionDate"
+COMMITTEE_PROPERTY = "Committee"
 FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
@@ -47,7 +53,8 @@ def new_word_document(document: Document, page: str):
     set_language(word, document.meta.language)
     layout.setup_section(word, document.meta, page)
     language = document.meta.language
-    ctx = RunContext(part=word.part, rtl=is_rtl(language), opening=opening_emphasis(language))
+    ctx = RunContext(part=word.part, rtl=is_rtl(language), opening=opening_emphasis(language),
+                     brackets=footnote_marker_brackets(language))
     return word, ctx
 
 
@@ -73,6 +80,14 @@ def finish(word, document: Document, ctx: RunContext, elements: list, *, author:
         compat.addprevious(footnote_pr)
     when = stamp(document.meta.date)
     set_properties(word, title=document.meta.title, author=author, when=when, language=document.meta.language)
+    meta = document.meta
+    # What an A/RES does not print (sponsors; the committee, but in its report line) or prints in words (its
+    # date of adoption), kept for our import.
+    hidden = {SPONSORS_PROPERTY: "; ".join(meta.sponsors) if meta.adopted else "",
+              ADOPTION_DATE_PROPERTY: meta.adoption_date,
+              COMMITTEE_PROPERTY: meta.committee if meta.report_line else ""}
+    if any(hidden.values()):
+        set_custom_properties(word, {name: value for name, value in hidden.items() if value})
     return deterministic_bytes(word, when)
 
 
@@ -96,4 +111,6 @@ def render_clean(document: Document, *, page: str = "letter", author: str = "",
             done += 1
             if progress is not None and (done % 50 == 0 or done == total):
                 progress(done, total)
+        if annex is None:
+            elements += closing(document.meta, ctx)
     return finish(word, document, ctx, elements, author=author)

@@ -35,6 +35,7 @@ class RunContext:
     part: object = None  # python-docx DocumentPart, for hyperlink relationships (None: links as plain runs)
     rtl: bool = False
     opening: Emphasis = ITALIC_OPENING  # how the text's language sets an opening phrase
+    brackets: tuple[str, str] = ("", "")  # around footnote markers: ("(", ")") in Arabic
     footnote_numbers: dict[str, int] = field(default_factory=dict)
     footnote_order: list[str] = field(default_factory=list)
     referenced: set[str] = field(default_factory=set)
@@ -60,14 +61,24 @@ class RunContext:
 
 
 def footnote_reference(ctx: RunContext, footnote_id: str) -> list[etree._Element]:
-    """The runs of one footnote anchor: a real reference the first time, a NOTEREF field later."""
+    """The runs of one footnote anchor: a real reference the first time, a NOTEREF field later (in the
+    parentheses of Arabic markers)."""
     number = ctx.footnote_number(footnote_id)
     if footnote_id not in ctx.referenced:
         ctx.referenced.add(footnote_id)
         start, end = bookmark(footnote_bookmark(number), ctx.bookmark_id())
-        return [start, footnote_reference_run(number), end]
+        return bracketed_marker(ctx, [start, footnote_reference_run(number), end])
     rpr = el("rPr", el("rStyle", val="FootnoteReference"))
-    return field_runs(f"NOTEREF {footnote_bookmark(number)} \\f \\h", str(number), rpr)
+    return bracketed_marker(ctx, field_runs(f"NOTEREF {footnote_bookmark(number)} \\f \\h", str(number), rpr))
+
+
+def bracketed_marker(ctx: RunContext, runs: list[etree._Element]) -> list[etree._Element]:
+    """`runs` (a footnote marker) between the marker's parentheses, when the language writes them."""
+    before, after = ctx.brackets
+    if not before:
+        return runs
+    return [run(before, run_properties(style="FootnoteReference", rtl=ctx.rtl, cs=ctx.rtl)), *runs,
+            run(after, run_properties(style="FootnoteReference", rtl=ctx.rtl, cs=ctx.rtl))]
 
 
 def _cuts(length: int, marks: list[Mark], italic_until: int, start: int, end: int) -> list[int]:

@@ -90,7 +90,7 @@ def session_block(meta: Meta, ctx) -> list[etree._Element]:
     lines: list[tuple[str, str, bool]] = []
     if meta.session:
         lines.append(("session", meta.session, True))
-    if meta.committee:
+    if meta.committee and not meta.report_line:  # an adopted resolution names it in its report line
         lines.append(("committee", meta.committee, False))
     if meta.agenda_item:
         lines.append(("agenda", words.agenda_line(meta.agenda_item, meta.language), False))

@@ -2,6 +2,7 @@
 
 Our exports name each masthead paragraph's fact in a hidden bookmark; other files are read line
 by line with THE masthead reader (`resdesk.un.masthead`), tab-separated pieces as separate lines.
+An adopted resolution's number stands before its title, a tab between them ("76/153.<tab>The …").
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ import re
 
 from resdesk.model.document import Meta
 from resdesk.un.dates import read_date
-from resdesk.un.masthead import MastheadReader, canonical_organ, read_agenda, read_line
+from resdesk.un.masthead import MastheadReader, adoption_line_date, canonical_organ, read_agenda, read_line
 from resdesk.un.sponsors import read_sponsor_line
 from resdesk.un.symbols import find_symbol
 
 JOB_NUMBER = re.compile(r"\b(\d{2}-\d{5})\b")
 HINT = "_RDm_"
 #: The facts our bookmarks name, as `Meta` fields (those whose text is the value itself are not listed).
-_FIELDS = {"agendatitle": "agenda_title", "agenda": "agenda_item", "original": "original_language"}
+_FIELDS = {"agendatitle": "agenda_title", "agenda": "agenda_item", "original": "original_language",
+           "adoption": "adoption_line", "report": "report_line", "number": "resolution_number"}
 
 
 def _job_number(texts: list[str]) -> str:
@@ -44,6 +46,10 @@ def _hinted_value(fact: str, text: str) -> object:
     if fact in ("distribution", "original"):
         found = read_line(text)
         return found[1] if found else text
+    if fact == "title":
+        return text.split("\t")[-1].strip()
+    if fact == "number":  # the title's paragraph: the number before its tab
+        return text.split("\t")[0].strip().rstrip(".") if "\t" in text else ""
     return text
 
 
@@ -55,6 +61,7 @@ def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]
         for text, facts in hinted:
             for fact in facts:
                 setattr(meta, _FIELDS.get(fact, fact), _hinted_value(fact, text))
+        meta.adoption_date = read_date(adoption_line_date(meta.adoption_line) or "")
     else:
         reader = MastheadReader()
         for text, _ in paragraphs:

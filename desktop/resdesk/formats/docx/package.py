@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import zipfile
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -69,6 +70,26 @@ def set_properties(document, *, title: str, author: str, when: dt.datetime, lang
     app_part = _app_part(document)
     if app_part is not None:
         app_part._blob = _APP_XML
+
+
+CUSTOM_PROPERTIES_PART = "/docProps/custom.xml"
+CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_PROPERTY_FORMAT = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id of user-defined properties
+
+
+def set_custom_properties(document, properties: dict[str, str]) -> None:
+    """Document properties of our own (File ▸ Properties ▸ Custom in Word), as text, for facts the page
+    does not show but a later import needs (an adopted resolution's sponsors and ISO date of adoption)."""
+    from lxml import etree
+
+    root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": _VT_NS})
+    for pid, (name, value) in enumerate(properties.items(), start=2):
+        prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=_PROPERTY_FORMAT, pid=str(pid), name=name)
+        etree.SubElement(prop, f"{{{_VT_NS}}}lpwstr").text = value
+    part = XmlPart(PackURI(CUSTOM_PROPERTIES_PART), CT.OFC_CUSTOM_PROPERTIES, parse_xml(_to_bytes(root)),
+                   document.part.package)
+    document.part.package.relate_to(part, RT.CUSTOM_PROPERTIES)
 
 
 def _app_part(document):

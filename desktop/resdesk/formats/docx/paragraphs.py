@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from resdesk.formats.docx.oxml import R_NS, W_NS, w
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, sorted_marks
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, shift_marks, sorted_marks
 
 SKIPPED = {w(tag) for tag in ("del", "moveFrom", "pPr", "rPr", "proofErr", "commentRangeStart",
                                "commentRangeEnd", "permStart", "permEnd", "bookmarkEnd", "moveFromRangeStart",
@@ -138,12 +138,11 @@ class ParagraphReader:
             paragraph.numbered = info.numbered if info else None
         state = _State()
         self._walk(p, paragraph, state)
-        paragraph.text = "".join(state.pieces)
         marks = state.finish()
         for at, name in state.noterefs:
             if name in self.noteref_bookmarks:
                 marks.append(Mark(FOOTNOTE, at, at, f"w:{self.noteref_bookmarks[name]}"))
-        paragraph.marks = sorted_marks(marks)
+        paragraph.text, paragraph.marks = _without_marker_brackets("".join(state.pieces), sorted_marks(marks))
         return paragraph
 
     def _walk(self, element: etree._Element, paragraph: Paragraph, state: _State, link: str = "") -> None:
@@ -205,6 +204,16 @@ class ParagraphReader:
                 state.add("\u2011", italic=italic, bold=bold, link=link)
             elif tag == w("footnoteReference"):
                 state.footnotes.append((state.length, child.get(w("id"), "")))
+
+
+def _without_marker_brackets(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
+    """The text without the "(" and ")" around a footnote reference: Arabic markers stand in parentheses
+    ("(1)"), which belong to the marker, not to the text."""
+    for anchor in sorted((m for m in marks if m.kind == FOOTNOTE), key=lambda m: m.start, reverse=True):
+        at = anchor.start
+        if at and text[at - 1:at + 1] == "()":
+            text, marks = text[:at - 1] + text[at + 1:], shift_marks(marks, at - 1, 2, 0)
+    return text, sorted_marks(marks)
 
 
 class _State:

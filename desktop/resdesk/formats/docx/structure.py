@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
 from resdesk.formats.docx.geometry import FIRST_LINE
 from resdesk.formats.docx.paragraphs import Paragraph
+from resdesk.formats.marked_openings import opening_marks
 from resdesk.model.document import (
     FORMULA,
     HEADING,
@@ -27,10 +28,10 @@ from resdesk.model.document import (
     Block,
     Cell,
 )
-from resdesk.text.inline import BOLD, ITALIC, Mark, shift_marks, sorted_marks
+from resdesk.text.inline import BOLD, ITALIC, Mark, leading_emphasis, shift_marks, sorted_marks
 from resdesk.un.markers import leading_marker, leading_operative_number
 from resdesk.un.masthead import formula_language, is_annex_heading
-from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
+from resdesk.un.phrases import marked_phrase, opening_emphasis, opening_phrase
 
 HINT_KINDS = {code: kind for kind, code in KIND_CODES.items()}
 HEADING_LEVELS = {"h1": 1, "hch": 1, "h23": 2, "h2": 2, "h3": 2, "h4": 3, "heading 1": 1, "heading 2": 2,
@@ -62,21 +63,19 @@ def tidy(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
 
 
 def without_opening(text: str, marks: list[Mark], kind: str, language: str) -> list[Mark]:
-    """Drop the formatting that only repeats the derived opening (italics, bold in Chinese, both in
-    Arabic; the whole formula's, its comma included)."""
+    """The formatting that opens a PP or OP as its language sets openings (italics, bold in Chinese, both
+    in Arabic) is its opening phrase, not formatting: kept as an `opening` mark where the lexicon finds
+    another phrase (`resdesk.formats.marked_openings`). The formula's goes too, its comma included."""
     emphasis = opening_emphasis(language)
     kinds = {kind for kind, on in ((ITALIC, emphasis.italic), (BOLD, emphasis.bold)) if on}
     if kind == FORMULA:
         return [m for m in marks if m.kind not in kinds]
-    opening = opening_extent(text, kind, language)
-    result = []
-    for mark in marks:
-        if mark.kind in kinds and opening and mark.start < opening:
-            if mark.end <= opening or not text[opening:mark.end].strip():
-                continue
-            mark = Mark(mark.kind, opening, mark.end)
-        result.append(mark)
-    return result
+    if kind not in (PREAMBULAR, OPERATIVE):
+        return marks
+    end, rest = leading_emphasis(text, [m for m in marks if m.kind in kinds])
+    others = [m for m in marks if m.kind not in kinds or m in rest]
+    phrase = marked_phrase(text, end, language) if end else None
+    return sorted_marks(others + opening_marks(text, phrase, kind, language))
 
 
 def _marker_depth(marker: str, previous_letter: str) -> int:
@@ -100,6 +99,7 @@ class StructureBuilder:
         self.next_id = 1
         self.seen_operative = False
         self.stack: list[Block] = []  # the last block at each depth (0: PP/OP)
+        self.list_before_text: list[Block] = []  # the list a free-text paragraph interrupted (its "(c)" continues)
         self.last_letter = ""
 
     @property
@@ -127,6 +127,8 @@ class StructureBuilder:
         if not bare and not any(m.kind == "footnote" for m in marks):
             return
         kind, number, depth = self._classify(paragraph, text, style, hint, any_numbered)
+        marker = leading_marker(text) if kind == SUBPARAGRAPH else None
+        starts_list = marker is None or marker.number in ("a", "i")
         if number is not None:
             text, marks = cut_start(text, marks, number)
         text, marks = tidy(text, marks)
@@ -144,15 +146,21 @@ class StructureBuilder:
             self.sources[block.id] = hinted[2:]
         if kind == SUBPARAGRAPH:
             parents = self.stack[:depth]
+            if parents and parents[0].kind == TEXT and self.list_before_text and not starts_list:
+                parents = self.list_before_text[:depth]  # "Panel 1: …" lines between (b) and (c)
             if not parents:
                 block.kind = TEXT
             else:
                 block.parent = parents[-1].id
                 self.stack = parents + [block]
-        elif kind in (PREAMBULAR, OPERATIVE, TEXT):
+        elif kind == TEXT:
+            if self.stack and self.stack[0].kind != TEXT:
+                self.list_before_text = self.stack
             self.stack = [block]
+        elif kind in (PREAMBULAR, OPERATIVE):
+            self.stack, self.list_before_text = [block], []
         else:
-            self.stack = []
+            self.stack, self.list_before_text = [], []
         if kind == OPERATIVE:
             self.seen_operative = True
         self.current.append(block)

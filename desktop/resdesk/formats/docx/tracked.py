@@ -32,7 +32,7 @@ from lxml import etree
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
-from resdesk.formats.docx.body import BlockWriter, Progress, annex_title, opening_length
+from resdesk.formats.docx.body import BlockWriter, Progress, annex_title, closing, opening_length
 from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
 from resdesk.formats.docx.inline import RunContext, inline_runs
 from resdesk.formats.docx.oxml import el, run, run_properties, w
@@ -250,7 +250,7 @@ class TrackedWriter:
         author, date = alternative.author or "", self._date(alternative.amendment)
         old = self.content(record, ("del", author, date), skip=(INSERT,))
         new_text = "".join(s.text for s in alternative.segments)
-        italic = opening_extent(new_text, record.block.kind, self.language)
+        italic = opening_extent(new_text, record.block.kind, self.language)  # a new text: no marking of a file
         runs = inline_runs(self.ctx, new_text, [], italic_until=italic)
         new = self.revisions.wrap("ins", author, date, runs)
         paragraph = writer.paragraph(record.block, old + new,
@@ -325,6 +325,7 @@ def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress
     current_annex = 0
     for done, record in enumerate(records, start=1):
         if record.annex != current_annex:
+            elements += closing(prepared.base.meta, ctx) if current_annex == 0 else []
             current_annex = record.annex
             annex = annexes[record.annex - 1] if record.annex - 1 < len(annexes) else None
             elements.append(annex_title(annex.title if annex else "", ctx.rtl, prepared.base.meta.language))
@@ -333,6 +334,7 @@ def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress
             elements.append(element)
         if progress is not None and (done % 50 == 0 or done == len(records)):
             progress(done, len(records))
+    elements += closing(prepared.base.meta, ctx) if current_annex == 0 else []
     return elements, writer.revisions
 
 

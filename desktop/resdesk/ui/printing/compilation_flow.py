@@ -11,6 +11,7 @@ proposals by delegation and status closes it.
 from __future__ import annotations
 
 from resdesk.model.document import TABLE
+from resdesk.text.inline import marked_opening
 from resdesk.ui.printing.content import (
     Flow,
     Paragraph,
@@ -20,6 +21,7 @@ from resdesk.ui.printing.content import (
     annex_heading,
     footnote_paragraphs,
     front_matter,
+    printed_markers,
     set_direction,
     styled_runs,
     table_item,
@@ -48,8 +50,8 @@ def entry_paragraph(entry: Entry, markers: dict[str, str], palette: Palette, lan
     runs = [Run(record.label, Style(bold=True)), Run(LABEL_GAP)] if record.label else []
     if entry.moved:
         runs.append(Run(moved_note(entry.proposed_by, palette.short) + " ", Style(italic=True)))
-    text = styled_runs(entry.text, entry.marks, markers, opening_extent(entry.text, record.kind, language),
-                       opening=opening_emphasis(language))
+    opening = opening_extent(entry.text, record.kind, language, marked_opening(entry.marks))
+    text = styled_runs(entry.text, entry.marks, markers, opening, opening=opening_emphasis(language))
     runs += bracket_runs(text) if entry.bracketed else text
     return Paragraph(runs, align="left" if entry.proposed_by else "justify", keep_with_next=bool(entry.proposals))
 
@@ -71,8 +73,9 @@ def proposal_paragraphs(proposal: Proposal, entry: Entry, markers: dict[str, str
     if proposal.reading:
         block = entry.record.block
         bracketed = frozenset({amendment.id}) if proposal.bracketed else frozenset()
-        runs = segment_runs(proposal.reading, opening_extent(block.text, block.kind, language), markers, palette,
-                            bracketed=bracketed, opening=opening_emphasis(language))
+        opening = opening_extent(block.text, block.kind, language, marked_opening(block.marks))
+        runs = segment_runs(proposal.reading, opening, markers, palette, bracketed=bracketed,
+                            opening=opening_emphasis(language))
         items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0, align="left"))
     return items
 
@@ -88,7 +91,7 @@ def compilation_flow(prepared: ExportInput) -> Flow:
     """The compilation print of a prepared export."""
     document, palette, book = prepared.base, prepared.palette, prepared.compilation
     language = document.meta.language or "en"
-    markers = document.footnote_markers()
+    markers = printed_markers(document)
     intro = Paragraph([Run(INTRODUCTION, Style(bold=True))], align="left", numbered=False, keep_with_next=True)
     items: list = front_matter(document.meta) + [intro] + legend(prepared.markup, palette)
     annex = 0

@@ -21,7 +21,7 @@ from resdesk.model.document import (
     Document,
     Meta,
 )
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark, marked_opening
 from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
@@ -35,7 +35,9 @@ from resdesk.ui.printing.page_geometry import (
 )
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis, is_rtl
-from resdesk.un.masthead import annex_title, note_heading
+from resdesk.un.languages import language as conventions
+from resdesk.un.markers import footnote_marker
+from resdesk.un.masthead import annex_title, note_heading, resolution_number_label
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import sponsor_line
 from resdesk.un.symbols import is_revision
@@ -86,10 +88,11 @@ class Paragraph:
     label: str = ""
     label_at: float = 0.0
     label_style: Style = PLAIN
-    align: str = "justify"  # justify | left
+    align: str = "justify"  # justify | left | right
     keep_with_next: bool = False
     numbered: bool = True  # its lines count for the margin line numbers
     rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
+    slanted: bool = True  # its script prints in italics; if not (Arabic), what is italic prints bold
     new_page: bool = False  # starts a page (an annex)
     flag: str = ""
     flag_color: str = ""
@@ -118,7 +121,10 @@ class Flow:
 
 def front_matter(meta: Meta) -> list[Paragraph]:
     """The Note by the Secretariat under the document's title, the sponsor line, then the bold title of
-    the draft resolution (page 1, below the masthead)."""
+    the draft resolution (page 1, below the masthead). An adopted resolution has instead the line saying
+    when it was adopted (bold), the report line, then its number outdented before its title."""
+    if meta.adopted:
+        return adoption_front_matter(meta)
     items: list[Paragraph] = []
     if meta.note and meta.title:
         items.append(title_paragraph(meta.title))
@@ -132,6 +138,36 @@ def front_matter(meta: Meta) -> list[Paragraph]:
     if meta.title:
         items.append(title_paragraph(meta.title))
     return items
+
+
+#: Where an adopted resolution's title starts, its number ("76/153.") standing before it at the column edge.
+NUMBERED_TITLE_INDENT = 56.0
+
+
+def adoption_front_matter(meta: Meta) -> list[Paragraph]:
+    """An adopted resolution's title block: the adoption line (bold), the report line, its number and title."""
+    items = []
+    if meta.adoption_line:
+        items.append(Paragraph([Run(meta.adoption_line, Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+                               space_after=0.0 if meta.report_line else 12.0, align="left", numbered=False,
+                               keep_with_next=True))
+    if meta.report_line:
+        items.append(Paragraph([Run(meta.report_line)], space_after=12.0, align="left", numbered=False,
+                               keep_with_next=True))
+    title = title_paragraph(meta.title)
+    if meta.resolution_number:
+        title.label, title.label_style = resolution_number_label(meta.resolution_number), Style(bold=True)
+        title.first_indent = title.indent = NUMBERED_TITLE_INDENT
+    items.append(title)
+    return items
+
+
+def closing(meta: Meta) -> list[Paragraph]:
+    """An adopted resolution's closing under its text, right-aligned in italics: the meeting and its date."""
+    lines = meta.closing_lines()
+    return [Paragraph([Run(line, Style(italic=True))], space_before=12.0 if index == 0 else 0.0,
+                      space_after=0.0, align="right", numbered=False, keep_with_next=index < len(lines) - 1)
+            for index, line in enumerate(lines)]
 
 
 def title_paragraph(title: str) -> Paragraph:
@@ -213,7 +249,7 @@ def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:
 
 
 def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:
-    opening = opening_extent(block.text, block.kind, shaper.language)
+    opening = opening_extent(block.text, block.kind, shaper.language, marked_opening(block.marks))
     return shaper.shape(block, styled_runs(block.text, block.marks, markers, opening,
                                            opening=opening_emphasis(shaper.language)))
 
@@ -252,21 +288,30 @@ def annex_heading(title: str, language: str) -> Paragraph:
 
 
 def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
-    """Mark every paragraph right to left when the text's language is written so."""
-    if not is_rtl(language):
+    """Mark every paragraph right to left when the text's language is written so, and upright when its
+    script cannot be slanted (`resdesk.un.languages.Language.slanted`)."""
+    rtl, slanted = is_rtl(language), conventions(language).slanted
+    if not rtl and slanted:
         return
     paragraphs = [p for item in items for p in ([item] if isinstance(item, Paragraph)
                                                 else [c for row in item.rows for c in row])]
     for paragraph in [*paragraphs, *notes.values()]:
-        paragraph.rtl = True
+        paragraph.rtl, paragraph.slanted = rtl, slanted
+
+
+def printed_markers(document: Document) -> dict[str, str]:
+    """The marker printed for every referenced footnote, by footnote id: "1", or "(1)" in Arabic."""
+    language = document.meta.language
+    return {note: footnote_marker(number, language) for note, number in document.footnote_markers().items()}
 
 
 def clean_flow(document: Document) -> Flow:
     """The clean text of `document` as printed: front matter, body, annexes, footnotes."""
     language = document.meta.language or "en"
-    markers = document.footnote_markers()
+    markers = printed_markers(document)
     items: list[Paragraph | Table] = front_matter(document.meta)
     items.extend(body_items(document.blocks, language, markers))
+    items.extend(closing(document.meta))
     for annex in document.annexes:
         items.append(annex_heading(annex.title, language))
         items.extend(body_items(annex.blocks, language, markers))

@@ -65,7 +65,7 @@ def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Te
     lines: list[tuple[str, bool]] = []
     if meta.session:
         lines.append((meta.session, True))
-    if meta.committee:
+    if meta.committee and not meta.report_line:  # an adopted resolution names it in its report line
         lines.append((meta.committee, False))
     if meta.agenda_item:
         lines.append((words.agenda_line(meta.agenda_item, language), False))

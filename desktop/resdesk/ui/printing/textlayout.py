@@ -28,9 +28,11 @@ class Units:
         return points * self.per_point
 
 
-def char_format(style: Style, size: float) -> QTextCharFormat:
+def char_format(style: Style, size: float, slanted: bool = True) -> QTextCharFormat:
+    """The format of a run; in a script that cannot be slanted (Arabic: `Paragraph.slanted`), italics
+    print bold."""
     fmt = QTextCharFormat()
-    fmt.setFont(serif(size, bold=style.bold, italic=style.italic))
+    fmt.setFont(serif(size, bold=style.bold or (style.italic and not slanted), italic=style.italic and slanted))
     if style.underline:
         fmt.setFontUnderline(True)
     if style.strike:
@@ -79,8 +81,10 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     if paragraph.rtl:
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    ragged = Qt.AlignmentFlag.AlignRight if paragraph.rtl else Qt.AlignmentFlag.AlignLeft
-    option.setAlignment(Qt.AlignmentFlag.AlignJustify if paragraph.align == "justify" else ragged)
+    start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    if paragraph.rtl:
+        start, end = end, start
+    option.setAlignment({"justify": Qt.AlignmentFlag.AlignJustify, "right": end}.get(paragraph.align, start))
     layout.setTextOption(option)
     formats = []
     spans = []  # (start, end, run)
@@ -91,7 +95,7 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
         if run.style != Style() and run.text:
             rng = QTextLayout.FormatRange()
             rng.start, rng.length = position, len(run.text)
-            rng.format = char_format(run.style, paragraph.size)
+            rng.format = char_format(run.style, paragraph.size, paragraph.slanted)
             formats.append(rng)
         position = end
     layout.setFormats(formats)

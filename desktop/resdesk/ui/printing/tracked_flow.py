@@ -17,15 +17,18 @@ from dataclasses import replace
 from resdesk.amend.labels import printed_numbers
 from resdesk.model.amendment import BRACKETED
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
+from resdesk.text.inline import marked_opening
 from resdesk.ui.printing.content import (
     Flow,
     Paragraph,
     Run,
     Style,
     annex_heading,
+    closing,
     footnote_paragraphs,
     front_matter,
     heading_paragraph,
+    printed_markers,
     set_direction,
     styled_runs,
     subparagraph,
@@ -139,7 +142,7 @@ def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, 
         runs = segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author),
                             opening=emphasis)
     else:
-        italic = opening_extent(record.block.text, record.kind, language)
+        italic = opening_extent(record.block.text, record.kind, language, marked_opening(record.block.marks))
         whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
             (INSERT, record.author) if record.state == MOVED_TO else None)
         runs = segment_runs(record.segments, italic, markers, palette, whole=whole, bracketed=bracketed,
@@ -181,13 +184,14 @@ def tracked_flow(prepared: ExportInput) -> Flow:
     document, view, palette = prepared.base, prepared.markup, prepared.palette
     comparing = prepared.target is not None
     language = document.meta.language or "en"
-    markers = document.footnote_markers()
+    markers = printed_markers(document)
     bracketed = frozenset(a.id for a in view.amendments.values() if a.status == BRACKETED)
     items: list = front_matter(document.meta) + legend(view, palette, document.version if comparing else "")
     numbers = version_numbers(document, prepared.target) if comparing else version_numbers(document)
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
+            items += closing(document.meta) if annex == 0 else []
             annex = record.annex
             items.append(annex_heading(document.annexes[annex - 1].title, language))
         paragraph = record_paragraph(record, record_runs(record, markers, palette, language, bracketed), numbers,
@@ -195,6 +199,7 @@ def tracked_flow(prepared: ExportInput) -> Flow:
         if record.collisions:
             paragraph.flag, paragraph.flag_color = COLLISION, COLLISION_COLOUR
         items.append(paragraph)
+    items += closing(document.meta) if annex == 0 else []
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes)
