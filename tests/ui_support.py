@@ -37,10 +37,17 @@ def editor_document() -> Document:
 
 
 @pytest.fixture
-def qt_settings(tmp_path, qapp):
-    """QSettings and QStandardPaths in temporary places (never the user's own settings)."""
+def qt_settings(tmp_path, qapp, monkeypatch):
+    """QSettings and QStandardPaths in temporary places (never the user's own settings).
+
+    Test mode puts QStandardPaths under ~/.qttest, which every run on the machine shares; a home of
+    the test's own keeps one run's data folder (say, an example written by a newer format) from
+    another's."""
     from PySide6.QtCore import QSettings, QStandardPaths
 
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
     QStandardPaths.setTestModeEnabled(True)
     qapp.setOrganizationName("Resolution Desk")
     qapp.setApplicationName("resdesk")
