@@ -18,6 +18,7 @@ from resdesk import __version__
 from resdesk.errors import UserError
 
 EXIT_BAD_INPUT = 2
+EXIT_DAMAGED = 1  # check-file found problems
 
 
 class _Parser(argparse.ArgumentParser):
@@ -115,6 +116,20 @@ def cmd_export(args) -> int:
             from resdesk.ui.printing.pdf_export import export_pdf as export
         export(doc, options, Path(args.output))
     return 0
+
+
+def cmd_check_file(args) -> int:
+    """SQLite's integrity check and ours; each problem on a line; exit status 1 when there is one."""
+    from resdesk.store.check import check_file
+
+    path = Path(args.document)
+    problems = check_file(path)
+    for problem in problems:
+        print(f"{path.name}: {problem}")
+    if not problems:
+        print(f"{path.name}: sound (SQLite's integrity check, the schema and every value as Resolution Desk "
+              "writes them).")
+    return EXIT_DAMAGED if problems else 0
 
 
 def cmd_gui(args) -> int:
@@ -437,6 +452,10 @@ def build_parser() -> argparse.ArgumentParser:
                         "(Word ignores it)")
     p.set_defaults(run=cmd_export)
     add_negotiation_commands(commands, outline)
+
+    p = commands.add_parser("check-file", help="check a document file for damage (SQLite and our own checks)")
+    p.add_argument("document", metavar="DOC")
+    p.set_defaults(run=cmd_check_file)
 
     p = commands.add_parser("gui", help="open the editor window (the default when no command is given)")
     p.add_argument("document", nargs="?", metavar="FILE",

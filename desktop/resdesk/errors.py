@@ -20,3 +20,14 @@ class DocumentFileError(UserError):
 
 class DocumentLockedError(UserError):
     """The document is open in another window or process."""
+
+
+class DocumentReadOnlyError(UserError):
+    """The document cannot be written where it is (a read-only folder, file or disk); it may be read."""
+
+
+class DocumentWriteError(UserError):
+    """A change could not be written to the document file (full disk, I/O error): it is not saved.
+
+    Nothing of it reached the file; the window keeps the edit on screen, marked unsaved, for a retry.
+    """
