@@ -477,7 +477,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"resdesk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as error:
-        print(f"resdesk: error: the document file cannot be read or written ({error}).", file=sys.stderr)
+        from resdesk.store.docfile import database_problem
+
+        name = Path(getattr(args, "document", "") or "the document file").name
+        print(f"resdesk: error: {database_problem(error, name, 'nothing was changed')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.model.amendment import STATUSES
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.naming import named
 
 COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Instruction", "Justification", "Collision")
@@ -41,6 +42,7 @@ def status_text(status: str) -> str:
     return status.replace("-", " ")
 
 
+@guard_overrides
 class AmendmentTableModel(QAbstractTableModel):
     def __init__(self, negotiation):
         super().__init__()
@@ -122,6 +124,7 @@ class AmendmentTableModel(QAbstractTableModel):
         return None
 
 
+@guard_overrides
 class AmendmentFilterModel(QSortFilterProxyModel):
     """Text filter over every column, plus a delegation (author or co-sponsor) and a status."""
 

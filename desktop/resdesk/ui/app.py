@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from resdesk.errors import DocumentLockedError, UserError
 from resdesk.store.docfile import DocumentFile
+from resdesk.ui.guard import install_excepthook
 from resdesk.ui.main_window import APP_NAME, MainWindow
 from resdesk.ui.opening import example_document, import_beside, is_document
 from resdesk.ui.session import DocumentSession
@@ -132,6 +133,7 @@ def screenshot(window: MainWindow, output: Path, size: QSize) -> None:
 def run(path: str | None, screenshot_to: str | None = None, size: str | None = None) -> int:
     """The `gui` command: the event loop, or one screenshot."""
     app = application()
+    install_excepthook()
     if screenshot_to is not None:
         window_size = parse_size(size or "1400x900")
         window = open_window(path, interactive=False, restore=False)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QTextEdit
 from resdesk.text.inline import FOOTNOTE, Mark, shift_marks
 from resdesk.ui import rendering
 from resdesk.ui.facts import Row
+from resdesk.ui.guard import guard_overrides
 
 
 def editor_content(document: QTextDocument, old_text: str, old_marks: list[Mark]) -> tuple[str, list[Mark]]:
@@ -73,6 +74,7 @@ def editor_position(document: QTextDocument, offset: int) -> int:
     return len(text)
 
 
+@guard_overrides
 class OpeningHighlighter(QSyntaxHighlighter):
     """Shows the opening phrase in italics while typing (it is derived, never stored)."""
 
@@ -102,6 +104,7 @@ class OpeningHighlighter(QSyntaxHighlighter):
         self.setFormat(0, position, italic)
 
 
+@guard_overrides
 class BlockEditor(QTextEdit):
     """Editor of the current block. Enter adds a paragraph; Up/Down at the edges go to the next block."""
 

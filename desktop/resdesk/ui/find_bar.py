@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from resdesk.ui.facts import BLOCK, Row
+from resdesk.ui.guard import guard_overrides
 
 
 def find_matches(rows: list[Row], needle: str) -> list[tuple[str, int]]:
@@ -25,6 +26,7 @@ def find_matches(rows: list[Row], needle: str) -> list[tuple[str, int]]:
     return matches
 
 
+@guard_overrides
 class FindBar(QWidget):
     """The find field with next/previous buttons and "2 of 5"; Enter (or F3) finds the next, Shift+F3 the previous."""
 

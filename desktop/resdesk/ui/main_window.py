@@ -33,15 +33,19 @@ from resdesk.ui.block_editor import plain_offset
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
 from resdesk.ui.goto_dialog import GoToDialog
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.metadata_panel import MetadataPanel
 from resdesk.ui.outline_panel import OutlineView
+from resdesk.ui.problems import ProblemReporter
 from resdesk.ui.session import DocumentSession
 from resdesk.ui.settings import recent_files
 from resdesk.ui.text_view import TextView
+from resdesk.ui.unsaved import UnsavedEdit
 
 APP_NAME = "Resolution Desk"
 
 
+@guard_overrides
 class MainWindow(QMainWindow):
     """One document in one window."""
 
@@ -55,6 +59,7 @@ class MainWindow(QMainWindow):
         self.session = session
         session.setParent(self)  # the session (and its undo stack) lives as long as its window
         self.panels: dict[str, QDockWidget] = {}
+        self.problems = ProblemReporter(self)
         self.actions = Actions(self)
         self.menus: dict[str, QMenu] = {}
 
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.title())
         self.statusBar().setObjectName("statusBar")
         self.statusBar().setAccessibleName("Status")
+        self.unsaved = UnsavedEdit(self)
         self.statusBar().showMessage(
             "Read-only: this document is open in another window or process." if session.readonly
             else "Every change is saved as you type.")
@@ -180,6 +186,7 @@ class MainWindow(QMainWindow):
         a.connect("about", self.about)
         for action in a:
             self.addAction(action)
+        stack.failed.connect(self.show_problem)
         stack.canUndoChanged.connect(self._update_undo_actions)
         stack.canRedoChanged.connect(self._update_undo_actions)
         stack.undoTextChanged.connect(self._update_undo_actions)
@@ -231,6 +238,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.session.file.save_as(target)
+            self.unsaved.write_into(target)  # what the disk here could not take goes into the copy
         except (UserError, OSError) as error:
             QMessageBox.critical(self, APP_NAME, str(error))
             return
@@ -258,6 +266,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.unsaved.confirm_close():
+            event.ignore()
+            return
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
@@ -284,12 +295,12 @@ class MainWindow(QMainWindow):
         return self._proposing()
 
     def _push(self, command) -> None:
-        if self.session.readonly:
-            return
-        try:
-            self.session.undo_stack.push(command)
-        except UserError as error:
-            self.statusBar().showMessage(str(error), 6000)
+        if not self.session.readonly:
+            self.session.undo_stack.push(command)  # a refusal is reported by the stack (show_problem)
+
+    def show_problem(self, error: BaseException, command=None) -> None:
+        """What went wrong in a callback or an undo step, told to the user (see `resdesk.ui.guard`)."""
+        self.problems.show(error, command)
 
     def _enter_in_text(self) -> None:
         block_id = self._current()

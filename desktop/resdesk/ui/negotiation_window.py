@@ -313,10 +313,7 @@ class NegotiationUi:
         self.window.statusBar().showMessage(sentence, 6000)
 
     def _push(self, command) -> None:
-        try:
-            self.session.undo_stack.push(command)
-        except UserError as error:
-            QMessageBox.warning(self.window, "Resolution Desk", str(error))
+        self.session.undo_stack.push(command)  # a refusal inside the command is reported by the stack
 
     # -- acting as -----------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block
 from resdesk.ui.commands import MoveBlockCommand, SetKindCommand
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.session import DocumentSession
 
 MIME_TYPE = "application/x-resdesk-block"
@@ -62,6 +63,7 @@ def _group_ids(blocks: list[Block], block_id: str) -> set[str]:
     return members
 
 
+@guard_overrides
 class OutlineModel(QStandardItemModel):
     """Groups, paragraphs and sub-paragraphs; rebuilt when the structure changes."""
 

@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK
 from resdesk.ui.facts import Row
+from resdesk.ui.guard import guard_overrides
 from resdesk.views.outline import table_text
 
 GUTTER = 88.0          # the label column
@@ -205,6 +206,7 @@ def notes_document(row: Row, geo: Geometry) -> QTextDocument | None:
     return document
 
 
+@guard_overrides
 class FootnoteMarkerHandler(QPyTextObject):
     """Draws a footnote anchor in the editor as its superscript number."""
 
