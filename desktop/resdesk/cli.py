@@ -16,16 +16,34 @@ from pathlib import Path
 
 from resdesk import __version__
 from resdesk.errors import UserError
+from resdesk.text.chars import first_unwritable, unwritable_sentence
 
 EXIT_BAD_INPUT = 2
 EXIT_DAMAGED = 1  # check-file found problems
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line like every other error."""
+    """argparse, but a usage error is one line like every other error, and no option brings in a character
+    that a Word or XML file cannot hold (the one place the command line refuses them, naming the option)."""
 
     def error(self, message: str):
         raise UserError(message[0].upper() + message[1:] + f" (see `{self.prog} --help`).")
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        for action in self._actions:
+            if action.dest in _FILE_ARGUMENTS:
+                continue
+            value = getattr(namespace, action.dest, None)
+            for item in value if isinstance(value, list) else [value]:
+                char = first_unwritable(item) if isinstance(item, str) else None
+                if char is not None:
+                    option = action.option_strings[-1] if action.option_strings else action.metavar
+                    raise UserError(unwritable_sentence(char, f"The text of {option}"))
+        return namespace, extras
+
+
+_FILE_ARGUMENTS = {"document", "source", "output", "from_docx", "screenshot"}  # names, not text of the document
 
 
 # -- commands -----------------------------------------------------------------------------------

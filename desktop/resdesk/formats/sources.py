@@ -6,6 +6,7 @@ from pathlib import Path
 
 from resdesk.errors import BadInputError
 from resdesk.model.document import Document
+from resdesk.text.chars import clean_text_file
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 FORMATS = ("auto", "text", "akn", "docx")
@@ -36,6 +37,8 @@ def read_source(path: str | Path, fmt: str = "auto") -> Document:
         from resdesk.formats.detect import detect_format
 
         fmt = detect_format(path.name, data[:4096])
+    if fmt == "text":
+        data = clean_text_file(data)  # U+FFFF and its like: no Word or AKN export could write them
     return _importer(fmt)(data, path.name)
 
 

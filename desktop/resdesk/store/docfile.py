@@ -36,6 +36,7 @@ from resdesk.files import fsync_file, temporary_sibling
 from resdesk.store.integrity import content_problems, schema_problems
 from resdesk.store.lock import DocumentLock
 from resdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from resdesk.text.chars import first_unwritable, first_unwritable_in_json, unwritable_sentence
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SUFFIX = ".resdesk"
@@ -51,12 +52,39 @@ def now() -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
 
 
+class _WritingConnection(sqlite3.Connection):
+    """The connection of a writer: it never stores a character an exporter cannot write (resdesk.text.chars).
+
+    Every write of the application passes here, whichever door the text came through (an option, a file,
+    a field of the window), so the refusal is one sentence in one place.
+    """
+
+    def execute(self, sql, parameters=(), /):
+        _check_writable(parameters)
+        return super().execute(sql, parameters)
+
+    def executemany(self, sql, seq_of_parameters, /):
+        rows = list(seq_of_parameters)
+        for parameters in rows:
+            _check_writable(parameters)
+        return super().executemany(sql, rows)
+
+
+def _check_writable(parameters) -> None:
+    for value in parameters.values() if isinstance(parameters, dict) else parameters:
+        if isinstance(value, str):
+            # Metadata, co-sponsors, proposed paragraphs are stored as JSON, which escapes control characters.
+            char = first_unwritable_in_json(value) if value[:1] in ('"', "[", "{") else first_unwritable(value)
+            if char is not None:
+                raise UserError(unwritable_sentence(char, "A text to be saved"))
+
+
 def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = path.resolve().as_uri() + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, factory=_WritingConnection)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     # Nothing written into a file by someone else runs with side effects (design invariant 10).

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextEdit
 
+from resdesk.text.chars import clean
 from resdesk.text.inline import FOOTNOTE, Mark, shift_marks
 from resdesk.ui import rendering
 from resdesk.ui.facts import Row
@@ -187,7 +188,7 @@ class BlockEditor(QTextEdit):
             not line.isValid() or line.lineNumber() == layout.lineCount() - 1)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
-        """Paste as plain text on one line (a block is one paragraph)."""
-        text = " ".join(source.text().split())
+        """Paste as plain text on one line (a block is one paragraph), without what no export could write."""
+        text = " ".join(clean(source.text()).split())
         if text:
             self.textCursor().insertText(text)
