@@ -158,8 +158,8 @@ class _Chunker:
             self._close()
             self._note = None
             self._page_break = True
-        elif match := _FOOTNOTE_LINE.fullmatch(line):
-            self._start_footnote(int(match.group(1).translate(_SUPERSCRIPT_TO_DIGIT)), match.group(2))
+        elif (match := _FOOTNOTE_LINE.fullmatch(line)) and _footnote_number(match.group(1)) is not None:
+            self._start_footnote(_footnote_number(match.group(1)), match.group(2))
         elif self._note is not None and not _ends_sentence(self._note[-1]) and not _starts_block(line):
             self._continue_footnote(line)
         else:
@@ -261,6 +261,15 @@ def parse_inline(raw: str, footnote_id: FootnoteResolver | None = None) -> tuple
     return _strip(text, marks)
 
 
+MAX_MARKER_DIGITS = 4  # footnotes of a resolution are numbered 1 to a few hundred
+
+
+def _footnote_number(marker: str) -> int | None:
+    """The number of a footnote marker in superscript digits; None when it is too long to be one."""
+    digits = marker.strip().translate(_SUPERSCRIPT_TO_DIGIT)
+    return int(digits) if len(digits) <= MAX_MARKER_DIGITS else None
+
+
 def _parse(raw: str, footnote_id: FootnoteResolver | None) -> tuple[str, list[Mark]]:
     out: list[str] = []
     marks: list[Mark] = []
@@ -271,8 +280,11 @@ def _parse(raw: str, footnote_id: FootnoteResolver | None) -> tuple[str, list[Ma
         length += match.start() - position
         position = match.end()
         if match.group("marker"):
-            if footnote_id is not None:
-                number = int(match.group("marker").translate(_SUPERSCRIPT_TO_DIGIT))
+            number = _footnote_number(match.group("marker"))
+            if number is None:  # thousands of superscript digits: text, not a footnote marker
+                out.append(match.group())
+                length += len(match.group())
+            elif footnote_id is not None:
                 marks.append(Mark(FOOTNOTE, length, length, footnote_id(number)))
             continue
         if match.group("label") is not None:
