@@ -1,7 +1,8 @@
 """A small disk that fills up: a tmpfs the test mounts where it can (CI runs as root), else a skip saying why.
 
 `small_disk` yields a `Disk` whose `path` is the mount point; `fill()` takes every free byte with a filler
-file and `free()` gives them back. The mount is undone (lazily: files may still be open) afterwards.
+file and `free()` gives them back; `read_only()` makes it a read-only folder (chmod would not stop root,
+and CI runs as root). The mount is undone (lazily: files may still be open) afterwards.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ class Disk:
 
     def free(self) -> None:
         self.filler.unlink(missing_ok=True)
+
+    def read_only(self) -> None:
+        """Mount it again read-only: nothing on it can be created or written, not even by root."""
+        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True, capture_output=True)
 
     def names(self) -> list[str]:
         return sorted(path.name for path in self.path.iterdir() if path != self.filler)

@@ -114,3 +114,15 @@ def test_the_window_tells_a_corrupt_word_file_in_a_message(qtbot, qt_settings, s
     assert window.session.undo_stack.count() == 0
     window.close()
 
+
+
+@pytest.mark.parametrize("encoding", ["utf-32-le", "utf-32-be"])
+def test_a_utf32_file_with_a_bom_is_called_utf32(tmp_path, encoding):
+    source = tmp_path / "draft.txt"
+    source.write_bytes(("\ufeff" + SEED.read_text(encoding="utf-8")).encode(encoding))
+    with pytest.raises(BadInputError, match="draft.txt is UTF-32 text, which is not a format"):
+        read_source(source)
+    from resdesk.formats.text_import import import_text
+
+    with pytest.raises(BadInputError, match="draft.txt is UTF-32 text; save it as UTF-8"):
+        import_text(source.read_bytes(), "draft.txt")

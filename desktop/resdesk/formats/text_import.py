@@ -63,6 +63,8 @@ def _decode(data: bytes, name: str) -> str:
             f"{name} is too large ({len(data) / 1024 / 1024:.0f} MB); Resolution Desk imports texts of up to "
             f"{MAX_TEXT_BYTES // 1024 // 1024} MB."
         )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: the same first bytes
+        raise BadInputError(f"{name} is UTF-32 text; save it as UTF-8 and import it again.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BadInputError(f"{name} is UTF-16 text; save it as UTF-8 and import it again.")
     if _BINARY.search(data):

@@ -32,7 +32,7 @@ from resdesk.errors import (
     DocumentWriteError,
     UserError,
 )
-from resdesk.files import fsync_file, temporary_sibling
+from resdesk.files import fsync_directory, fsync_file, temporary_sibling
 from resdesk.store.integrity import content_problems, schema_problems
 from resdesk.store.lock import DocumentLock
 from resdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -94,21 +94,23 @@ def connect(path: Path, readonly: bool) -> sqlite3.Connection:
     return conn
 
 
-def database_problem(error: sqlite3.Error, name: str, consequence: str = "the last change was not saved") -> UserError:
+def database_problem(error: sqlite3.Error, name: str, consequence: str = "the last change was not saved",
+                     elsewhere: str = "save the document elsewhere with Save As") -> UserError:
     """The sentence for an SQLite error on the document file `name`, as the error the user acts on.
 
-    `consequence` says what the failure means for the user ("the last change was not saved").
+    `consequence` says what the failure means for the user ("the last change was not saved"), `elsewhere`
+    what else the user can do.
     """
     code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
     if code == _SQLITE_FULL:
         return DocumentWriteError(f"The disk holding {name} is full, so {consequence}; free some space and try "
-                                  "again, or save the document elsewhere with Save As.")
+                                  f"again, or {elsewhere}.")
     if code == _SQLITE_IOERR:
         return DocumentWriteError(f"{name} could not be written (a disk input/output error), so {consequence}; "
-                                  "check the disk and try again, or save the document elsewhere with Save As.")
+                                  f"check the disk and try again, or {elsewhere}.")
     if code in (_SQLITE_READONLY, _SQLITE_PERM):
         return DocumentReadOnlyError(f"{name} cannot be written (the file, its folder or its disk is read-only), "
-                                     f"so {consequence}; open it read-only, or save a copy elsewhere with Save As.")
+                                     f"so {consequence}; open it read-only, or {elsewhere}.")
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return DocumentWriteError(f"{name} is busy in another program, so {consequence}; try again in a moment.")
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
@@ -117,15 +119,22 @@ def database_problem(error: sqlite3.Error, name: str, consequence: str = "the la
     return DocumentFileError(f"{name} cannot be read or written ({error}).")
 
 
-def _os_problem(error: OSError, path: Path) -> UserError:
+def _os_problem(error: OSError, path: Path, *, creating: bool = False) -> UserError:
     """The sentence for a file-system error beside the document (its lock file, a temporary copy)."""
+    name = path.name
     if error.errno == errno.ENOSPC:
-        return DocumentWriteError(f"The disk holding {path.name} is full; free some space and try again, "
-                                  "or save the document elsewhere.")
+        if creating:
+            return DocumentWriteError(f"The disk holding {name} is full, so it was not created; free some space "
+                                      "and try again, or create it elsewhere.")
+        return DocumentWriteError(f"The disk holding {name} is full, so it cannot be opened for writing; free "
+                                  "some space and try again.")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return DocumentReadOnlyError(f"{path.name} is in a folder that cannot be written (read-only), so it can "
-                                     "only be opened read-only; save a copy elsewhere to change it.")
-    return DocumentFileError(f"{path.name} cannot be opened ({error.strerror or error}).")
+        if creating:
+            return DocumentReadOnlyError(f"{name} cannot be created there: the folder is read-only; choose "
+                                         "another place.")
+        return DocumentReadOnlyError(f"{name} is in a folder that cannot be written (read-only), so it can only "
+                                     "be opened read-only; save a copy elsewhere to change it.")
+    return DocumentFileError(f"{name} cannot be {'created' if creating else 'opened'} ({error.strerror or error}).")
 
 
 def check_header(path: Path) -> None:
@@ -214,7 +223,11 @@ def _rollback(conn: sqlite3.Connection) -> None:
 def _lock_target(path: Path) -> DocumentLock:
     """The lock of a file about to be written whole: refused while a window or process has it open."""
     lock = DocumentLock(path)
-    if not lock.acquire():
+    try:
+        acquired = lock.acquire()
+    except OSError as error:
+        raise _os_problem(error, path, creating=True) from None
+    if not acquired:
         raise DocumentLockedError(f"{path.name} is open in another window or process; close it there first.")
     return lock
 
@@ -228,6 +241,7 @@ def _install(finished: Path, path: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         path.with_name(path.name + suffix).unlink(missing_ok=True)
     os.replace(finished, path)
+    fsync_directory(path)
 
 
 class DocumentFile:
@@ -310,7 +324,11 @@ class DocumentFile:
         if not directory.is_dir():
             raise UserError(f"The folder {directory} does not exist.")
         target_lock = _lock_target(path)
-        temp = temporary_sibling(path)
+        try:
+            temp = temporary_sibling(path)
+        except OSError as error:
+            target_lock.release()
+            raise _os_problem(error, path, creating=True) from None
         try:
             conn = connect(temp, readonly=False)
             try:
@@ -325,9 +343,13 @@ class DocumentFile:
                 conn.close()
             fsync_file(temp)
             _install(temp, path)
-        except BaseException:
+        except BaseException as error:
             temp.unlink(missing_ok=True)
             target_lock.release()
+            if isinstance(error, sqlite3.Error):
+                raise database_problem(error, path.name, "it was not created", "create it elsewhere") from None
+            if isinstance(error, OSError):
+                raise _os_problem(error, path, creating=True) from None
             raise
         target_lock.release()
         return cls.open(path) if keep_open else None
@@ -428,6 +450,7 @@ class DocumentFile:
                 copy.execute("PRAGMA journal_mode = DELETE")
             finally:
                 copy.close()
+            fsync_file(temp)
             _install(temp, target)
         except BaseException:
             temp.unlink(missing_ok=True)

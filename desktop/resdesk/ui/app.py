@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QSize
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from resdesk.errors import DocumentLockedError, UserError
+from resdesk.errors import DocumentLockedError, DocumentReadOnlyError, UserError
 from resdesk.store.docfile import DocumentFile
 from resdesk.ui.guard import install_excepthook
 from resdesk.ui.main_window import APP_NAME, MainWindow
@@ -43,16 +43,22 @@ def tell_read_only(parent: QWidget | None, sentence: str) -> None:
 
 
 def open_session(path: Path, parent: QWidget | None = None, *, interactive: bool = True) -> DocumentSession:
-    """Open a document file for writing, or read-only after telling the user when it is locked."""
+    """Open a document file for writing, or read-only (the window's banner says why) when it is locked,
+    cannot be written where it is, or has a schema that is not exactly ours."""
     try:
-        file = DocumentFile.open(path)
+        file = DocumentFile.open(path, wait=0)
+        reason = None
     except DocumentLockedError as error:
         if interactive:
             tell_read_only(parent, str(error))
         else:
             print(f"resdesk: {error}", file=sys.stderr)
-        file = DocumentFile.open(path, readonly=True)
-    return DocumentSession(file)
+        file, reason = DocumentFile.open(path, readonly=True), error
+    except DocumentReadOnlyError as error:
+        file, reason = DocumentFile.open(path, readonly=True), error
+    session = DocumentSession(file)
+    session.read_only_because = reason
+    return session
 
 
 def resolve_path(path: str | None, parent: QWidget | None = None) -> Path | None:

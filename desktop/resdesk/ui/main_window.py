@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 from resdesk import __version__
 from resdesk.errors import UserError
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+from resdesk.store.docfile import ForeignSchemaError
 from resdesk.store.editing import neighbour_position
 from resdesk.ui import commands
 from resdesk.ui.actions import MENUS, Actions
+from resdesk.ui.banner import Banner
 from resdesk.ui.block_editor import plain_offset
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
@@ -69,8 +71,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.banner = Banner(central)
         self.find_bar = FindBar(session, central)
         self.text_view = TextView(session, central)
+        layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.text_view, 1)
         self.setCentralWidget(central)
@@ -96,9 +100,12 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self.statusBar().setAccessibleName("Status")
         self.unsaved = UnsavedEdit(self)
-        self.statusBar().showMessage(
-            "Read-only: this document is open in another window or process." if session.readonly
-            else "Every change is saved as you type.")
+        self.statusBar().showMessage("Read-only." if session.readonly else "Every change is saved as you type.")
+        if session.readonly:
+            reason = session.read_only_because
+            self.banner.show_reason(str(reason or "This document is open in another window or process."),
+                                    offer_copy=not isinstance(reason, ForeignSchemaError))
+            self.banner.save_as.clicked.connect(self.save_as)
         self.resize(1280, 800)
         if restore:
             self.restore_layout()

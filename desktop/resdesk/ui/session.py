@@ -16,7 +16,7 @@ from dataclasses import replace
 from PySide6.QtCore import QObject, Signal
 
 from resdesk.amend.labels import document_labels
-from resdesk.errors import DocumentWriteError
+from resdesk.errors import DocumentWriteError, UserError
 from resdesk.model.document import Document
 from resdesk.store import editing
 from resdesk.store.amendments import follow_text_edit
@@ -51,6 +51,7 @@ class DocumentSession(QObject):
         # Paragraphs whose typed text the file could not take (a full disk): block id -> what the file holds.
         # The text in memory and on screen is the typed one; `saved_state` is what an undo step starts from.
         self.unsaved: dict[str, editing.TextState] = {}
+        self.read_only_because: UserError | None = None  # why the file opened read-only (the window says it)
         from resdesk.ui.negotiation import Negotiation
 
         self.negotiation = Negotiation(self)
