@@ -74,6 +74,12 @@ DAMAGE = {
                               "block b5 of version original: its kind “poem”"),
     "bytes for text": ("UPDATE block SET text = CAST('Urges' AS BLOB) WHERE id = 'b5'",
                        "block b5 of version original: its text is"),
+    "bytes that are not UTF-8": ("UPDATE block SET text = CAST(X'55726765F4' AS TEXT) WHERE id = 'b5'",
+                                 "block b5 of version original: it holds U+DCF4 (half of a character"),
+    "an unwritable character": ("UPDATE amendment SET new = 'x' || char(65535) WHERE id = 'a1'",
+                                "amendment a1: it holds U+FFFF (not a character at all)"),
+    "a counter behind the ids": ("UPDATE setting SET value = '3' WHERE key = 'next_amendment'",
+                                 "the setting “next_amendment”: it would hand out the number 3 again"),
     "the version row missing": ("DELETE FROM version", "the file holds no version of the text"),
     "the current version missing": ("UPDATE setting SET value = '7' WHERE key = 'current_version'",
                                     "the setting “current_version”: it names a version that is not in the file"),
@@ -140,6 +146,19 @@ def test_check_file_runs_sqlites_integrity_check(doc, capsys):
     doc.write_bytes(bytes(data))
     status, out, _ = cli(capsys, "check-file", doc)
     assert status == 1 and "seed.resdesk: SQLite" in out
+
+
+def test_a_schema_holding_bytes_that_are_not_text_is_damage(doc, capsys):
+    """SQLite's own message about it quotes the bytes: the sqlite3 module then raised UnicodeDecodeError."""
+    conn = sqlite3.connect(doc)
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET name = CAST(X'61F462' AS TEXT) WHERE name = 'sqlite_autoindex_block_1'")
+    conn.commit()
+    conn.close()
+    status, _, err = cli(capsys, "outline", doc)
+    assert status == 2 and "seed.resdesk is damaged and cannot be read (its schema is not readable text)" in err
+    status, out, _ = cli(capsys, "check-file", doc)
+    assert status == 1 and out == "seed.resdesk: SQLite cannot read it (its schema is not readable text)\n"
 
 
 def test_check_file_refuses_what_is_not_a_document(tmp_path, capsys):

@@ -32,14 +32,19 @@ def _importer(fmt: str):
 def read_source(path: str | Path, fmt: str = "auto") -> Document:
     """Import `path` as `fmt` ("auto" detects it) after checking it is a readable, sane file."""
     path = Path(path)
-    data = source_bytes(path)
+    return document_from_bytes(source_bytes(path), path.name, fmt)
+
+
+def document_from_bytes(data: bytes, name: str, fmt: str = "auto") -> Document:
+    """Import the bytes of a file called `name` as `fmt` ("auto" detects it); BadInputError if they are
+    not a resolution we can read."""
     if fmt == "auto":
         from resdesk.formats.detect import detect_format
 
-        fmt = detect_format(path.name, data[:4096])
+        fmt = detect_format(name, data[:4096])
     if fmt == "text":
         data = clean_text_file(data)  # U+FFFF and its like: no Word or AKN export could write them
-    return _importer(fmt)(data, path.name)
+    return _importer(fmt)(data, name)
 
 
 def source_bytes(path: Path) -> bytes:

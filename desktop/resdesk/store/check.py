@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from resdesk.store.docfile import check_header, connect
-from resdesk.store.integrity import content_problems, event_problems, schema_problems
+from resdesk.store.integrity import content_problems, event_problems, printable, schema_problems, tolerant_text
 from resdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION
 
 
@@ -22,16 +22,19 @@ def check_file(path: Path) -> list[str]:
     """
     check_header(path)
     conn = connect(path, readonly=True)
+    conn.text_factory = tolerant_text  # damaged bytes are named as problems
     try:
         return _problems(conn)
     except sqlite3.DatabaseError as error:
-        return [f"SQLite cannot read it ({error})"]
+        return [printable(f"SQLite cannot read it ({error})")]
+    except UnicodeDecodeError:  # SQLite's message quotes damaged bytes of the schema
+        return ["SQLite cannot read it (its schema is not readable text)"]
     finally:
         conn.close()
 
 
 def _problems(conn: sqlite3.Connection) -> list[str]:
-    problems = [f"SQLite: {line}" for (line,) in conn.execute("PRAGMA integrity_check") if line != "ok"]
+    problems = [printable(f"SQLite: {line}") for (line,) in conn.execute("PRAGMA integrity_check") if line != "ok"]
     if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
         return [*problems, "it is an SQLite database but not a Resolution Desk document"]
     version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -33,7 +33,7 @@ from resdesk.errors import (
     UserError,
 )
 from resdesk.files import fsync_directory, fsync_file, temporary_sibling
-from resdesk.store.integrity import content_problems, schema_problems
+from resdesk.store.integrity import content_problems, schema_problems, tolerant_text
 from resdesk.store.lock import DocumentLock
 from resdesk.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from resdesk.text.chars import first_unwritable, first_unwritable_in_json, unwritable_sentence
@@ -44,7 +44,7 @@ LOCK_WAIT = 2.0  # seconds a writer waits for the lock before it is told the fil
 
 # SQLite's primary result codes that say why a write or an open failed.
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
-_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 10, 11, 13, 26
+_SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CONSTRAINT, _SQLITE_NOTADB = 10, 11, 13, 19, 26
 
 
 def now() -> str:
@@ -115,6 +115,9 @@ def database_problem(error: sqlite3.Error, name: str, consequence: str = "the la
         return DocumentWriteError(f"{name} is busy in another program, so {consequence}; try again in a moment.")
     if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return DocumentFileError(f"{name} is damaged and cannot be read ({error}); "
+                                 f"`resdesk check-file {name}` lists what is wrong.")
+    if code == _SQLITE_CONSTRAINT:  # our writes keep every constraint of a sound file
+        return DocumentFileError(f"{name} is damaged ({error}), so {consequence}; "
                                  f"`resdesk check-file {name}` lists what is wrong.")
     return DocumentFileError(f"{name} cannot be read or written ({error}).")
 
@@ -281,6 +284,7 @@ class DocumentFile:
                 )
         try:
             conn = connect(path, readonly)
+            conn.text_factory = tolerant_text  # while checking: bytes that are not UTF-8 are named, not raised
             try:
                 version = _check_identity(conn, path.name, writing=not readonly)
                 if not readonly:
@@ -293,9 +297,15 @@ class DocumentFile:
                     conn = connect(path, readonly=True)
                 else:
                     _check_content(conn, path.name)
+                conn.text_factory = str
             except sqlite3.Error as error:
                 conn.close()
-                raise database_problem(error, path.name, "it cannot be opened for writing") from None
+                doing = "it cannot be opened" + ("" if readonly else " for writing")
+                raise database_problem(error, path.name, doing) from None
+            except UnicodeDecodeError:  # SQLite's own message quotes damaged bytes of the schema
+                conn.close()
+                raise DocumentFileError(f"{path.name} is damaged and cannot be read (its schema is not readable "
+                                        f"text); `resdesk check-file {path.name}` lists what is wrong.") from None
             except BaseException:
                 conn.close()
                 raise

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from resdesk.model.amendment import KINDS, STATUSES
 from resdesk.model.document import BLOCK_KINDS, Meta
 from resdesk.store.schema import MIGRATIONS
+from resdesk.text.chars import describe, first_unwritable
 from resdesk.text.inline import MARK_KINDS
 
 # The settings our code reads as numbers.
@@ -61,7 +62,7 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> tuple[list[str], 
     trigger runs on our writes, a missing index changes nothing for a reader).
     """
     ours = expected_schema(version)
-    theirs = _schema(conn)
+    theirs = {key: printable(sql) for key, sql in _schema(conn).items()}
     for_reading, for_writing = [], []
     for (kind, name), sql in ours.items():
         found = theirs.get((kind, name))
@@ -72,7 +73,7 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> tuple[list[str], 
             problems.append(f"the {kind} “{name}” is not as Resolution Desk made it")
     for (kind, name) in theirs:
         if (kind, name) not in ours:
-            for_writing.append(f"it has an extra {kind} “{name}”")
+            for_writing.append(printable(f"it has an extra {kind} “{name}”"))
     return for_reading, for_writing
 
 
@@ -88,6 +89,24 @@ def _json(value, expected: type):
     except ValueError:
         return None
     return parsed if isinstance(parsed, expected) else None
+
+
+def _unwritable(*values) -> str:
+    """"it holds U+FFFF (…), which no Word or XML file can hold" for the first such character in `values`
+    (strings, or lists and objects of them, as parsed from JSON); "" when there is none."""
+    for value in values:
+        if isinstance(value, str):
+            char = first_unwritable(value)
+        elif isinstance(value, dict | list):
+            char = next((found for item in (value.values() if isinstance(value, dict) else value)
+                         if (found := _unwritable(item))), None)
+            if char:
+                return char
+        else:
+            char = None
+        if char:
+            return f"it holds {describe(char)}, which no Word or XML file can hold"
+    return ""
 
 
 def _strings(value) -> bool:
@@ -122,7 +141,7 @@ def _rows_problem(value) -> str:
             if not (isinstance(cell, dict) and isinstance(cell.get("text"), str)
                     and isinstance(cell.get("header"), bool) and isinstance(cell.get("marks"), list)):
                 return "a cell of its table is not a text with marks"
-            problem = _marks_problem(json.dumps(cell["marks"]), len(cell["text"]))
+            problem = _marks_problem(json.dumps(cell["marks"]), len(cell["text"])) or _unwritable(cell["text"])
             if problem:
                 return "a cell of its table: " + problem.replace("its ", "", 1)
     return ""
@@ -137,11 +156,27 @@ def _new_block_problem(value) -> str:
     if not (isinstance(block.get("id"), str) and block.get("kind") in BLOCK_KINDS
             and isinstance(block.get("text"), str) and isinstance(block.get("parent"), str | None)):
         return "its proposed paragraph lacks an id, a known kind or a text"
-    return ""
+    return _unwritable(block)
+
+
+def tolerant_text(data: bytes) -> str:
+    """An SQLite text as Python text even when it is not UTF-8 (bytes of damage become lone surrogates, which
+    `_unwritable` then names): the `text_factory` of a connection being checked."""
+    return data.decode("utf-8", "surrogateescape")
+
+
+def printable(problem: str) -> str:
+    """A problem phrase that can be printed whatever damaged bytes it quotes."""
+    return problem.encode("utf-8", "replace").decode("utf-8")
 
 
 def content_problems(conn: sqlite3.Connection) -> Iterator[str]:
-    """Every value of the file our readers would trip over, as "where: what" phrases."""
+    """Every value of the file our readers would trip over, as "where: what" phrases (on a connection whose
+    text_factory is `tolerant_text`: a text that is not UTF-8 is named, not raised)."""
+    return map(printable, _content_problems(conn))
+
+
+def _content_problems(conn: sqlite3.Connection) -> Iterator[str]:
     versions = dict(conn.execute("SELECT id, name FROM version"))
     if not versions:
         yield "the file holds no version of the text"
@@ -153,6 +188,8 @@ def content_problems(conn: sqlite3.Connection) -> Iterator[str]:
     for vid, name, based_on in conn.execute("SELECT id, name, based_on FROM version"):
         if not isinstance(name, str) or not name:
             yield f"version #{vid}: it has no name"
+        elif problem := _unwritable(name):
+            yield f"version #{vid}: its name: {problem}"
         if based_on is not None and based_on not in versions:
             yield f"version {name}: it is based on a version that is not in the file"
     yield from _setting_problems(conn, versions)
@@ -168,13 +205,15 @@ def content_problems(conn: sqlite3.Connection) -> Iterator[str]:
         if parsed is None or (expected is list and not _strings(parsed)):
             what = "a JSON list of names" if expected is list else "a JSON string"
             yield f"the metadata “{key}” of {version(vid)}: it is not {what}"
+        elif problem := _unwritable(parsed):
+            yield f"the metadata “{key}” of {version(vid)}: {problem}"
     footnotes: dict[int, set[str]] = {}
     for vid, ident, text, marks in conn.execute("SELECT version, id, text, marks FROM footnote"):
         footnotes.setdefault(vid, set()).add(ident)
         if not isinstance(text, str):
             yield f"footnote {ident} of {version(vid)}: its text is not text"
             continue
-        problem = _marks_problem(marks, len(text))
+        problem = _marks_problem(marks, len(text)) or _unwritable(text)
         if problem:
             yield f"footnote {ident} of {version(vid)}: {problem}"
     yield from _block_problems(conn, version, footnotes)
@@ -190,16 +229,23 @@ def _setting_problems(conn: sqlite3.Connection, versions: dict) -> Iterator[str]
     current = settings.get("current_version")
     if current is not None and current.isdigit() and int(current) not in versions:
         yield "the setting “current_version”: it names a version that is not in the file"
+    # Ids are never handed out twice: each counter is past the highest number in use.
+    for key, highest in (
+            ("next_amendment", "SELECT max(seq) FROM amendment"), ("next_comment", "SELECT max(seq) FROM comment"),
+            ("next_block", "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM block WHERE id GLOB 'b[0-9]*'"),
+            ("next_footnote", "SELECT max(CAST(substr(id, 2) AS INTEGER)) FROM footnote WHERE id GLOB 'f[0-9]*'")):
+        used = conn.execute(highest).fetchone()[0]
+        value = settings.get(key, "1")
+        if type(used) is int and isinstance(value, str) and value.isdigit() and int(value) <= used:
+            yield f"the setting “{key}”: it would hand out the number {value} again"
 
 
 def _block_problems(conn: sqlite3.Connection, version, footnotes: dict[int, set[str]]) -> Iterator[str]:
     ids: dict[int, set[str]] = {}
     parents = []
     annexes = {(vid, number) for vid, number in conn.execute("SELECT version, number FROM annex")}
-    # The text itself is fetched only where marks or a table need its length: most paragraphs have neither.
-    for vid, ident, annex, position, kind, parent, level, is_text, text, marks, rows in conn.execute(
-            "SELECT version, id, annex, position, kind, parent, level, typeof(text) = 'text', "
-            "CASE WHEN marks = '[]' THEN NULL ELSE text END, marks, rows FROM block"):
+    for vid, ident, annex, position, kind, parent, level, text, marks, rows in conn.execute(
+            "SELECT version, id, annex, position, kind, parent, level, text, marks, rows FROM block"):
         ids.setdefault(vid, set()).add(ident)
         problem = ""
         if kind not in BLOCK_KINDS:
@@ -208,10 +254,10 @@ def _block_problems(conn: sqlite3.Connection, version, footnotes: dict[int, set[
             problem = "its position, level or annex is not a whole number"
         elif annex and (vid, annex) not in annexes:
             problem = f"it belongs to annex {annex}, which is not in the file"
-        elif not is_text:
+        elif not isinstance(text, str):
             problem = "its text is not text"
         else:
-            problem = _marks_problem(marks, len(text or "")) or _rows_problem(rows)
+            problem = _marks_problem(marks, len(text)) or _rows_problem(rows) or _unwritable(text)
             if not problem and "footnote" in marks and any(
                     mark[0] == "footnote" and (len(mark) < 4 or mark[3] not in footnotes.get(vid, ()))
                     for mark in json.loads(marks)):
@@ -226,10 +272,9 @@ def _block_problems(conn: sqlite3.Connection, version, footnotes: dict[int, set[
 
 
 def _negotiation_problems(conn: sqlite3.Connection, versions: dict) -> Iterator[str]:
-    for ident, kind, status, co_sponsors, new_block, start, end, texts in conn.execute(
+    for ident, kind, status, co_sponsors, new_block, start, end, *texts in conn.execute(
             "SELECT id, kind, status, co_sponsors, new_block, start_offset, end_offset, "
-            "typeof(author) = 'text' AND typeof(target) = 'text' AND typeof(old) = 'text' AND typeof(new) = 'text' "
-            "AND typeof(after_block) = 'text' AND typeof(justification) = 'text' FROM amendment"):
+            "author, target, old, new, after_block, justification FROM amendment"):
         where = f"amendment {ident}"
         if kind not in KINDS:
             yield f"{where}: its kind “{kind}” is not one Resolution Desk knows"
@@ -238,24 +283,27 @@ def _negotiation_problems(conn: sqlite3.Connection, versions: dict) -> Iterator[
         parsed = _json(co_sponsors, list)
         if parsed is None or not _strings(parsed):
             yield f"{where}: its co-sponsors are not a JSON list of names"
-        if not (type(start) is int and type(end) is int and texts):
+        if not (type(start) is int and type(end) is int and all(isinstance(text, str) for text in texts)):
             yield f"{where}: one of its values is not of its kind (text or number)"
-        problem = _new_block_problem(new_block)
+        problem = _new_block_problem(new_block) or _unwritable(*texts, parsed)
         if problem:
             yield f"{where}: {problem}"
-    for ident, private, texts in conn.execute(
-            "SELECT id, private, typeof(author) = 'text' AND typeof(text) = 'text' AND typeof(block) = 'text' "
-            "AND typeof(amendment) = 'text' AND typeof(reply_to) = 'text' FROM comment"):
-        if type(private) is not int or not texts:
+    for ident, private, *texts in conn.execute(
+            "SELECT id, private, author, text, block, amendment, reply_to FROM comment"):
+        if type(private) is not int or not all(isinstance(text, str) for text in texts):
             yield f"comment {ident}: one of its values is not of its kind (text or number)"
-    for name, groups in conn.execute("SELECT name, groups FROM delegation"):
+        elif problem := _unwritable(*texts):
+            yield f"comment {ident}: {problem}"
+    for name, short_name, groups in conn.execute("SELECT name, short_name, groups FROM delegation"):
         parsed = _json(groups, list)
         if parsed is None or not _strings(parsed):
             yield f"the delegation {name}: its groups are not a JSON list of names"
+        elif problem := _unwritable(name, short_name, parsed):
+            yield f"a delegation: {problem}"
 
 
 def event_problems(conn: sqlite3.Connection) -> Iterator[str]:
     """The event log (only appended to, never read back by the editor: checked by `check_file` alone)."""
     for ident, detail in conn.execute("SELECT id, detail FROM event"):
         if _json(detail, dict) is None:
-            yield f"event {ident} of the log: its detail is not a JSON object"
+            yield printable(f"event {ident} of the log: its detail is not a JSON object")
