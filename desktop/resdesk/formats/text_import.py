@@ -42,6 +42,7 @@ from resdesk.model.document import (
 )
 from resdesk.model.ids import IdAllocator
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, sorted_marks
+from resdesk.text.phrases import opening_phrase
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -145,6 +146,7 @@ class _Chunker:
         self._note_number: int | None = None  # its number, None if that number already had a text
         self._page_break = False
         self._in_body = False
+        self._language = "en"
         self._symbol_seen = False
 
     def feed(self, line: str) -> None:
@@ -192,12 +194,22 @@ class _Chunker:
             self.footnotes[self._note_number] = " ".join(self._note)
 
     def _add_line(self, line: str) -> None:
-        if self._open and (_starts_block(line) or not self._in_body and self._front_matter_break(line)):
+        if self._open and (_starts_block(line) or not self._in_body and self._front_matter_break(line)
+                           or self._in_body and self._opens_paragraph(line)):
             self._close()
         self._open.append(line)
-        if not self._in_body and _formula_language(line) is not None:
+        if not self._in_body and (language := _formula_language(line)) is not None:
             self._in_body = True
+            self._language = language
             self._close()
+
+    def _opens_paragraph(self, line: str) -> bool:
+        """Whether `line` starts a paragraph though no blank line comes before it: the line before ends one
+        ("," ";" "."), and this one opens with an opening phrase ("Recalling", "Requests")."""
+        if not _ends_sentence(self._open[-1]):
+            return False
+        text = _plain(_unwrap(line))
+        return any(opening_phrase(text, kind, self._language) for kind in (PREAMBULAR, OPERATIVE))
 
     def _front_matter_break(self, line: str) -> bool:
         """Whether `line` or the line before it stands alone (masthead lines, the formula, a sponsor line).
@@ -206,7 +218,7 @@ class _Chunker:
         long list of sponsors wrapped over several lines, and does not stand alone.
         """
         previous = self._open[-1]
-        if _stands_alone(previous):
+        if _stands_alone(previous) or previous.endswith(":"):  # a note's sentence ends with ":", the title follows
             return True
         if _SPONSOR_LINE.fullmatch(line) and previous.endswith((",", " and")):
             return False
@@ -561,7 +573,8 @@ _MASTHEAD_READERS = (
 
 # -- pass 4: body ------------------------------------------------------------------------------
 
-_OPERATIVE = re.compile(r"(\d{1,3})\.\s+(?P<rest>\S.*)")
+# Up to 9999 paragraphs; a line opening with a year ("2013. The…", wrapped) does not start one.
+_OPERATIVE = re.compile(r"(?!(?:19|20)\d\d\.)(\d{1,4})\.\s+(?P<rest>\S.*)")
 _SUB = re.compile(
     r"(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)\s+(?P<rest>\S.*)"
 )
