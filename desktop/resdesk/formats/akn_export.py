@@ -32,7 +32,7 @@ from resdesk.model.document import (
     Document,
 )
 from resdesk.text.dates import un_date
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Coverage, Mark
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
@@ -53,8 +53,9 @@ def _e(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) ->
 def _append_text(parent: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    last = next(parent.iterchildren(reversed=True), None)  # len(parent) counts every child: quadratic
+    if last is not None:
+        last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
@@ -85,15 +86,18 @@ class AknWriter:
         for mark in spans:
             cuts.update(p for p in (mark.start, mark.end) if 0 <= p <= length)
         points = sorted(cuts)
-        self._notes_at(parent, anchors, 0)
+        notes: dict[int, list[str]] = {}  # by offset: one look-up per piece, not a scan of every anchor
+        for at, note_id in anchors:
+            notes.setdefault(at, []).append(note_id)
+        self._notes_at(parent, notes, 0)
+        coverage = Coverage(spans)
         for left, right in zip(points, points[1:], strict=False):
             piece = text[left:right]
-            active = [m for m in spans if m.start <= left and right <= m.end]
             target = parent
-            link = next((m.target for m in active if m.kind == LINK), "")
-            if left < italic_until or any(m.kind == ITALIC for m in active):
+            italic, bold, link = coverage.at(left)
+            if left < italic_until or italic:
                 target = _e(target, "span", class_="italic")
-            if any(m.kind == BOLD for m in active):
+            if bold:
                 target = _e(target, "span", class_="bold")
             if link:
                 target = _e(target, "a", href=link_url(link))
@@ -101,11 +105,11 @@ class AknWriter:
                 _append_text(parent, piece)
             else:
                 target.text = piece
-            self._notes_at(parent, anchors, right)
+            self._notes_at(parent, notes, right)
 
-    def _notes_at(self, parent: etree._Element, anchors: list[tuple[int, str]], position: int) -> None:
-        for at, note_id in anchors:
-            if at == position and note_id in self.document.footnotes:
+    def _notes_at(self, parent: etree._Element, notes: dict[int, list[str]], position: int) -> None:
+        for note_id in notes.get(position, ()):
+            if note_id in self.document.footnotes:
                 self.note_count += 1
                 note = _e(parent, "authorialNote", marker=self.markers.get(note_id, ""), placement="bottom",
                           eId=f"authorialNote_{self.note_count}")
