@@ -153,3 +153,15 @@ def test_a_refused_proposal_inside_its_command_is_told(qtbot, window, monkeypatc
     assert window.session.undo_stack.push(command) is False
     assert window.statusBar().currentMessage() == "That paragraph is gone."
     assert window.session.undo_stack.count() == 0
+
+
+def test_deleting_the_paragraph_being_edited_at_the_end_reports_nothing(qtbot, window):
+    """Closing the editor at a reset asked Qt for the flags of a row the shorter list no longer had."""
+    go_to(qtbot, window, "OP6")
+    window.actions["delete"].trigger()
+    window.actions["undo"].trigger()
+    go_to(qtbot, window, "OP6")
+    window.actions["delete"].trigger()
+    qtbot.wait(20)
+    assert problem_dialogs(window) == []
+    assert "OP6" not in labels(window)

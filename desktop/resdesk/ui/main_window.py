@@ -85,6 +85,8 @@ class MainWindow(QMainWindow):
         self.history.setObjectName("undoHistory")
         self.history.setAccessibleName("Undo history")
         self.history.setEmptyLabel("Opened")
+        # The history is reset at every change; rows of one height keep that cheap after thousands of steps.
+        self.history.setUniformItemSizes(True)
         self.add_panel("outline", "Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel("metadata", "Document", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea)
         self.add_panel("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea, below=True)

@@ -53,8 +53,13 @@ class BlocksModel(QAbstractListModel):
     def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
         return 0 if parent is not None and parent.isValid() else len(self.negotiation.rows)
 
+    def _valid(self, index: QModelIndex) -> bool:
+        """An index of the rows now shown: while a reset begins (closing the editor), Qt still asks about rows
+        of the old list, which the negotiation has already replaced."""
+        return index.isValid() and index.row() < len(self.negotiation.rows)
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not self._valid(index):
             return None
         row = self.negotiation.rows[index.row()]
         if role == ROW_ROLE:
@@ -73,7 +78,7 @@ class BlocksModel(QAbstractListModel):
 
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.negotiation.rows[index.row()].kind == BLOCK:
+        if self._valid(index) and self.negotiation.rows[index.row()].kind == BLOCK:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
