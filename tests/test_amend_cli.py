@@ -38,6 +38,14 @@ def _error(*args) -> str:
     return lines[0].removeprefix("resdesk: error: ")
 
 
+def _dump(doc) -> list[str]:
+    """The whole content of a document file (its bytes change when it is only opened: the WAL header)."""
+    import sqlite3
+
+    with sqlite3.connect(doc) as conn:
+        return list(conn.iterdump())
+
+
 def _amendments(doc) -> list[dict]:
     return json.loads(_ok("outline", doc, "--json"))["amendments"]
 
@@ -70,12 +78,47 @@ def test_unknown_delegation_says_how_to_add_it(doc):
     message = _error("amend", doc, "--as", "Atlantis", "--delete-paragraph", "OP7")
     assert message == ("“Atlantis” is not a known delegation; add it with "
                        f"`resdesk delegation {doc.name} --add \"Atlantis\"`.")
-    assert _ok("delegation", doc, "--add", "Atlantis", "--group", "AOSIS").strip() == "Atlantis"
+    assert _ok("delegation", doc, "--add", "Atlantis", "--group", "AOSIS").split("\t")[:3] == [
+        "Atlantis", "Atlantis", "member"]
     assert _ok("amend", doc, "--as", "atlantis", "--delete-paragraph", "OP7").strip() == "a1"
-    listing = _ok("delegation", doc).splitlines()
-    assert "Atlantis\tAtlantis\tmember\t" in "\n".join(listing)
+    listing = _ok("delegation", doc, "--all").splitlines()
+    assert "Atlantis\tAtlantis\tmember\t#" in "\n".join(listing)
     assert sum(1 for line in listing if line.split("\t")[0] == "Mexico") == 1
-    assert len(listing) == 212 + 1
+    assert len(listing) == 212 + 1  # the built-in ones, then the document's own
+
+
+def test_delegation_lists_the_documents_own_and_adds_with_a_short_name_and_kind(doc):
+    _ok("amend", doc, "--as", "EU", "--delete-paragraph", "OP7", "--co-sponsors", "Afghanistan")
+    _ok("comment", doc, "--as", "Mexico", "--on", "OP2", "--text", "Fine.")
+    result = run_cli("delegation", doc, "--add", "Group of Friends of the Ocean", "--kind", "group")
+    assert result.returncode == 0, result.stderr
+    row = result.stdout.strip().split("\t")
+    assert row[:3] == ["Group of Friends of the Ocean", "GFO", "group"]
+    assert result.stderr == ("resdesk: Group of Friends of the Ocean has the short name “GFO”; --short SHORT "
+                             "chooses another.\n")
+    assert _ok("delegation", doc, "--add", "Secretariat of the Conference", "--short", "Secretariat",
+               "--kind", "other").split("\t")[:3] == ["Secretariat of the Conference", "Secretariat", "other"]
+    rows = [line.split("\t") for line in _ok("delegation", doc).splitlines()]
+    assert [(r[0], r[1], r[2]) for r in rows] == [
+        ("Afghanistan", "Afghanistan", "member"), ("European Union", "EU", "group"),
+        ("Group of Friends of the Ocean", "GFO", "group"), ("Mexico", "Mexico", "member"),
+        ("Secretariat of the Conference", "Secretariat", "other")]
+    colours = [r[3] for r in rows]
+    assert all(colours) and len(set(colours)) == len(colours)  # the EU and Afghanistan once shared one
+    assert _error("delegation", doc, "--add", "Ocean Friends", "--short", "gfo") == (
+        "The short name “gfo” is taken by Group of Friends of the Ocean; choose another --short.")
+    assert _error("delegation", doc, "--short", "X") == "--short goes with --add NAME."
+    assert _error("delegation", doc, "--add", "X", "--kind", "state").startswith("Argument --kind: invalid choice")
+
+
+def test_the_kinds_the_parser_offers_are_the_models():
+    from resdesk.cli import build_parser
+    from resdesk.model.delegation import DELEGATION_KINDS
+
+    parser = build_parser()
+    delegation = parser._subparsers._group_actions[0].choices["delegation"]
+    kind = next(action for action in delegation._actions if action.dest == "kind")
+    assert tuple(kind.choices) == DELEGATION_KINDS
 
 
 def test_word_forms_and_occurrence(doc):
@@ -119,7 +162,7 @@ def test_status_and_revise_errors(doc):
         "superseded.")
     assert _error("revise", doc, "--name", "original") == f"{doc.name} already has a version called original; " \
                                                           "choose another --name."
-    assert _ok("revise", doc, "--name", "Rev.1").strip() == "Rev.1"
+    assert _ok("revise", doc, "--name", "Rev.1").splitlines()[0] == "Rev.1"
 
 
 def test_comments_private_ones_marked_and_threads(doc):
@@ -174,3 +217,24 @@ def test_every_export_reads_a_status_in_any_spelling(doc, tmp_path, spelling, su
 def test_an_unknown_status_is_one_sentence(doc):
     assert _error("status", doc, "a1", "agred") == ("“agred” is not a status; use one of proposed, agreed-ad-ref, "
                                                     "agreed, bracketed, withdrawn, rejected, superseded.")
+
+
+def test_status_refuses_a_second_accepted_amendment_among_colliding_ones(doc):
+    """Brazil's and Norway's replacements in OP2 collide: at most one of them is accepted."""
+    _ok("amend", doc, "--as", "Brazil", "--in", "OP2", "--replace", "to continue to strengthen",
+        "--with", "to strengthen further")
+    _ok("amend", doc, "--as", "Norway", "--in", "OP2", "--replace", "strengthen international coordination",
+        "--with", "enhance international cooperation")
+    _ok("amend", doc, "--as", "Chile", "--delete-paragraph", "OP7")
+    _ok("status", doc, "a1", "agreed-ad-ref")
+    before = _dump(doc)
+    assert _error("status", doc, "a2", "agreed") == ("a2 collides with a1, which is agreed ad ref; withdraw a1 "
+                                                     "first, or accept a2 with --supersede a1.")
+    assert _dump(doc) == before  # not even an event
+    assert _error("status", doc, "a2", "a3", "agreed", "--supersede", "a3") == "a3 cannot supersede itself."
+    assert _ok("status", doc, "a2", "a3", "agreed", "--supersede", "a1") == ""
+    assert [(a["id"], a["status"]) for a in _amendments(doc)] == [("a1", "superseded"), ("a2", "agreed"),
+                                                                  ("a3", "agreed")]
+    consolidated = json.loads(_ok("outline", doc, "--json", "--view", "consolidated"))
+    op2 = next(b for b in consolidated["blocks"] if b["label"] == "OP2")
+    assert op2["text"].startswith("Urges Member States to continue to enhance international cooperation")

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from conftest import SEED
+from resdesk.amend.decisions import set_statuses
 from resdesk.amend.propose import propose_delete_paragraph, propose_move, propose_new_paragraph, propose_replace
 from resdesk.amend.revise import create_revision
 from resdesk.formats.text_import import import_text
-from resdesk.store.amendments import add_amendment, set_status
+from resdesk.store.amendments import add_amendment
 from resdesk.store.documents import create_document, load
 from resdesk.views.compare import compare
 
@@ -21,7 +22,7 @@ def test_revision_compared_with_the_original(tmp_path):
             propose_move(original, "Peru", "OP11", "OP4"),
         ):
             add_amendment(doc, amendment)
-            set_status(doc, amendment.id, "agreed")
+            set_statuses(doc, [amendment.id], "agreed")
         create_revision(doc)
         revised = load(doc)
     view = compare(original, revised, "Secretariat")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import json
+import math
 
 import pytest
 
 from builders import small_document
+from resdesk.amend.decisions import set_statuses
 from resdesk.errors import UserError
 from resdesk.model.amendment import AGREED, DELETE_BLOCK, PROPOSED, REPLACE, Amendment
 from resdesk.model.comment import Comment
-from resdesk.store.amendments import add_amendment, amendments, get_amendment, set_status
+from resdesk.store.amendments import add_amendment, amendments, get_amendment
 from resdesk.store.comments import add_comment, comments, shared_comments
 from resdesk.store.delegations import (
     acting_as,
@@ -19,6 +21,7 @@ from resdesk.store.delegations import (
     document_delegations,
     resolve_delegation,
     set_acting_as,
+    used_delegations,
 )
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import create_document
@@ -42,7 +45,7 @@ def test_amendment_round_trip_and_status_change_is_logged(doc, tmp_path):
                                          old="to act", new="to act now", co_sponsors=["Chile"]))
     second = add_amendment(doc, Amendment("", "original", "European Union", DELETE_BLOCK, "b5", old="x"))
     assert (added.id, second.id) == ("a1", "a2")
-    assert set_status(doc, "a1", AGREED, actor="Facilitator") == PROPOSED
+    assert set_statuses(doc, ["a1"], AGREED, actor="Facilitator").previous == {"a1": PROPOSED}
     doc.close()
     with DocumentFile.open(tmp_path / "d.resdesk", readonly=True) as again:
         stored = amendments(again)
@@ -58,9 +61,9 @@ def test_amendment_round_trip_and_status_change_is_logged(doc, tmp_path):
 def test_unknown_status_and_unknown_amendment_are_refused(doc):
     add_amendment(doc, Amendment("", "original", "Mexico", DELETE_BLOCK, "b5"))
     with pytest.raises(UserError, match="not a status"):
-        set_status(doc, "a1", "approved")
+        set_statuses(doc, ["a1"], "approved")
     with pytest.raises(UserError, match="no amendment a9"):
-        set_status(doc, "a9", AGREED)
+        set_statuses(doc, ["a9"], AGREED)
     assert get_amendment(doc, "a1").status == PROPOSED
 
 
@@ -71,6 +74,43 @@ def test_colours_are_given_in_order_of_first_use_and_distinct(doc):
     assert len({colours["Mexico"], colours["European Union"], colours["Chile"]}) == 3
     order = [name for (name,) in doc.conn.execute("SELECT name FROM delegation ORDER BY colour_order")]
     assert order == ["Mexico", "European Union", "Chile"]
+
+
+def test_fifty_delegations_of_a_document_have_fifty_distinct_colours(doc):
+    """Proposers, co-sponsors, commenters and added delegations: every pair differs. The European Union
+    proposing and Afghanistan co-sponsoring once shared a colour (a bundled colour and a handed-out one)."""
+    from resdesk.model.delegation import bundled_delegations
+    from resdesk.model.palette import hex_rgb, lab
+
+    names = [d.name for d in bundled_delegations()[:45]]
+    add_amendment(doc, Amendment("", "original", "European Union", DELETE_BLOCK, "b5", co_sponsors=["Afghanistan"]))
+    for number in range(1, 40, 2):
+        add_amendment(doc, Amendment("", "original", names[number], DELETE_BLOCK, "b5",
+                                     co_sponsors=[names[number + 1]]))
+    for name in names[41:45]:
+        add_comment(doc, Comment("", name, "Noted.", block="b4"))
+    for number in range(1, 5):
+        add_delegation(doc, f"Friends of Ocean Region {number}", kind="group")
+    used = {d.name: d.colour for d in used_delegations(doc)}
+    assert len(used) == 50 and "Afghanistan" in used and "European Union" in used
+    assert used == {name: delegation_colours(doc)[name] for name in used}
+    colours = list(used.values())
+    assert len(set(colours)) == 50
+    points = [lab(hex_rgb(c)) for c in colours]
+    closest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:])
+    assert closest > 10  # CIELAB ΔE: clearly different side by side
+    bundled = {d.name: d.colour for d in document_delegations(doc)}
+    assert bundled["France"] == "" and bundled["Afghanistan"] == used["Afghanistan"]
+
+
+def test_an_older_file_colours_its_co_sponsors_and_commenters_without_writing(doc):
+    add_amendment(doc, Amendment("", "original", "European Union", DELETE_BLOCK, "b5", co_sponsors=["Afghanistan"]))
+    add_comment(doc, Comment("", "Chile", "Noted.", block="b4"))
+    with doc.transaction("as-before"):  # before this version only proposers got a colour
+        doc.conn.execute("DELETE FROM delegation WHERE name != 'European Union'")
+    colours = delegation_colours(doc)
+    assert len({colours["European Union"], colours["Afghanistan"], colours["Chile"]}) == 3
+    assert doc.conn.execute("SELECT count(*) FROM delegation").fetchone()[0] == 1
 
 
 def test_delegations_bundled_added_and_acting_as(doc):
@@ -110,7 +150,7 @@ def test_stored_views_take_filters_as_typed(doc):
     document = load(doc)
     add_amendment(doc, propose_replace(document, "European Union", "OP1", "to act", "to act now"))
     add_amendment(doc, propose_delete_paragraph(document, "Mexico", "Annex OP1"))
-    set_status(doc, "a1", "agreed-ad-ref")
+    set_statuses(doc, ["a1"], "agreed-ad-ref")
     view = stored_markup(doc, delegations=["eu"])
     assert [r.state for r in view.blocks if r.annex == 1] == ["normal"]
     assert view.record("b4").new_text().startswith("Urges Member States to act now")
@@ -176,8 +216,8 @@ def test_proposing_and_commenting_can_be_undone_and_redone(doc):
 
 def test_amendments_follow_a_direct_edit_of_the_text_or_go_stale(doc):
     from resdesk.amend.anchors import TextIndex, anchor_holds
+    from resdesk.amend.follow_edit import follow_text_edit
     from resdesk.amend.propose import propose_alternative, propose_replace
-    from resdesk.store.amendments import follow_text_edit
     from resdesk.store.documents import load, version_id
 
     document = load(doc)

@@ -109,7 +109,7 @@ def test_the_window_tells_a_corrupt_word_file_in_a_message(qtbot, qt_settings, s
     told = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: told.append(text))
     window.session.negotiation.set_acting("Brazil")
-    window.negotiation_ui.propose_from_word(str(bad))
+    window.negotiation_ui.proposals.propose_from_word(str(bad))
     assert told == ["bad.docx is damaged (word/document.xml cannot be decompressed)."]
     assert window.session.undo_stack.count() == 0
     window.close()

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdesk.text.phrases import (
+from resdesk.un.phrases import (
     KINDS,
     MAX_WORDS,
     compile_lexicon,

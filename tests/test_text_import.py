@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from resdesk.errors import BadInputError
 from resdesk.formats.detect import detect_format
-from resdesk.formats.text_import import MAX_TEXT_BYTES, SUPERSCRIPT_DIGITS, import_text, split_sponsors
+from resdesk.formats.text_import import MAX_TEXT_BYTES, SUPERSCRIPT_DIGITS, import_text
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TEXT, Document
 from resdesk.text.inline import FOOTNOTE, ITALIC, LINK, Mark
+from resdesk.un.sponsors import split_sponsors
 
 SEED = Path(__file__).resolve().parent / "fixtures" / "seed.txt"
 FOOTNOTE_TEXT = "General Assembly resolution 60/288."

@@ -14,7 +14,7 @@ from conftest import run_cli  # noqa: E402
 from resdesk.store.documents import create_document  # noqa: E402
 from ui_support import editor_document  # noqa: E402
 
-pytest_plugins = ("ui_support",)
+pytest_plugins = ("ui_support",)  # fixtures: negotiated (the seed with amendments)
 
 
 @pytest.fixture
@@ -47,6 +47,19 @@ def test_screenshot_is_a_png_of_the_requested_size(tmp_path, gui_env, qapp):
     assert not (tmp_path / "draft.resdesk-lock").exists()
 
 
+def test_a_screenshot_leaves_the_users_settings_as_they_were(tmp_path, gui_env, negotiated):
+    settings = tmp_path / "config" / "Resolution Desk" / "resdesk.conf"
+    settings.parent.mkdir(parents=True)
+    kept = tmp_path / "kept.resdesk"
+    create_document(kept, editor_document()).close()
+    settings.write_text(f"[General]\nrecentFiles={kept}\n\n[negotiation]\nview=markup\n", encoding="utf-8")
+    before = settings.read_bytes()
+    result = run_cli("gui", negotiated, "--screenshot", tmp_path / "shot.png", "--size", "900x600", env=gui_env)
+    assert result.returncode == 0, result.stderr
+    assert settings.read_bytes() == before  # no recent file added, no window layout written
+    assert sorted(p.name for p in (tmp_path / "config").rglob("*")) == ["Resolution Desk", "resdesk.conf"]
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="DISPLAY decides only on Linux")
 def test_without_a_display_a_screenshot_renders_offscreen_and_a_window_is_refused(tmp_path, gui_env, qapp):
     document = tmp_path / "draft.resdesk"
@@ -67,10 +80,10 @@ def test_without_a_display_a_screenshot_renders_offscreen_and_a_window_is_refuse
 def test_a_text_file_is_imported_beside_it(tmp_path, gui_env, seed, qapp):
     source = tmp_path / "seed.txt"
     shutil.copy(seed, source)
-    for expected in ("seed.resdesk", "seed (2).resdesk"):
+    for _ in range(2):  # the second time, the document the first one made is opened
         result = run_cli("gui", source, "--screenshot", tmp_path / "shot.png", env=gui_env)
         assert result.returncode == 0, result.stderr
-        assert (tmp_path / expected).exists()
+        assert (tmp_path / "seed.resdesk").exists() and not (tmp_path / "seed (2).resdesk").exists()
     assert read_png(tmp_path / "shot.png").width() == 1400  # the default size
 
 

@@ -4,7 +4,6 @@ export and printing. Documents are built with the CLI as a user would; results a
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
@@ -18,60 +17,20 @@ pytest.register_assert_rewrite("ui_support")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from conftest import SEED, run_cli  # noqa: E402
-from negotiation import EIGHT_AMENDMENTS  # noqa: E402
+from conftest import SEED  # noqa: E402
 from resdesk.store.comments import comments, shared_comments  # noqa: E402
 from resdesk.store.delegations import acting_as, delegation_colours  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.ui.negotiation import BASE, CONSOLIDATED, MARKUP, PROPOSE  # noqa: E402
 from resdesk.views.markup import INSERT  # noqa: E402
-from ui_support import open_test_window  # noqa: E402
+from ui_support import block_id, open_test_window, outline, ui  # noqa: E402
 
-pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window
-
-
-def _ok(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window, negotiated, seed_window
 
 
-def outline(path, *extra) -> dict:
-    return json.loads(_ok("outline", path, "--json", *extra))
-
-
-@pytest.fixture(scope="module")
-def negotiated_master(tmp_path_factory):
-    """The seed with the eight amendments of the done-criteria, a France amendment in OP5, a1 agreed."""
-    doc = tmp_path_factory.mktemp("seed") / "seed.resdesk"
-    _ok("import", SEED, "-o", doc)
-    for delegation, args in EIGHT_AMENDMENTS:
-        _ok("amend", doc, "--as", delegation, *args)
-    _ok("amend", doc, "--as", "France", "--in", "OP5", "--replace", "Member States", "--with", "all Member States")
-    _ok("status", doc, "a1", "agreed")
-    return doc
-
-
-@pytest.fixture
-def negotiated(negotiated_master, tmp_path):
-    copy = tmp_path / "seed.resdesk"
-    shutil.copy(negotiated_master, copy)
-    return copy
-
-
-@pytest.fixture
-def seed_window(qtbot, qt_settings, negotiated):
-    window = open_test_window(qtbot, negotiated)
-    yield window
-    window.close()
-
-
-def ui(window):
-    return window.negotiation_ui
-
-
-def block_id(window, label: str) -> str:
-    return next(block for block, name in window.session.labels().items() if name == label)
+def versions(window) -> list[str]:
+    box = ui(window).toolbar.version
+    return [box.itemText(i) for i in range(box.count())]
 
 
 def rendered(window, row):
@@ -96,18 +55,18 @@ def fragments(document):
 def test_acting_as_is_remembered_per_document(qtbot, qt_settings, doc_path, negotiated):
     window = open_test_window(qtbot, doc_path)
     assert window.session.negotiation.acting == ""
-    assert ui(window).act_as("france")  # typed in any case: the delegation's full name is kept
-    assert "Acting as: France" in ui(window).status.text()
+    assert ui(window).toolbar.acting_as.act_as("france")  # typed in any case: the delegation's full name is kept
+    assert "Acting as: France" in ui(window).toolbar.status.text()
     window.close()
     with DocumentFile.open(doc_path, readonly=True) as reader:
         assert acting_as(reader) == "France"
     other = open_test_window(qtbot, negotiated)
     assert other.session.negotiation.acting == ""
-    assert ui(other).acting.currentText() == ""
+    assert ui(other).toolbar.acting.currentText() == ""
     other.close()
     again = open_test_window(qtbot, doc_path)
-    assert ui(again).acting.currentText() == "France"
-    assert "Acting as: France" in ui(again).status.text()
+    assert ui(again).toolbar.acting.currentText() == "France"
+    assert "Acting as: France" in ui(again).toolbar.status.text()
     again.close()
 
 
@@ -120,7 +79,7 @@ def test_a_negotiated_document_opens_in_propose_mode_and_markup_view(seed_window
 
 def test_propose_mode_typing_records_one_replacement_and_undo_removes_it(qtbot, window, doc_path):
     window.actions["propose_mode"].trigger()
-    assert ui(window).act_as("France")
+    assert ui(window).toolbar.acting_as.act_as("France")
     op1 = block_id(window, "OP1")
     window.text_view.focus_block(op1, len("Calls upon Member States to act"))
     editor = window.text_view.editor
@@ -154,7 +113,7 @@ def test_paragraph_proposals_new_deletion_and_move(qtbot, window, doc_path, monk
     from PySide6.QtWidgets import QInputDialog
 
     window.actions["propose_mode"].trigger()
-    ui(window).act_as("Brazil")
+    ui(window).toolbar.acting_as.act_as("Brazil")
     window.text_view.focus_block(block_id(window, "OP2"))
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         staticmethod(lambda *args, **kwargs: ("Welcomes the new fund;", True)))
@@ -180,7 +139,7 @@ def test_paragraph_proposals_new_deletion_and_move(qtbot, window, doc_path, monk
 def test_propose_an_alternative(qtbot, seed_window, negotiated, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
 
-    ui(seed_window).act_as("Chile")
+    ui(seed_window).toolbar.acting_as.act_as("Chile")
     seed_window.text_view.focus_block(block_id(seed_window, "OP9"))
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         staticmethod(lambda *args, **kwargs: ("Further requests a short report;", True)))
@@ -223,7 +182,7 @@ def test_consolidated_and_base_views(seed_window):
     assert "to strengthen further" in op2.block.text  # a1 is agreed
     assert "enhance international cooperation" not in op2.block.text  # a7 is only proposed
     assert not negotiation.row_editable(op2)
-    toolbar = ui(seed_window)
+    toolbar = ui(seed_window).toolbar
     assert [s for s, action in toolbar.status_checks.items() if action.isChecked()] == ["agreed-ad-ref", "agreed"]
     toolbar.status_checks["proposed"].setChecked(True)  # accept the proposed ones too
     texts = [row.block.text for row in negotiation.rows if row.block is not None]
@@ -237,7 +196,7 @@ def test_consolidated_and_base_views(seed_window):
 
 def test_markup_filters_by_delegation_and_status(seed_window):
     negotiation = seed_window.session.negotiation
-    toolbar = ui(seed_window)
+    toolbar = ui(seed_window).toolbar
     toolbar.delegation_filter.setCurrentIndex(toolbar.delegation_filter.findData("Mexico"))
     shown = {a for row in negotiation.rows if row.record is not None for a in row.record.amendments()}
     assert shown == {"a3", "a6"}
@@ -294,26 +253,26 @@ def test_status_change_is_undoable(seed_window, negotiated):
 
 
 def test_edit_details_and_delete_own_proposal(seed_window, negotiated, monkeypatch):
-    from resdesk.ui import negotiation_window
+    from resdesk.ui import amendment_actions, window_part
 
     def fill(dialog):
         dialog.co_sponsors.setText("Chile, peru, Colombia")
         dialog.justification.setText("Broader support.")
         return 1
 
-    monkeypatch.setattr(negotiation_window.AmendmentDetailsDialog, "exec", fill)
-    ui(seed_window).edit_amendment("a3")
+    monkeypatch.setattr(amendment_actions.AmendmentDetailsDialog, "exec", fill)
+    ui(seed_window).amendments.edit_amendment("a3")
     a3 = next(a for a in outline(negotiated)["amendments"] if a["id"] == "a3")
     assert (a3["co_sponsors"], a3["justification"]) == (["Chile", "Peru", "Colombia"], "Broader support.")
     shown = []
-    monkeypatch.setattr(negotiation_window.QMessageBox, "warning",
+    monkeypatch.setattr(window_part.QMessageBox, "warning",
                         staticmethod(lambda parent, title, text: shown.append(text)))
-    monkeypatch.setattr(negotiation_window.AmendmentDetailsDialog, "exec",
+    monkeypatch.setattr(amendment_actions.AmendmentDetailsDialog, "exec",
                         lambda dialog: (dialog.co_sponsors.setText("Atlantis"), 1)[1])
-    ui(seed_window).edit_amendment("a3")
+    ui(seed_window).amendments.edit_amendment("a3")
     assert shown and "Atlantis" in shown[0]  # an unknown co-sponsor is refused in one sentence
     assert next(a for a in outline(negotiated)["amendments"] if a["id"] == "a3")["co_sponsors"][0] == "Chile"
-    ui(seed_window).act_as("Mexico")
+    ui(seed_window).toolbar.acting_as.act_as("Mexico")
     panel = ui(seed_window).amendment_panel
     panel.select("a3")
     assert panel.delete_button.isEnabled()
@@ -341,7 +300,7 @@ def test_collisions_are_flagged_in_the_panel_and_the_markup(seed_window):
 
 
 def test_comments_shared_and_private_with_counts_in_the_outline(qtbot, window, doc_path):
-    ui(window).act_as("Ghana")
+    ui(window).toolbar.acting_as.act_as("Ghana")
     op1 = block_id(window, "OP1")
     window.text_view.focus_block(op1)
     panel = ui(window).comment_panel
@@ -379,27 +338,26 @@ def test_create_revision_dialog_and_earlier_versions_stay_viewable(seed_window, 
     dialog = RevisionDialog(seed_window.session.negotiation, seed_window)
     assert dialog.name.text() == "Rev.1"
     assert dialog.accepted_statuses() == ("agreed-ad-ref", "agreed")
-    assert dialog.summary.text().startswith("1 amendment will be applied: OP2 [European Union].\n"
+    assert dialog.summary.text().startswith("1 amendment will be applied: OP2 (a1) [European Union].\n"
                                             "8 pending amendments carried over")
-    assert ui(seed_window).revise(dialog.accepted_statuses(), dialog.name.text()) == "Rev.1"
+    assert ui(seed_window).revisions.revise(dialog.accepted_statuses(), dialog.name.text()) == "Rev.1"
     negotiation = seed_window.session.negotiation
     assert negotiation.document.version == "Rev.1"
-    assert [ui(seed_window).version.itemText(i) for i in range(ui(seed_window).version.count())] == \
-        ["original", "Rev.1"]
+    assert versions(seed_window) == ["original", "Rev.1"]
     assert "Delete operative paragraph 7" in [d["instruction"] for d in negotiation.details]
-    ui(seed_window).version.setCurrentIndex(0)
+    ui(seed_window).toolbar.version.setCurrentIndex(0)
     assert negotiation.document.version == "original" and not negotiation.current
     assert not seed_window.actions["add_op"].isEnabled()
     seed_window.actions["view_base"].trigger()
     op2 = next(row for row in negotiation.rows if row.label == "OP2")
     assert "to continue to strengthen" in op2.block.text and not negotiation.row_editable(op2)
-    ui(seed_window).version.setCurrentIndex(1)
+    ui(seed_window).toolbar.version.setCurrentIndex(1)
     op2 = next(row for row in negotiation.rows if row.label == "OP2")
     assert "to strengthen further" in op2.block.text and negotiation.row_editable(op2)
 
 
 def test_a_delegation_rewords_its_own_proposed_paragraph_and_alternative(seed_window, negotiated, monkeypatch):
-    from resdesk.ui import negotiation_window
+    from resdesk.ui import amendment_actions
 
     negotiation = seed_window.session.negotiation
     offered = []
@@ -411,12 +369,12 @@ def test_a_delegation_rewords_its_own_proposed_paragraph_and_alternative(seed_wi
                 "seventieth", "  seventy-first "))
         return 1
 
-    monkeypatch.setattr(negotiation_window.AmendmentDetailsDialog, "exec", reword)
-    ui(seed_window).act_as("G77")
-    ui(seed_window).edit_amendment("a3")  # Mexico's new paragraph: not G77's to reword
-    ui(seed_window).act_as("Mexico")
-    ui(seed_window).edit_amendment("a3")
-    ui(seed_window).edit_amendment("a6")  # Mexico's alternative for OP15
+    monkeypatch.setattr(amendment_actions.AmendmentDetailsDialog, "exec", reword)
+    ui(seed_window).toolbar.acting_as.act_as("G77")
+    ui(seed_window).amendments.edit_amendment("a3")  # Mexico's new paragraph: not G77's to reword
+    ui(seed_window).toolbar.acting_as.act_as("Mexico")
+    ui(seed_window).amendments.edit_amendment("a3")
+    ui(seed_window).amendments.edit_amendment("a6")  # Mexico's alternative for OP15
     assert offered == [("Amendment a3", False), ("Amendment a3", True), ("Amendment a6", True)]
     stored = {a["id"]: a for a in outline(negotiated)["amendments"]}
     assert stored["a3"]["new"] == "Also invites the Office to report on its technical assistance activities;"
@@ -442,8 +400,8 @@ def test_a_word_file_of_a_delegation_becomes_its_proposals_in_one_undo_step(qtbo
     returned.write_bytes(rewrite_docx(render_clean(document), delegation_edits(document, tracked=True)))
     window = open_test_window(qtbot, doc)
     try:
-        ui(window).act_as("Brazil")
-        ui(window).propose_from_word(str(returned))
+        ui(window).toolbar.acting_as.act_as("Brazil")
+        ui(window).proposals.propose_from_word(str(returned))
         negotiation = window.session.negotiation
         assert sorted(d["instruction"] for d in negotiation.details) == [
             "Delete operative paragraph 7",
@@ -463,7 +421,7 @@ def test_a_change_renders_again_only_the_rows_it_changes(seed_window):
     delegate = seed_window.text_view.delegate
     before = list(negotiation.rows)
     rendered = {row.key: delegate.rendered(row) for row in before}
-    ui(seed_window).set_status(["a8"], "bracketed")  # CARICOM's new PP2 bis
+    ui(seed_window).amendments.set_status(["a8"], "bracketed")  # CARICOM's new PP2 bis
     changed = [row.key for old, row in zip(before, negotiation.rows, strict=True) if row is not old]
     assert changed == [next(row.key for row in before if row.record is not None and row.record.amendment == "a8")]
     negotiation.set_view(BASE)
@@ -475,17 +433,16 @@ def test_creating_a_revision_is_undone_and_redone(seed_window, negotiated):
     negotiation = seed_window.session.negotiation
     before = [(d["id"], d["instruction"]) for d in negotiation.details]
     stack = seed_window.session.undo_stack
-    assert ui(seed_window).revise(("agreed", "agreed-ad-ref"), None) == "Rev.1"
+    assert ui(seed_window).revisions.revise(("agreed", "agreed-ad-ref"), None) == "Rev.1"
     assert stack.undoText() == "Create Rev.1"
     stack.undo()
     assert negotiation.document.version == "original" and negotiation.current
-    assert [ui(seed_window).version.itemText(i) for i in range(ui(seed_window).version.count())] == ["original"]
+    assert versions(seed_window) == ["original"]
     assert [(d["id"], d["instruction"]) for d in negotiation.details] == before
     assert seed_window.actions["add_op"].isEnabled()  # the original is the version being worked on again
     stack.redo()
     assert negotiation.document.version == "Rev.1"
-    assert [ui(seed_window).version.itemText(i) for i in range(ui(seed_window).version.count())] == \
-        ["original", "Rev.1"]
+    assert versions(seed_window) == ["original", "Rev.1"]
 
 
 # -- export and printing -------------------------------------------------------------------------------
@@ -540,7 +497,7 @@ def test_print_preview_renders_the_current_view(seed_window, tmp_path):
 
     from resdesk.ui.printing.dialogs import make_preview_dialog
 
-    source, options = ui(seed_window).print_source()
+    source, options = seed_window.export_print.print_source()
     assert options.mode == "tracked"  # the markup view prints tracked
     dialog = make_preview_dialog(seed_window, source, options)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -555,7 +512,7 @@ def test_print_preview_renders_the_current_view(seed_window, tmp_path):
         assert "France" in text and "\f" in text.rstrip("\f")  # the tracked print names France, on 2+ pages
     dialog.deleteLater()
     seed_window.actions["view_consolidated"].trigger()
-    source, options = ui(seed_window).print_source()
+    source, options = seed_window.export_print.print_source()
     assert options.mode == "clean" and "to strengthen further" in " ".join(b.text for b in source().blocks)
     assert seed_window.actions["print"].shortcut().toString() == "Ctrl+P"
 
@@ -588,7 +545,7 @@ def test_every_new_widget_has_names(qtbot, seed_window):
 def test_typing_in_the_markup_view_updates_the_delegations_own_proposal(qtbot, seed_window, negotiated):
     from PySide6.QtGui import QTextCursor
 
-    ui(seed_window).act_as("France")
+    ui(seed_window).toolbar.acting_as.act_as("France")
     view = seed_window.text_view
     negotiation = seed_window.session.negotiation
     op5 = block_id(seed_window, "OP5")
@@ -634,7 +591,7 @@ def test_dragging_in_the_outline_proposes_a_move_in_propose_mode(qtbot, window, 
     from test_ui_editor import drop
 
     window.actions["propose_mode"].trigger()
-    ui(window).act_as("Fiji")
+    ui(window).toolbar.acting_as.act_as("Fiji")
     model = window.outline.model_
     operative = model.invisibleRootItem().child(1)
     assert not drop(model, "b5", operative, operative.rowCount())  # OP1 dropped at the end: proposed, not moved
@@ -645,7 +602,7 @@ def test_dragging_in_the_outline_proposes_a_move_in_propose_mode(qtbot, window, 
 
 
 def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbot, window, doc_path, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from resdesk.ui.delegation_dialog import AddDelegationDialog
 
     window.actions["propose_mode"].trigger()
     op1 = block_id(window, "OP1")
@@ -654,11 +611,16 @@ def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbo
     assert window.text_view.editor.toPlainText() == "Calls upon Member States to act;"  # nothing recorded, shown so
     assert "Acting as" in window.statusBar().currentMessage()
     assert outline(doc_path)["amendments"] == []
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *args, **kwargs: ("Group of Friends", True)))
+    def add(dialog):
+        dialog.name.setText("Group of Friends")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(AddDelegationDialog, "exec", add)
     window.actions["add_delegation"].trigger()
     assert window.session.negotiation.acting == "Group of Friends"
-    assert ui(window).acting.findText("Group of Friends") >= 0
-    completer = ui(window).acting.completer()
+    assert ui(window).toolbar.acting.findText("Group of Friends") >= 0
+    completer = ui(window).toolbar.acting.completer()
     completer.setCompletionPrefix("friends")  # the selector finds names by any part
     assert completer.currentCompletion() == "Group of Friends"
 
@@ -680,13 +642,17 @@ def _unnamed(widget) -> list[str]:
 
 
 def test_every_widget_of_the_new_dialogs_has_names(qtbot, seed_window):
+    from resdesk.ui.amendment_actions import SupersedeQuestion
+    from resdesk.ui.amendment_details_dialog import AmendmentDetailsDialog
+    from resdesk.ui.delegation_dialog import AddDelegationDialog
     from resdesk.ui.export_dialog import ExportDialog
-    from resdesk.ui.negotiation_window import AmendmentDetailsDialog
     from resdesk.ui.revision_dialog import RevisionDialog
 
     negotiation = seed_window.session.negotiation
     for dialog in (ExportDialog(negotiation, seed_window), RevisionDialog(negotiation, seed_window),
-                   AmendmentDetailsDialog(negotiation.amendment("a1"), seed_window)):
+                   AmendmentDetailsDialog(negotiation.amendment("a1"), seed_window),
+                   AddDelegationDialog(ui(seed_window).toolbar.acting_as.add, "", seed_window),
+                   SupersedeQuestion(seed_window, "a7 collides with a1.", ["a1"], ["a7"])):
         dialog.show()
         assert dialog.objectName() and dialog.accessibleName()
         assert not _unnamed(dialog), (dialog.objectName(), _unnamed(dialog))

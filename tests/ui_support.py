@@ -1,11 +1,16 @@
-"""Shared set-up for the editor's pytest-qt tests: settings in a temporary place, a document, a window."""
+"""Shared set-up for the window's pytest-qt tests: settings in a temporary place, a document, a window,
+the seed negotiated by the CLI as a user would, and reading results back (`resdesk outline --json`)."""
 
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import SEED, run_cli
+from negotiation import EIGHT_AMENDMENTS
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document, Footnote, Meta
 from resdesk.store.documents import create_document
 from resdesk.text.inline import FOOTNOTE, Mark
@@ -75,3 +80,47 @@ def window(qtbot, qt_settings, doc_path):
     window = open_test_window(qtbot, doc_path)
     yield window
     window.close()
+
+
+def cli_ok(*args) -> str:
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def outline(path, *extra) -> dict:
+    return json.loads(cli_ok("outline", path, "--json", *extra))
+
+
+@pytest.fixture(scope="module")
+def negotiated_master(tmp_path_factory):
+    """The seed with the eight amendments of the done-criteria, a France amendment in OP5, a1 agreed."""
+    doc = tmp_path_factory.mktemp("seed") / "seed.resdesk"
+    cli_ok("import", SEED, "-o", doc)
+    for delegation, args in EIGHT_AMENDMENTS:
+        cli_ok("amend", doc, "--as", delegation, *args)
+    cli_ok("amend", doc, "--as", "France", "--in", "OP5", "--replace", "Member States", "--with", "all Member States")
+    cli_ok("status", doc, "a1", "agreed")
+    return doc
+
+
+@pytest.fixture
+def negotiated(negotiated_master, tmp_path):
+    copy = tmp_path / "seed.resdesk"
+    shutil.copy(negotiated_master, copy)
+    return copy
+
+
+@pytest.fixture
+def seed_window(qtbot, qt_settings, negotiated):
+    window = open_test_window(qtbot, negotiated)
+    yield window
+    window.close()
+
+
+def ui(window):
+    return window.negotiation_ui
+
+
+def block_id(window, label: str) -> str:
+    return next(block for block, name in window.session.labels().items() if name == label)

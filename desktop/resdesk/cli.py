@@ -19,7 +19,7 @@ from resdesk.errors import UserError
 from resdesk.text.chars import first_unwritable, unwritable_sentence
 
 EXIT_BAD_INPUT = 2
-EXIT_DAMAGED = 1  # check-file found problems
+EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a command ended by SIGPIPE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,6 +50,7 @@ _FILE_ARGUMENTS = {"document", "source", "output", "from_docx", "screenshot"}  #
 
 
 def cmd_import(args) -> int:
+    from resdesk.files import file_digest
     from resdesk.formats.sources import read_source
     from resdesk.store.documents import create_document
 
@@ -57,7 +58,8 @@ def cmd_import(args) -> int:
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
     document = read_source(args.source, args.format)
-    create_document(output, document, force=args.force, source=Path(args.source).name, keep_open=False)
+    create_document(output, document, force=args.force, source=Path(args.source).name,
+                    source_digest=file_digest(Path(args.source)), keep_open=False)
     return 0
 
 
@@ -70,28 +72,34 @@ def _open_for_reading(path: str):
 def cmd_outline(args) -> int:
     from resdesk.store.documents import load
 
+    notes, elsewhere = {}, []
     with _open_for_reading(args.document) as doc:
         document = load(doc, args.rev)
+        if args.comments and not args.json:  # the JSON outline always has its "comments"
+            notes, elsewhere = comment_notes(doc, document)
         if args.json:
             outline = negotiation_json(doc, document, args)
         elif args.view != "base":
-            text = negotiation_text(doc, document, args)
+            text = negotiation_text(doc, document, args, notes)
     if args.json:
         json.dump(outline, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
-    elif args.view != "base":
-        sys.stdout.write(text)
-    else:
+        return 0
+    from resdesk.views.reading import elsewhere_text
+
+    if args.view == "base":
         import shutil
 
         from resdesk.views.reading import Style, outline_text
 
         width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-        sys.stdout.write(outline_text(document, style=Style.for_terminal(sys.stdout.isatty()), width=width))
+        text = outline_text(document, style=Style.for_terminal(sys.stdout.isatty()), width=width, notes=notes)
+    sys.stdout.write(text + elsewhere_text(elsewhere))
     return 0
 
 
 def cmd_meta(args) -> int:
+    from resdesk.store.delegations import document_delegations
     from resdesk.store.docfile import DocumentFile
     from resdesk.store.documents import load, set_meta
     from resdesk.views.metadata import format_meta, parse_assignments
@@ -101,7 +109,10 @@ def cmd_meta(args) -> int:
             document = load(doc)
         sys.stdout.write(format_meta(document))
         return 0
-    changes = parse_assignments(args.set)
+    with _open_for_reading(args.document) as doc:
+        language = load(doc).meta.language  # sponsors are listed as the document's language lists them
+        known = tuple(d.name for d in document_delegations(doc))
+    changes = parse_assignments(args.set, language, known)
     with DocumentFile.open(args.document) as doc:
         set_meta(doc, changes)
     return 0
@@ -147,7 +158,7 @@ def cmd_check_file(args) -> int:
     if not problems:
         print(f"{path.name}: sound (SQLite's integrity check, the schema and every value as Resolution Desk "
               "writes them).")
-    return EXIT_DAMAGED if problems else 0
+    return EXIT_FINDINGS if problems else 0
 
 
 def cmd_gui(args) -> int:
@@ -186,8 +197,21 @@ def negotiation_json(doc, document, args) -> dict:
                                selection=selection, accepted=accepted)
 
 
-def negotiation_text(doc, document, args) -> str:
-    """The markup or consolidated view for a person (the terminal)."""
+def comment_notes(doc, document):
+    """The comments of the file (private ones marked) under the paragraphs of `document`, for a person."""
+    from resdesk.store.amendments import amendments
+    from resdesk.store.comments import comments
+    from resdesk.store.delegations import document_delegations
+    from resdesk.store.documents import version_names
+    from resdesk.views.comment_text import comment_notes as notes_by_block
+
+    every = [amendment for name in version_names(doc) for amendment in amendments(doc, name)]
+    short = {d.name: d.short_name for d in document_delegations(doc)}
+    return notes_by_block(document, comments(doc), every, short)
+
+
+def negotiation_text(doc, document, args, notes=None) -> str:
+    """The markup or consolidated view for a person (the terminal), with `notes` (comments) by block id."""
     from resdesk.store.amendments import amendments
     from resdesk.store.delegations import document_delegations
 
@@ -202,12 +226,12 @@ def negotiation_text(doc, document, args) -> str:
         kwargs = {"statuses": selection.statuses} if args.status else {}
         shown = consolidated(document, items, delegations=selection.delegations, **kwargs)
         width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-        return outline_text(shown, style=Style.for_terminal(sys.stdout.isatty()), width=width)
+        return outline_text(shown, style=Style.for_terminal(sys.stdout.isatty()), width=width, notes=notes)
     from resdesk.views.markup import markup
     from resdesk.views.markup_text import markup_text
 
     short = {d.name: d.short_name for d in document_delegations(doc)}
-    return markup_text(markup(document, items, selection), short)
+    return markup_text(markup(document, items, selection), short, notes=notes)
 
 
 def cmd_amend(args) -> int:
@@ -289,13 +313,77 @@ def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[s
 
 
 def cmd_status(args) -> int:
-    from resdesk.model.amendment import parse_status
-    from resdesk.store.amendments import set_status
+    from resdesk.amend.decisions import set_statuses
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
 
     with DocumentFile.open(args.document) as doc:
-        set_status(doc, args.id, parse_status(args.status), actor=acting_as(doc))
+        set_statuses(doc, args.ids, args.status, supersede=_split_list(args.supersede) or (), actor=acting_as(doc))
+    return 0
+
+
+def cmd_amendments(args) -> int:
+    """The facilitator's list of amendments of the current version: a table, or the outline's JSON objects."""
+    from resdesk.amend.anchors import TextIndex
+    from resdesk.amend.propose import find_block
+    from resdesk.model.amendment import parse_status
+    from resdesk.store.amendments import amendments
+    from resdesk.store.comments import comments
+    from resdesk.store.delegations import document_delegations, resolve_delegation
+    from resdesk.store.documents import load
+    from resdesk.views.amendment_table import amendment_table
+    from resdesk.views.outline import amendment_list
+
+    with _open_for_reading(args.document) as doc:
+        document = load(doc)
+        items = amendments(doc, document.version)
+        listed = amendment_list(document, items, comments(doc))
+        names = {resolve_delegation(doc, name).name for name in _split_list(args.delegations) or []}
+        short = {d.name: d.short_name for d in document_delegations(doc)}
+    statuses = {parse_status(status) for status in _split_list(args.status) or []}
+    paragraph = find_block(TextIndex.of(document), args.paragraph).id if args.paragraph else None
+    chosen = {a.id for a in items if (not names or names & set(a.sponsors()))
+              and (not statuses or a.status in statuses) and (paragraph is None or a.target == paragraph)}
+    shown = [item for item in listed if item["id"] in chosen]
+    if args.json:
+        json.dump(shown, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif shown:
+        sys.stdout.write(amendment_table(shown, short))
+    else:
+        why = "matches these filters" if items else "has been proposed yet"
+        print(f"resdesk: no amendment of {document.version} {why}.", file=sys.stderr)
+    return 0
+
+
+def cmd_withdraw(args) -> int:
+    from resdesk.amend.decisions import set_statuses
+    from resdesk.model.amendment import WITHDRAWN
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    with DocumentFile.open(args.document) as doc:
+        actor = _delegation_name(doc, args.as_) if args.as_ else acting_as(doc)
+        set_statuses(doc, args.ids, WITHDRAWN, actor=actor)
+    return 0
+
+
+def _delegation_name(doc, name: str) -> str:
+    from resdesk.store.delegations import resolve_delegation
+
+    return resolve_delegation(doc, name).name
+
+
+def cmd_delete(args) -> int:
+    from resdesk.amend.decisions import delete_proposals
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    with DocumentFile.open(args.document) as doc:
+        author = args.as_ or acting_as(doc)
+        if not author:
+            raise UserError("Say whose proposals these are: --as DELEGATION (a delegation deletes only its own).")
+        delete_proposals(doc, args.ids, actor=_delegation_name(doc, author))
     return 0
 
 
@@ -330,36 +418,55 @@ def cmd_comment(args) -> int:
     return 0
 
 
+def _delegation_row(delegation) -> str:
+    return "\t".join((delegation.name, delegation.short_name, delegation.kind, delegation.colour,
+                      ", ".join(delegation.groups)))
+
+
 def cmd_delegation(args) -> int:
-    from resdesk.store.delegations import acting_as, add_delegation, document_delegations
+    from resdesk.store.delegations import acting_as, add_delegation, document_delegations, used_delegations
     from resdesk.store.docfile import DocumentFile
 
     if args.add is None:
-        if args.group:
-            raise UserError("--group goes with --add NAME.")
+        for option, value in (("--group", args.group), ("--short", args.short), ("--kind", args.kind)):
+            if value:
+                raise UserError(f"{option} goes with --add NAME.")
         with _open_for_reading(args.document) as doc:
-            for delegation in document_delegations(doc):
-                groups = ", ".join(delegation.groups)
-                print(f"{delegation.name}\t{delegation.short_name}\t{delegation.kind}\t{delegation.colour}\t{groups}")
+            shown = document_delegations(doc) if args.all else used_delegations(doc)
+        for delegation in shown:
+            print(_delegation_row(delegation))
         return 0
+    if args.all:
+        raise UserError("--all lists the delegations; it does not go with --add.")
     with DocumentFile.open(args.document) as doc:
-        added = add_delegation(doc, args.add, groups=args.group or [], actor=acting_as(doc))
-    print(added.name)
+        added = add_delegation(doc, args.add, short_name=args.short or "", groups=args.group or [],
+                               kind=args.kind or "", actor=acting_as(doc))
+    print(_delegation_row(added))
+    if not args.short:
+        print(f"resdesk: {added.name} has the short name “{added.short_name}”; --short SHORT chooses another.",
+              file=sys.stderr)
     return 0
 
 
 def cmd_revise(args) -> int:
+    import datetime
+
     from resdesk.amend.revise import create_revision
     from resdesk.model.amendment import parse_status
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
+    from resdesk.un.dates import parse_date
 
     accept = tuple(parse_status(s) for s in _split_list(args.accept) or [])
     if not accept:
         raise UserError("--accept needs at least one status, e.g. agreed,agreed-ad-ref.")
+    date = parse_date(args.date) if args.date else datetime.date.today().isoformat()
     with DocumentFile.open(args.document) as doc:
-        revision = create_revision(doc, accept, args.name, actor=acting_as(doc))
+        revision = create_revision(doc, accept, args.name, date=date, actor=acting_as(doc))
+        carried = [amendment.id for amendment in revision.carried]
     print(revision.name)
+    print("applied:", ", ".join(revision.applied) or "none")
+    print("carried:", ", ".join(carried) or "none")
     return 0
 
 
@@ -397,9 +504,33 @@ def add_negotiation_commands(commands, outline) -> None:
 
     p = commands.add_parser("status", help="record an amendment's status (agreed, agreed-ad-ref, withdrawn, …)")
     p.add_argument("document", metavar="DOC")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("ids", nargs="+", metavar="ID", help="one or more amendments (a1 a2 …), set together")
     p.add_argument("status", metavar="STATUS")
+    p.add_argument("--supersede", metavar="ID[,ID]",
+                   help="accepted amendments this one replaces: they become superseded in the same step")
     p.set_defaults(run=cmd_status)
+
+    p = commands.add_parser("amendments", help="list the amendments (id, label, delegation, status, instruction, "
+                                               "collisions), or their JSON")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--delegation", "--delegations", dest="delegations", metavar="LIST",
+                   help="only these delegations' amendments (as author or co-sponsor)")
+    p.add_argument("--status", metavar="LIST", help="only these statuses, e.g. proposed,bracketed")
+    p.add_argument("--paragraph", metavar="LABEL", help="only the amendments of this paragraph (OP2, PP3)")
+    p.add_argument("--json", action="store_true", help="the objects of `outline --json`'s \"amendments\"")
+    p.set_defaults(run=cmd_amendments)
+
+    p = commands.add_parser("withdraw", help="withdraw amendments (status withdrawn), in one step")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION", help="who withdraws (recorded in the event log)")
+    p.set_defaults(run=cmd_withdraw)
+
+    p = commands.add_parser("delete", help="take a delegation's own undecided proposals out of the file")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION", help="the delegation whose proposals they are")
+    p.set_defaults(run=cmd_delete)
 
     p = commands.add_parser("comment", help="comment on a paragraph or an amendment")
     p.add_argument("document", metavar="DOC")
@@ -410,9 +541,12 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("--reply-to", metavar="ID")
     p.set_defaults(run=cmd_comment)
 
-    p = commands.add_parser("delegation", help="list the delegations, or add one to this document")
+    p = commands.add_parser("delegation", help="list the document's delegations (--all: every one), or add one")
     p.add_argument("document", metavar="DOC")
+    p.add_argument("--all", action="store_true", help="every delegation known: the built-in ones and the document's")
     p.add_argument("--add", metavar="NAME")
+    p.add_argument("--short", metavar="SHORT", help="its short name (default: derived from the name)")
+    p.add_argument("--kind", choices=("member", "observer", "group", "other"), help="default: member")
     p.add_argument("--group", action="append", metavar="G", help="a group it belongs to (repeatable)")
     p.set_defaults(run=cmd_delegation)
 
@@ -420,7 +554,82 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("document", metavar="DOC")
     p.add_argument("--accept", default="agreed,agreed-ad-ref", metavar="LIST")
     p.add_argument("--name", metavar="NAME", help="the new version's name (default: the next Rev.N)")
+    p.add_argument("--date", metavar="DATE", help="the new version's date, 1 October 2013 or ISO (default: today)")
     p.set_defaults(run=cmd_revise)
+
+
+# -- editorial checks: check, asks --------------------------------------------------------------------
+
+
+EXIT_FINDINGS = 1
+
+
+def _checked_text(args):
+    """The version asked for, and the version it was revised from (its cross-references' earlier targets)."""
+    from resdesk.store.documents import load, previous_version
+
+    with _open_for_reading(args.document) as doc:
+        document = load(doc, args.rev)
+        earlier = previous_version(doc, document.version)
+        previous = load(doc, earlier) if earlier else None
+    return document, previous
+
+
+def cmd_check(args) -> int:
+    """The editorial checks: exit status 0 when the text is clean, 1 with findings."""
+    from resdesk.check.checker import check
+
+    document, previous = _checked_text(args)
+    findings = check(document, previous)
+    if args.json:
+        json.dump({"version": document.version, "findings": [f.to_json() for f in findings]}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        markers = document.footnote_markers()
+        for finding in findings:
+            where = finding.label or finding.block
+            if finding.footnote:
+                where += f" (footnote {markers.get(finding.footnote, '?')})"
+            text = document.footnotes[finding.footnote].text if finding.footnote else \
+                document.block(finding.block).text
+            fix = f" [fix: {finding.fix.describe(text)}]" if finding.fix else ""
+            print(f"{where:<12} {finding.rule:<22} {finding.message}{fix}")
+        noun = "finding" if len(findings) == 1 else "findings"
+        print(f"{len(findings)} {noun} in {document.version}." if findings else f"No findings in {document.version}.")
+    return EXIT_FINDINGS if findings else 0
+
+
+def cmd_asks(args) -> int:
+    """What the draft asks of the Secretariat: reports, events, bodies, posts, agenda items, resources."""
+    from resdesk.check.asks import asks
+
+    document, _previous = _checked_text(args)
+    found = asks(document)
+    if args.json:
+        json.dump({"version": document.version, "asks": [ask.to_json() for ask in found]}, sys.stdout,
+                  ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    for ask in found:
+        print(f"{ask.label:<10} {ask.kind:<10} {ask.brief()}")
+    print(f"{len(found)} {'ask' if len(found) == 1 else 'asks'} in {document.version}.")
+    return 0
+
+
+def add_check_commands(commands) -> None:
+    """The parsers of `check` and `asks`."""
+    p = commands.add_parser("check", help="check the text by the UN's editorial rules (exit 1 with findings)")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--rev", metavar="NAME", help="the version to check (default: the current one)")
+    p.add_argument("--json", action="store_true", help="the findings as JSON")
+    p.set_defaults(run=cmd_check)
+
+    p = commands.add_parser("asks", help="list what the draft asks for: reports, events, bodies, posts, agenda items")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--rev", metavar="NAME", help="the version to read (default: the current one)")
+    p.add_argument("--json", action="store_true", help="the asks as JSON")
+    p.set_defaults(run=cmd_asks)
 
 
 # -- parser -------------------------------------------------------------------------------------
@@ -442,6 +651,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("document", metavar="DOC")
     p.add_argument("--json", action="store_true", help="machine-readable outline")
     p.add_argument("--rev", metavar="NAME", help="an earlier version (original, Rev.1, …)")
+    p.add_argument("--comments", action="store_true",
+                   help="each comment thread under its paragraph (private notes marked; this file's own view)")
     p.set_defaults(run=cmd_outline)
     outline = p
 
@@ -470,6 +681,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(Word ignores it)")
     p.set_defaults(run=cmd_export)
     add_negotiation_commands(commands, outline)
+    add_check_commands(commands)
 
     p = commands.add_parser("check-file", help="check a document file for damage (SQLite and our own checks)")
     p.add_argument("document", metavar="DOC")
@@ -490,7 +702,14 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.command is None:
             return cmd_gui(args)
-        return args.run(args)
+        status = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here, not when Python exits
+        return status
+    except BrokenPipeError:
+        # The reader went away (`resdesk outline DOC | head`): stop quietly, as Unix tools do. Whatever is
+        # still buffered goes nowhere, so that Python's own flush at exit has no pipe to complain about.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except UserError as error:
         print(f"resdesk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -31,3 +31,8 @@ class DocumentWriteError(UserError):
 
     Nothing of it reached the file; the window keeps the edit on screen, marked unsaved, for a retry.
     """
+
+
+def in_words(items: list[str]) -> str:
+    """["a1"] -> "a1"; ["a1", "a2", "a5"] -> "a1, a2 and a5": a list as a sentence names it."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -1,4 +1,4 @@
-"""Temporary files beside their target, so that a rename can put them in place atomically.
+"""Temporary files beside their target, so that a rename can put them in place atomically; file digests.
 
 (`tempfile` would do, but it drags `shutil` and `random` into the start-up of
 every command; this is all we need of it.)
@@ -6,6 +6,7 @@ every command; this is all we need of it.)
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -41,3 +42,12 @@ def fsync_directory(renamed: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file's bytes, in hex: tells whether a source file changed since it was read."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -24,10 +24,11 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTextEdit  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH  # noqa: E402
 from resdesk.store.documents import create_document  # noqa: E402
+from resdesk.ui.block_editor import BlockEditor  # noqa: E402
 from synthetic import synthetic_document  # noqa: E402
 from ui_support import open_test_window  # noqa: E402
 
@@ -84,7 +85,7 @@ def _step(window, rnd: random.Random, number: int) -> None:
         actions["view_base"].trigger()
     else:
         view.focus_block(rnd.choice(_paragraphs(window)), -1)
-        window.negotiation_ui.comment(f"Comment {number}.", rnd.random() < 0.5, "")
+        window.negotiation_ui.commenting.comment(f"Comment {number}.", rnd.random() < 0.5, "")
 
 
 def test_a_long_day_of_editing(qtbot, qt_settings, tmp_path):
@@ -118,7 +119,7 @@ def test_a_long_day_of_editing(qtbot, qt_settings, tmp_path):
     memory.append(rss_mb())
     first = statistics.median(times[WARM_UP:WARM_UP + 100])
     last = statistics.median(times[-100:])
-    editors = sum(isinstance(widget, QTextEdit) for widget in QApplication.allWidgets())
+    editors = sum(isinstance(widget, BlockEditor) for widget in QApplication.allWidgets())
     print(f"\nlong day: {STEPS} steps after {WARM_UP} to warm up, {len(_paragraphs(window))} paragraphs at the end; "
           f"RSS {memory[0]:.0f} -> {memory[1]:.0f} MB (+{memory[1] - memory[0]:.1f}); step median first 100 "
           f"{first:.1f} ms, last 100 {last:.1f} ms ({last / first:.2f}x); {editors} paragraph editor(s) alive")

@@ -71,7 +71,7 @@ def test_bench_negotiation_window(qtbot, qt_settings, tmp_path):
         lambda: (switch("base"), switch("markup")), 3)
     switch("markup")
     window.actions["propose_mode"].trigger()
-    window.negotiation_ui.act_as("France")
+    window.negotiation_ui.toolbar.acting_as.act_as("France")
     target = next(b.id for b in document.blocks if b.kind == "operative")
     window.text_view.focus_block(target, 0)
     editor = window.text_view.editor

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resdesk.amend.labels import alternative_label, document_labels, inserted_label, zero_label
+from resdesk.model import tree
 from resdesk.model.amendment import ALTERNATIVE, INSERT_BLOCK, REPLACE, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
 
@@ -26,12 +27,10 @@ class TextIndex:
         index = TextIndex(document)
         parts = [document.blocks] + [annex.blocks for annex in document.annexes]
         for number, blocks in enumerate(parts):
-            ids = {block.id for block in blocks}
             for block in blocks:
                 index.blocks[block.id] = block
                 index.part[block.id] = number
-                if block.kind == SUBPARAGRAPH and block.parent in ids:
-                    index.children.setdefault(block.parent, []).append(block.id)
+            index.children.update(tree.child_ids(blocks))
         index.labels = document_labels(document)
         return index
 
@@ -40,10 +39,7 @@ class TextIndex:
 
     def subtree(self, block_id: str) -> list[str]:
         """The block and all its sub-paragraphs, in reading order."""
-        result = [block_id]
-        for child in self.children.get(block_id, []):
-            result.extend(self.subtree(child))
-        return result
+        return tree.subtree(self.children, block_id)
 
     def labels_so_far(self, block_id: str) -> dict:
         """Labels of the last block of each kind up to `block_id` in its part, by (kind, parent for

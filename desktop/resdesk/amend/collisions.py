@@ -11,7 +11,11 @@ both would be ambiguous:
    deletion of that paragraph, or of the paragraph it belongs to;
 3. two alternatives for the same paragraph, or an alternative and a
    replacement in it (the alternative rewrites every word);
-4. two moves of the same paragraph (to different places).
+4. two moves of the same paragraph (to different places);
+5. a new sub-paragraph of a paragraph and a deletion of that paragraph (or of
+   the paragraph it belongs to): the new one would have nothing to belong to;
+6. two moves that would each put its paragraph after the other (or after one
+   of the other's sub-paragraphs): together they go round in a circle.
 
 Not collisions: two deletions of the same paragraph (same outcome); new
 paragraphs proposed after the same paragraph (they are OP3 bis, OP3 ter); a
@@ -26,7 +30,15 @@ not stale take part: a withdrawn proposal collides with nothing.
 from __future__ import annotations
 
 from resdesk.amend.anchors import TextIndex
-from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, LIVE_STATUSES, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.amendment import (
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    INSERT_BLOCK,
+    LIVE_STATUSES,
+    MOVE_BLOCK,
+    REPLACE,
+    Amendment,
+)
 from resdesk.model.document import Document
 from resdesk.text.diff import overlapping
 
@@ -35,8 +47,8 @@ def _collide(first: Amendment, second: Amendment) -> bool:
     kinds = {first.kind, second.kind}
     if first.kind == REPLACE and second.kind == REPLACE:
         return overlapping((first.start, first.end), (second.start, second.end))
-    if DELETE_BLOCK in kinds:
-        return len(kinds) == 2 and kinds <= {DELETE_BLOCK, REPLACE, ALTERNATIVE, MOVE_BLOCK}
+    if DELETE_BLOCK in kinds:  # an insertion is grouped only under the paragraph its new sub-paragraph belongs to
+        return len(kinds) == 2 and kinds <= {DELETE_BLOCK, REPLACE, ALTERNATIVE, MOVE_BLOCK, INSERT_BLOCK}
     if ALTERNATIVE in kinds:
         return kinds <= {ALTERNATIVE, REPLACE}
     return first.kind == MOVE_BLOCK and second.kind == MOVE_BLOCK
@@ -51,6 +63,8 @@ def find_collisions(document: Document, amendments: list[Amendment],
     for amendment in live:
         if amendment.kind == REPLACE or amendment.kind in (ALTERNATIVE, MOVE_BLOCK, DELETE_BLOCK):
             by_block.setdefault(amendment.target, []).append(amendment)
+        elif amendment.kind == INSERT_BLOCK and amendment.new_block is not None and amendment.new_block.parent:
+            by_block.setdefault(amendment.new_block.parent, []).append(amendment)
     # A deletion of a paragraph also deletes its sub-paragraphs: it meets their amendments too.
     for amendment in live:
         if amendment.kind == DELETE_BLOCK:
@@ -66,5 +80,11 @@ def find_collisions(document: Document, amendments: list[Amendment],
                 if first.id != second.id and _collide(first, second):
                     result.setdefault(first.id, set()).add(second.id)
                     result.setdefault(second.id, set()).add(first.id)
+    moves = [a for a in live if a.kind == MOVE_BLOCK]
+    for i, first in enumerate(moves):
+        for second in moves[i + 1:]:
+            if first.after in index.subtree(second.target) and second.after in index.subtree(first.target):
+                result.setdefault(first.id, set()).add(second.id)
+                result.setdefault(second.id, set()).add(first.id)
     return {ident: sorted(others, key=lambda x: int(x[1:]) if x[1:].isdigit() else 0)
             for ident, others in sorted(result.items())}

@@ -24,29 +24,8 @@ import re
 from resdesk.amend.anchors import TextIndex, anchor_label
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
-
-_UNITS = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-          "eighteenth", "nineteenth")
-_TENS = ("", "", "twent", "thirt", "fort", "fift", "sixt", "sevent", "eight", "ninet")
-_CARDINAL_UNITS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-
-
-def ordinal_word(number: int) -> str:
-    """1 -> "first", 20 -> "twentieth", 21 -> "twenty-first", 123 -> "one hundred and twenty-third"."""
-    if number < 1:
-        raise ValueError(number)
-    if number >= 100:
-        hundreds, rest = divmod(number, 100)
-        head = f"{_CARDINAL_UNITS[hundreds] if hundreds < 10 else hundreds} hundred"
-        return f"{head}th" if rest == 0 else f"{head} and {ordinal_word(rest)}"
-    if number < 20:
-        return _UNITS[number]
-    tens, units = divmod(number, 10)
-    if units == 0:
-        return f"{_TENS[tens]}ieth"
-    return f"{_TENS[tens]}y-{_UNITS[units]}"
-
+from resdesk.un.languages import ENGLISH
+from resdesk.un.numerals import ordinal_word
 
 _ZERO = re.compile(r"(?:PP|OP)0$")
 _LABEL = re.compile(r"^(?P<annex>Annex(?: \d+)? )?(?P<kind>PP|OP)(?P<number>\d+)(?P<rest>.*)$")
@@ -75,7 +54,9 @@ def _kind_words(kind: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    return f"“{text.strip()}”"
+    """Quoted as instructions are written: in English, with English quotation marks."""
+    opening, closing = ENGLISH.quotes
+    return f"{opening}{text.strip()}{closing}"
 
 
 def _replace_instruction(index: TextIndex, amendment: Amendment, where: str) -> str:

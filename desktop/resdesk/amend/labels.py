@@ -8,43 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from resdesk.model import tree
 from resdesk.model.document import HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document
-
-_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-          (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-
-
-def roman(number: int) -> str:
-    """Lower-case roman numeral: 1 -> "i", 14 -> "xiv"."""
-    out = []
-    for value, letters in _ROMAN:
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
-def letters(number: int) -> str:
-    """1 -> "a", 26 -> "z", 27 -> "aa" (the UN doubles letters past z)."""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
-
-
-def subparagraph_number(index: int, depth: int) -> str:
-    """The bare number of the `index`-th (1-based) sub-paragraph at `depth` (1-based).
-
-    Levels are (a) -> (i) -> a. -> i., as in UN texts; this returns "a", "i", …
-    without punctuation (see `subparagraph_marker` for how it is printed).
-    """
-    level = (depth - 1) % 4
-    return letters(index) if level in (0, 2) else roman(index)
-
-
-def subparagraph_marker(index: int, depth: int, language: str = "en") -> str:
-    """How a sub-paragraph number is printed: "(a)", "(i)", "a.", "i."; French and Spanish "a)"."""
-    number = subparagraph_number(index, depth)
-    if language in ("fr", "es"):
-        return f"{number})"
-    return f"({number})" if (depth - 1) % 4 < 2 else f"{number}."
+from resdesk.un.markers import operative_number, subparagraph_marker, subparagraph_number
 
 
 def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
@@ -54,9 +20,10 @@ def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
     "OP1"); a sub-paragraph is its parent's label followed by "(a)", "(i)", …;
     a heading's label is its own number ("I.", "A.") or ""; other blocks have "".
     """
+    blocks = list(blocks)
+    depths = tree.depths(blocks)
+    places = tree.sibling_numbers(blocks)
     labels: dict[str, str] = {}
-    depth: dict[str, int] = {}
-    children_seen: dict[str, int] = {}
     pp = op = 0
     for block in blocks:
         if block.kind == PREAMBULAR:
@@ -66,10 +33,7 @@ def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
             op += 1
             labels[block.id] = f"{prefix}OP{op}"
         elif block.kind == SUBPARAGRAPH and block.parent in labels:
-            level = depth.get(block.parent, 0) + 1
-            depth[block.id] = level
-            children_seen[block.parent] = children_seen.get(block.parent, 0) + 1
-            number = subparagraph_number(children_seen[block.parent], level)
+            number = subparagraph_number(places[block.id], depths[block.id])
             labels[block.id] = f"{labels[block.parent]} ({number})"
         elif block.kind == HEADING:
             labels[block.id] = block.number
@@ -88,13 +52,26 @@ def document_labels(document: Document) -> dict[str, str]:
     return labels
 
 
-def subparagraph_depth(blocks: Iterable[Block]) -> dict[str, int]:
-    """Depth of every sub-paragraph (1 for (a), 2 for (i), …), by block id."""
-    depth: dict[str, int] = {}
+def printed_numbers(blocks: list[Block], language: str) -> dict[str, str]:
+    """What is printed before each block of one text, by id, as `language` prints it: "3." for an OP
+    (nothing for a lone OP, which the UN leaves unnumbered), "(a)" for a sub-paragraph, a heading's
+    own number ("I."); other blocks have none."""
+    depths = tree.depths(blocks)
+    places = tree.sibling_numbers(blocks)
+    operatives = sum(1 for block in blocks if block.kind == OPERATIVE)
+    numbers: dict[str, str] = {}
+    op = 0
     for block in blocks:
-        if block.kind == SUBPARAGRAPH and block.parent is not None:
-            depth[block.id] = depth.get(block.parent, 0) + 1
-    return depth
+        if block.kind == OPERATIVE:
+            op += 1
+            numbers[block.id] = operative_number(op, language) if operatives > 1 else ""
+        elif block.id in places:
+            numbers[block.id] = subparagraph_marker(places[block.id], depths[block.id], language)
+        elif block.kind == HEADING:
+            numbers[block.id] = block.number
+        else:
+            numbers[block.id] = ""
+    return numbers
 
 
 # -- provisional labels of proposals -------------------------------------------------------------

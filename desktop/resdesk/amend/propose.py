@@ -12,6 +12,7 @@ import re
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.errors import UserError
+from resdesk.model import tree
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.diff import replacement_from_edit
@@ -177,8 +178,7 @@ def propose_move(document: Document, author: str, label: str, after_label: str) 
             anchor = index.blocks[anchor.parent]
     elif anchor.parent != block.parent:
         raise UserError("A sub-paragraph moves among the sub-paragraphs of its own paragraph.")
-    siblings = [b.id for b in index.parts()[index.part[block.id]]
-                if (b.parent == block.parent if block.kind == SUBPARAGRAPH else index.is_top(b))]
+    siblings = [b.id for b in tree.siblings(index.parts()[index.part[block.id]], block)]
     at = siblings.index(block.id)
     if at > 0 and siblings[at - 1] == anchor.id:
         raise UserError(f"{label} already follows {after_label}; nothing would move.")

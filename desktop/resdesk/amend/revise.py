@@ -6,18 +6,39 @@ The new version is the old one with the accepted amendments applied
 version, which stays readable. Accepted amendments stay attached to the
 version they amended (the record of what was agreed).
 
-Every other live amendment (proposed, bracketed, and accepted ones that could
-not be applied because they collided) moves to the new version, re-anchored:
-block ids are stable, so it still targets the same paragraph, now with its new
-number; a replacement's offsets are found again by its old words (the
-occurrence nearest to where the old place maps to); a new or moved paragraph
-keeps its place among the paragraphs accepted after the same anchor, and when
-its anchor was deleted it follows the paragraph that now stands there; an
-amendment whose paragraph or words no longer exist is marked stale, never
-misapplied.
+A revision applies every accepted amendment once and carries none of them
+(design invariant 7). `plan_revision` says, before anything is written, which
+amendments it applies and which it carries (the revision dialog shows it; the
+CLI prints the ids), or why it cannot be made. It is refused, in one sentence
+naming the amendments, when:
 
-Metadata: the symbol gets "/Rev.N" (replacing an earlier "/Rev.M"), the
-distribution is kept, the version is called "Rev.N" unless named.
+- an accepted amendment (agreed or agreed ad ref) is stale: its words or its
+  paragraph are gone, so it cannot be applied. Applying the rest and dropping
+  or carrying it would silently lose or misstate an agreement, so the
+  facilitator decides first: withdraw it, or set it back to proposed;
+- accepted amendments collide (a file made before the rule of
+  `resdesk.amend.decisions`, or statuses chosen with `--accept`): only one of
+  them can be applied; supersede or withdraw the others first;
+- `--accept` leaves out a status that an amendment holds while still counting
+  as accepted: `--accept agreed` with an agreed-ad-ref amendment in the file
+  is refused (it would be neither applied nor allowed to be carried): accept
+  agreed-ad-ref too, or set that amendment back to proposed first. `--accept`
+  may add proposed or bracketed (a Chair's text applying proposals), never
+  withdrawn, rejected or superseded.
+
+Every other live amendment (proposed, bracketed) moves to the new version,
+re-anchored: block ids are stable, so it still targets the same paragraph,
+now with its new number; a replacement's offsets are found again by its old
+words (the occurrence nearest to where the old place maps to); a new or moved
+paragraph keeps its place among the paragraphs accepted after the same
+anchor, and when its anchor was deleted it follows the paragraph that now
+stands there; an amendment whose paragraph or words no longer exist is marked
+stale, never misapplied.
+
+Metadata: the symbol gets "/Rev.N" (replacing an earlier "/Rev.M"), the date
+is the one given (the CLI's default is today; the caller gives it, so the
+same call makes the same revision), the distribution is kept, the version is
+called "Rev.N" unless named.
 
 A revision can be taken back while it is the newest version (`undo_revision`,
 the window's Undo): the pending amendments return to their anchors in the
@@ -27,15 +48,17 @@ version it was made from, which becomes the current version again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from resdesk.amend.anchors import TextIndex
+from resdesk.amend.anchors import TextIndex, anchor_holds
 from resdesk.amend.apply import apply_amendments
+from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.amend.reanchor import refind
-from resdesk.errors import UserError
+from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
+    ACCEPTED_STATUSES,
     ALTERNATIVE,
     DELETE_BLOCK,
     INSERT_BLOCK,
@@ -43,11 +66,14 @@ from resdesk.model.amendment import (
     MOVE_BLOCK,
     REPLACE,
     Amendment,
+    status_words,
 )
+from resdesk.model.document import Document
 from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.amendments import rewrite_anchor
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import add_version, load, remove_version, set_current_version, version_id, version_names
+from resdesk.un.dates import parse_date
 
 _REV = re.compile(r"^Rev\.(\d+)$")
 
@@ -100,7 +126,8 @@ def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendme
         if amendment.kind not in (INSERT_BLOCK, MOVE_BLOCK):
             continue
         anchor = amendment.target if amendment.kind == INSERT_BLOCK else amendment.after
-        before = [block for other, block in chains.get(anchor, ()) if other.number < amendment.number]
+        before = [block for other, block in chains.get(anchor, ())
+                  if other.number < amendment.number and block != amendment.target]  # never after itself
         if not before:
             continue
         if amendment.kind == INSERT_BLOCK:
@@ -110,18 +137,82 @@ def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendme
 
 
 @dataclass
+class RevisionPlan:
+    """What a revision of the current version would do: the ids it applies and carries over (in order of
+    entry), or `refusal`, the sentence saying why it cannot be made ("" when it can)."""
+
+    applied: list[str]
+    carried: list[str]
+    refusal: str = ""
+
+
+def _ids(amendments) -> list[str]:
+    return [a.id for a in sorted(amendments, key=lambda a: a.number)]
+
+
+def _refusal(document: Document, amendments: list[Amendment], accept: tuple[str, ...], skipped: list[str]) -> str:
+    """The first reason the revision cannot be made, as one sentence ("" when there is none)."""
+    if not accept:
+        return "Choose at least one status to accept, e.g. agreed,agreed-ad-ref."
+    dead = [status for status in accept if status not in LIVE_STATUSES]
+    if dead:
+        return (f"A revision applies amendments still on the table; {status_words(dead[0])} ones are not "
+                f"(accept some of {', '.join(LIVE_STATUSES)}).")
+    index = TextIndex.of(document)
+    for amendment in amendments:
+        if amendment.status in ACCEPTED_STATUSES and amendment.status not in accept:
+            return (f"{amendment.id} is {status_words(amendment.status)}, and a revision never carries an "
+                    f"accepted amendment: accept {amendment.status} too, or set {amendment.id} back to proposed first.")
+        if amendment.status in ACCEPTED_STATUSES and (amendment.stale or not anchor_holds(index, amendment)):
+            return (f"{amendment.id} is {status_words(amendment.status)} but stale (the words or the paragraph "
+                    f"it amends are no longer in {document.version}), so no revision can apply it: withdraw it or "
+                    "set it back to proposed first.")
+    chosen = AmendmentFilter(statuses=accept).select(amendments)
+    collisions = find_collisions(document, chosen, index)
+    for amendment in chosen:
+        others = collisions.get(amendment.id, [])
+        if others:
+            both, them = ("both", others[0]) if len(others) == 1 else ("all", in_words(others))
+            return (f"{in_words([amendment.id, *others])} collide and would {both} be applied; a revision applies "
+                    f"only one of them: withdraw {them}, or let {amendment.id} supersede "
+                    f"{'it' if len(others) == 1 else 'them'} (resdesk status DOC {amendment.id} {amendment.status} "
+                    f"--supersede {','.join(others)}).")
+    if skipped:
+        return (f"{in_words(skipped)} cannot be applied with the other accepted amendments (their moves would put a "
+                "paragraph after itself); withdraw one of them first.")
+    return ""
+
+
+def revision_plan(document: Document, amendments: list[Amendment],
+                  accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT) -> RevisionPlan:
+    """What revising `document` (the current version) with its `amendments` would apply and carry."""
+    result = apply_amendments(document, AmendmentFilter(statuses=tuple(accept)).select(amendments))
+    applied = set(result.applied)
+    carried = [a for a in amendments if a.status in LIVE_STATUSES and a.id not in applied]
+    return RevisionPlan(_ids(a for a in amendments if a.id in applied), _ids(carried),
+                        _refusal(document, amendments, tuple(accept), result.skipped))
+
+
+def plan_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT) -> RevisionPlan:
+    """`revision_plan` of the document file's current version (for the revision dialog and the CLI)."""
+    return revision_plan(load(doc), stored_amendments(doc), accept)
+
+
+@dataclass
 class Revision:
-    """A revision made: what `undo_revision` needs to take it back."""
+    """A revision made: what it applied and carried, and what `undo_revision` needs to take it back."""
 
     name: str
     version: int                # the new version's id
     previous: int               # the id of the version it was made from
     carried: list[Amendment]    # the pending amendments as they were anchored before
+    applied: list[str] = field(default_factory=list)   # ids, in order of entry
 
 
 def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT, name: str | None = None,
-                    *, actor: str = "") -> Revision:
-    """Create the next revision from the current version."""
+                    *, date: str | None = None, actor: str = "") -> Revision:
+    """Create the next revision from the current version, dated `date` (ISO or "1 October 2013"; None keeps
+    the date of the version it is made from). Refused, with nothing written, for the reasons of `plan_revision`."""
     names = version_names(doc)
     name = name or next_revision_name(names)
     if name in names:
@@ -129,12 +220,17 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
     old_version = version_id(doc)
     document = load(doc)
     everything = stored_amendments(doc)
+    plan = revision_plan(document, everything, accept)
+    if plan.refusal:
+        raise UserError(plan.refusal)
     accepted = AmendmentFilter(statuses=tuple(accept)).select(everything)
     result = apply_amendments(document, accepted)
     applied_ids = set(result.applied)
     revised = result.document
     revised.version = name
     revised.meta.symbol = revised_symbol(revised.meta.symbol, name)
+    if date is not None:
+        revised.meta.date = parse_date(date)
     applied_replacements: dict[str, list[Amendment]] = {}
     rewritten: set[str] = set()
     for amendment in accepted:
@@ -151,14 +247,13 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
             amendment.target = result.stand_ins[amendment.target] or amendment.target
         elif amendment.kind == MOVE_BLOCK and amendment.after in result.stand_ins:
             amendment.after = result.stand_ins[amendment.after] or amendment.after
-    detail = {"from": document.version, "to": name, "accepted": sorted(applied_ids),
-              "carried": [a.id for a in carried]}
+    detail = {"from": document.version, "to": name, "accepted": plan.applied, "carried": plan.carried}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
         new_version = add_version(doc, name, revised, based_on=old_version)
         for amendment in carried:
             reanchor(amendment, new_index, applied_replacements, rewritten)
             rewrite_anchor(doc, amendment, new_version)
-    return Revision(name, new_version, old_version, before)
+    return Revision(name, new_version, old_version, before, plan.applied)
 
 
 def undo_revision(doc: DocumentFile, revision: Revision, *, actor: str = "") -> None:

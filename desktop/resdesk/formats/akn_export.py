@@ -17,9 +17,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from resdesk.amend.labels import compute_labels, subparagraph_depth, subparagraph_marker
+from resdesk.amend.labels import printed_numbers
 from resdesk.formats.atomic import atomic_output
 from resdesk.formats.export_options import ExportOptions
+from resdesk.model import tree
 from resdesk.model.document import (
     FORMULA,
     HEADING,
@@ -31,13 +32,16 @@ from resdesk.model.document import (
     Cell,
     Document,
 )
-from resdesk.text.dates import un_date
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Coverage, Mark
+from resdesk.un import masthead as words
+from resdesk.un.languages import code_of
+from resdesk.un.languages import language as language_of
+from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
+from resdesk.un.sponsors import join_sponsors, sponsor_line
+from resdesk.un.symbols import is_revision, link_url
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
-LANGUAGE_CODES = {"en": "eng", "fr": "fra", "es": "spa", "ar": "ara", "zh": "zho", "ru": "rus"}
 COMMITTEE_ID = "mainCommittee"
-LANGUAGE_NAMES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "zh": "Chinese", "ru": "Russian"}
 
 
 def _e(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) -> etree._Element:
@@ -60,23 +64,19 @@ def _append_text(parent: etree._Element, text: str) -> None:
         parent.text = (parent.text or "") + text
 
 
-def link_url(target: str) -> str:
-    if "://" in target or target.startswith("mailto:"):
-        return target
-    return f"https://undocs.org/en/{target.lstrip('/')}"
-
-
 class AknWriter:
     def __init__(self, document: Document):
         self.document = document
         self.markers = document.footnote_markers()
         self.note_count = 0
         self.language = document.meta.language
+        self.opening_class = opening_emphasis(self.language).css_class
 
     # -- inline -------------------------------------------------------------------------------
 
     def inline(self, parent: etree._Element, text: str, marks: list[Mark], italic_until: int = 0) -> None:
-        """Fill `parent` with `text`: italic/bold spans, links, footnotes at their anchors."""
+        """Fill `parent` with `text`: the opening (its first `italic_until` characters, in the span class the
+        language sets it in: "italic", "bold", "bold italic"), italic/bold spans, links, footnotes."""
         length = len(text)
         anchors = sorted((min(m.start, length), m.target) for m in marks if m.kind == FOOTNOTE)
         spans = [m for m in marks if m.kind in (ITALIC, BOLD, LINK)]
@@ -95,9 +95,11 @@ class AknWriter:
             piece = text[left:right]
             target = parent
             italic, bold, link = coverage.at(left)
-            if left < italic_until or italic:
+            if left < italic_until:
+                target = _e(target, "span", class_=self.opening_class)
+            if italic and not (left < italic_until and "italic" in self.opening_class):
                 target = _e(target, "span", class_="italic")
-            if bold:
+            if bold and not (left < italic_until and "bold" in self.opening_class):
                 target = _e(target, "span", class_="bold")
             if link:
                 target = _e(target, "a", href=link_url(link))
@@ -116,18 +118,9 @@ class AknWriter:
                 footnote = self.document.footnotes[note_id]
                 self.inline(_e(note, "p"), footnote.text, footnote.marks)
 
-    def opening(self, block: Block) -> int:
-        if block.kind == FORMULA:
-            return len(block.text.rstrip(","))
-        if block.kind not in (PREAMBULAR, OPERATIVE):
-            return 0
-        from resdesk.text.phrases import opening_phrase
-
-        return len(opening_phrase(block.text, block.kind, self.language))
-
     def p(self, parent: etree._Element, block: Block) -> etree._Element:
         element = _e(parent, "p")
-        self.inline(element, block.text, block.marks, self.opening(block))
+        self.inline(element, block.text, block.marks, opening_extent(block.text, block.kind, self.language))
         return element
 
     # -- structure ----------------------------------------------------------------------------
@@ -140,33 +133,24 @@ class AknWriter:
             for cell in row:
                 self.inline(_e(_e(tr, "th" if cell.header else "td"), "p"), cell.text, cell.marks)
 
-    def points(self, parent: etree._Element, block: Block, children: dict, depths: dict, index: dict,
-               eid: str) -> None:
+    def points(self, parent: etree._Element, block: Block, children: dict, numbers: dict, eid: str) -> None:
         """`block`'s sub-paragraphs as list/intro/point (points may hold lists themselves)."""
-        kids = children.get(block.id, [])
         lst = _e(parent, "list", eId=f"{eid}_list")
         self.p(_e(lst, "intro", eId=f"{eid}_list_intro"), block)
-        for child in kids:
-            number = subparagraph_marker(index[child.id], depths[child.id], self.language)
+        for child in children.get(block.id, []):
+            number = numbers[child.id]
             point_id = f"{eid}_list_point_{re.sub(r'[^a-z0-9]', '', number.lower())}"
             point = _e(lst, "point", eId=point_id)
             _e(point, "num", number)
             if children.get(child.id):
-                self.points(point, child, children, depths, index, point_id)
+                self.points(point, child, children, numbers, point_id)
             else:
                 self.p(_e(point, "content", eId=f"{point_id}_content"), child)
 
     def blocks(self, preamble: etree._Element | None, body: etree._Element, blocks: list[Block]) -> None:
-        labels = compute_labels(blocks)
-        depths = subparagraph_depth(blocks)
+        numbers = printed_numbers(blocks, self.language)
         ids = {b.id for b in blocks}
-        children: dict[str, list[Block]] = {}
-        index: dict[str, int] = {}
-        for block in blocks:
-            if block.kind == SUBPARAGRAPH and block.parent in ids:
-                children.setdefault(block.parent, []).append(block)
-                index[block.id] = len(children[block.parent])
-        operatives = sum(1 for b in blocks if b.kind == OPERATIVE)
+        children = tree.children(blocks)
         in_body = preamble is None
         for position, block in enumerate(blocks, start=1):
             if block.kind == SUBPARAGRAPH and block.parent in ids:
@@ -178,12 +162,10 @@ class AknWriter:
                 self.p(_e(preamble, "formula", name="enactingFormula", eId="formula_1"), block)
                 continue
             if in_preamble:
-                from resdesk.text.phrases import opening_phrase
-
                 name = opening_phrase(block.text, block.kind, self.language) or "preambular"
                 container = _e(preamble, "container", name=name, eId=f"container_{position}")
                 if children.get(block.id):
-                    self.points(container, block, children, depths, index, f"container_{position}")
+                    self.points(container, block, children, numbers, f"container_{position}")
                 else:
                     self.p(container, block)
                 continue
@@ -198,62 +180,57 @@ class AknWriter:
                 self.inline(_e(paragraph, "heading" if style == "H1" else "subheading"), block.text, block.marks)
                 continue
             paragraph = _e(body, "paragraph", eId=eid, class_="SingleTxt")
-            if block.kind == OPERATIVE and operatives > 1:
-                match = re.search(r"(\d+)$", labels.get(block.id, ""))
-                if match:
-                    _e(paragraph, "num", f"{match.group(1)}.")
+            if block.kind == OPERATIVE and numbers[block.id]:
+                _e(paragraph, "num", numbers[block.id])
             if block.kind == PREAMBULAR:
                 paragraph.set("refersTo", "#preambular")
             elif block.kind not in (OPERATIVE, SUBPARAGRAPH):
                 paragraph.set("refersTo", f"#{block.kind}")
             if children.get(block.id):
-                self.points(paragraph, block, children, depths, index, eid)
+                self.points(paragraph, block, children, numbers, eid)
             else:
                 self.p(_e(paragraph, "content", eId=f"{eid}__content"), block)
 
 
 def _cover_page(parent: etree._Element, document: Document) -> None:
+    """The cover page in the document's language (its right-hand block as `resdesk.un.masthead` writes it)."""
     meta = document.meta
+    lang = meta.language
     cover = _e(parent, "coverPage", eId="coverPage_1")
-    _e(_e(cover, "p"), "docAuthority", "United Nations", refersTo="#publisher")
+    _e(_e(cover, "p"), "docAuthority", words.publisher(lang), refersTo="#publisher")
     if meta.symbol:
         _e(_e(cover, "p", class_="upperRight"), "docNumber", meta.symbol, refersTo="#symbol")
-    _e(_e(cover, "p"), "docAuthority", meta.organ, refersTo="#issuingBody", class_="rightBig")
+    _e(_e(cover, "p"), "docAuthority", words.organ_name(meta.organ, lang), refersTo="#issuingBody", class_="rightBig")
     if meta.distribution:
-        _e(_e(cover, "p"), "docStatus", f"Distr.: {meta.distribution}", class_="rightSmall")
+        _e(_e(cover, "p"), "docStatus", words.distribution_line(meta.distribution, lang), class_="rightSmall")
     if meta.date:
-        _e(_e(cover, "p"), "docDate", un_date(meta.date), date=meta.date, class_="rightSmall",
+        _e(_e(cover, "p"), "docDate", words.date_line(meta.date, lang), date=meta.date, class_="rightSmall",
            refersTo="#dateOfIssuance")
     if meta.original_language:
-        name = LANGUAGE_NAMES.get(meta.original_language, meta.original_language)
-        _e(_e(cover, "p"), "inline", f"Original: {name}", name="original language")
+        _e(_e(cover, "p"), "inline", words.original_line(meta.original_language, lang), name="original language")
     if meta.session:
         _e(_e(cover, "p"), "session", meta.session, refersTo="#generalAssembly")
     if meta.agenda_item:
-        _e(_e(cover, "p"), "inline", f"Agenda item {meta.agenda_item}", name="agenda item",
+        _e(_e(cover, "p"), "inline", words.agenda_line(meta.agenda_item, lang), name="agenda item",
            title=meta.agenda_item)
     if meta.agenda_title:
         _e(_e(cover, "p"), "inline", meta.agenda_title, name="agenda item name")
     if meta.committee:
         _e(_e(cover, "p"), "docProponent", meta.committee, refersTo=f"#{COMMITTEE_ID}")
-    if meta.sponsors:
-        revised = "revised " if "/Rev." in meta.symbol else ""
-        _e(cover, "p", f"{sponsor_list(meta.sponsors)}: {revised}draft resolution", class_="sponsors")
     if meta.note:
-        _e(_e(cover, "p", class_="note"), "docType", "Note by the Secretariat")
+        _e(_e(cover, "p", class_="note"), "docType", words.note_heading(lang))
         _e(_e(cover, "p", class_="noteIntroduction"), "inline", meta.note, name="note")
-
-
-def sponsor_list(sponsors: list[str]) -> str:
-    return sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
+    if meta.sponsors:
+        _e(cover, "p", sponsor_line(meta.sponsors, lang, revised=is_revision(meta.symbol)), class_="sponsors")
 
 
 def _workflow_and_references(meta_el: etree._Element, document: Document) -> None:
-    """The sponsors as the draft's workflow step; the committee as a TLC organization the cover page refers to."""
+    """The sponsors as the draft's workflow step (in English, as the UN's files of every language write it);
+    the committee as a TLC organization the cover page refers to."""
     meta = document.meta
     if meta.sponsors:
         _e(_e(meta_el, "workflow", source="#resolutionDesk"), "step", date=meta.date or "0001-01-01",
-           outcome="draftResolution", as_=meta.symbol, by=sponsor_list(meta.sponsors))
+           outcome="draftResolution", as_=meta.symbol, by=join_sponsors(meta.sponsors))
     if meta.committee:
         _e(_e(meta_el, "references", source="#resolutionDesk"), "TLCOrganization", eId=COMMITTEE_ID,
            href="/akn/ontology/organizations/un/mainCommittee", showAs=meta.committee)
@@ -263,7 +240,7 @@ def _identification(meta_el: etree._Element, document: Document) -> None:
     meta = document.meta
     date = meta.date or "0001-01-01"
     number = re.sub(r"[^A-Za-z0-9.]+", "-", meta.symbol).strip("-") or "draft"
-    language = LANGUAGE_CODES.get(meta.language, meta.language or "eng")
+    language = language_of(meta.language).codes[0] if code_of(meta.language) else (meta.language or "eng")
     work = f"/akn/un/statement/resolutionDraft/unga/{date}/{number}/"
     identification = _e(meta_el, "identification", source="#resolutionDesk")
     for level, uri, date_name, role in (
@@ -304,7 +281,7 @@ def akn_tree(document: Document) -> etree._Element:
         for number, annex in enumerate(document.annexes, start=1):
             doc = _e(_e(attachments, "attachment", eId=f"att_{number}"), "doc", name="annex")
             _identification(_e(doc, "meta"), document)
-            _e(_e(_e(doc, "preface"), "p"), "docTitle", annex.title or "Annex")
+            _e(_e(_e(doc, "preface"), "p"), "docTitle", words.annex_title(annex.title, document.meta.language))
             writer.blocks(None, _e(doc, "mainBody"), annex.blocks)
     return root
 

@@ -45,6 +45,9 @@ from resdesk.model.document import (
 )
 from resdesk.model.ids import IdAllocator
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, shift_marks, sorted_marks
+from resdesk.un.languages import COMMAS, code_of
+from resdesk.un.masthead import canonical_organ, read_agenda, read_line
+from resdesk.un.sponsors import split_sponsors
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 _NS = {"a": AKN_NS}
@@ -63,24 +66,10 @@ _LISTS = frozenset({"list", "blockList"})
 _LINE_BREAKS = frozenset({"eol", "eop", "br"})
 _SKIPPED_INLINE = frozenset({"img", "noteRef", "marker"})
 _HEADING_LEVELS = {"H1": 1, "HCh": 1, "H23": 2, "H4": 2, "H56": 2}
-# A paragraph in the preamble ends with a comma (Latin, Arabic or full-width).
-_COMMAS = (",", "،", "，")
 # The whitespace runs that change: a lone space between two characters stays as it is, so it is not
 # visited (most of a text's runs; a 90 KB resolution has about 10,000 of them).
 _WHITESPACE_RUN = re.compile(r"[ \t\n\r]*[\t\n\r][ \t\n\r]*| {2,}|^ | $")
 _LAYOUT_WHITESPACE = re.compile(r"[\t\n\r]")
-_LANGUAGES = {
-    "eng": "en", "fra": "fr", "fre": "fr", "spa": "es", "rus": "ru", "ara": "ar", "zho": "zh", "chi": "zh",
-}
-_LANGUAGE_NAMES = {
-    "english": "en", "french": "fr", "spanish": "es", "russian": "ru", "arabic": "ar", "chinese": "zh",
-}
-# Member State names with "and" in them, protected when splitting a sponsor list.
-_NAMES_WITH_AND = (
-    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland",
-)
 
 
 def import_akn(data: bytes, name: str = "file") -> Document:
@@ -415,7 +404,7 @@ def _classify_unnumbered(block: Block, may_be_preambular: bool, single_op: bool)
     - anything else (76/1's "Adopts the following declaration:" and its "We, Heads of
       State…" chapeau, the abbreviations note under a table in 75/246): free text.
     """
-    if may_be_preambular and block.text.endswith(_COMMAS):
+    if may_be_preambular and block.text.endswith(tuple(COMMAS)):  # a preambular paragraph ends with a comma
         return PREAMBULAR
     if single_op:
         return OPERATIVE
@@ -597,7 +586,7 @@ def _meta(element: etree._Element) -> Meta:
     language = element.find("a:meta/a:identification/a:FRBRExpression/a:FRBRlanguage", _NS)
     if language is not None:
         code = language.get("language", "").strip().lower()
-        meta.language = _LANGUAGES.get(code, code if len(code) == 2 else "")
+        meta.language = code_of(code) or (code if len(code) == 2 else "")
     docket = element.find("a:meta//a:docketNumber", _NS)
     if docket is not None:
         meta.job_number = re.sub(r"\s*\([^)]*\)\s*$", "", _plain(docket))
@@ -611,11 +600,11 @@ def _cover_meta(cover: etree._Element, element: etree._Element, meta: Meta) -> N
         return _plain(found) if found is not None else ""
 
     meta.symbol = text(".//a:docNumber")
-    meta.organ = text(".//a:docAuthority[@refersTo='#issuingBody']")
+    meta.organ = canonical_organ(text(".//a:docAuthority[@refersTo='#issuingBody']"))
     meta.session = text(".//a:session")
     meta.agenda_title = text(".//a:inline[@name='agenda item name']")
     meta.note = text(".//a:inline[@name='note']")  # the sentence under "Note by the Secretariat"
-    meta.distribution = re.sub(r"^Distr\.\s*:?\s*", "", text(".//a:docStatus"))
+    meta.distribution = _fact(text(".//a:docStatus"), "distribution")
     date = cover.find(".//a:docDate", _NS)
     if date is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", date.get("date", "")):
         meta.date = date.get("date")
@@ -623,27 +612,33 @@ def _cover_meta(cover: etree._Element, element: etree._Element, meta: Meta) -> N
     if agenda is not None:
         meta.agenda_item = _agenda_item(agenda)
     for paragraph in cover.iter(_tag("p")):
-        original = re.match(r"Original:\s*(\w+)", _plain(paragraph))
-        if original:
-            meta.original_language = _language_code(original.group(1))
+        meta.original_language = _fact(_plain(paragraph), "original_language") or meta.original_language
     proponent = cover.find(".//a:docProponent", _NS)
     if proponent is not None:
         meta.committee = _committee(proponent, element)
 
 
+def _fact(line: str, fact: str) -> str:
+    """The value of a cover-page line read as THE masthead reader reads it, if it is that fact; else ""
+    (a distribution written without "Distr." is kept as it is)."""
+    found = read_line(line)
+    if found is not None and found[0] == fact:
+        return found[1]
+    return line if fact == "distribution" else ""
+
+
 def _agenda_item(agenda: etree._Element) -> str:
     """"107", "3 (b)", "13 and 117": what follows "Agenda item(s)".
 
-    Other languages word it differently ("Point 72 b) de l’ordre du jour", "议程项目107"):
-    the element's title if it has one, else the words from the first number to the
-    last number or closing parenthesis.
+    The element's title first (the Arabic file's title is "3 (b)" where its words say "3 (ب)"), then
+    the words as the masthead reader reads them in any language ("Point 72 b) de l’ordre du jour"),
+    else the words from the first number to the last number or closing parenthesis.
     """
     words = _plain(agenda)
-    match = re.match(r"Agenda items?\s+(.+)$", words)
-    if match:
-        return match.group(1)
     if agenda.get("title", "").strip():
         return agenda.get("title").strip()
+    if item := read_agenda(words):
+        return item
     match = re.search(r"\d.*[\d)]", words)
     return match.group() if match else words
 
@@ -664,11 +659,6 @@ def _committee(proponent: etree._Element, element: etree._Element) -> str:
     return ""
 
 
-def _language_code(word: str) -> str:
-    """"en" for "English" etc. (the masthead's "Original:" line); "" for anything else."""
-    return _LANGUAGE_NAMES.get(word.lower(), "")
-
-
 def _sponsors(element: etree._Element) -> list[str]:
     """Sponsors and additional sponsors listed in the workflow (descriptions such as
     "submitted by the Chair …" are not names and give none)."""
@@ -676,26 +666,9 @@ def _sponsors(element: etree._Element) -> list[str]:
     for step in element.iterfind("a:meta/a:workflow/a:step", _NS):
         by = " ".join(step.get("by", "").split())
         if step.get("outcome", "").startswith("draftResolution") and by[:1].isupper():
-            for name in _split_names(by):
+            for name in split_sponsors(by):
                 if name not in sponsors:
                     sponsors.append(name)
     return sponsors
 
 
-def _split_names(listing: str) -> list[str]:
-    """"A, B (C of), D and E" → ["A", "B (C of)", "D", "E"], keeping "Bosnia and Herzegovina" whole."""
-    protected = listing
-    for name in _NAMES_WITH_AND:
-        protected = protected.replace(name, name.replace(" and ", "\0"))
-    names, depth, current = [], 0, []
-    for char in protected:
-        depth += (char == "(") - (char == ")")
-        if char == "," and depth == 0:
-            names.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    names.append("".join(current))
-    last = names.pop()
-    names += last.rsplit(" and ", 1)
-    return [name.replace("\0", " and ").strip() for name in names if name.strip()]

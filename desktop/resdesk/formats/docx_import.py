@@ -7,16 +7,16 @@ after "Accept all"); comments are ignored. Hostile packages are refused by
 
 from __future__ import annotations
 
-import re
-
 from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
 from resdesk.formats.docx.masthead import read_masthead
 from resdesk.formats.docx.oxml import w
 from resdesk.formats.docx.paragraphs import ParagraphReader, bookmark_footnotes, read_styles
 from resdesk.formats.docx.reader import DocxPackage
-from resdesk.formats.docx.structure import FORMULA_TEXT, StructureBuilder, TableItem, tidy
+from resdesk.formats.docx.structure import StructureBuilder, TableItem, tidy
 from resdesk.model.document import FORMULA, Cell, Document, Footnote
 from resdesk.text.inline import BOLD, FOOTNOTE, Mark, sorted_marks
+from resdesk.un.languages import code_of, language_of_script
+from resdesk.un.masthead import formula_language
 
 HYPERLINK_RT = "/hyperlink"
 CORE_NS = "http://purl.org/dc/elements/1.1/"
@@ -141,21 +141,14 @@ def _part_texts(package: DocxPackage, main: str) -> list[str]:
     return texts
 
 
-SCRIPTS = (("ar", re.compile("[\u0600-\u06ff]")), ("zh", re.compile("[\u4e00-\u9fff]")),
-           ("ru", re.compile("[\u0400-\u04ff]")))
-
-
 def _language(package: DocxPackage, items: list) -> str:
     """The text's language: the package's own (our exports write it), else guessed from the script, else English."""
     if package.has("docProps/core.xml"):
         element = package.xml("docProps/core.xml").find(f"{{{CORE_NS}}}language")
         if element is not None and element.text and element.text.strip():
-            return element.text.strip().split("-")[0].lower()
+            return code_of(element.text) or element.text.strip().split("-")[0].lower()
     sample = " ".join(item.text for item in items[:60] if not isinstance(item, TableItem))
-    for code, script in SCRIPTS:
-        if len(script.findall(sample)) > len(sample) // 4:
-            return code
-    return "en"
+    return language_of_script(sample) or "en"
 
 
 def import_docx(data: bytes, name: str) -> Document:
@@ -177,7 +170,7 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
         return Document(), {}
     items = _body_items(reader, body)
     formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
-        any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or FORMULA_TEXT.match(item.text.strip()))),
+        any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or formula_language(item.text))),
         None)
     meta = read_masthead(_masthead_paragraphs(items[: formula_at or 0]), _part_texts(package, main))
     start = formula_at or 0

@@ -22,7 +22,6 @@ the title) is kept as a Footnote without anchor rather than lost.
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -42,7 +41,21 @@ from resdesk.model.document import (
 )
 from resdesk.model.ids import IdAllocator
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, sorted_marks
-from resdesk.text.phrases import opening_phrase
+from resdesk.un.dates import read_date
+from resdesk.un.markers import LeadingMarker, leading_marker, leading_operative_number
+from resdesk.un.masthead import (
+    MAX_FORMULA_LENGTH,
+    MastheadReader,
+    formula_language,
+    formula_organ,
+    is_plenary_meeting,
+    read_line,
+    stands_alone,
+)
+from resdesk.un.numerals import letter_value, roman_value
+from resdesk.un.phrases import opening_phrase
+from resdesk.un.sponsors import continues_list, read_sponsor_line
+from resdesk.un.symbols import citation_target, is_symbol
 
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
@@ -90,7 +103,6 @@ def _lines(text: str) -> list[str]:
 
 # -- pass 2: lines to chunks -------------------------------------------------------------------
 
-_SYMBOL = re.compile(r"(?=[^ ]*\d)[A-Z]{1,4}(?:/[A-Za-z0-9.\-]+)+")
 _JOB_NUMBER = re.compile(r"(\d{2}-\d{5})(?:\s*\([A-Z]\))?(?:\s+[\d*]+)*")
 _FURNITURE_TOKEN = re.compile(
     r"\d{1,4}/\d{1,4}"  # page "2/5"
@@ -107,7 +119,7 @@ def _is_furniture(line: str) -> bool:
     """Page numbers, running headers (the symbol), job numbers, form feeds, "Please recycle"."""
     if _FURNITURE_LINE.fullmatch(line):
         return True
-    return all(_FURNITURE_TOKEN.fullmatch(token) or _SYMBOL.fullmatch(token) for token in line.split())
+    return all(_FURNITURE_TOKEN.fullmatch(token) or is_symbol(token) for token in line.split())
 
 
 def _job_number(lines: list[str]) -> str:
@@ -177,7 +189,8 @@ class _Chunker:
     def _is_masthead_symbol(self, line: str) -> bool:
         if self._in_body or self._symbol_seen:
             return False
-        return bool(_SYMBOL.fullmatch(line.removeprefix("United Nations ")))
+        found = read_line(line)
+        return found is not None and found[0] == "symbol"
 
     def _start_footnote(self, number: int, text: str) -> None:
         """Begin a footnote text; a second text for the same number is ignored (the first one wins)."""
@@ -220,7 +233,7 @@ class _Chunker:
         previous = self._open[-1]
         if _stands_alone(previous) or previous.endswith(":"):  # a note's sentence ends with ":", the title follows
             return True
-        if _SPONSOR_LINE.fullmatch(line) and previous.endswith((",", " and")):
+        if continues_list(previous) and read_sponsor_line(line):
             return False
         return _stands_alone(line)
 
@@ -245,7 +258,6 @@ _INLINE = re.compile(
     r"|\[(?P<label>[^\[\]]+)\]\((?P<href>[^()\s]*)\)"
     rf"| ?(?P<marker>[{SUPERSCRIPT_DIGITS}]+)"
 )
-_RESOLUTION = re.compile(r"(\d{1,3}|\d{4})/(\d{1,4})")
 _LEADING_ITALIC = re.compile(r"\*(?!\*)([^*]+)\*(?!\*)")
 _WRAPPED = re.compile(r"(\*\*?)(?!\*)(.+?)\1")
 
@@ -254,15 +266,7 @@ FootnoteResolver = Callable[[int], str]
 
 def _link_target(label: str, href: str) -> str:
     """The URL of a link: its own, or undocs.org for a resolution number or a document symbol."""
-    if href and href != "#":
-        return href
-    match = _RESOLUTION.fullmatch(label)
-    if match:
-        organ = "E" if len(match.group(1)) == 4 else "A"  # ECOSOC numbers its resolutions by year
-        return f"https://undocs.org/en/{organ}/RES/{label}"
-    if _SYMBOL.fullmatch(label):
-        return f"https://undocs.org/en/{label}"
-    return label
+    return href if href and href != "#" else citation_target(label)
 
 
 def parse_inline(raw: str, footnote_id: FootnoteResolver | None = None) -> tuple[str, list[Mark]]:
@@ -352,122 +356,16 @@ def _unwrap(raw: str) -> str:
 
 # -- pass 3: front matter ----------------------------------------------------------------------
 
-_MONTHS = {
-    **{m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                   "september", "october", "november", "december"), 1)},
-    **{m: i for i, m in enumerate(("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                                   "septembre", "octobre", "novembre", "décembre"), 1)},
-    **{m: i for i, m in enumerate(("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-                                   "septiembre", "octubre", "noviembre", "diciembre"), 1)},
-    "setiembre": 9,
-}
-_DATE = re.compile(r"(\d{1,2})(?:er|º)? (?:de )?([^\W\d_]+) (?:de )?(\d{4})")
-_LANGUAGES = {
-    "en": ("english", "anglais", "inglés"),
-    "fr": ("french", "français", "francés"),
-    "es": ("spanish", "espagnol", "español"),
-    "ru": ("russian", "russe", "ruso"),
-    "ar": ("arabic", "arabe", "árabe"),
-    "zh": ("chinese", "chinois", "chino"),
-}
-_ORGANS = {
-    "General Assembly": "General Assembly",
-    "Assemblée générale": "General Assembly",
-    "Asamblea General": "General Assembly",
-    "Economic and Social Council": "Economic and Social Council",
-    "Security Council": "Security Council",
-}
-_DISTRIBUTION = re.compile(r"Distr\. ?:? ?(\S.*)")
-_ORIGINAL = re.compile(r"Original ?: ?(\S+)")
-_SESSION = re.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)?(?: (?:emergency )?special)?|\d{4}) session(?: of \d{4})?"
-                      r"|Substantive session of \d{4}", re.IGNORECASE)
-_COMMITTEE = re.compile(r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
-                        r"|Special Political and Decolonization Committee(?: \(Fourth Committee\))?")
-_AGENDA = re.compile(r"Agenda items? (\S.*)")
-_NOTE_HEADER = re.compile(r"Note by the (?:Secretariat|Secretary-General)")
-_SPONSOR_LINE = re.compile(r"(?P<sponsors>.+?) ?: ?(?:revised )?draft resolution", re.IGNORECASE)
-_STANDALONE = (_DISTRIBUTION, _ORIGINAL, _SESSION, _COMMITTEE, _AGENDA, _NOTE_HEADER, _SPONSOR_LINE)
-_MAX_FORMULA_LENGTH = 80
-_FORMULAS = (
-    (re.compile(r"The [A-Z][\w-]*(?: (?:[A-Z][\w-]*|and|of|on|the|for|to))*,"), "en"),
-    (re.compile(r"L['’](?:Assemblée générale|Conseil [\w'’ -]+),"), "fr"),
-    (re.compile(r"(?:La Asamblea General|El Consejo [\w -]+),"), "es"),
-)
-# Member States whose name contains " and " (so a sponsor list is not split inside them).
-_NAMES_WITH_AND = (
-    "Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-    "Saint Vincent and the Grenadines", "Sao Tome and Principe", "Trinidad and Tobago",
-    "United Kingdom of Great Britain and Northern Ireland",
-)
-
-
 def _formula_language(line: str) -> str | None:
     """The language of an enacting formula ("The General Assembly," -> "en"), None if `line` is not one."""
-    if len(line) > _MAX_FORMULA_LENGTH:
-        return None
-    text = _plain(_unwrap(line))
-    for pattern, language in _FORMULAS:
-        if pattern.fullmatch(text):
-            return language
-    return None
-
-
-def _formula_organ(formula: str) -> str:
-    """The organ an enacting formula names ("The Security Council," -> "Security Council"), or ""."""
-    name = re.sub(r"^(?:The |L['’]|La |El )", "", _plain(_unwrap(formula))).rstrip(",")
-    return _ORGANS.get(name, "")
+    if len(line) > MAX_FORMULA_LENGTH:
+        return None  # markup never shortens a line much: skip reading long paragraphs
+    return formula_language(_plain(_unwrap(line)))
 
 
 def _stands_alone(line: str) -> bool:
     """A front-matter line that is never part of a longer paragraph."""
-    text = _plain(_unwrap(line))
-    return (
-        text == "United Nations"
-        or text in _ORGANS
-        or _parse_date(text) != ""
-        or any(pattern.fullmatch(text) for pattern in _STANDALONE)
-        or _formula_language(line) is not None
-    )
-
-
-def _parse_date(text: str) -> str:
-    """ "1 October 2013" (or "1er octobre 2013", "1 de octubre de 2013") -> "2013-10-01"; else ""."""
-    match = _DATE.fullmatch(text)
-    if not match or match.group(2).lower() not in _MONTHS:
-        return ""
-    try:
-        return _dt.date(int(match.group(3)), _MONTHS[match.group(2).lower()], int(match.group(1))).isoformat()
-    except ValueError:
-        return ""
-
-
-def _language_code(name: str) -> str:
-    for code, names in _LANGUAGES.items():
-        if name.lower() in names:
-            return code
-    return ""
-
-
-def split_sponsors(text: str) -> list[str]:
-    """ "Andorra, Brazil and Chile" -> ["Andorra", "Brazil", "Chile"].
-
-    Splits on ", " and " and " outside parentheses, so "Fiji (on behalf of the
-    Group of 77 and China)" stays one sponsor, and never inside a Member State's
-    name such as "Trinidad and Tobago".
-    """
-    protected = text
-    for name in _NAMES_WITH_AND:
-        protected = protected.replace(name, name.replace(" and ", "\0"))
-    parts, depth, start = [], 0, 0
-    for match in re.finditer(r"[()]|, (?:and )?| and ", protected):
-        token = match.group()
-        if token in "()":
-            depth += 1 if token == "(" else -1
-        elif depth == 0:
-            parts.append(protected[start : match.start()])
-            start = match.end()
-    parts.append(protected[start:])
-    return [part.replace("\0", " and ").strip() for part in parts if part.strip()]
+    return stands_alone(_plain(_unwrap(line)))
 
 
 def _split_off_sponsors(lines: list[str]) -> list[str]:
@@ -476,161 +374,48 @@ def _split_off_sponsors(lines: list[str]) -> list[str]:
     The sponsor list starts after the last line that does not end with "," or
     "and" (an agenda item's title directly above a long list of sponsors).
     """
-    if len(lines) < 2 or not _SPONSOR_LINE.fullmatch(lines[-1]):
+    if len(lines) < 2 or not read_sponsor_line(lines[-1]):
         return [" ".join(lines)]
     start = len(lines) - 1
-    while start > 0 and lines[start - 1].endswith((",", " and")):
+    while start > 0 and continues_list(lines[start - 1]):
         start -= 1
     return [" ".join(part) for part in (lines[:start], lines[start:]) if part]
 
 
 def _read_front_matter(chunks: list[_Chunk], meta: Meta) -> None:
     """Fill `meta` from the chunks before the enacting formula (or before the first paragraph)."""
-    unassigned: list[str] = []
-    expecting = ""  # the field the next unrecognised chunk fills: "agenda_title" or "note"
+    reader = MastheadReader()
     for item in (item for chunk in chunks for item in _split_off_sponsors(chunk.lines)):
-        line = _unwrap(item)
-        text = _plain(line)
-        if expecting and not _stands_alone(line):
-            setattr(meta, expecting, text)
-            expecting = ""
-            continue
-        expecting = _read_masthead_line(text, meta)
-        if expecting is None:
-            expecting = ""
-            unassigned.append(text)
-    if unassigned:
-        meta.title = unassigned[-1]
-
-
-def _read_masthead_line(text: str, meta: Meta) -> str | None:
-    """Record what a recognised front-matter line says; return the field the next chunk fills.
-
-    Returns None when `text` is not a masthead line (a title, for instance).
-    """
-    if text == "United Nations":
-        return ""
-    if text in _ORGANS:
-        meta.organ = _ORGANS[text]
-        return ""
-    if _SYMBOL.fullmatch(text.removeprefix("United Nations ")):
-        meta.symbol = text.removeprefix("United Nations ")
-        return ""
-    if date := _parse_date(text):
-        meta.date = date
-        return ""
-    for pattern, reader in _MASTHEAD_READERS:
-        match = pattern.fullmatch(text)
-        if match:
-            return reader(match, meta)
-    return None
-
-
-def _read_distribution(match: re.Match, meta: Meta) -> str:
-    meta.distribution = match.group(1)
-    return ""
-
-
-def _read_original(match: re.Match, meta: Meta) -> str:
-    meta.original_language = _language_code(match.group(1))
-    return ""
-
-
-def _read_session(match: re.Match, meta: Meta) -> str:
-    meta.session = match.group()
-    return ""
-
-
-def _read_committee(match: re.Match, meta: Meta) -> str:
-    meta.committee = match.group()
-    return ""
-
-
-def _read_agenda(match: re.Match, meta: Meta) -> str:
-    meta.agenda_item = match.group(1)
-    return "agenda_title"
-
-
-def _read_note_header(match: re.Match, meta: Meta) -> str:
-    return "note"
-
-
-def _read_sponsors(match: re.Match, meta: Meta) -> str:
-    meta.sponsors = split_sponsors(match.group("sponsors"))
-    return ""
-
-
-_MASTHEAD_READERS = (
-    (_DISTRIBUTION, _read_distribution),
-    (_ORIGINAL, _read_original),
-    (_SESSION, _read_session),
-    (_COMMITTEE, _read_committee),
-    (_AGENDA, _read_agenda),
-    (_NOTE_HEADER, _read_note_header),
-    (_SPONSOR_LINE, _read_sponsors),
-)
+        reader.feed(_plain(_unwrap(item)))
+    for field, value in reader.result().items():
+        setattr(meta, field, value)
 
 
 # -- pass 4: body ------------------------------------------------------------------------------
 
-# Up to 9999 paragraphs; a line opening with a year ("2013. The…", wrapped) does not start one.
-_OPERATIVE = re.compile(r"(?!(?:19|20)\d\d\.)(\d{1,4})\.\s+(?P<rest>\S.*)")
-_SUB = re.compile(
-    r"(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)\s+(?P<rest>\S.*)"
-)
 _HEADING = re.compile(r"(?P<num>[IVXLC]+|[A-Z])\.\s+(?P<rest>\S.*)")
-_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_PLENARY_MEETING = re.compile(r"\d+(?:st|nd|rd|th) plenary meeting")
 _MAX_HEADING_WORDS = 12
 _MAX_NUMBERED_HEADING_WORDS = 25
 
 
-def _roman_value(numeral: str) -> int:
-    """The value of a lower-case roman numeral, or 0 if `numeral` is not one."""
-    numeral = numeral.lower()
-    if not numeral or any(ch not in _ROMAN_VALUES for ch in numeral):
-        return 0
-    total = 0
-    for ch, following in zip(numeral, numeral[1:] + " ", strict=True):
-        value = _ROMAN_VALUES[ch]
-        total += -value if _ROMAN_VALUES.get(following, 0) > value else value
-    return total if _to_roman(total) == numeral else 0
+def _operative(text: str) -> str | None:
+    """The text of an operative paragraph after its typed number ("3. Urges …"), None if it has none."""
+    match = leading_operative_number(text)
+    rest = text[match.end():] if match and match.start() == 0 else ""
+    return rest if rest.strip() and not rest[0].isspace() else None
 
 
-def _to_roman(number: int) -> str:
-    out = []
-    for value, letters in ((100, "c"), (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
-                           (4, "iv"), (1, "i")):
-        while number >= value:
-            out.append(letters)
-            number -= value
-    return "".join(out)
-
-
-def _letter_value(marker: str) -> int:
-    """ "a" -> 1, "z" -> 26, "aa" -> 27 (the UN doubles letters past z); 0 if not a letter marker."""
-    marker = marker.lower()
-    if not marker or len(set(marker)) != 1 or not "a" <= marker[0] <= "z":
-        return 0
-    return (len(marker) - 1) * 26 + ord(marker[0]) - ord("a") + 1
-
-
-def _sub_marker(text: str) -> tuple[str, str, str] | None:
-    """(marker, style, rest) of a sub-paragraph line "(a) …", "a) …" or "a. …"; None otherwise."""
-    match = _SUB.fullmatch(text)
-    if not match:
-        return None
-    style = next(name for name in ("paren", "half", "dot") if match.group(name))
-    marker = match.group(style)
-    if not (_letter_value(marker) or _roman_value(marker)):
-        return None
-    return marker, style, match.group("rest")
+def _sub_marker(text: str) -> tuple[LeadingMarker, str] | None:
+    """The marker and the rest of a sub-paragraph line "(a) …", "a) …" or "a. …"; None otherwise."""
+    marker = leading_marker(text)
+    rest = text[marker.end:] if marker is not None and not text[:1].isspace() else ""
+    return (marker, rest) if rest and not rest[0].isspace() else None
 
 
 def _starts_block(line: str) -> bool:
     """Whether a line starts a new paragraph by its number or marker ("1.", "(a)", "I.")."""
     line = _unwrap(line)
-    return bool(_OPERATIVE.fullmatch(line) or _sub_marker(line) or _numbered_heading(line))
+    return bool(_operative(line) is not None or _sub_marker(line) or _numbered_heading(line))
 
 
 def _numbered_heading(text: str) -> re.Match | None:
@@ -655,8 +440,8 @@ def _looks_like_heading(text: str) -> bool:
         0 < len(plain.split()) <= _MAX_HEADING_WORDS
         and plain[0].isupper()
         and not _ends_sentence(plain)
-        and not _PLENARY_MEETING.fullmatch(plain)
-        and not _parse_date(plain)
+        and not is_plenary_meeting(plain)
+        and not read_date(plain)
     )
 
 
@@ -688,8 +473,6 @@ def _continues(previous: _Chunk, chunk: _Chunk) -> bool:
 class _BodyReader:
     """Turns body chunks into blocks, tracking the parents of sub-paragraphs and heading numbers."""
 
-    _DEPTHS = {"paren": (1, 2), "half": (1, 2), "dot": (3, 4)}
-
     def __init__(self, footnote_id: FootnoteResolver):
         self.footnote_id = footnote_id
         self.new_id = IdAllocator("b")
@@ -705,9 +488,9 @@ class _BodyReader:
 
     def read(self, raw: str) -> None:
         raw = _unwrap(raw)
-        if match := _OPERATIVE.fullmatch(raw):
+        if (rest := _operative(raw)) is not None:
             self._seen_operative = True
-            self._paragraph_block(OPERATIVE, match.group("rest"))
+            self._paragraph_block(OPERATIVE, rest)
         elif (sub := _sub_marker(raw)) and self._paragraph is not None:
             self._subparagraph(*sub)
         elif match := _numbered_heading(raw):
@@ -723,9 +506,8 @@ class _BodyReader:
         self._paragraph = self._add(kind, raw).id
         self._open.clear()
 
-    def _subparagraph(self, marker: str, style: str, rest: str) -> None:
-        letter_depth, roman_depth = self._DEPTHS[style]
-        depth = roman_depth if self._is_roman(marker, letter_depth, roman_depth) else letter_depth
+    def _subparagraph(self, marker: LeadingMarker, rest: str) -> None:
+        depth = marker.roman_depth if self._is_roman(marker) else marker.letter_depth
         parent = self._paragraph
         for level in range(depth - 1, 0, -1):
             if level in self._open:
@@ -733,31 +515,31 @@ class _BodyReader:
                 break
         block = self._add(SUBPARAGRAPH, rest, parent=parent)
         self._open = {level: item for level, item in self._open.items() if level < depth}
-        self._open[depth] = (block.id, marker)
+        self._open[depth] = (block.id, marker.number)
 
-    def _is_roman(self, marker: str, letter_depth: int, roman_depth: int) -> bool:
+    def _is_roman(self, marker: LeadingMarker) -> bool:
         """Decide whether a marker such as "i", "v" or "x" is a roman numeral or a letter, by context.
 
         "(i)" after "(h)" is a letter; after "(a)" it opens a roman list; "(v)" after "(iv)" is roman.
         """
-        roman, letter = _roman_value(marker), _letter_value(marker)
+        roman, letter = marker.roman, marker.letter
         if not roman:
             return False
         if not letter:
             return True
-        open_roman, open_letter = self._open.get(roman_depth), self._open.get(letter_depth)
-        if open_roman and _roman_value(open_roman[1]) == roman - 1:
+        open_roman, open_letter = self._open.get(marker.roman_depth), self._open.get(marker.letter_depth)
+        if open_roman and roman_value(open_roman[1]) == roman - 1:
             return True
-        if open_letter and _letter_value(open_letter[1]) == letter - 1:
+        if open_letter and letter_value(open_letter[1]) == letter - 1:
             return False
         return open_letter is not None
 
     def _numbered_heading(self, number: str, rest: str) -> None:
         if self._is_letter_heading(number):
-            self._letter_heading = _letter_value(number)
+            self._letter_heading = letter_value(number)
             self._heading(f"{number}.", 2, rest)
         else:
-            self._roman_heading = _roman_value(number)
+            self._roman_heading = roman_value(number)
             self._letter_heading = 0
             self._heading(f"{number}.", 1, rest)
 
@@ -768,7 +550,7 @@ class _BodyReader:
         "H."); one that follows the previous roman number is roman ("V." after
         "IV."); otherwise only "I." is taken for roman.
         """
-        roman, letter = _roman_value(number), _letter_value(number)
+        roman, letter = roman_value(number), letter_value(number)
         if not roman or not letter:
             return not roman
         if letter == self._letter_heading + 1:
@@ -843,7 +625,7 @@ def _body_start(chunks: list[_Chunk]) -> tuple[int, str | None]:
         language = _formula_language(chunk.text)
         if language is not None:
             return index, language
-        if _OPERATIVE.fullmatch(_unwrap(chunk.text)):
+        if _operative(_unwrap(chunk.text)) is not None:
             while index > 0 and _is_preambular(chunks[index - 1].text):
                 index -= 1
             return index, None
@@ -876,7 +658,7 @@ def import_text(data: bytes, name: str = "file") -> Document:
     body = _join_page_breaks(chunks[start:])
     if language is not None:
         formula = body.pop(0).text
-        meta.organ = meta.organ or _formula_organ(formula)
+        meta.organ = meta.organ or formula_organ(_plain(_unwrap(formula)))
         reader.formula(formula)
     meta.organ = meta.organ or "General Assembly"
     for chunk in body:

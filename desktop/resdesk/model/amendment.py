@@ -40,8 +40,10 @@ SUPERSEDED = "superseded"
 STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED, WITHDRAWN, REJECTED, SUPERSEDED)
 # Statuses of amendments still on the table: shown in the markup by default and checked for collisions.
 LIVE_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED)
-# What "consolidated" and "Create Rev.N" accept unless told otherwise.
-ACCEPTED_BY_DEFAULT = (AGREED, AGREED_AD_REF)
+# Accepted: among amendments that collide, at most one has one of these (see `resdesk.amend.decisions`).
+ACCEPTED_STATUSES = (AGREED, AGREED_AD_REF)
+# What "consolidated" and "Create Rev.N" accept unless told otherwise: the accepted ones.
+ACCEPTED_BY_DEFAULT = ACCEPTED_STATUSES
 
 
 def parse_status(value: str) -> str:
@@ -51,6 +53,12 @@ def parse_status(value: str) -> str:
     if name not in STATUSES:
         raise UserError(f"“{value.strip()}” is not a status; use one of {', '.join(STATUSES)}.")
     return name
+
+
+def status_words(status: str) -> str:
+    """"agreed-ad-ref" -> "agreed ad ref": a status as a sentence says it."""
+    return status.replace("-", " ")
+
 
 REPLACE = "replace"
 INSERT_BLOCK = "insert-block"
@@ -93,9 +101,14 @@ class Amendment:
     @property
     def number(self) -> int:
         """The sequence number in "a12" (12), used to order amendments by entry."""
-        digits = self.id.lstrip("abcdefghijklmnopqrstuvwxyz")
-        return int(digits) if digits.isdigit() else 0
+        return entry_number(self.id)
 
     def sponsors(self) -> list[str]:
         """The author followed by the co-sponsors."""
         return [self.author, *self.co_sponsors]
+
+
+def entry_number(ident: str) -> int:
+    """The sequence number of amendment id "a12" (12): sorting ids by it puts them in order of entry."""
+    digits = ident.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else 0

@@ -1,9 +1,11 @@
-"""Delegations: Member States, observer States and negotiating groups, each with a colour.
+"""Delegations: Member States, observer States and negotiating groups, and their short names.
 
 The bundled list (`resources/delegations.json`) holds the 193 Member States,
-the observer States and the usual groups. A document adds its own (a group of
-friends, a delegation the list lacks) and gives each delegation that proposes
-something a colour of its own (see `resdesk.store.delegations`).
+the observer States and the usual groups, without colours. A document adds its
+own (a group of friends, an organization the list lacks: kind "other") and
+gives each delegation it uses a colour of its own, in order of first use (see
+`resdesk.store.delegations`): colours are a fact of the document, so two
+delegations of one document never share one.
 """
 
 from __future__ import annotations
@@ -17,12 +19,18 @@ from resdesk.resources import resource
 MEMBER = "member"
 OBSERVER = "observer"
 GROUP = "group"
-DELEGATION_KINDS = (MEMBER, OBSERVER, GROUP)
+OTHER = "other"  # an organization, a secretariat, a chair: neither a State nor a group of States
+DELEGATION_KINDS = (MEMBER, OBSERVER, GROUP, OTHER)
+# A name this long or shorter is its own short name; a longer one is shortened to its initials.
+SHORT_NAME_LENGTH = 16
+_MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "la", "le", "les", "des", "du", "et", "y",
+                "del", "los", "las"}
 
 
 @dataclass(frozen=True)
 class Delegation:
-    """One delegation. `groups` are the short names of the groups it belongs to."""
+    """One delegation. `groups` are the short names of the groups it belongs to; `colour` is the one it has
+    in a document ("" outside a document, or until the document uses it)."""
 
     name: str
     short_name: str
@@ -61,3 +69,22 @@ def find_delegation(delegations: list[Delegation] | tuple[Delegation, ...], name
         if _key(delegation.short_name) == wanted:
             return delegation
     return None
+
+
+def derived_short_name(name: str, taken=()) -> str:
+    """A short name for `name`: the name itself when short, else the initials of its words
+    ("Group of Friends of the Ocean" -> "GFO", numbers kept whole: "Group of 77 and China" -> "G77C");
+    " 2", " 3"… are added while it is in `taken` (compared as `find_delegation` compares names)."""
+    name = " ".join(name.split())
+    short = name
+    if len(name) > SHORT_NAME_LENGTH:
+        words = [w for w in name.replace("-", " ").replace("/", " ").split() if w.casefold() not in _MINOR_WORDS]
+        short = "".join(w if w.isdigit() else w[0].upper() for w in words if w[0].isalnum()) or name
+        if len(short) < 2:
+            short = name[:SHORT_NAME_LENGTH].rstrip()
+    used = {_key(other) for other in taken}
+    candidate, number = short, 2
+    while _key(candidate) in used:
+        candidate = f"{short} {number}"
+        number += 1
+    return candidate

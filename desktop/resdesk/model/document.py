@@ -2,7 +2,7 @@
 
 Plain dataclasses with no behaviour that needs a database or a window. Labels
 (PP3, OP5 (a)) and opening phrases are derived, never stored: see
-`resdesk.amend.labels` and `resdesk.text.phrases`.
+`resdesk.amend.labels` and `resdesk.un.phrases`.
 """
 
 from __future__ import annotations

@@ -84,8 +84,8 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
 
     `amendment.version` names the version it targets; a proposed new block
     without an id gets one here (never used before in this document, and kept
-    when the block is accepted); the author gets a colour in this document if
-    it has none yet.
+    when the block is accepted); the author and co-sponsors get a colour in this
+    document if they have none yet.
     """
     vid = version_id(doc, amendment.version)
     detail = {"kind": amendment.kind, "target": amendment.target}
@@ -96,7 +96,8 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
             amendment.new_block.id = new_block_id(doc)
         amendment.created = amendment.updated = now()
         _insert(conn, seq, vid, amendment)
-        ensure_colour(doc, amendment.author)
+        for name in amendment.sponsors():
+            ensure_colour(doc, name)
     return amendment
 
 
@@ -119,10 +120,11 @@ def restore_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "
     return amendment
 
 
-def set_status(doc: DocumentFile, ident: str, status: str, *, actor: str = "") -> str:
-    """Change the status of amendment `ident` in one undoable step; returns the previous status.
+def write_status(doc: DocumentFile, ident: str, status: str, *, actor: str = "") -> str:
+    """Write the status of amendment `ident` (logged with who and when); returns the previous status.
 
-    Undo is `set_status(doc, ident, previous)` (the GUI wraps both in a QUndoCommand).
+    No rule is checked here: statuses are changed through `resdesk.amend.decisions.set_statuses`,
+    which keeps colliding amendments from both being accepted.
     """
     if status not in STATUSES:
         raise UserError(f"“{status}” is not a status; use one of {', '.join(STATUSES)}.")
@@ -131,34 +133,6 @@ def set_status(doc: DocumentFile, ident: str, status: str, *, actor: str = "") -
                                                              "to": status}) as conn:
         conn.execute("UPDATE amendment SET status = ?, updated = ? WHERE id = ?", (status, now(), ident))
     return current.status
-
-
-def follow_text_edit(doc: DocumentFile, block_id: str, before: str, after: str, *, actor: str = "") -> list[str]:
-    """After the text of a block of the current version was edited directly, re-anchor its amendments.
-
-    Call in the same transaction as the edit ("edit text" mode). Replacements
-    find their words again (see `resdesk.amend.reanchor`) or become stale;
-    deletions and alternatives record the new text they act on. Returns the ids
-    of the amendments that went stale.
-    """
-    from resdesk.amend.reanchor import refind
-    from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, LIVE_STATUSES, REPLACE
-    from resdesk.text.diff import word_edits
-
-    vid = version_id(doc)
-    changes = [(edit.start, edit.end, len(edit.insert)) for edit in word_edits(before, after)]
-    stale = []
-    with doc.transaction("follow-edit", actor=actor, version=vid, detail={"block": block_id, "stale": stale}):
-        for amendment in amendments(doc):
-            if amendment.target != block_id or amendment.stale or amendment.status not in LIVE_STATUSES:
-                continue
-            if amendment.kind == REPLACE and not refind(amendment, after, changes):
-                amendment.stale = True
-                stale.append(amendment.id)
-            elif amendment.kind in (DELETE_BLOCK, ALTERNATIVE):
-                amendment.old = after
-            rewrite_anchor(doc, amendment, vid)
-    return stale
 
 
 def rewrite_anchor(doc: DocumentFile, amendment: Amendment, version: int) -> None:
@@ -184,4 +158,6 @@ def update_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = ""
             (amendment.start, amendment.end, amendment.old, amendment.new, _block_json(amendment.new_block),
              json.dumps(amendment.co_sponsors, ensure_ascii=False), amendment.justification, now(), amendment.id),
         )
+        for name in amendment.co_sponsors:
+            ensure_colour(doc, name)
     return previous

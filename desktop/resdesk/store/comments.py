@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from resdesk.errors import UserError
 from resdesk.model.comment import Comment
+from resdesk.store.delegations import ensure_colour
 from resdesk.store.docfile import DocumentFile, now
 
 _COLUMNS = "id, author, block, amendment, text, private, reply_to, created"
@@ -52,6 +53,7 @@ def add_comment(doc: DocumentFile, comment: Comment, *, actor: str = "") -> Comm
         comment.id = detail["comment"] = f"c{seq}"
         comment.created = now()
         _insert(conn, seq, comment)
+        ensure_colour(doc, comment.author)
     return comment
 
 

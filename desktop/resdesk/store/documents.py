@@ -137,6 +137,13 @@ def version_id(doc: DocumentFile, name: str | None = None) -> int:
     return row[0]
 
 
+def previous_version(doc: DocumentFile, name: str | None = None) -> str | None:
+    """The name of the version that version `name` (the current one by default) was revised from, or None."""
+    row = doc.conn.execute("SELECT earlier.name FROM version AS later JOIN version AS earlier "
+                           "ON earlier.id = later.based_on WHERE later.id = ?", (version_id(doc, name),)).fetchone()
+    return row[0] if row else None
+
+
 def add_version(doc: DocumentFile, name: str, document: Document, based_on: int | None = None) -> int:
     """Store `document` as a new version called `name` and make it the current one.
 
@@ -207,18 +214,34 @@ def load(doc: DocumentFile, version: str | None = None) -> Document:
     return document
 
 
-def create_document(path, document: Document, *, force: bool = False, source: str = "",
+IMPORTED_FROM = "imported_from"  # setting: the source file's name and SHA-256 ({"name", "sha256"})
+
+
+def create_document(path, document: Document, *, force: bool = False, source: str = "", source_digest: str = "",
                     keep_open: bool = True) -> DocumentFile | None:
     """Create a new document file holding `document` as its version "original".
 
-    Returns it opened for writing, or None with `keep_open=False`.
+    `source` is the name of the file it was read from (no folder: the document may travel) and
+    `source_digest` that file's SHA-256, so that the same source can be recognised later
+    (`imported_from`). Returns it opened for writing, or None with `keep_open=False`.
     """
 
     def fill(doc: DocumentFile) -> None:
         with doc.transaction("import", detail={"source": source}):
             add_version(doc, ORIGINAL, document)
+            if source_digest:
+                doc.set_setting(IMPORTED_FROM, json.dumps({"name": source, "sha256": source_digest}))
 
     return DocumentFile.create(path, force=force, fill=fill, keep_open=keep_open)
+
+
+def imported_from(doc: DocumentFile) -> tuple[str, str]:
+    """The name and SHA-256 of the file the document was imported from (("", "") when unknown)."""
+    value = doc.setting(IMPORTED_FROM)
+    if not value:
+        return "", ""
+    data = json.loads(value)
+    return data.get("name", ""), data.get("sha256", "")
 
 
 def set_meta(doc: DocumentFile, changes: dict, *, actor: str = "") -> Meta:

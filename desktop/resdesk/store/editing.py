@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 
 from resdesk.errors import UserError
+from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import (
@@ -67,16 +68,6 @@ def _part(doc: DocumentFile, vid: int, block_id: str) -> tuple[int, int]:
 def _blocks(doc: DocumentFile, vid: int, annex: int) -> list[Block]:
     rows = doc.conn.execute(f"{_SELECT} WHERE version = ? AND annex = ? ORDER BY position", (vid, annex))
     return [block_from_row(row) for row in rows]
-
-
-def _group_end(blocks: list[Block], index: int) -> int:
-    """The index after the last descendant of `blocks[index]` (its sub-paragraphs follow it)."""
-    members = {blocks[index].id}
-    end = index + 1
-    while end < len(blocks) and blocks[end].parent in members:
-        members.add(blocks[end].id)
-        end += 1
-    return end
 
 
 def _index(blocks: list[Block], block_id: str) -> int:
@@ -135,7 +126,7 @@ def insert_block(doc: DocumentFile, after_id: str | None, kind: str, text: str =
         if after_id is not None:
             annex, _ = _part(doc, vid, after_id)
             blocks = _blocks(doc, vid, annex)
-            position = _group_end(blocks, _index(blocks, after_id))
+            position = tree.group_end(blocks, _index(blocks, after_id))
         else:
             position = 0
         new_id = block_id or new_block_id(doc)
@@ -151,7 +142,7 @@ def delete_block(doc: DocumentFile, block_id: str, *, actor: str = "") -> list[P
     annex, _ = _part(doc, vid, block_id)
     blocks = _blocks(doc, vid, annex)
     start = _index(blocks, block_id)
-    end = _group_end(blocks, start)
+    end = tree.group_end(blocks, start)
     removed = [Placed(annex, position, blocks[position]) for position in range(start, end)]
     with doc.transaction("delete-block", actor=actor, version=vid, detail={"block": block_id}) as conn:
         conn.executemany("DELETE FROM block WHERE version = ? AND id = ?", [(vid, p.block.id) for p in removed])
@@ -188,7 +179,7 @@ def move_block(doc: DocumentFile, block_id: str, position: int, *, actor: str = 
     annex, _ = _part(doc, vid, block_id)
     blocks = _blocks(doc, vid, annex)
     start = _index(blocks, block_id)
-    end = _group_end(blocks, start)
+    end = tree.group_end(blocks, start)
     group = blocks[start:end]
     rest = blocks[:start] + blocks[end:]
     position = max(0, min(position, len(rest)))
@@ -198,11 +189,10 @@ def move_block(doc: DocumentFile, block_id: str, position: int, *, actor: str = 
     return start
 
 
-def _siblings(blocks: list[Block], block: Block) -> list[int]:
-    """Indices of the blocks that share `block`'s level: same parent (top-level blocks: no parent)."""
-    if block.kind == SUBPARAGRAPH and block.parent is not None:
-        return [i for i, b in enumerate(blocks) if b.kind == SUBPARAGRAPH and b.parent == block.parent]
-    return [i for i, b in enumerate(blocks) if not (b.kind == SUBPARAGRAPH and b.parent is not None)]
+def _sibling_positions(blocks: list[Block], block: Block) -> list[int]:
+    """Where the blocks at `block`'s level stand in `blocks`."""
+    level = {b.id for b in tree.siblings(blocks, block)}
+    return [position for position, b in enumerate(blocks) if b.id in level]
 
 
 def neighbour_position(doc: DocumentFile, block_id: str, step: int) -> int | None:
@@ -214,16 +204,16 @@ def neighbour_position(doc: DocumentFile, block_id: str, step: int) -> int | Non
     annex, _ = _part(doc, vid, block_id)
     blocks = _blocks(doc, vid, annex)
     index = _index(blocks, block_id)
-    siblings = _siblings(blocks, blocks[index])
+    siblings = _sibling_positions(blocks, blocks[index])
     place = siblings.index(index)
     target = place + step
     if not 0 <= target < len(siblings):
         return None
-    size = _group_end(blocks, index) - index
+    size = tree.group_end(blocks, index) - index
     other = siblings[target]
     if step < 0:
         return other
-    return _group_end(blocks, other) - size
+    return tree.group_end(blocks, other) - size
 
 
 def move_up(doc: DocumentFile, block_id: str, *, actor: str = "") -> int | None:
@@ -264,7 +254,7 @@ def indent(doc: DocumentFile, block_id: str, *, actor: str = "") -> list[Structu
     blocks = _blocks(doc, vid, annex)
     index = _index(blocks, block_id)
     block = blocks[index]
-    siblings = _siblings(blocks, block)
+    siblings = _sibling_positions(blocks, block)
     place = siblings.index(index)
     if place == 0 or block.kind not in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH):
         raise UserError("There is no paragraph above at the same level to make this one a sub-paragraph of.")

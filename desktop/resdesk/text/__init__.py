@@ -1,1 +1,1 @@
-"""Inline text (marks over plain characters), word diffs and the UN phrase lexicon."""
+"""Inline text (marks over plain characters) and word diffs."""

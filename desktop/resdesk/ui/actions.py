@@ -73,6 +73,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                "Every change a delegation made in a Word file of this version, as its proposals", edits=True),
     ActionSpec("add_comment", "Add &Comment…", ("Ctrl+Alt+M",), "Comment on the current paragraph or amendment",
                edits=True),
+    ActionSpec("choose_acting", "Ac&ting As…", ("Ctrl+Alt+S",),
+               "Choose the delegation in whose name you propose (type its name or short name, Down, Enter)"),
     ActionSpec("add_delegation", "Add &Delegation…", ("Ctrl+Alt+D",),
                "Add a delegation or group this document needs", edits=True),
     ActionSpec("create_revision", "Create &Revision…", ("Ctrl+Alt+R",),
@@ -91,7 +93,7 @@ MENUS: tuple[tuple[str, tuple], ...] = (
     ("&Paragraph", ("add_pp", "add_op", "add_sub", "delete", None, "move_up", "move_down", "toggle_kind",
                     "indent", "outdent", None, "add_footnote", "edit_footnotes")),
     ("&Amendments", ("propose_mode", "edit_mode", None, "propose_alternative", "propose_from_word", "add_comment", None,
-                     "add_delegation", None, "create_revision")),
+                     "choose_acting", "add_delegation", None, "create_revision")),
     ("&View", ("view_base", "view_markup", "view_consolidated", None, "panels")),
     ("&Help", ("about",)),
 )

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resdesk.model.amendment import STATUSES
+from resdesk.model.amendment import STATUSES, status_words
 from resdesk.ui.guard import guard_overrides
 from resdesk.ui.naming import named
 
@@ -35,11 +35,6 @@ LABEL, DELEGATION, CO_SPONSORS, STATUS, INSTRUCTION, JUSTIFICATION, COLLISION = 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL = ""
-
-
-def status_text(status: str) -> str:
-    """"agreed-ad-ref" -> "agreed ad ref"."""
-    return status.replace("-", " ")
 
 
 @guard_overrides
@@ -86,7 +81,7 @@ class AmendmentTableModel(QAbstractTableModel):
         if column == CO_SPONSORS:
             return ", ".join(row["co_sponsors"])
         if column == STATUS:
-            return status_text(row["status"])
+            return status_words(row["status"])
         if column == INSTRUCTION:
             return row["instruction"]
         if column == JUSTIFICATION:
@@ -180,7 +175,7 @@ class AmendmentPanel(QWidget):
         self.status = named(QComboBox(self), "amendmentStatusFilter", "Filter amendments by status")
         self.status.addItem("All statuses", ALL)
         for status in STATUSES:
-            self.status.addItem(status_text(status), status)
+            self.status.addItem(status_words(status), status)
         self.table = named(QTableView(self), "amendmentTable", "Amendment list")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -204,7 +199,7 @@ class AmendmentPanel(QWidget):
         self.status_menu = QMenu("Set Status", self)
         self.status_menu.setObjectName("menu_setStatus")
         for status in STATUSES:
-            action = self.status_menu.addAction(status_text(status).capitalize())
+            action = self.status_menu.addAction(status_words(status).capitalize())
             action.setObjectName(f"action_status_{status}")
             action.triggered.connect(lambda _checked=False, status=status: self._request_status(status))
             self.status_actions[status] = action

@@ -1,6 +1,7 @@
 """The application: `resdesk gui [FILE] [--screenshot OUT.png --size WxH]`.
 
-Opens each document in its own `MainWindow`. A document locked by another
+Opens each document in its own `MainWindow`. A screenshot shows the window in
+its default layout and never writes the user's settings (recent files, layout). A document locked by another
 window or process is opened read-only after telling the user; any other
 problem with a file is shown as its one sentence in a message box.
 """
@@ -16,10 +17,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from resdesk.errors import DocumentLockedError, DocumentReadOnlyError, UserError
 from resdesk.store.docfile import DocumentFile
 from resdesk.ui.guard import install_excepthook
-from resdesk.ui.main_window import APP_NAME, MainWindow
+from resdesk.ui.main_window import MainWindow
 from resdesk.ui.opening import example_document, import_beside, is_document
 from resdesk.ui.session import DocumentSession
-from resdesk.ui.settings import APPLICATION, ORGANIZATION, add_recent_file
+from resdesk.ui.settings import APP_NAME, APPLICATION, ORGANIZATION, add_recent_file
 
 _windows: list[MainWindow] = []
 
@@ -74,8 +75,12 @@ def resolve_path(path: str | None, parent: QWidget | None = None) -> Path | None
 
 
 def open_window(path: str | None, parent: QWidget | None = None, *, interactive: bool = True,
-                restore: bool = True) -> MainWindow | None:
-    """A new main window on `path` (see `resolve_path`); None if it could not be opened (the user was told)."""
+                restore: bool = True, remember: bool = True) -> MainWindow | None:
+    """A new main window on `path` (see `resolve_path`); None if it could not be opened (the user was told).
+
+    `restore` reads the window's last layout from the settings; `remember` writes the recent files and, on
+    closing, the layout (a screenshot does neither: it leaves the user's settings as they were).
+    """
     try:
         document = resolve_path(path, parent)
         if document is None:
@@ -87,11 +92,12 @@ def open_window(path: str | None, parent: QWidget | None = None, *, interactive:
         else:
             print(f"resdesk: error: {error}", file=sys.stderr)
         return None
-    window = MainWindow(session, restore=restore)
+    window = MainWindow(session, restore=restore, remember=remember)
     window.open_requested.connect(lambda chosen: _open_more(chosen, window))
     window.closed.connect(lambda closed: _windows.remove(closed) if closed in _windows else None)
     _windows.append(window)
-    add_recent_file(document)
+    if remember:
+        add_recent_file(document)
     return window
 
 
@@ -142,7 +148,7 @@ def run(path: str | None, screenshot_to: str | None = None, size: str | None = N
     install_excepthook()
     if screenshot_to is not None:
         window_size = parse_size(size or "1400x900")
-        window = open_window(path, interactive=False, restore=False)
+        window = open_window(path, interactive=False, restore=False, remember=False)
         if window is None:
             return 2
         screenshot(window, Path(screenshot_to), window_size)

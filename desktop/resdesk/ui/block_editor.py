@@ -9,7 +9,7 @@ replacement characters, the other marks follow the edit with `shift_marks`.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QKeySequence, QSyntaxHighlighter, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextEdit
 
 from resdesk.text.chars import clean
@@ -77,7 +77,7 @@ def editor_position(document: QTextDocument, offset: int) -> int:
 
 @guard_overrides
 class OpeningHighlighter(QSyntaxHighlighter):
-    """Shows the opening phrase in italics while typing (it is derived, never stored)."""
+    """Shows the opening phrase as the language sets it while typing (it is derived, never stored)."""
 
     def __init__(self, document: QTextDocument, language: str):
         super().__init__(document)
@@ -94,15 +94,13 @@ class OpeningHighlighter(QSyntaxHighlighter):
         length = rendering.opening_length(probe, self.language)
         if not length:
             return
-        italic = QTextCharFormat()
-        italic.setFontItalic(True)
         # Map the phrase's length in plain characters to editor positions (markers do not count).
         seen = position = 0
         while position < len(text) and seen < length:
             if text[position] != rendering.OBJECT_CHAR:
                 seen += 1
             position += 1
-        self.setFormat(0, position, italic)
+        self.setFormat(0, position, rendering.opening_format(self.language))
 
 
 @guard_overrides

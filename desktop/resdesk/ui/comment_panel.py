@@ -106,14 +106,16 @@ class CommentPanel(QWidget):
         self.refresh()
 
     def subject_text(self) -> str:
+        """What a comment typed now is on: "On a5: Brazil, OP1", "On OP2"."""
         if self.amendment_id:
             detail = self.negotiation.detail(self.amendment_id)
-            label = (detail["label"] or detail["target"]) if detail else ""
-            return f"Amendment {self.amendment_id} {label}".strip()
+            if detail is None:
+                return f"On {self.amendment_id}"
+            return f"On {self.amendment_id}: {detail['author']}, {detail['label'] or detail['target']}"
         if self.block_id and self.negotiation.session_has(self.block_id):
             session = self.negotiation.session
             label = session.label_of(self.block_id)
-            return f"Paragraph {label}" if label else f"“{first_words(session.row(self.block_id).block.text, 4)}”"
+            return f"On {label}" if label else f"On “{first_words(session.row(self.block_id).block.text, 4)}”"
         return "No paragraph chosen"
 
     def refresh(self) -> None:

@@ -34,8 +34,7 @@ from PySide6.QtWidgets import (
 
 from resdesk.errors import UserError
 from resdesk.formats.export_options import MODES, PAGES, ExportOptions
-from resdesk.model.amendment import LIVE_STATUSES, STATUSES
-from resdesk.ui.amendment_panel import status_text
+from resdesk.model.amendment import LIVE_STATUSES, STATUSES, status_words
 from resdesk.ui.naming import name_buttons, named
 
 FORMATS = (("docx", "Word (.docx)", ".docx"), ("pdf", "PDF (.pdf)", ".pdf"), ("akn", "Akoma Ntoso XML (.xml)", ".xml"))
@@ -109,7 +108,7 @@ class ExportDialog(QDialog):
         self.to_rev.setCurrentIndex(len(versions) - 1)
         self.statuses = named(QListWidget(self), "exportStatuses", "Statuses to include")
         for status in STATUSES:
-            item = QListWidgetItem(status_text(status), self.statuses)
+            item = QListWidgetItem(status_words(status), self.statuses)
             item.setData(Qt.ItemDataRole.UserRole, status)
             item.setCheckState(Qt.CheckState.Checked if status in LIVE_STATUSES else Qt.CheckState.Unchecked)
         self.delegations = named(QListWidget(self), "exportDelegations", "Delegations to include")

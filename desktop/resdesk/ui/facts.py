@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from resdesk.amend.labels import document_labels, subparagraph_depth, subparagraph_marker
-from resdesk.model.document import OPERATIVE, SUBPARAGRAPH, Block, Document
+from resdesk.amend.labels import document_labels, printed_numbers
+from resdesk.model import tree
+from resdesk.model.document import HEADING, Block, Document
+from resdesk.un.masthead import annex_title
+from resdesk.un.sponsors import sponsor_line
+from resdesk.un.symbols import is_revision
 from resdesk.views.outline import block_footnote_ids
 
 BLOCK = "block"
@@ -26,7 +30,8 @@ class Row:
     `depth` the sub-paragraph level (0 for others); `notes` the (marker, text)
     of the footnotes anchored in the block; `markers` the marker of every
     footnote anchored in it, by footnote id; `record` the markup record
-    (`resdesk.views.markup.MarkupBlock`) a row of the markup view shows.
+    (`resdesk.views.markup.MarkupBlock`) a row of the markup view shows, and
+    `bracketed` the ids of its amendments that are bracketed (shown in [square brackets]).
     """
 
     kind: str
@@ -40,6 +45,7 @@ class Row:
     notes: tuple[tuple[str, str], ...] = ()
     markers: dict[str, str] = field(default_factory=dict)
     record: object = None
+    bracketed: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -51,11 +57,7 @@ class Row:
 
 def _title_row(document: Document) -> Row:
     meta = document.meta
-    sponsors = ""
-    if meta.sponsors:
-        names = list(meta.sponsors)
-        joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        sponsors = f"{joined}: draft resolution"
+    sponsors = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
     return Row(TITLE, title=meta.title, subtitle=sponsors)
 
 
@@ -76,22 +78,14 @@ def document_rows(document: Document) -> list[Row]:
     rows = [_title_row(document)]
 
     def section(blocks: list[Block], annex: int) -> None:
-        depths = subparagraph_depth(blocks)
-        op_count = sum(1 for block in blocks if block.kind == OPERATIVE)
-        op_number = 0
-        children: dict[str, int] = {}
+        depths = tree.depths(blocks)
+        numbers = printed_numbers(blocks, language)
         for block in blocks:
-            marker = ""
-            if block.kind == OPERATIVE:
-                op_number += 1
-                marker = f"{op_number}." if op_count > 1 else ""
-            elif block.kind == SUBPARAGRAPH and block.parent is not None:
-                children[block.parent] = children.get(block.parent, 0) + 1
-                marker = subparagraph_marker(children[block.parent], depths.get(block.id, 1), language)
+            marker = numbers[block.id] if block.kind != HEADING else ""  # a heading's number is in its row
             rows.append(block_row(document, block, labels, markers, marker, depths.get(block.id, 0), annex))
 
     section(document.blocks, 0)
     for number, annex in enumerate(document.annexes, start=1):
-        rows.append(Row(ANNEX, title=annex.title or "Annex", annex=number))
+        rows.append(Row(ANNEX, title=annex_title(annex.title, language), annex=number))
         section(annex.blocks, number)
     return rows

@@ -1,42 +1,31 @@
-"""Find (Ctrl+F): a bar above the text that finds words across every block, in reading order."""
+"""Find (Ctrl+F): a bar above the text that finds words in what the text view shows, in reading order.
+
+What is searched is the view's business (`TextView.find_matches`): the base text, or in the markup view
+every proposal's words too; the bar counts the matches and steps through them.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from resdesk.ui.facts import BLOCK, Row
 from resdesk.ui.guard import guard_overrides
-
-
-def find_matches(rows: list[Row], needle: str) -> list[tuple[str, int]]:
-    """Every (block id, offset) where `needle` occurs, ignoring case, in reading order."""
-    if not needle:
-        return []
-    needle = needle.casefold()
-    matches = []
-    for row in rows:
-        if row.kind != BLOCK:
-            continue
-        haystack = row.block.text.casefold()
-        start = haystack.find(needle)
-        while start >= 0:
-            matches.append((row.block.id, start))
-            start = haystack.find(needle, start + 1)
-    return matches
 
 
 @guard_overrides
 class FindBar(QWidget):
     """The find field with next/previous buttons and "2 of 5"; Enter (or F3) finds the next, Shift+F3 the previous."""
 
-    found = Signal(str, int, int)   # block id, offset, length
+    found = Signal(object)   # the match (whatever `search` returns a list of)
+    closed = Signal()
 
-    def __init__(self, session, parent=None):
+    def __init__(self, search: Callable[[str], list], parent=None):
         super().__init__(parent)
         self.setObjectName("findBar")
         self.setAccessibleName("Find")
-        self.session = session
+        self.search = search
         self.current = -1
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
@@ -81,6 +70,10 @@ class FindBar(QWidget):
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self.closed.emit()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_Escape:
             self.hide()
@@ -89,7 +82,7 @@ class FindBar(QWidget):
 
     def _text_changed(self, _text: str) -> None:
         self.current = -1
-        self._show_count(find_matches(self.session.rows, self.field.text()))
+        self._show_count(self.search(self.field.text()) if self.field.text() else [])
 
     def _show_count(self, matches: list) -> None:
         if not self.field.text():
@@ -109,7 +102,7 @@ class FindBar(QWidget):
 
     def _step(self, step: int) -> bool:
         needle = self.field.text()
-        matches = find_matches(self.session.rows, needle)
+        matches = self.search(needle) if needle else []
         if not matches:
             self.current = -1
             self._show_count(matches)
@@ -119,6 +112,5 @@ class FindBar(QWidget):
         else:
             self.current = (self.current + step) % len(matches)
         self._show_count(matches)
-        block_id, offset = matches[self.current]
-        self.found.emit(block_id, offset, len(needle))
+        self.found.emit(matches[self.current])
         return True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from resdesk import __version__
 from resdesk.errors import UserError
+from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 from resdesk.store.docfile import ForeignSchemaError
 from resdesk.store.editing import neighbour_position
@@ -32,19 +33,20 @@ from resdesk.ui import commands
 from resdesk.ui.actions import MENUS, Actions
 from resdesk.ui.banner import Banner
 from resdesk.ui.block_editor import plain_offset
+from resdesk.ui.check_panel import CheckUi
+from resdesk.ui.export_print import ExportPrint
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
 from resdesk.ui.goto_dialog import GoToDialog
 from resdesk.ui.guard import guard_overrides
 from resdesk.ui.metadata_panel import MetadataPanel
+from resdesk.ui.negotiation_window import NegotiationUi
 from resdesk.ui.outline_panel import OutlineView
 from resdesk.ui.problems import ProblemReporter
 from resdesk.ui.session import DocumentSession
-from resdesk.ui.settings import recent_files
+from resdesk.ui.settings import APP_NAME, recent_files
 from resdesk.ui.text_view import TextView
 from resdesk.ui.unsaved import UnsavedEdit
-
-APP_NAME = "Resolution Desk"
 
 
 @guard_overrides
@@ -54,8 +56,9 @@ class MainWindow(QMainWindow):
     open_requested = Signal(str)       # a path the user chose with File ▸ Open or the recent files
     closed = Signal(object)
 
-    def __init__(self, session: DocumentSession, *, restore: bool = True):
+    def __init__(self, session: DocumentSession, *, restore: bool = True, remember: bool = True):
         super().__init__()
+        self.remember = remember  # write the layout to the settings on closing
         self.setObjectName("mainWindow")
         self.setAccessibleName("Resolution Desk main window")
         self.session = session
@@ -72,8 +75,8 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.banner = Banner(central)
-        self.find_bar = FindBar(session, central)
         self.text_view = TextView(session, central)
+        self.find_bar = FindBar(self.text_view.find_matches, central)
         layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.text_view, 1)
@@ -93,9 +96,9 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._connect()
-        from resdesk.ui.negotiation_window import NegotiationUi
-
         self.negotiation_ui = NegotiationUi(self)
+        self.export_print = ExportPrint(self)
+        self.check_ui = CheckUi(self)
         self.actions.set_read_only(session.readonly)
         self._update_undo_actions()
         self.setWindowTitle(self.title())
@@ -201,7 +204,8 @@ class MainWindow(QMainWindow):
         stack.undoTextChanged.connect(self._update_undo_actions)
         stack.redoTextChanged.connect(self._update_undo_actions)
         self.find_bar.found.connect(self._show_match)
-        self.outline.block_activated.connect(lambda block_id: self.text_view.focus_block(block_id, -1))
+        self.find_bar.closed.connect(self.text_view.clear_found)
+        self.outline.block_activated.connect(self.text_view.go_to_block)
         self.text_view.current_block_changed.connect(self.outline.select_block)
         self.outline.model_.rebuilt.connect(lambda: self.outline.select_block(self.text_view.current_block_id()))
         self.text_view.enter_requested.connect(self._enter_in_text)
@@ -278,9 +282,10 @@ class MainWindow(QMainWindow):
         if not self.unsaved.confirm_close():
             event.ignore()
             return
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        if self.remember:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState())
         # Emptied while the window still listens: a stack destroyed later would signal a closed window.
         self.session.undo_stack.clear()
         self.session.close()
@@ -289,18 +294,23 @@ class MainWindow(QMainWindow):
 
     # -- paragraph commands ---------------------------------------------------------------------
 
-    def _current(self) -> str:
-        """The current paragraph of the version (not a proposed new one shown in the markup)."""
+    def current_paragraph(self) -> str:
+        """The id of the current paragraph of the version ("" when none is, or when the current row is a
+        proposed new paragraph shown in the markup)."""
         block_id = self.text_view.current_block_id()
         return block_id if self.session.negotiation.session_has(block_id) else ""
+
+    def show_message(self, sentence: str, milliseconds: int = 6000) -> None:
+        """Say something in the status bar for a few seconds."""
+        self.statusBar().showMessage(sentence, milliseconds)
 
     def _proposing(self) -> bool:
         return self.session.negotiation.proposing
 
     def _refuse_in_propose_mode(self) -> bool:
         if self._proposing():
-            self.statusBar().showMessage("Propose mode proposes words, paragraphs, deletions and moves; "
-                                         "switch to Edit Text mode to change this.", 6000)
+            self.show_message("Propose mode proposes words, paragraphs, deletions and moves; "
+                              "switch to Edit Text mode to change this.")
         return self._proposing()
 
     def _push(self, command) -> None:
@@ -312,22 +322,23 @@ class MainWindow(QMainWindow):
         self.problems.show(error, command)
 
     def _enter_in_text(self) -> None:
-        block_id = self._current()
+        block_id = self.current_paragraph()
         if not block_id:
             return
         kind = self.session.row(block_id).block.kind
         self.add_paragraph(kind if kind in (PREAMBULAR, OPERATIVE, SUBPARAGRAPH) else OPERATIVE)
 
     def _propose_paragraph(self, kind: str) -> None:
-        current = self._current() or (self.session.document.blocks[-1].id if self.session.document.blocks else "")
+        blocks = self.session.document.blocks
+        current = self.current_paragraph() or (blocks[-1].id if blocks else "")
         if current:
-            self.negotiation_ui.propose_paragraph(kind, current)
+            self.negotiation_ui.proposals.propose_paragraph(kind, current)
 
     def add_paragraph(self, kind: str) -> None:
         if self._proposing():
             self._propose_paragraph(kind)
             return
-        current = self._current()
+        current = self.current_paragraph()
         blocks = self.session.document.blocks
         if not current:
             current = blocks[-1].id if blocks else None
@@ -350,59 +361,53 @@ class MainWindow(QMainWindow):
         return block.id
 
     def delete_paragraph(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current:
             return
         if self._proposing():
-            self.negotiation_ui.propose_deletion(current)
+            self.negotiation_ui.proposals.propose_deletion(current)
             return
         ids = self.session.block_ids()
         index = ids.index(current)
         # Focus afterwards: the block after the deleted group, or the one before it.
-        descendants = {current}
-        following = None
-        for candidate in ids[index + 1:]:
-            block = self.session.row(candidate).block
-            if block.kind == SUBPARAGRAPH and block.parent in descendants:
-                descendants.add(candidate)
-                continue
-            following = candidate
-            break
+        blocks = [self.session.row(ident).block for ident in ids]
+        group = tree.subtree(tree.child_ids(blocks), current)
+        following = ids[index + len(group)] if index + len(group) < len(ids) else None
         focus = following or (ids[index - 1] if index > 0 else "")
         self._push(commands.DeleteBlockCommand(self.session, current, focus))
 
     def move(self, step: int) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current:
             return
         if self._proposing():
-            self.negotiation_ui.propose_move(current, step)
+            self.negotiation_ui.proposals.propose_move(current, step)
             return
         position = neighbour_position(self.session.file, current, step)
         if position is None:
-            self.statusBar().showMessage("It is already the " + ("first" if step < 0 else "last") + " one.", 4000)
+            self.show_message("It is already the " + ("first" if step < 0 else "last") + " one.", 4000)
             return
         label = self.session.label_of(current)
         self._push(commands.MoveBlockCommand(self.session, current, position,
                                              f"Move {label} {'up' if step < 0 else 'down'}"))
 
     def toggle_kind(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current or self._refuse_in_propose_mode():
             return
         kind = self.session.row(current).block.kind
         if kind not in (PREAMBULAR, OPERATIVE):
-            self.statusBar().showMessage("Only preambular and operative paragraphs change kind.", 4000)
+            self.show_message("Only preambular and operative paragraphs change kind.", 4000)
             return
         self._push(commands.SetKindCommand(self.session, current, OPERATIVE if kind == PREAMBULAR else PREAMBULAR))
 
     def change_level(self, deeper: bool) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if current and not self._refuse_in_propose_mode():
             self._push(commands.LevelCommand(self.session, current, deeper))
 
     def add_footnote(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         editor = self.text_view.editor
         if not current or editor is None or self._refuse_in_propose_mode():
             return
@@ -412,14 +417,14 @@ class MainWindow(QMainWindow):
             self._push(commands.AddFootnoteCommand(self.session, current, offset, text.strip()))
 
     def edit_footnotes(self) -> None:
-        current = self._current()
+        current = self.current_paragraph()
         if not current or self._refuse_in_propose_mode():
             return
         row = self.session.row(current)
         notes = {note_id: self.session.document.footnotes[note_id].text
                  for note_id in row.markers if note_id in self.session.document.footnotes}
         if not notes:
-            self.statusBar().showMessage("This paragraph has no footnotes (Insert Footnote adds one).", 4000)
+            self.show_message("This paragraph has no footnotes (Insert Footnote adds one).", 4000)
             return
         dialog = FootnoteDialog(notes, row.markers, self)
         if not dialog.exec():
@@ -441,10 +446,10 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         self.activateWindow()
         if accepted and block_id:
-            self.text_view.focus_block(block_id, -1)
+            self.text_view.go_to_block(block_id)
 
-    def _show_match(self, block_id: str, offset: int, length: int) -> None:
-        self.text_view.focus_block(block_id, offset, length)
+    def _show_match(self, match) -> None:
+        self.text_view.show_match(match)
         if self.find_bar.isVisible():
             self.find_bar.field.setFocus()
 

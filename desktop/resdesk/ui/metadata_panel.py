@@ -6,12 +6,15 @@ per field while typing), so Ctrl+Z undoes a metadata change like any other.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
 from resdesk.errors import UserError
-from resdesk.text.dates import parse_date
+from resdesk.store.delegations import document_delegations
 from resdesk.ui.commands import MetaCommand
+from resdesk.ui.naming import named
 from resdesk.ui.session import DocumentSession
+from resdesk.un.dates import parse_date
+from resdesk.un.sponsors import join_sponsors, split_sponsors
 
 #: (field, label on screen), in the order of the masthead.
 FIELDS = (
@@ -27,14 +30,16 @@ FIELDS = (
 )
 
 
-def shown_value(key: str, value) -> str:
-    return ", ".join(value) if key == "sponsors" else str(value)
+def shown_value(key: str, value, language: str) -> str:
+    """A field's text: sponsors as the sponsor line lists them ("Andorra, Brazil and Chile")."""
+    return join_sponsors(value, language) if key == "sponsors" else str(value)
 
 
-def stored_value(key: str, text: str):
-    """The value a field's text stands for (sponsors: a list; date: ISO); UserError for a date it cannot read."""
+def stored_value(key: str, text: str, language: str, known: list[str]):
+    """The value a field's text stands for (sponsors: a list, `known` names kept whole; date: ISO); UserError
+    for a date it cannot read."""
     if key == "sponsors":
-        return [name.strip() for name in text.replace(";", ",").split(",") if name.strip()]
+        return split_sponsors(text.replace(";", ","), language, known)
     if key == "date":
         return parse_date(text) if text.strip() else ""
     return text
@@ -63,22 +68,29 @@ class MetadataPanel(QWidget):
             edit.textEdited.connect(lambda text, key=key, label=label: self._edited(key, label, text))
             layout.addRow(label, edit)
             self.fields[key] = edit
+        self.asks = named(QLabel(self), "meta_asks", "What the draft asks for (see the Asks panel)")
+        layout.addRow("Asks", self.asks)
         self.refresh()
         session.meta_changed.connect(self.refresh)
+
+    def show_asks(self, text: str) -> None:
+        """The count of what the draft asks of the Secretariat ("2 asks: 1 report, 1 resources"), a link to
+        the Asks panel."""
+        self.asks.setText(f'<a href="asks">{text}</a>')
 
     def refresh(self) -> None:
         meta = self.session.document.meta
         for key, edit in self.fields.items():
-            text = shown_value(key, getattr(meta, key))
+            text = shown_value(key, getattr(meta, key), meta.language)
             if edit.text() != text and self._value(key, edit.text()) != getattr(meta, key):
                 position = edit.cursorPosition()
                 edit.setText(text)
                 edit.setCursorPosition(min(position, len(text)))
 
-    @staticmethod
-    def _value(key: str, text: str):
+    def _value(self, key: str, text: str):
+        known = [d.name for d in document_delegations(self.session.file)] if key == "sponsors" else []
         try:
-            return stored_value(key, text)
+            return stored_value(key, text, self.session.document.meta.language, known)
         except UserError:
             return None
 

@@ -22,7 +22,16 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, LIVE_STATUSES, PROPOSED, REPLACE, Amendment
+from resdesk.model.amendment import (
+    ACCEPTED_BY_DEFAULT,
+    BRACKETED,
+    LIVE_STATUSES,
+    PROPOSED,
+    REPLACE,
+    Amendment,
+    status_words,
+)
+from resdesk.model.delegation import Delegation
 from resdesk.model.document import Block, Document
 from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.comments import comments as stored_comments
@@ -105,8 +114,9 @@ class Negotiation(QObject):
     def versions(self) -> list[str]:
         return version_names(self.file)
 
-    def delegation_names(self) -> list[str]:
-        return [delegation.name for delegation in document_delegations(self.file)]
+    def known_delegations(self) -> list[Delegation]:
+        """Every delegation of the document (the bundled ones and its own), with short names and kinds."""
+        return document_delegations(self.file)
 
     def set_acting(self, name: str) -> str:
         """Act as `name` (remembered in the document); returns the delegation's full name."""
@@ -183,6 +193,13 @@ class Negotiation(QObject):
     def detail(self, ident: str) -> dict | None:
         return next((d for d in self.details if d["id"] == ident), None)
 
+    def amendment_words(self, ident: str) -> str:
+        """"a1 (European Union, OP2, agreed)": an amendment as the window names it in a sentence."""
+        amendment, detail = self.amendment(ident), self.detail(ident)
+        if amendment is None or detail is None:
+            return ident
+        return f"{ident} ({amendment.author}, {detail['label'] or detail['target']}, {status_words(amendment.status)})"
+
     def comment_counts(self) -> dict[str, int]:
         """Comments by block id and by amendment id."""
         counts: dict[str, int] = {}
@@ -240,12 +257,15 @@ class Negotiation(QObject):
                 if annex in annex_rows:
                     rows.append(annex_rows[annex])
             base = by_id.get(record.id)
+            bracketed = tuple(ident for ident in record.amendments()
+                              if self.records.amendments[ident].status == BRACKETED)
             if base is None or record.state == INSERTED:
                 row = Row(BLOCK, block=record.block, label=record.label, depth=record.depth,
-                          annex=record.annex, record=record)
+                          annex=record.annex, record=record, bracketed=bracketed)
             else:
                 row = Row(BLOCK, block=record.block, label=record.label, marker=base.marker, depth=base.depth,
-                          annex=base.annex, notes=base.notes, markers=base.markers, record=record)
+                          annex=base.annex, notes=base.notes, markers=base.markers, record=record,
+                          bracketed=bracketed)
             old = previous.get(record.key)
             rows.append(old if old is not None and old == row else row)
         return rows

@@ -2,7 +2,7 @@
 
 Each command calls the engine's store functions (committed to the file at
 once) and, to undo, their inverse (`remove_amendment`/`restore_amendment`,
-`set_status` back, `update_amendment` back, `remove_comment`/`restore_comment`),
+`undo_statuses`, `update_amendment` back, `remove_comment`/`restore_comment`),
 then asks the `Negotiation` to read the file again.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from resdesk.amend.decisions import StatusChange, delete_proposals, set_statuses, undo_statuses
 from resdesk.amend.revise import Revision, create_revision, undo_revision
 from resdesk.model.amendment import Amendment
 from resdesk.model.comment import Comment
@@ -20,7 +21,6 @@ from resdesk.store.amendments import (
     add_amendment,
     remove_amendment,
     restore_amendment,
-    set_status,
     update_amendment,
 )
 from resdesk.store.comments import add_comment, remove_comment, restore_comment
@@ -65,7 +65,7 @@ class ProposeCommand(_NegotiationCommand):
 
 
 class DeleteAmendmentCommand(_NegotiationCommand):
-    """Delete one's own proposal (undo puts it back with its id)."""
+    """Delete one's own undecided proposal (`delete_proposals`; undo puts it back with its id)."""
 
     def __init__(self, negotiation, ident: str, label: str):
         super().__init__(negotiation, f"Delete proposal {label or ident}")
@@ -73,7 +73,7 @@ class DeleteAmendmentCommand(_NegotiationCommand):
         self.removed: Amendment | None = None
 
     def redo(self) -> None:
-        self.removed = remove_amendment(self.file, self.ident, actor=self.negotiation.acting)
+        self.removed = delete_proposals(self.file, [self.ident], actor=self.negotiation.acting)[0]
         self._done()
 
     def undo(self) -> None:
@@ -82,24 +82,22 @@ class DeleteAmendmentCommand(_NegotiationCommand):
 
 
 class StatusCommand(_NegotiationCommand):
-    """Set the status of one or more amendments."""
+    """Set the status of one or more amendments (and mark those it supersedes): one transaction."""
 
-    def __init__(self, negotiation, idents: list[str], status: str, text: str):
+    def __init__(self, negotiation, idents: list[str], status: str, text: str, supersede: list[str] = ()):
         super().__init__(negotiation, text)
         self.idents = idents
         self.status = status
-        self.previous: dict[str, str] = {}
+        self.supersede = list(supersede)
+        self.change: StatusChange | None = None
 
     def redo(self) -> None:
-        with self.file.transaction("set-statuses", actor=self.negotiation.acting):
-            for ident in self.idents:
-                self.previous[ident] = set_status(self.file, ident, self.status, actor=self.negotiation.acting)
+        self.change = set_statuses(self.file, self.idents, self.status, supersede=self.supersede,
+                                   actor=self.negotiation.acting)
         self._done()
 
     def undo(self) -> None:
-        with self.file.transaction("set-statuses", actor=self.negotiation.acting):
-            for ident in self.idents:
-                set_status(self.file, ident, self.previous[ident], actor=self.negotiation.acting)
+        undo_statuses(self.file, self.change, actor=self.negotiation.acting)
         self._done()
 
 
@@ -226,16 +224,19 @@ class RevisionCommand(_NegotiationCommand):
     `version_changed` reloads the window: a revision changes the current version, not only its amendments.
     """
 
-    def __init__(self, negotiation, revision: Revision, accept: tuple[str, ...], version_changed):
+    def __init__(self, negotiation, revision: Revision, accept: tuple[str, ...], version_changed,
+                 date: str | None = None):
         super().__init__(negotiation, f"Create {revision.name}")
         self.revision: Revision | None = revision
         self.name = revision.name
         self.accept = accept
+        self.date = date
         self._done = version_changed
 
     def redo(self) -> None:
         if self.revision is None:
-            self.revision = create_revision(self.file, self.accept, self.name, actor=self.negotiation.acting)
+            self.revision = create_revision(self.file, self.accept, self.name, date=self.date,
+                                            actor=self.negotiation.acting)
         self._done()
 
     def undo(self) -> None:

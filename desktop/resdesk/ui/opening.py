@@ -1,14 +1,28 @@
-"""What `resdesk gui [FILE]` opens: a document, a source imported beside it, or the bundled example."""
+"""What `resdesk gui [FILE]` opens: a document, a source imported beside it, or the bundled example.
+
+A source (text, AKN, Word) is imported once: the document made from it
+remembers the source's name and SHA-256 (`store.documents.imported_from`), and
+`resdesk gui draft.txt` run again reopens `draft.resdesk` instead of making
+`draft (2).resdesk`. When the source changed since (its bytes differ), it is
+imported again into the next free name and stderr says so: the document made
+from the earlier text may hold a negotiation, so it is never replaced, and the
+changed text is what the user asked to open.
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from resdesk.store.docfile import SQLITE_HEADER, SUFFIX
+from resdesk.errors import UserError
+from resdesk.files import file_digest
+from resdesk.store.docfile import SQLITE_HEADER, SUFFIX, DocumentFile
+from resdesk.store.documents import imported_from
 
 EXAMPLE = "early-warning-draft.txt"
 
@@ -34,14 +48,45 @@ def free_document_name(folder: Path, stem: str) -> Path:
     return candidate
 
 
-def import_beside(source: Path, parent: QWidget | None = None) -> Path | None:
-    """Import a text/AKN/Word file into a new document beside it (asking where when that folder is read-only).
+def _documents_beside(source: Path) -> list[Path]:
+    """The documents an import of `source` made beside it: `STEM.resdesk`, `STEM (2).resdesk`, …"""
+    folder = source.resolve().parent
+    found = [folder / f"{source.stem}{SUFFIX}"]
+    while found[-1].exists():
+        found.append(folder / f"{source.stem} ({len(found) + 1}){SUFFIX}")
+    return found[:-1]
 
-    Returns the new document's path, or None if the user cancelled.
+
+def earlier_import(source: Path, digest: str) -> tuple[Path | None, Path | None]:
+    """The document made beside `source` from these very bytes, if any; else the last one made from an
+    earlier text of it (None when there is none)."""
+    changed = None
+    for candidate in _documents_beside(source):
+        try:
+            with DocumentFile.open(candidate, readonly=True) as doc:
+                name, made_from = imported_from(doc)
+        except (UserError, sqlite3.DatabaseError):
+            continue  # not one of ours, or damaged: not what this source made
+        if name == source.name and made_from == digest:
+            return candidate, None
+        if name == source.name:
+            changed = candidate
+    return None, changed
+
+
+def import_beside(source: Path, parent: QWidget | None = None) -> Path | None:
+    """The document made from a text/AKN/Word file: the one an earlier import of the same bytes made beside
+    it, or a new one beside it (asking where when that folder is read-only).
+
+    Returns the document's path, or None if the user cancelled.
     """
     from resdesk.formats.sources import read_source
     from resdesk.store.documents import create_document
 
+    digest = file_digest(source)
+    same, changed = earlier_import(source, digest)
+    if same is not None:
+        return same
     document = read_source(source)  # errors first: nothing is written for a bad file
     folder = source.resolve().parent
     target = free_document_name(folder, source.stem)
@@ -55,7 +100,10 @@ def import_beside(source: Path, parent: QWidget | None = None) -> Path | None:
         target = Path(chosen)
         if target.suffix != SUFFIX:
             target = target.with_name(target.name + SUFFIX)
-    create_document(target, document, force=target.exists(), source=source.name).close()
+    create_document(target, document, force=target.exists(), source=source.name, source_digest=digest).close()
+    if changed is not None:
+        print(f"resdesk: {source.name} changed since {changed.name} was made from it; imported again into "
+              f"{target.name}.", file=sys.stderr)
     return target
 
 

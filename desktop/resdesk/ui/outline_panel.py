@@ -12,6 +12,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
+from resdesk.model import tree
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block
 from resdesk.ui.commands import MoveBlockCommand, SetKindCommand
 from resdesk.ui.guard import guard_overrides
@@ -39,13 +40,7 @@ def item_text(label: str, block: Block, comments: int = 0) -> str:
 
 def move_position(blocks: list[Block], moving_id: str, before_id: str | None) -> int:
     """The `move_block` position that puts `moving_id`'s group just before `before_id` (None: at the end)."""
-    members = {moving_id}
-    rest = []
-    for block in blocks:
-        if block.id in members or block.parent in members and block.kind == SUBPARAGRAPH:
-            members.add(block.id)
-            continue
-        rest.append(block)
+    rest = _without_group(blocks, moving_id)
     if before_id is None:
         return len(rest)
     for position, block in enumerate(rest):
@@ -54,13 +49,10 @@ def move_position(blocks: list[Block], moving_id: str, before_id: str | None) ->
     return len(rest)
 
 
-def _group_ids(blocks: list[Block], block_id: str) -> set[str]:
-    """A paragraph and its sub-paragraphs (at any depth)."""
-    members = {block_id}
-    for block in blocks:
-        if block.kind == SUBPARAGRAPH and block.parent in members:
-            members.add(block.id)
-    return members
+def _without_group(blocks: list[Block], block_id: str) -> list[Block]:
+    """The blocks without a paragraph and its sub-paragraphs (at any depth)."""
+    members = set(tree.subtree(tree.child_ids(blocks), block_id))
+    return [block for block in blocks if block.id not in members]
 
 
 @guard_overrides
@@ -249,7 +241,7 @@ class OutlineModel(QStandardItemModel):
         position = move_position(blocks, moving_id, before)
         if session.negotiation.proposing:
             # Propose mode: the drop proposes a move (after the paragraph now before the drop place).
-            rest = [b for b in blocks if b.id not in _group_ids(blocks, moving_id)]
+            rest = _without_group(blocks, moving_id)
             if position > 0:
                 self.move_proposed.emit(moving_id, rest[position - 1].id)
             return False

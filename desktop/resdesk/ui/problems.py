@@ -38,7 +38,7 @@ class ProblemReporter:
         if isinstance(error, DocumentWriteError):
             self.window.unsaved.failed(error, command)
         elif isinstance(error, UserError) and not isinstance(error, _ABOUT_THE_FILE):
-            self.window.statusBar().showMessage(str(error), REFUSAL_MS)
+            self.window.show_message(str(error), REFUSAL_MS)
         elif isinstance(error, UserError):
             self.dialog(str(error))
         else:

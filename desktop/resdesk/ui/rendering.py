@@ -30,6 +30,8 @@ from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBP
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK
 from resdesk.ui.facts import Row
 from resdesk.ui.guard import guard_overrides
+from resdesk.un.languages import SERIF_FAMILIES as UN_SERIF_FAMILIES
+from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.views.outline import table_text
 
 GUTTER = 88.0          # the label column
@@ -39,7 +41,7 @@ MAX_COLUMN = 760.0     # the text column never grows wider than a readable page 
 FIRST_INDENT = 28.0    # PP first line; where OP numbers and sub-paragraph markers stand
 TAB = 28.0             # from a marker to its text
 SUB_STEP = 28.0        # extra indent per sub-paragraph level
-SERIF_FAMILIES = ["Times New Roman", "Liberation Serif", "Tinos", "DejaVu Serif", "serif"]
+SERIF_FAMILIES = [*UN_SERIF_FAMILIES, "serif"]
 
 #: QTextFormat object type of a footnote marker inside the editor (an object replacement character).
 FOOTNOTE_OBJECT = QTextFormat.ObjectTypes.UserObject + 1
@@ -80,17 +82,19 @@ def geometry(row: Row, viewport_width: float) -> Geometry:
 
 
 def opening_length(row: Row, language: str) -> int:
-    """How many leading characters are the italic opening phrase (the whole formula)."""
+    """How many leading characters are the opening (`resdesk.un.phrases.opening_extent`)."""
     block = row.block
-    if block is None:
-        return 0
-    if block.kind == FORMULA:
-        return len(block.text)
-    if block.kind not in (PREAMBULAR, OPERATIVE):
-        return 0
-    from resdesk.text.phrases import opening_phrase
+    return opening_extent(block.text, block.kind, language) if block is not None else 0
 
-    return len(opening_phrase(block.text, block.kind, language))
+
+def opening_format(language: str) -> QTextCharFormat:
+    """The format of an opening: italic; bold in Chinese, bold italic in Arabic (`resdesk.un.phrases`)."""
+    emphasis = opening_emphasis(language)
+    fmt = QTextCharFormat()
+    fmt.setFontItalic(emphasis.italic)
+    if emphasis.bold:
+        fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
 
 
 def block_format(row: Row, geo: Geometry) -> QTextBlockFormat:
@@ -107,9 +111,7 @@ def char_formats(row: Row, text_length: int, language: str) -> list[tuple[int, i
     spans = []
     opening = opening_length(row, language)
     if opening:
-        italic = QTextCharFormat()
-        italic.setFontItalic(True)
-        spans.append((0, opening, italic))
+        spans.append((0, opening, opening_format(language)))
     block = row.block
     for mark in block.marks if block is not None else ():
         end = min(mark.end, text_length)

@@ -15,11 +15,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 
+from resdesk.amend.follow_edit import follow_text_edit
 from resdesk.amend.labels import document_labels
 from resdesk.errors import DocumentWriteError, UserError
 from resdesk.model.document import Document
 from resdesk.store import editing
-from resdesk.store.amendments import follow_text_edit
 from resdesk.store.docfile import DocumentFile, database_problem
 from resdesk.store.documents import load
 from resdesk.text.inline import footnote_anchors

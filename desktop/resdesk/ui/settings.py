@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+APP_NAME = "Resolution Desk"  # as the user reads it: window titles, message boxes
 ORGANIZATION = "Resolution Desk"
 APPLICATION = "resdesk"
 RECENT_KEY = "recentFiles"

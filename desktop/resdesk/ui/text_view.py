@@ -12,23 +12,31 @@ repaints one editor, not the list.
 from __future__ import annotations
 
 import math
-import os
-import sys
 import time
+from typing import NamedTuple
 
 from PySide6.QtCore import QAbstractListModel, QEventLoop, QModelIndex, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate
 
 from resdesk.amend.propose import propose_from_edit
-from resdesk.errors import UserError
+from resdesk.errors import UserError, in_words
 from resdesk.store.editing import TextState
 from resdesk.ui import rendering
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
 from resdesk.ui.guard import guard_overrides
-from resdesk.ui.markup_rendering import COLLISION_COLOUR, caption_height, fill_markup
+from resdesk.ui.markup_rendering import COLLISION_COLOUR, caption_height, fill_markup, text_start
 from resdesk.ui.negotiation_commands import ProposeTypingCommand, keep_equivalent
 from resdesk.ui.session import DocumentSession
 
@@ -36,7 +44,28 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_COLOR = QColor("#7a7f87")
 CURRENT_BACKGROUND = QColor("#eef3fb")
 UNSAVED_COLOUR = QColor("#b3261e")  # the mark of a paragraph whose typing the file could not take
+FOUND_BACKGROUND = QColor("#ffe680")
 RELAYOUT_PAUSE_MS = 400
+TYPING_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier | \
+    Qt.KeyboardModifier.KeypadModifier
+
+
+class Match(NamedTuple):
+    """Words found in the text view: in row `row`, `length` characters from `start`, which is an offset in the
+    block's text for a plain row, and a position in the rendered markup for a row of the markup view."""
+
+    row: int
+    block_id: str
+    start: int
+    length: int
+
+
+def collision_tip(negotiation, colliding: list[str]) -> str:
+    """"Collision: a1 (European Union, OP2, agreed) collides with a7 (Group of 77 and China, OP2, proposed)"."""
+    words = negotiation.amendment_words
+    return "Collision: " + "; ".join(
+        f"{words(ident)} collides with {in_words([words(other) for other in negotiation.collisions.get(ident, [])])}"
+        for ident in colliding)
 
 
 @guard_overrides
@@ -65,11 +94,7 @@ class BlocksModel(QAbstractListModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.ToolTipRole and row.record is not None and row.record.collisions:
-            labels = self.negotiation.records.labels if self.negotiation.records else {}
-            pairs = [f"{labels.get(a) or a} [{self.negotiation.amendment(a).author}] collides with "
-                     + ", ".join(labels.get(b) or b for b in self.negotiation.collisions.get(a, []))
-                     for a in row.record.collisions if self.negotiation.amendment(a) is not None]
-            return "Collision: " + "; ".join(pairs)
+            return collision_tip(self.negotiation, row.record.collisions)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if row.kind == BLOCK:
                 return f"{row.label} {row.block.text}".strip()
@@ -118,7 +143,7 @@ def _row_key(row: Row, width: float, language: str):
         return (block.kind, block.text, tuple(block.marks), block.number, bool(row.marker), row.depth, row.notes,
                 tuple(sorted(row.markers.items())), width, language)
     # Markup captions ("OP3 bis [Brazil]") and move notes name labels, so they are part of the key.
-    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions))
+    shown = (record.state, record.status, tuple(record.segments), tuple(record.collisions), row.bracketed)
     return (block.kind, block.text, tuple(block.marks), block.number, row.label, row.marker, row.depth, row.notes,
             tuple(sorted(row.markers.items())), width, language, shown)
 
@@ -257,7 +282,7 @@ class BlockDelegate(QStyledItemDelegate):
         if not editing:
             painter.save()
             painter.translate(rect.left() + geo.text_x, top)
-            rendered.text.drawContents(painter)
+            self._draw_text(painter, rendered.text, row)
             painter.restore()
         if rendered.notes is not None:
             painter.translate(rect.left() + geo.text_x, top + text_height + rendering.NOTE_GAP)
@@ -265,6 +290,24 @@ class BlockDelegate(QStyledItemDelegate):
             painter.drawLine(QPointF(0, -1), QPointF(80, -1))
             rendered.notes.drawContents(painter)
         painter.restore()
+
+    def _draw_text(self, painter: QPainter, document: QTextDocument, row: Row) -> None:
+        """The row's text, with the words Find landed on marked when they are in this row."""
+        found = self.view.found
+        if found is None or found[0] != row.key:
+            document.drawContents(painter)
+            return
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(found[1], document.characterCount() - 1))
+        cursor.setPosition(min(found[1] + found[2], document.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+        selection = QAbstractTextDocumentLayout.Selection()
+        selection.cursor = cursor
+        marked = QTextCharFormat()
+        marked.setBackground(FOUND_BACKGROUND)
+        selection.format = marked
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.selections = [selection]
+        document.documentLayout().draw(painter, context)
 
     # -- the editor ------------------------------------------------------------------------------
 
@@ -311,6 +354,7 @@ class TextView(QListView):
         self.setAccessibleName("Resolution text")
         self.session = session
         self.editor: BlockEditor | None = None
+        self.found: tuple[str, int, int] | None = None   # (row key, start, length) of the words Find landed on
         self._editor_index = QModelIndex()
         self._painted = False
         self._editor_height = 0.0
@@ -369,6 +413,7 @@ class TextView(QListView):
                 self.editor.clearFocus()
 
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.clear_found()
         if self._editor_index.isValid() and self._editor_index != current:
             index = self._editor_index
             self.editor = None
@@ -404,7 +449,24 @@ class TextView(QListView):
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.key() == Qt.Key.Key_F2 and self.open_editor():
             return
+        index = self.currentIndex()
+        in_markup = index.isValid() and index.data(ROW_ROLE).record is not None
+        if in_markup and self._types(event) and (self.editor is not None or self.open_editor()):
+            if not self.editor.hasFocus():
+                # A selected paragraph of the markup: typing goes into it, at its end, as after Ctrl+G in the base.
+                cursor = self.editor.textCursor()
+                cursor.movePosition(QTextCursor.MoveOperation.End)
+                self.editor.setTextCursor(cursor)
+                self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+            QApplication.sendEvent(self.editor, event)
+            return
         super().keyPressEvent(event)
+
+    @staticmethod
+    def _types(event) -> bool:
+        """Whether a key press types a character (not a shortcut, not a movement)."""
+        text = event.text()
+        return bool(text) and text.isprintable() and not (event.modifiers() & ~TYPING_MODIFIERS)
 
     def attach_editor(self, editor: BlockEditor) -> None:
         """Called by the delegate when it creates the editor of the current row."""
@@ -508,7 +570,65 @@ class TextView(QListView):
                 return
             row += step
 
-    # -- going to a block -------------------------------------------------------------------------
+    # -- going to a block, finding words ---------------------------------------------------------
+
+    def go_to_block(self, block_id: str) -> None:
+        """Ctrl+G, the outline: go to a paragraph, ready to type at its end. A paragraph of the markup view
+        stays shown with its markup (selected, with the keyboard focus): typing opens it (see `keyPressEvent`)."""
+        if not self.session.negotiation.has_block(block_id):
+            return
+        index = self.model_.index_of(block_id)
+        if index.data(ROW_ROLE).record is None:
+            self.focus_block(block_id, -1)
+            return
+        self._wait_for_layout(index)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def find_matches(self, needle: str) -> list[Match]:
+        """Every place `needle` occurs (ignoring case) in what the view shows, in reading order: the text of
+        each paragraph, and in the markup view every proposal's words too (inserted, deleted, new paragraphs,
+        alternatives), as they read on screen."""
+        if not needle:
+            return []
+        matches = []
+        folded = needle.casefold()
+        for index, row in enumerate(self.session.negotiation.rows):
+            if row.kind != BLOCK:
+                continue
+            if row.record is None:
+                haystack = row.block.text.casefold()
+                start = haystack.find(folded)
+                while start >= 0:
+                    matches.append(Match(index, row.block.id, start, len(needle)))
+                    start = haystack.find(folded, start + 1)
+                continue
+            document = self.delegate.rendered(row).text
+            cursor = document.find(needle, text_start(document, row))
+            while not cursor.isNull():
+                matches.append(Match(index, row.block.id, cursor.selectionStart(),
+                                     cursor.selectionEnd() - cursor.selectionStart()))
+                cursor = document.find(needle, cursor.selectionStart() + 1)
+        return matches
+
+    def show_match(self, match: Match) -> None:
+        """Select the words found: in the paragraph's editor, or (markup view) marked in the row as it reads."""
+        row = self.session.negotiation.rows[match.row]
+        if row.record is None:
+            self.focus_block(match.block_id, match.start, match.length, row=match.row)
+            return
+        index = self.model_.index(match.row)
+        self._wait_for_layout(index)
+        self.setCurrentIndex(index)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+        self.found = (row.key, match.start, match.length)
+        self.viewport().update(self.visualRect(index))
+
+    def clear_found(self) -> None:
+        if self.found is not None:
+            self.found = None
+            self.viewport().update()
 
     def focus_block(self, block_id: str, cursor: int = -1, select_length: int = 0, *, scroll: bool = True,
                     row: int | None = None) -> None:
@@ -571,11 +691,6 @@ class TextView(QListView):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-            if os.environ.get("RESDESK_FIRST_PAINT_EXIT"):
-                # Benchmarks: report the wall-clock time of the first paint of the text, then stop.
-                sys.stdout.write(f"first-paint {time.time():.6f}\n")
-                sys.stdout.flush()
-                os._exit(0)
 
     @property
     def painted(self) -> bool:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from resdesk.errors import UserError
 from resdesk.ui.guard import guard_overrides, mark_guarded, report
 
 DONE = "done"
@@ -79,9 +80,9 @@ class UndoStack(QUndoStack):
         self._settling = False
         self._index = 0
         self.halted = False  # a step of the move under way failed: the later ones are not run
-        # Asked before a command is pushed, or the stack moved by `undo`/`redo`: False holds it back (the
+        # Asked before a command is pushed, or the stack moved by `undo`/`redo`: a sentence holds it back (the
         # window holds changes back while an earlier one waits to be written, see resdesk.ui.unsaved).
-        self.gate: Callable[[Command | None], bool] = lambda command: True
+        self.gate: Callable[[Command | None], str | None] = lambda command: None
         self.indexChanged.connect(self._settle)
 
     def record(self, command: Command, outcome) -> None:
@@ -94,28 +95,42 @@ class UndoStack(QUndoStack):
 
     def push(self, command: Command) -> bool:  # noqa: D401 - Qt's name
         """Apply `command` and put it on the stack; False (and `failed` emitted) when it could not be applied."""
-        if not self.gate(command):
-            return False
+        failure = self.attempt(command)
+        if failure is not None:
+            self.failed.emit(failure, command)
+        return failure is None
+
+    def attempt(self, command: Command) -> Exception | None:
+        """Like `push`, but the exception that stopped the command is returned to the caller, who tells the
+        user (None when it was applied)."""
+        held_back = self.gate(command)
+        if held_back:
+            return UserError(held_back)
         command._stack = self
         self._forget()
         command.redo()
         failure = self._failure()
         self._forget()
         if failure is not None:
-            self.failed.emit(failure[1], failure[0])
-            return False
+            return failure[1]
         command._skip = True  # applied already: the redo Qt runs when pushing does nothing
         super().push(command)
         command._skip = False
-        return True
+        return None
 
     def undo(self) -> None:
-        if self.gate(None):
+        if self._may_move():
             super().undo()
 
     def redo(self) -> None:
-        if self.gate(None):
+        if self._may_move():
             super().redo()
+
+    def _may_move(self) -> bool:
+        held_back = self.gate(None)
+        if held_back:
+            self.failed.emit(UserError(held_back), None)
+        return not held_back
 
     def _forget(self) -> None:
         self._journal.clear()

@@ -41,7 +41,7 @@ class UnsavedEdit:
         bar.addPermanentWidget(self.retry_button)
         self.warning.hide()
         self.retry_button.hide()
-        self.session.undo_stack.gate = self.allow
+        self.session.undo_stack.gate = self.hold_back
         self.session.unsaved_changed.connect(self._update)
 
     @property
@@ -68,20 +68,20 @@ class UnsavedEdit:
         if first:
             self._explain(error)
 
-    def allow(self, command) -> bool:
-        """The undo stack's gate: while an edit is unsaved, only its retries pass until it is written."""
+    def hold_back(self, command) -> str | None:
+        """The undo stack's gate: while an edit is unsaved, only its retries pass until it is written; anything
+        else is held back, with the sentence that says why."""
         if not self.pending or self._retrying:
-            return True
+            return None
         if isinstance(command, TypingCommand) and command.block_id in self.session.unsaved:
-            return True  # the same paragraph typed on: the new command carries all of its text
+            return None  # the same paragraph typed on: the new command carries all of its text
         if isinstance(command, MetaCommand) and command.key in self.commands:
             del self.commands[command.key]  # a newer value of the same field replaces the unsaved one
-            return True
+            return None
         if self.retry():
-            return True
-        self.window.statusBar().showMessage("Not done: the unsaved change must be written first (free some space "
-                                            "and Retry Saving, or Save As elsewhere).", 8000)
-        return False
+            return None
+        return ("Not done: the unsaved change must be written first (free some space and Retry Saving, "
+                "or Save As elsewhere).")
 
     def retry(self) -> bool:
         """Write every unsaved edit again; True when all of them are now in the file."""

@@ -84,6 +84,7 @@ from typing import NamedTuple
 from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after, proposal_labels
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
+from resdesk.model import tree
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
 from resdesk.text.diff import word_edits
@@ -286,10 +287,7 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
     for items in replacements.values():
         items.sort(key=_order)
 
-    depth: dict[str, int] = {}
-    for block in document.all_blocks():
-        if block.kind == SUBPARAGRAPH and block.parent is not None:
-            depth[block.id] = depth.get(block.parent, 0) + 1
+    depth = tree.depths(document.all_blocks())
 
     records: list[MarkupBlock] = []
 

@@ -29,9 +29,12 @@ def _segments_text(record, short: dict[str, str]) -> str:
     return "".join(out)
 
 
-def markup_text(view: Markup, short: dict[str, str], width: int = 100) -> str:
-    """The markup as wrapped lines of text, one paragraph per block record."""
+def markup_text(view: Markup, short: dict[str, str], width: int = 100,
+                notes: dict[str, list[tuple[int, str]]] | None = None) -> str:
+    """The markup as wrapped lines of text, one paragraph per block record; `notes` by block id (its
+    comments, see `resdesk.views.comment_text`) under the first record of that block."""
     lines: list[str] = []
+    pending = dict(notes or {})
     for record in view.blocks:
         note = ""
         if record.state != NORMAL:
@@ -42,5 +45,8 @@ def markup_text(view: Markup, short: dict[str, str], width: int = 100) -> str:
         wrapped = textwrap.wrap(body, width - LABEL_WIDTH) or [""]
         lines.append(f"{record.label:<{LABEL_WIDTH}}{wrapped[0]}")
         lines.extend(" " * LABEL_WIDTH + line for line in wrapped[1:])
+        for depth, text in pending.pop(record.id, ()):
+            indent = " " * (LABEL_WIDTH + 2 * depth)
+            lines.extend(indent + line for line in textwrap.wrap(text, width - len(indent)) or [""])
         lines.append("")
     return "\n".join(lines)

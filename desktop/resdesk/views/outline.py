@@ -9,17 +9,20 @@ The JSON shape is a public interface; keep it stable:
 
 from __future__ import annotations
 
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.collisions import find_collisions
 from resdesk.amend.labels import document_labels
+from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.inline import footnote_anchors
-from resdesk.text.phrases import opening_phrase
+from resdesk.un.phrases import opening_extent
 
 
 def opening_of(block: Block, language: str) -> str:
-    """The italic opening phrase of a PP or OP ("" for other blocks)."""
+    """The opening phrase of a PP or OP ("" for other blocks, the enacting formula included)."""
     if block.kind not in (PREAMBULAR, OPERATIVE):
         return ""
-    return opening_phrase(block.text, block.kind, language)
+    return block.text[:opening_extent(block.text, block.kind, language)]
 
 
 def table_text(block: Block) -> str:
@@ -60,19 +63,6 @@ def _block_json(block: Block, document: Document, labels: dict, markers: dict, c
     return item
 
 
-def blocks_tree(blocks: list[Block]) -> tuple[list[Block], dict[str, list[Block]]]:
-    """Top-level blocks, and the sub-paragraphs of each block by parent id."""
-    ids = {block.id for block in blocks}
-    top: list[Block] = []
-    children: dict[str, list[Block]] = {}
-    for block in blocks:
-        if block.kind == SUBPARAGRAPH and block.parent in ids:
-            children.setdefault(block.parent, []).append(block)
-        else:
-            top.append(block)
-    return top, children
-
-
 def meta_json(document: Document) -> dict:
     meta = document.meta
     return {
@@ -99,8 +89,8 @@ def outline_json(document: Document) -> dict:
     markers = document.footnote_markers()
 
     def section(blocks: list[Block]) -> list[dict]:
-        top, children = blocks_tree(blocks)
-        return [_block_json(block, document, labels, markers, children) for block in top]
+        children = tree.children(blocks)
+        return [_block_json(block, document, labels, markers, children) for block in tree.top_level(blocks)]
 
     return {
         "meta": meta_json(document),
@@ -163,6 +153,24 @@ def amendments_json(document: Document, amendments: list, collisions: dict[str, 
     return result
 
 
+def amendment_list(document: Document, amendments: list, comments: list) -> list[dict]:
+    """The JSON objects of every amendment of a version, with what they collide with and how many comments
+    are on each: `outline --json`'s "amendments" and `resdesk amendments --json`, made here only."""
+    result = amendments_json(document, amendments, find_collisions(document, amendments, TextIndex.of(document)))
+    counts = _comment_counts(comments)
+    for item in result:
+        item["comment_count"] = counts.get(item["id"], 0)
+    return result
+
+
+def _comment_counts(comments: list) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for comment in comments:
+        key = comment.amendment or comment.block
+        counts[key] = counts.get(key, 0) + 1
+    return counts
+
+
 def comments_json(document: Document, comments: list) -> list[dict]:
     labels = document_labels(document)
     return [{"id": c.id, "author": c.author, "on": c.amendment or labels.get(c.block) or c.block,
@@ -216,8 +224,6 @@ def negotiation_outline(document: Document, amendments: list, comments: list, *,
     `selection` (an AmendmentFilter) chooses what the markup shows; `accepted`
     the statuses the consolidated view applies (default agreed and agreed ad ref).
     """
-    from resdesk.amend.anchors import TextIndex
-    from resdesk.amend.collisions import find_collisions
     from resdesk.views.consolidated import consolidated
     from resdesk.views.markup import markup
 
@@ -239,15 +245,9 @@ def negotiation_outline(document: Document, amendments: list, comments: list, *,
         for number, annex in enumerate(result["annexes"], start=1):
             annex["blocks"] = _markup_blocks(document, by_annex.get(number, []))
     result["view"] = view
-    result["amendments"] = amendments_json(document, amendments,
-                                           find_collisions(document, amendments, TextIndex.of(document)))
+    result["amendments"] = amendment_list(document, amendments, comments)
     result["comments"] = comments_json(document, comments)
-    counts: dict[str, int] = {}
-    for comment in comments:
-        key = comment.amendment or comment.block
-        counts[key] = counts.get(key, 0) + 1
-    for item in result["amendments"]:
-        item["comment_count"] = counts.get(item["id"], 0)
+    counts = _comment_counts(comments)
     for top in [result["blocks"]] + [annex["blocks"] for annex in result["annexes"]]:
         _count_comments(top, counts)
     return result

@@ -7,16 +7,16 @@ export can put revisions inside the same paragraph shapes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from lxml import etree
 
-from resdesk.amend.labels import compute_labels, subparagraph_depth, subparagraph_marker
+from resdesk.amend.labels import printed_numbers
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.inline import RunContext, inline_runs
 from resdesk.formats.docx.layout import hinted
 from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties
+from resdesk.model import tree
 from resdesk.model.document import (
     FORMULA,
     HEADING,
@@ -30,32 +30,24 @@ from resdesk.model.document import (
     Footnote,
 )
 from resdesk.text.inline import Mark
+from resdesk.un import masthead as words
+from resdesk.un.languages import is_rtl
+from resdesk.un.phrases import opening_extent
+from resdesk.un.sponsors import sponsor_line
+from resdesk.un.symbols import is_revision
 
 HEADING_STYLES = {1: "H1", 2: "H23"}
 # A hidden bookmark "_RD<code>_<block id>" on every block paragraph tells our importer the block's kind
 # (a lone OP and a free-text paragraph look alike on paper); Word hides bookmarks starting with "_".
 KIND_CODES = {FORMULA: "f", PREAMBULAR: "p", OPERATIVE: "o", SUBPARAGRAPH: "s", HEADING: "h", TEXT: "t"}
 HINT_PREFIX = "_RD"
-RTL_LANGUAGES = ("ar",)
 
 Progress = Callable[[int, int], None]
 
 
 def opening_length(block: Block, language: str) -> int:
-    """Length of the italic opening phrase of a PP/OP (the whole text of the enacting formula)."""
-    if block.kind == FORMULA:
-        return len(block.text)
-    if block.kind not in (PREAMBULAR, OPERATIVE):
-        return 0
-    from resdesk.text.phrases import opening_phrase
-
-    return len(opening_phrase(block.text, block.kind, language))
-
-
-def sponsor_line(sponsors: list[str], revised: bool) -> str:
-    """"Andorra, Brazil and Chile: draft resolution"."""
-    names = sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
-    return f"{names}: {'revised ' if revised else ''}draft resolution"
+    """Length of a block's opening (`resdesk.un.phrases.opening_extent`)."""
+    return opening_extent(block.text, block.kind, language)
 
 
 class BlockWriter:
@@ -64,28 +56,12 @@ class BlockWriter:
     def __init__(self, ctx: RunContext, blocks: list[Block], language: str):
         self.ctx = ctx
         self.language = language
-        self.labels = compute_labels(blocks)
-        self.depths = subparagraph_depth(blocks)
-        self.operatives = sum(1 for b in blocks if b.kind == OPERATIVE)
-        self.index_in_parent: dict[str, int] = {}
-        counts: dict[str, int] = {}
-        for block in blocks:
-            if block.kind == SUBPARAGRAPH and block.parent is not None:
-                counts[block.parent] = counts.get(block.parent, 0) + 1
-                self.index_in_parent[block.id] = counts[block.parent]
+        self.depths = tree.depths(blocks)
+        self.numbers = printed_numbers(blocks, language)
 
     def number(self, block: Block) -> str:
         """The printed number: "3." for an OP (none for a lone OP), "(a)" for a sub-paragraph, "I." for a heading."""
-        if block.kind == OPERATIVE:
-            if self.operatives == 1:
-                return ""
-            match = re.search(r"(\d+)$", self.labels.get(block.id, ""))
-            return f"{match.group(1)}." if match else ""
-        if block.kind == SUBPARAGRAPH and block.id in self.depths:
-            return subparagraph_marker(self.index_in_parent[block.id], self.depths[block.id], self.language)
-        if block.kind == HEADING:
-            return block.number
-        return ""
+        return self.numbers.get(block.id, "")
 
     def style_of(self, block: Block) -> str:
         if block.kind == HEADING:
@@ -106,7 +82,7 @@ class BlockWriter:
             depth = depth or self.depths.get(block.id, 1)
             extra.append(el("ind", left=geometry.COLUMN_LEFT, right=geometry.COLUMN_RIGHT,
                             firstLine=geometry.number_indent(depth)))
-        if self.language in RTL_LANGUAGES:
+        if is_rtl(self.language):
             extra.insert(0, el("bidi"))
         if mark_revision is not None:
             extra.append(el("rPr", mark_revision))
@@ -128,7 +104,7 @@ class BlockWriter:
 
     def table(self, block: Block, page: str) -> etree._Element:
         """A table in the body column, with thin borders; header cells bold, header rows repeated."""
-        return table_element(self.ctx, block.rows, page, rtl=self.language in RTL_LANGUAGES)
+        return table_element(self.ctx, block.rows, page, rtl=is_rtl(self.language))
 
 
 def table_element(ctx: RunContext, rows: list[list[Cell]], page: str, *, rtl: bool = False) -> etree._Element:
@@ -156,9 +132,9 @@ def table_element(ctx: RunContext, rows: list[list[Cell]], page: str, *, rtl: bo
 
 
 def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
-    """Sponsor line or Note by the Secretariat, then the title."""
+    """The Note by the Secretariat (under the document's title), the sponsor line, then the title."""
     meta = document.meta
-    rtl = el("bidi") if meta.language in RTL_LANGUAGES else None
+    rtl = el("bidi") if is_rtl(meta.language) else None
     out: list[etree._Element] = []
 
     def para(style: str, text: str, **props) -> etree._Element:
@@ -170,18 +146,20 @@ def front_matter(document: Document, ctx: RunContext) -> list[etree._Element]:
     if meta.note:
         if meta.title:
             out.append(para("HMTitle", meta.title))
-        out.append(para("HCh", "Note by the Secretariat"))
+        out.append(para("HCh", words.note_heading(meta.language)))
         out.append(hinted(para("SingleTxt", meta.note), "note", ctx))
-    elif meta.sponsors:
-        out.append(hinted(para("H1", sponsor_line(meta.sponsors, "/Rev." in meta.symbol)), "sponsors", ctx))
+    if meta.sponsors:
+        line = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
+        out.append(hinted(para("H1", line), "sponsors", ctx))
     if meta.title:
         out.append(hinted(para("HMTitle", meta.title), "title", ctx))
     return out
 
 
-def annex_title(title: str, rtl: bool) -> etree._Element:
+def annex_title(title: str, rtl: bool, language: str) -> etree._Element:
+    """An annex's title ("Annex" in the text's language when it has none), on a new page."""
     ppr = paragraph_properties("HCh", el("pageBreakBefore"), el("bidi") if rtl else None)
-    return el("p", ppr, run(title or "Annex", run_properties(rtl=rtl, cs=rtl)))
+    return el("p", ppr, run(words.annex_title(title, language), run_properties(rtl=rtl, cs=rtl)))
 
 
 def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote]) -> etree._Element:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from resdesk.formats.docx import layout
 from resdesk.formats.docx.body import (
-    RTL_LANGUAGES,
     BlockWriter,
     Progress,
     annex_title,
@@ -21,27 +20,25 @@ from resdesk.formats.docx.package import (
     stamp,
 )
 from resdesk.model.document import TABLE, Document
+from resdesk.un.languages import code_of, is_rtl, language
+from resdesk.un.phrases import opening_emphasis
 
 FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "ar": "ar-SA", "zh": "zh-CN"}
-
-
-def set_language(word, language: str) -> None:
+def set_language(word, code: str) -> None:
     """Tag the text's language in the document defaults (spelling, hyphenation, and the font Word picks
     for ambiguous characters: Chinese punctuation then uses the East Asian font)."""
     from resdesk.formats.docx.oxml import w
 
-    tag = LANGUAGE_TAGS.get(language)
     lang = word.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
-    if tag is None or lang is None:
+    if not code_of(code) or lang is None:
         return
-    lang.set(w("val"), tag)
-    if language == "zh":
-        lang.set(w("eastAsia"), tag)
-    if language == "ar":
-        lang.set(w("bidi"), tag)
+    conventions = language(code)
+    lang.set(w("val"), conventions.word_tag)
+    slot = {"eastAsia": "eastAsia", "cs": "bidi"}.get(conventions.word_slot)
+    if slot:
+        lang.set(w(slot), conventions.word_tag)
 
 
 def new_word_document(document: Document, page: str):
@@ -49,7 +46,8 @@ def new_word_document(document: Document, page: str):
     word = open_template()
     set_language(word, document.meta.language)
     layout.setup_section(word, document.meta, page)
-    ctx = RunContext(part=word.part, rtl=document.meta.language in RTL_LANGUAGES)
+    language = document.meta.language
+    ctx = RunContext(part=word.part, rtl=is_rtl(language), opening=opening_emphasis(language))
     return word, ctx
 
 
@@ -88,7 +86,7 @@ def render_clean(document: Document, *, page: str = "letter", author: str = "",
     texts = [(None, document.blocks)] + [(annex, annex.blocks) for annex in document.annexes]
     for annex, blocks in texts:
         if annex is not None:
-            elements.append(annex_title(annex.title, ctx.rtl))
+            elements.append(annex_title(annex.title, ctx.rtl, document.meta.language))
         writer = BlockWriter(ctx, blocks, document.meta.language)
         for block in blocks:
             if block.kind == TABLE:

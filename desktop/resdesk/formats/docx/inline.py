@@ -17,6 +17,9 @@ from lxml import etree
 
 from resdesk.formats.docx.oxml import R_NS, bookmark, el, field_runs, footnote_reference_run, run, run_properties
 from resdesk.text.inline import FOOTNOTE, Coverage, Mark
+from resdesk.un.languages import ITALIC as ITALIC_OPENING
+from resdesk.un.languages import Emphasis
+from resdesk.un.symbols import link_url
 
 HYPERLINK_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 
@@ -31,6 +34,7 @@ class RunContext:
 
     part: object = None  # python-docx DocumentPart, for hyperlink relationships (None: links as plain runs)
     rtl: bool = False
+    opening: Emphasis = ITALIC_OPENING  # how the text's language sets an opening phrase
     footnote_numbers: dict[str, int] = field(default_factory=dict)
     footnote_order: list[str] = field(default_factory=list)
     referenced: set[str] = field(default_factory=set)
@@ -62,13 +66,6 @@ class RunContext:
         return self.next_bookmark - 1
 
 
-def link_url(target: str) -> str:
-    """A link target as a URL: symbols such as "A/RES/66/171" go to undocs.org."""
-    if "://" in target or target.startswith("mailto:"):
-        return target
-    return f"https://undocs.org/en/{target.lstrip('/')}"
-
-
 def footnote_reference(ctx: RunContext, footnote_id: str) -> list[etree._Element]:
     """The runs of one footnote anchor: a real reference the first time, a NOTEREF field later."""
     number = ctx.footnote_number(footnote_id)
@@ -94,7 +91,8 @@ def _cuts(length: int, marks: list[Mark], italic_until: int, start: int, end: in
 def inline_runs(ctx: RunContext, text: str, marks: list[Mark], *, italic_until: int = 0,
                 start: int = 0, end: int | None = None, text_tag: str = "t",
                 base_italic: bool = False, anchors: bool = True) -> list[etree._Element]:
-    """Runs for `text[start:end]` with its marks; `italic_until` ends the italic opening phrase.
+    """Runs for `text[start:end]` with its marks; `italic_until` ends the opening phrase (set as
+    `ctx.opening` says: italic, bold in Chinese, bold italic in Arabic).
 
     Footnote anchors at offsets in (start, end] are written after the text
     before them (an anchor at `start` too when start == 0); `text_tag` is
@@ -123,8 +121,10 @@ def inline_runs(ctx: RunContext, text: str, marks: list[Mark], *, italic_until: 
     for left, right in zip(cuts, cuts[1:], strict=False):
         piece = text[left:right]
         if piece:
-            marked_italic, bold, link = coverage.at(left)
-            italic = base_italic or left < italic_until or marked_italic
+            marked_italic, marked_bold, link = coverage.at(left)
+            opening = left < italic_until
+            italic = base_italic or (opening and ctx.opening.italic) or marked_italic
+            bold = (opening and ctx.opening.bold) or marked_bold
             rpr = run_properties(italic=italic, bold=bold, rtl=ctx.rtl, cs=ctx.rtl,
                                  style="Hyperlink" if link else "")
             element = run(piece, rpr, text_tag)

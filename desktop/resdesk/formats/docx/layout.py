@@ -15,16 +15,9 @@ from lxml import etree
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
 from resdesk.model.document import Meta
-from resdesk.text.dates import un_date
-
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "ar": "Arabic", "zh": "Chinese", "ru": "Russian"}
-LANGUAGE_LETTERS = {"en": "E", "fr": "F", "es": "S", "ar": "A", "zh": "C", "ru": "R"}
-
-
-def split_symbol(symbol: str) -> tuple[str, str]:
-    """("A", "/C.3/68/L.5") from "A/C.3/68/L.5": the first component is printed large."""
-    head, slash, rest = symbol.partition("/")
-    return head, slash + rest
+from resdesk.un import masthead as words
+from resdesk.un.languages import code_of, language
+from resdesk.un.symbols import symbol_parts
 
 
 def _paragraph(style: str, runs: list[etree._Element], *extra_ppr: etree._Element | None) -> etree._Element:
@@ -50,28 +43,28 @@ def _right_tab(page: str) -> etree._Element:
 
 def masthead(meta: Meta, page: str, ctx) -> list[etree._Element]:
     """The masthead: a paragraph with the symbol, then a two-cell table closed by a thick rule."""
-    head, rest = split_symbol(meta.symbol)
+    head, rest = symbol_parts(meta.symbol)
     symbol_runs = [run("\t")]
     if head:
         symbol_runs.append(run(head, run_properties(size=20)))
     if rest:
         symbol_runs.append(run(rest, run_properties(size=10)))
-    top = _paragraph("Masthead", [run("United Nations", run_properties(size=14)), *symbol_runs],
+    top = _paragraph("Masthead", [run(words.publisher(meta.language), run_properties(size=14)), *symbol_runs],
                      el("pBdr", border("bottom", 4, 1)), _right_tab(page),
                      el("spacing", after=0, line=480, lineRule="atLeast"))
     width = geometry.text_width(page)
     left_width = geometry.MASTHEAD_RIGHT_BLOCK
     right_lines = []
     if meta.distribution:
-        right_lines.append(("distribution", f"Distr.: {meta.distribution}"))
+        right_lines.append(("distribution", words.distribution_line(meta.distribution, meta.language)))
     if meta.date:
-        right_lines.append(("date", un_date(meta.date)))
+        right_lines.append(("date", words.date_line(meta.date, meta.language)))
     if meta.original_language:
-        name = LANGUAGES.get(meta.original_language, meta.original_language)
-        right_lines += [("", ""), ("original", f"Original: {name}")]
+        right_lines += [("", ""), ("original", words.original_line(meta.original_language, meta.language))]
     right_cell = [hinted(_paragraph("Masthead", [run(line)]), fact, ctx) if fact else _empty("Masthead")
                   for fact, line in right_lines] or [_empty("Masthead")]
-    organ = hinted(_paragraph("Masthead", [run(meta.organ, run_properties(bold=True, size=20))],
+    organ_name = words.organ_name(meta.organ, meta.language)
+    organ = hinted(_paragraph("Masthead", [run(organ_name, run_properties(bold=True, size=20))],
                               el("spacing", before=80, after=80, line=400, lineRule="atLeast")), "organ", ctx)
     if meta.symbol:
         hinted(top, "symbol", ctx)
@@ -100,8 +93,7 @@ def session_block(meta: Meta, ctx) -> list[etree._Element]:
     if meta.committee:
         lines.append(("committee", meta.committee, False))
     if meta.agenda_item:
-        items = "items" if (" and " in meta.agenda_item or "," in meta.agenda_item) else "item"
-        lines.append(("agenda", f"Agenda {items} {meta.agenda_item}", False))
+        lines.append(("agenda", words.agenda_line(meta.agenda_item, meta.language), False))
     if meta.agenda_title:
         lines.append(("agendatitle", meta.agenda_title, True))
     paragraphs = [hinted(_paragraph("SessionBlock", [run(text, run_properties(bold=bold))]), fact, ctx)
@@ -127,7 +119,7 @@ def first_page_footer(ftr: etree._Element, meta: Meta) -> None:
     """The first-page footer: the job number with its language letter ("13-49218 (E)"), when set."""
     text = ""
     if meta.job_number:
-        letter = LANGUAGE_LETTERS.get(meta.language, meta.language.upper())
+        letter = language(meta.language).job_letter if code_of(meta.language) else meta.language.upper()
         text = f"{meta.job_number} ({letter})"
     _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=7))] if text else [])])
 

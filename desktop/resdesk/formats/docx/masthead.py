@@ -1,41 +1,23 @@
-"""Masthead facts from the lines before the enacting formula of a UN document (ours or the Secretariat's)."""
+"""Masthead facts of a Word file from the paragraphs before the enacting formula (ours or the Secretariat's).
+
+Our exports name each masthead paragraph's fact in a hidden bookmark; other files are read line
+by line with THE masthead reader (`resdesk.un.masthead`), tab-separated pieces as separate lines.
+"""
 
 from __future__ import annotations
 
 import re
 
-from resdesk.errors import UserError
 from resdesk.model.document import Meta
-from resdesk.text.dates import parse_date
+from resdesk.un.dates import read_date
+from resdesk.un.masthead import MastheadReader, canonical_organ, read_agenda, read_line
+from resdesk.un.sponsors import read_sponsor_line
+from resdesk.un.symbols import find_symbol
 
-ORGANS = ("General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council")
-LANGUAGE_CODES = {"English": "en", "French": "fr", "Spanish": "es", "Arabic": "ar", "Chinese": "zh", "Russian": "ru"}
-SYMBOL = re.compile(r"\b((?:[A-Z]{1,8})(?:/[A-Za-z0-9.()\-]+){1,8})")
-SPONSOR_LINE = re.compile(r"^(.+?):\s+(?:revised\s+)?draft\s+resolution\.?$", re.IGNORECASE)
 JOB_NUMBER = re.compile(r"\b(\d{2}-\d{5})\b")
-# Country names that contain " and ", so a sponsor list is not cut inside them.
-COMPOUND_NAMES = ("Antigua and Barbuda", "Bosnia and Herzegovina", "Saint Kitts and Nevis",
-                  "Saint Vincent and the Grenadines", "Sao Tome and Principe", "São Tomé and Príncipe",
-                  "Trinidad and Tobago", "Heard Island and McDonald Islands", "United Kingdom of Great Britain and "
-                  "Northern Ireland")
-
-
-def split_sponsors(names: str) -> list[str]:
-    """"Andorra, Brazil and Trinidad and Tobago" -> ["Andorra", "Brazil", "Trinidad and Tobago"]."""
-    protected = names
-    for index, compound in enumerate(COMPOUND_NAMES):
-        protected = protected.replace(compound, f"\x00{index}\x00")
-    parts = [part.strip() for part in protected.split(", ")]
-    if " and " in parts[-1]:
-        head, tail = parts[-1].rsplit(" and ", 1)
-        parts[-1:] = [head.strip(), tail.strip()]
-    result = []
-    for part in parts:
-        for index, compound in enumerate(COMPOUND_NAMES):
-            part = part.replace(f"\x00{index}\x00", compound)
-        if part:
-            result.append(part)
-    return result
+HINT = "_RDm_"
+#: The facts our bookmarks name, as `Meta` fields (those whose text is the value itself are not listed).
+_FIELDS = {"agendatitle": "agenda_title", "agenda": "agenda_item", "original": "original_language"}
 
 
 def _job_number(texts: list[str]) -> str:
@@ -46,115 +28,41 @@ def _job_number(texts: list[str]) -> str:
     return ""
 
 
-def _date(line: str) -> str:
-    try:
-        return parse_date(line)
-    except UserError:
-        return ""
-
-
-HINT = "_RDm_"
-ORIGINAL_PREFIX = re.compile(r"^[^:]*:\s*")
-
-
-def _hinted_fact(meta: Meta, fact: str, text: str) -> None:
-    """Set the fact named by our own masthead bookmark from its paragraph's text."""
+def _hinted_value(fact: str, text: str) -> object:
+    """The value of the fact our own masthead bookmark names, from its paragraph's text."""
     if fact == "symbol":
-        meta.symbol = text.split("\t")[-1].strip()
-    elif fact == "organ":
-        meta.organ = text
-    elif fact == "distribution":
-        meta.distribution = ORIGINAL_PREFIX.sub("", text)
-    elif fact == "date":
-        meta.date = _date(text)
-    elif fact == "original":
-        name = ORIGINAL_PREFIX.sub("", text)
-        meta.original_language = LANGUAGE_CODES.get(name, name.lower()[:2])
-    elif fact == "session":
-        meta.session = text
-    elif fact == "committee":
-        meta.committee = text
-    elif fact == "agenda":
-        meta.agenda_item = re.sub(r"^Agenda items?\s+", "", text)
-    elif fact == "agendatitle":
-        meta.agenda_title = text
-    elif fact == "sponsors":
-        match = SPONSOR_LINE.match(text)
-        meta.sponsors = split_sponsors(match.group(1)) if match else [text]
-    elif fact == "note":
-        meta.note = text
-    elif fact == "title":
-        meta.title = text
+        return text.split("\t")[-1].strip()
+    if fact == "organ":
+        return canonical_organ(text)
+    if fact == "date":
+        return read_date(text)
+    if fact == "agenda":
+        return read_agenda(text) or text
+    if fact == "sponsors":
+        line = read_sponsor_line(text)
+        return line.names if line else [text]
+    if fact in ("distribution", "original"):
+        found = read_line(text)
+        return found[1] if found else text
+    return text
 
 
 def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]) -> Meta:
-    """Meta from the paragraphs (text, bookmark names) before the formula; `extra_text` is header/footer text.
-
-    Paragraphs of our own exports name their fact in a hidden bookmark; other
-    files are read line by line (tab-separated pieces as separate lines).
-    """
+    """Meta from the paragraphs (text, bookmark names) before the formula; `extra_text` is header/footer text."""
+    meta = Meta(organ="")
     hinted = [(text.strip(), [n[len(HINT):] for n in names if n.startswith(HINT)]) for text, names in paragraphs]
     if any(facts for _, facts in hinted):
-        meta = Meta(organ="")
         for text, facts in hinted:
             for fact in facts:
-                _hinted_fact(meta, fact, text)
-        meta.organ = meta.organ or "General Assembly"
-        meta.job_number = _job_number(extra_text)
-        return meta
-    lines = [piece.strip() for text, _ in paragraphs for piece in text.split("\t") if piece.strip()]
-    meta = Meta(organ="")
-    used: set[int] = set()
-    for index, line in enumerate(lines[:6]):
-        if line.startswith("United Nations"):
-            used.add(index)
-        match = SYMBOL.search(line)
-        if match and not meta.symbol and index < 4:
-            meta.symbol = match.group(1)
-            used.add(index)
-    if not meta.symbol:
-        for text in extra_text:
-            match = SYMBOL.search(text)
-            if match:
-                meta.symbol = match.group(1)
-                break
-    meta.job_number = _job_number(extra_text)
-    title_candidates: list[int] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if index in used:
-            index += 1
-            continue
-        if line in ORGANS and not meta.organ:
-            meta.organ = line
-        elif line.startswith("Distr.:") or line.startswith("Distr. :"):
-            meta.distribution = line.split(":", 1)[1].strip()
-        elif line.startswith("Original:"):
-            name = line.split(":", 1)[1].strip()
-            meta.original_language = LANGUAGE_CODES.get(name, name.lower()[:2])
-        elif not meta.date and _date(line):
-            meta.date = _date(line)
-        elif line.endswith(" session") and not meta.session:
-            meta.session = line
-        elif (line.endswith("Committee") or line == "Plenary") and not meta.committee:
-            meta.committee = line
-        elif re.match(r"^Agenda items?\s+", line):
-            meta.agenda_item = re.sub(r"^Agenda items?\s+", "", line)
-            if index + 1 < len(lines) and not SPONSOR_LINE.match(lines[index + 1]) \
-                    and lines[index + 1] != "Note by the Secretariat":
-                meta.agenda_title = lines[index + 1]
-                index += 1
-        elif SPONSOR_LINE.match(line):
-            meta.sponsors = split_sponsors(SPONSOR_LINE.match(line).group(1))
-        elif line == "Note by the Secretariat":
-            if index + 1 < len(lines):
-                meta.note = lines[index + 1]
-                index += 1
-        else:
-            title_candidates.append(index)
-        index += 1
-    if title_candidates:
-        meta.title = lines[title_candidates[-1]]
+                setattr(meta, _FIELDS.get(fact, fact), _hinted_value(fact, text))
+    else:
+        reader = MastheadReader()
+        for text, _ in paragraphs:
+            for piece in text.split("\t"):
+                reader.feed(piece)
+        for field, value in reader.result().items():
+            setattr(meta, field, value)
+        meta.symbol = meta.symbol or next(filter(None, map(find_symbol, extra_text)), "")
     meta.organ = meta.organ or "General Assembly"
+    meta.job_number = _job_number(extra_text)
     return meta

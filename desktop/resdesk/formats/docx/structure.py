@@ -28,18 +28,14 @@ from resdesk.model.document import (
     Cell,
 )
 from resdesk.text.inline import BOLD, ITALIC, Mark, shift_marks, sorted_marks
+from resdesk.un.markers import leading_marker, leading_operative_number
+from resdesk.un.masthead import formula_language, is_annex_heading
+from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
 
 HINT_KINDS = {code: kind for kind, code in KIND_CODES.items()}
 HEADING_LEVELS = {"h1": 1, "hch": 1, "h23": 2, "h2": 2, "h3": 2, "h4": 3, "heading 1": 1, "heading 2": 2,
                   "heading 3": 3, "heading 4": 3, "title": 1}
-FORMULA_TEXT = re.compile(r"^(The |L[’']|La |El |إن )?(General Assembly|Economic and Social Council|Security Council|"
-                          r"Human Rights Council|Assemblée générale|Asamblea General|Генеральная Ассамблея|"
-                          r"الجمعية العامة|大会)\s*[,،，]$")
-OP_NUMBER = re.compile(r"^\s*(\d+)\.[\t ]+")
-SUB_NUMBER = re.compile(r"^\s*(?:\(([a-z]+)\)|([a-z]+)([.)]))[\t ]+")
 HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
-ROMAN = re.compile(r"^[ivxlc]+$")
-ANNEX = re.compile(r"^(Annex|Annexe|Anexo)(\s+[IVXLC\d]+)?$")
 
 
 @dataclass
@@ -65,28 +61,28 @@ def tidy(text: str, marks: list[Mark]) -> tuple[str, list[Mark]]:
     return text.replace("\t", " "), sorted_marks(marks)
 
 
-def without_opening_italic(text: str, marks: list[Mark], kind: str, language: str) -> list[Mark]:
-    """Drop the italics that only repeat the derived opening phrase (or the whole formula)."""
+def without_opening(text: str, marks: list[Mark], kind: str, language: str) -> list[Mark]:
+    """Drop the formatting that only repeats the derived opening (italics, bold in Chinese, both in
+    Arabic; the whole formula's, its comma included)."""
+    emphasis = opening_emphasis(language)
+    kinds = {kind for kind, on in ((ITALIC, emphasis.italic), (BOLD, emphasis.bold)) if on}
     if kind == FORMULA:
-        return [m for m in marks if m.kind != ITALIC]
-    if kind not in (PREAMBULAR, OPERATIVE):
-        return marks
-    from resdesk.text.phrases import opening_phrase
-
-    opening = len(opening_phrase(text, kind, language))
+        return [m for m in marks if m.kind not in kinds]
+    opening = opening_extent(text, kind, language)
     result = []
     for mark in marks:
-        if mark.kind == ITALIC and opening and mark.start < opening:
+        if mark.kind in kinds and opening and mark.start < opening:
             if mark.end <= opening or not text[opening:mark.end].strip():
                 continue
-            mark = Mark(ITALIC, opening, mark.end)
+            mark = Mark(mark.kind, opening, mark.end)
         result.append(mark)
     return result
 
 
 def _marker_depth(marker: str, previous_letter: str) -> int:
-    if ROMAN.match(marker) and not (previous_letter and ord(marker[0]) == ord(previous_letter[-1]) + 1
-                                     and len(marker) == 1):
+    """1 for a letter, 2 for a Roman numeral: "i" after "h" is a letter, otherwise a numeral."""
+    numeral = set(marker) <= set("ivxlc")
+    if numeral and not (previous_letter and ord(marker[0]) == ord(previous_letter[-1]) + 1 and len(marker) == 1):
         return 2
     return 1
 
@@ -124,7 +120,7 @@ class StructureBuilder:
         hint = HINT_KINDS.get(hinted[:1])
         style = self.style_names.get(paragraph.style, paragraph.style).lower()
         bare = text.strip()
-        if ANNEX.match(bare) and (paragraph.page_break_before or style in ("hch", "h1")) and hint is None:
+        if is_annex_heading(bare) and (paragraph.page_break_before or style in ("hch", "h1")) and hint is None:
             self.annexes.append(Annex(bare))
             self.stack, self.seen_operative = [], False
             return
@@ -141,7 +137,7 @@ class StructureBuilder:
                 heading_number = f"{match.group(1)}."
                 text, marks = tidy(*cut_start(text, marks, match.end()))
             marks = [m for m in marks if m.kind not in (BOLD, ITALIC) or m.end - m.start < len(text)]
-        marks = without_opening_italic(text, marks, kind, self.language)
+        marks = without_opening(text, marks, kind, self.language)
         block = Block(self._new_id(), kind, text, sorted_marks(marks), number=heading_number,
                       level=HEADING_LEVELS.get(style, 1) if kind == HEADING else 0)
         if hint is not None and hinted[1:2] == "_":
@@ -164,35 +160,30 @@ class StructureBuilder:
     def _classify(self, paragraph: Paragraph, text: str, style: str, hint: str | None,
                   any_numbered: bool) -> tuple[str, int | None, int]:
         """(kind, length of the typed number to cut or None, sub-paragraph depth)."""
-        op = OP_NUMBER.match(text)
-        sub = SUB_NUMBER.match(text)
+        op = leading_operative_number(text)
+        sub = leading_marker(text)
         auto = self.number_format.get(paragraph.numbered) if paragraph.numbered else None
         if hint == SUBPARAGRAPH or (hint is None and (sub or auto in ("lowerLetter", "lowerRoman"))):
             depth = 1
             if paragraph.first_line and hint:
                 depth = max(1, round(paragraph.first_line / FIRST_LINE))
             elif sub:
-                marker = sub.group(1) or sub.group(2)
-                # "(a)" "(i)" are levels 1-2 and "a." "i." levels 3-4; French and Spanish write "a)" "i)" for 1-2
-                third_level = sub.group(2) and not (sub.group(3) == ")" and self.language in ("fr", "es"))
-                depth = _marker_depth(marker, self.last_letter) + (2 if third_level else 0)
+                depth = _marker_depth(sub.number, self.last_letter) + sub.letter_depth - 1
                 if depth == 1:
-                    self.last_letter = marker
+                    self.last_letter = sub.number
             elif paragraph.numbered:
                 depth = paragraph.numbered[1] or (2 if auto == "lowerRoman" else 1)
-            return SUBPARAGRAPH, sub.end() if sub else None, depth
+            return SUBPARAGRAPH, sub.end if sub else None, depth
         if hint == OPERATIVE or (hint is None and (op or auto == "decimal")):
             return OPERATIVE, op.end() if op else None, 0
         if hint == HEADING or (hint is None and style in HEADING_LEVELS):
             return HEADING, None, 0
         if hint is not None:
             return hint, None, 0
-        if FORMULA_TEXT.match(text.strip()):
+        if formula_language(text) is not None:
             return FORMULA, None, 0
         if self.seen_operative:
             return TEXT, None, 0
-        from resdesk.text.phrases import opening_phrase
-
         if not any_numbered and opening_phrase(text.strip(), OPERATIVE, self.language) and \
                 not opening_phrase(text.strip(), PREAMBULAR, self.language):
             return OPERATIVE, None, 0

@@ -9,10 +9,11 @@ glyphs on Windows; LibreOffice substitutes a font with the script.
 from __future__ import annotations
 
 from resdesk.formats.docx.geometry import COLUMN_LEFT, COLUMN_RIGHT, FIRST_LINE
+from resdesk.un.languages import ARABIC, CHINESE, ENGLISH
 
-LATIN_FONT = "Times New Roman"
-EAST_ASIAN_FONT = "SimSun"
-COMPLEX_FONT = "Times New Roman"
+LATIN_FONT = ENGLISH.word_font
+EAST_ASIAN_FONT = CHINESE.word_font
+COMPLEX_FONT = ARABIC.word_font
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -51,7 +52,8 @@ def styles_xml() -> bytes:
              f'w:cs="{COMPLEX_FONT}"/>')
     defaults = (
         f'<w:docDefaults><w:rPrDefault><w:rPr>{fonts}{_size(10)}'
-        '<w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>'
+        f'<w:lang w:val="{ENGLISH.word_tag}" w:eastAsia="{CHINESE.word_tag}" w:bidi="{ARABIC.word_tag}"/>'
+        '</w:rPr></w:rPrDefault>'
         f'<w:pPrDefault><w:pPr>{_spacing(0, 0)}</w:pPr></w:pPrDefault></w:docDefaults>'
     )
     styles = [

@@ -35,6 +35,7 @@ from resdesk.formats.docx.revisions import Revisions, comment_range
 from resdesk.model.amendment import Amendment
 from resdesk.model.comment import Comment
 from resdesk.model.document import TABLE, Document
+from resdesk.un.phrases import opening_extent
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETED,
@@ -96,8 +97,10 @@ class TrackedWriter:
 
     def segment_runs(self, record: MarkupBlock, segment: Segment, italic_until: int) -> list[etree._Element]:
         if segment.op == INSERT:
-            italic = segment.start < italic_until
-            return [run(segment.text, run_properties(italic=italic, rtl=self.ctx.rtl, cs=self.ctx.rtl))]
+            opening = segment.start < italic_until
+            return [run(segment.text, run_properties(italic=opening and self.ctx.opening.italic,
+                                                     bold=opening and self.ctx.opening.bold,
+                                                     rtl=self.ctx.rtl, cs=self.ctx.rtl))]
         italic = max(0, italic_until - segment.start)
         return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=italic)
 
@@ -201,7 +204,7 @@ class TrackedWriter:
         author, date = alternative.author or "", self._date(alternative.amendment)
         old = self.content(record, ("del", author, date), skip=(INSERT,))
         new_text = "".join(s.text for s in alternative.segments)
-        italic = len(self._opening(record, new_text))
+        italic = opening_extent(new_text, record.block.kind, self.language)
         runs = inline_runs(self.ctx, new_text, [], italic_until=italic)
         new = self.revisions.wrap("ins", author, date, runs)
         paragraph = writer.paragraph(record.block, old + new,
@@ -212,13 +215,6 @@ class TrackedWriter:
         comment_range(paragraph, [ident])
         self.comment_on(paragraph, record, extra=alternative.amendments())
         return paragraph
-
-    def _opening(self, record: MarkupBlock, text: str) -> str:
-        if record.block.kind not in ("preambular", "operative"):
-            return ""
-        from resdesk.text.phrases import opening_phrase
-
-        return opening_phrase(text, record.block.kind, self.language)
 
     def table(self, record: MarkupBlock, writer: BlockWriter) -> etree._Element:
         table = writer.table(record.block, self.page)
@@ -291,7 +287,7 @@ def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=Non
         if record.annex != current_annex:
             current_annex = record.annex
             annex = text.base.annexes[record.annex - 1] if record.annex - 1 < len(text.base.annexes) else None
-            elements.append(annex_title(annex.title if annex else "Annex", ctx.rtl))
+            elements.append(annex_title(annex.title if annex else "", ctx.rtl, text.base.meta.language))
         element = writer.record(record)
         if element is not None:
             elements.append(element)

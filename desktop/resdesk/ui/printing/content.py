@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from resdesk.amend.labels import subparagraph_depth, subparagraph_marker
+from resdesk.amend.labels import printed_numbers
+from resdesk.model import tree
 from resdesk.model.document import (
     FORMULA,
     HEADING,
     OPERATIVE,
-    PREAMBULAR,
     SUBPARAGRAPH,
     TABLE,
     Block,
@@ -22,8 +22,7 @@ from resdesk.model.document import (
     Meta,
 )
 from resdesk.text.inline import FOOTNOTE, Coverage, Mark
-from resdesk.text.phrases import opening_phrase
-from resdesk.ui.printing.geometry import (
+from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
     INDENT_STEP,
@@ -34,6 +33,12 @@ from resdesk.ui.printing.geometry import (
     SPACE_AFTER,
     TITLE_SIZE,
 )
+from resdesk.un.languages import ITALIC as ITALIC_OPENING
+from resdesk.un.languages import Emphasis, is_rtl
+from resdesk.un.masthead import annex_title, note_heading
+from resdesk.un.phrases import opening_emphasis, opening_extent
+from resdesk.un.sponsors import sponsor_line
+from resdesk.un.symbols import is_revision
 
 
 @dataclass(frozen=True)
@@ -108,27 +113,19 @@ class Flow:
     footnotes: dict[str, Paragraph] = field(default_factory=dict)  # by footnote id, marker included
 
 
-def sponsor_line(sponsors: list[str]) -> str:
-    """"Andorra, Brazil and Chile: draft resolution"."""
-    if not sponsors:
-        return ""
-    names = sponsors[0] if len(sponsors) == 1 else ", ".join(sponsors[:-1]) + " and " + sponsors[-1]
-    return f"{names}: draft resolution"
-
-
 def front_matter(meta: Meta) -> list[Paragraph]:
-    """The sponsor line, or the Note by the Secretariat under the document's title; then the bold title
-    of the draft resolution (page 1, below the masthead)."""
+    """The Note by the Secretariat under the document's title, the sponsor line, then the bold title of
+    the draft resolution (page 1, below the masthead)."""
     items: list[Paragraph] = []
     if meta.note and meta.title:
         items.append(title_paragraph(meta.title))
     if meta.note:
-        items.append(Paragraph([Run("Note by the Secretariat", Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
                                space_after=12.0, align="left", numbered=False, keep_with_next=True))
         items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
-    elif meta.sponsors:
-        items.append(Paragraph([Run(sponsor_line(meta.sponsors))], align="left", space_after=12.0,
-                               numbered=False, keep_with_next=True))
+    if meta.sponsors:
+        line = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
+        items.append(Paragraph([Run(line)], align="left", space_after=12.0, numbered=False, keep_with_next=True))
     if meta.title:
         items.append(title_paragraph(meta.title))
     return items
@@ -140,9 +137,9 @@ def title_paragraph(title: str) -> Paragraph:
 
 
 def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_until: int = 0,
-                base: Style = PLAIN) -> list[Run]:
-    """`text` cut into runs by its italic/bold marks (and an italic opening of `italic_until`
-    characters), with a superscript footnote marker run at each footnote anchor."""
+                base: Style = PLAIN, opening: Emphasis = ITALIC_OPENING) -> list[Run]:
+    """`text` cut into runs by its italic/bold marks (and an opening of `italic_until` characters set
+    with `opening`: italic, bold in Chinese…), with a superscript footnote marker run at each anchor."""
     cuts = {0, len(text), italic_until}
     for mark in marks:
         cuts.update((max(0, min(mark.start, len(text))), max(0, min(mark.end, len(text)))))
@@ -159,22 +156,12 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
         if end is None or end <= start:
             continue
         marked_italic, marked_bold, _link = coverage.at(start)
-        italic = base.italic or start < italic_until or marked_italic
-        bold = base.bold or marked_bold
+        in_opening = start < italic_until
+        italic = base.italic or (in_opening and opening.italic) or marked_italic
+        bold = base.bold or (in_opening and opening.bold) or marked_bold
         runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
                                                 strike=base.strike, color=base.color)))
     return runs
-
-
-def italic_opening(text: str, kind: str, language: str) -> int:
-    """How many leading characters of a paragraph print in italics: all of the enacting formula,
-    the opening phrase of a PP or OP (found with the lexicon), none of anything else."""
-    if kind == FORMULA:
-        return len(text)
-    if kind not in (PREAMBULAR, OPERATIVE):
-        return 0
-    phrase = opening_phrase(text, kind, language)
-    return len(phrase) if text.startswith(phrase) else 0
 
 
 def heading_paragraph(runs: list[Run], number: str, level: int) -> Paragraph:
@@ -197,24 +184,18 @@ class BlockShaper:
 
     def __init__(self, blocks: list[Block], language: str):
         self.language = language
-        self.depth = subparagraph_depth(blocks)
-        self.single_op = sum(1 for b in blocks if b.kind == OPERATIVE) == 1
-        self.op_number = 0
-        self.children: dict[str, int] = {}
+        self.depths = tree.depths(blocks)
+        self.numbers = printed_numbers(blocks, language)
 
     def shape(self, block: Block, runs: list[Run]) -> Paragraph:
         """A Paragraph of `runs` (the block's text, already styled) placed as its kind asks."""
+        number = self.numbers.get(block.id, "")
         if block.kind == OPERATIVE:
-            self.op_number += 1
-            if self.single_op:
+            if not number:  # a lone OP
                 return Paragraph(runs, first_indent=PP_INDENT)
-            return Paragraph(runs, first_indent=OP_TEXT, label=f"{self.op_number}.", label_at=PP_INDENT)
+            return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
         if block.kind == SUBPARAGRAPH:
-            depth = self.depth.get(block.id, 1)
-            key = block.parent or ""
-            self.children[key] = self.children.get(key, 0) + 1
-            marker = subparagraph_marker(self.children[key], depth, self.language)
-            return subparagraph(runs, marker, depth)
+            return subparagraph(runs, number, self.depths.get(block.id, 1))
         if block.kind == HEADING:
             return heading_paragraph(runs, block.number, block.level)
         return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=block.kind == FORMULA)
@@ -229,8 +210,9 @@ def subparagraph(runs: list[Run], marker: str, depth: int) -> Paragraph:
 
 
 def block_paragraph(block: Block, shaper: BlockShaper, markers: dict[str, str]) -> Paragraph:
-    italic_until = italic_opening(block.text, block.kind, shaper.language)
-    return shaper.shape(block, styled_runs(block.text, block.marks, markers, italic_until))
+    opening = opening_extent(block.text, block.kind, shaper.language)
+    return shaper.shape(block, styled_runs(block.text, block.marks, markers, opening,
+                                           opening=opening_emphasis(shaper.language)))
 
 
 def table_item(block: Block, markers: dict[str, str]) -> Table:
@@ -260,18 +242,15 @@ def body_items(blocks: list[Block], language: str, markers: dict[str, str]) -> l
     return [table_item(b, markers) if b.kind == TABLE else block_paragraph(b, shaper, markers) for b in blocks]
 
 
-def annex_heading(title: str) -> Paragraph:
-    """An annex starts on a new page with its title in bold."""
-    return Paragraph([Run(title or "Annex", Style(bold=True))], size=TITLE_SIZE, pitch=14.0, space_after=12.0,
-                     align="left", keep_with_next=True, numbered=False, new_page=True)
-
-
-RTL_LANGUAGES = frozenset({"ar", "fa", "he", "ur"})
+def annex_heading(title: str, language: str) -> Paragraph:
+    """An annex starts on a new page with its title in bold ("Annex" in the text's language if it has none)."""
+    return Paragraph([Run(annex_title(title, language), Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
+                     space_after=12.0, align="left", keep_with_next=True, numbered=False, new_page=True)
 
 
 def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
     """Mark every paragraph right to left when the text's language is written so."""
-    if language not in RTL_LANGUAGES:
+    if not is_rtl(language):
         return
     paragraphs = [p for item in items for p in ([item] if isinstance(item, Paragraph)
                                                 else [c for row in item.rows for c in row])]
@@ -286,7 +265,7 @@ def clean_flow(document: Document) -> Flow:
     items: list[Paragraph | Table] = front_matter(document.meta)
     items.extend(body_items(document.blocks, language, markers))
     for annex in document.annexes:
-        items.append(annex_heading(annex.title))
+        items.append(annex_heading(annex.title, language))
         items.extend(body_items(annex.blocks, language, markers))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)

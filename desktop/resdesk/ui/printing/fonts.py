@@ -9,16 +9,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-PREFERRED_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos", "Times")
+from resdesk.un.languages import SERIF_FAMILIES
 
 
 @lru_cache(maxsize=1)
 def serif_family() -> str:
-    """The first installed family of PREFERRED_FAMILIES ("Serif", Qt's generic face, if none is)."""
+    """The first installed family of SERIF_FAMILIES ("Serif", Qt's generic face, if none is)."""
     from PySide6.QtGui import QFontDatabase
 
     installed = set(QFontDatabase.families())
-    for family in PREFERRED_FAMILIES:
+    for family in SERIF_FAMILIES:
         if family in installed:
             return family
     return "Serif"

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from resdesk.ui.printing.geometry import PageGeometry
+from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.ui.printing.textlayout import LaidParagraph
 
 NOTE_AREA_GAP = 9.0  # from the last body line's slot to the first footnote: the separator rule sits in it

@@ -14,8 +14,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from resdesk.ui.printing.content import Flow
 from resdesk.ui.printing.fonts import serif
-from resdesk.ui.printing.geometry import HEADER_BASELINE, HEADER_RULE, PageGeometry
-from resdesk.ui.printing.masthead import HRule, Text
+from resdesk.ui.printing.masthead_layout import HRule, Text
+from resdesk.ui.printing.page_geometry import HEADER_BASELINE, HEADER_RULE, PageGeometry
 from resdesk.ui.printing.paginate import Page, PlacedLine
 from resdesk.ui.printing.textlayout import Units, char_format
 

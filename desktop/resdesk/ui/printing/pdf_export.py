@@ -69,7 +69,7 @@ def fixed_dates(data: bytes, iso_date: str) -> bytes:
 
 def export_pdf(doc, options: ExportOptions, output: Path) -> int:
     """Export the document file `doc` as a PDF at `output`; the number of pages."""
-    from resdesk.ui.printing.sources import flow_for
+    from resdesk.ui.printing.print_sources import flow_for
 
     ensure_gui_application()
     flow = flow_for(doc, options)

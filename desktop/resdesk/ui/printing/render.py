@@ -10,8 +10,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from resdesk.errors import UserError
 from resdesk.ui.printing.content import Flow, Paragraph, Table
-from resdesk.ui.printing.geometry import BODY_TOP, PageGeometry
-from resdesk.ui.printing.masthead import masthead
+from resdesk.ui.printing.masthead_layout import masthead
+from resdesk.ui.printing.page_geometry import BODY_TOP, PageGeometry
 from resdesk.ui.printing.paginate import TABLE_PADDING, LaidTable, Page, Paginator
 from resdesk.ui.printing.painting import PagePainter
 from resdesk.ui.printing.textlayout import LaidParagraph, Units, lay_out

@@ -28,7 +28,7 @@ def marked_up_flow(doc, document: Document, options: ExportOptions) -> Flow:
     from resdesk.model.amendment import parse_status
     from resdesk.store.amendments import amendments
     from resdesk.store.delegations import document_delegations, resolve_delegation
-    from resdesk.ui.printing.tracked import Palette, compilation_flow, tracked_flow
+    from resdesk.ui.printing.tracked_flow import Palette, compilation_flow, tracked_flow
     from resdesk.views.markup import markup
 
     if options.from_rev or options.to_rev:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resdesk.model.document import Meta
-from resdesk.text.dates import un_date
-from resdesk.ui.printing.geometry import PageGeometry
+from resdesk.ui.printing.page_geometry import PageGeometry
+from resdesk.un import masthead as words
+from resdesk.un.symbols import symbol_parts
 
 RIGHT_BLOCK_X = 397.0
 SESSION_WRAP = 250.0  # the agenda item's title wraps within this width at the page margin
-
-LANGUAGES = {"en": "English", "fr": "French", "es": "Spanish", "ru": "Russian", "ar": "Arabic", "zh": "Chinese"}
 
 
 @dataclass(frozen=True)
@@ -33,21 +32,6 @@ class HRule:
     width: float
 
 
-def agenda_line(agenda_item: str) -> str:
-    """"108" -> "Agenda item 108"; "13 and 117" -> "Agenda items 13 and 117"; a full line stays."""
-    item = agenda_item.strip()
-    if not item or item.lower().startswith("agenda"):
-        return item
-    plural = " and " in item or "," in item
-    return f"Agenda item{'s' if plural else ''} {item}"
-
-
-def symbol_parts(symbol: str) -> tuple[str, str]:
-    """("A", "/C.3/68/L.5"): the first component is printed large."""
-    head, slash, rest = symbol.partition("/")
-    return head, slash + rest
-
-
 def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Text | HRule], float]:
     """The masthead's drawing operations and the y where the text below it starts.
 
@@ -55,22 +39,23 @@ def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Te
     breaks a text into lines no wider than `width` points.
     """
     left, right = geometry.margin_left, geometry.margin_right
-    ops: list[Text | HRule] = [Text(left, 50.0, "United Nations", 14.0)]
+    language = meta.language
+    ops: list[Text | HRule] = [Text(left, 50.0, words.publisher(language), 14.0)]
     if meta.symbol:
         head, rest = symbol_parts(meta.symbol)
         rest_x = right - measure(rest, 10.0, False)
         ops.append(Text(rest_x - measure(head, 20.0, False), 50.0, head, 20.0))
         ops.append(Text(rest_x, 50.0, rest, 10.0))
     ops.append(HRule(left, right, 58.0, 0.5))
-    ops.append(Text(left, 88.0, meta.organ or "General Assembly", 20.0, bold=True))
+    ops.append(Text(left, 88.0, words.organ_name(meta.organ or "General Assembly", language), 20.0, bold=True))
     block = []
     if meta.distribution:
-        block.append(f"Distr.: {meta.distribution}")
+        block.append(words.distribution_line(meta.distribution, language))
     if meta.date:
-        block.append(un_date(meta.date))
+        block.append(words.date_line(meta.date, language))
     if meta.original_language:
         block.append("")
-        block.append(f"Original: {LANGUAGES.get(meta.original_language, meta.original_language)}")
+        block.append(words.original_line(meta.original_language, language))
     for index, line in enumerate(block):
         if line:
             ops.append(Text(RIGHT_BLOCK_X, 72.0 + 12.0 * index, line, 10.0))
@@ -83,7 +68,7 @@ def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Te
     if meta.committee:
         lines.append((meta.committee, False))
     if meta.agenda_item:
-        lines.append((agenda_line(meta.agenda_item), False))
+        lines.append((words.agenda_line(meta.agenda_item, language), False))
     if meta.agenda_title:
         lines.extend((part, True) for part in wrap(meta.agenda_title, 10.0, SESSION_WRAP))
     for text, bold in lines:

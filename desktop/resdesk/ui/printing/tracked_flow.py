@@ -13,12 +13,13 @@ in [square brackets].
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
+from resdesk.amend.labels import printed_numbers
 from resdesk.model.amendment import AGREED, REPLACE, Amendment
+from resdesk.model.delegation import derived_short_name
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
 from resdesk.ui.printing.content import (
     Flow,
@@ -29,12 +30,13 @@ from resdesk.ui.printing.content import (
     footnote_paragraphs,
     front_matter,
     heading_paragraph,
-    italic_opening,
     set_direction,
     styled_runs,
     subparagraph,
 )
-from resdesk.ui.printing.geometry import INDENT_STEP, OP_TEXT, PP_INDENT
+from resdesk.ui.printing.page_geometry import INDENT_STEP, OP_TEXT, PP_INDENT
+from resdesk.un.languages import ITALIC, Emphasis
+from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETE,
@@ -50,8 +52,6 @@ from resdesk.views.markup import (
     inline_segments,
 )
 
-_OP_NUMBER = re.compile(r"OP(\d+)$")
-_MARKER = re.compile(r"\((\w+)\)$")
 FALLBACK_COLOUR = "#555555"
 
 
@@ -66,7 +66,8 @@ class Palette:
         return self.colours.get(name or "", "") or FALLBACK_COLOUR
 
     def short(self, name: str | None) -> str:
-        return self.short_names.get(name or "", "") or (name or "")
+        """The name for the margin: never a long name (a delegation the document does not know is shortened)."""
+        return self.short_names.get(name or "", "") or derived_short_name(name or "")
 
 
 def bracketed(text: str) -> str:
@@ -80,9 +81,11 @@ def bracketed(text: str) -> str:
 
 
 def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, str], palette: Palette,
-                 whole: tuple[str, str | None] | None = None, brackets: bool = False) -> list[Run]:
-    """Runs of marked-up segments. `whole` = (op, author) marks every segment as one block-level
-    change (a deleted or moved paragraph); `brackets` puts inserted text in [square brackets]."""
+                 whole: tuple[str, str | None] | None = None, brackets: bool = False,
+                 opening: Emphasis = ITALIC) -> list[Run]:
+    """Runs of marked-up segments, the first `italic_until` characters set as an opening (`opening`).
+    `whole` = (op, author) marks every segment as one block-level change (a deleted or moved
+    paragraph); `brackets` puts inserted text in [square brackets]."""
     runs: list[Run] = []
     position = 0  # offset in the text as printed (an inserted paragraph's opening is found on it)
     for segment in segments:
@@ -97,7 +100,7 @@ def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, 
             offset = position if segment.op == INSERT else segment.start
             italic = max(0, min(len(segment.text), italic_until - offset))
         text = bracketed(segment.text) if brackets and op == INSERT else segment.text
-        pieces = styled_runs(text, list(segment.marks), markers, italic, base)
+        pieces = styled_runs(text, list(segment.marks), markers, italic, base, opening)
         if op != EQUAL:
             for run in pieces:
                 run.tag, run.tag_color = palette.short(author), colour
@@ -106,40 +109,41 @@ def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, 
     return runs
 
 
-def printed_marker(bare: str, depth: int, language: str) -> str:
-    """A sub-paragraph's bare number ("a", "ii") as printed at `depth`, the rule of
-    `resdesk.amend.labels.subparagraph_marker`: "(a)", "(ii)", "a.", "ii."; French and Spanish "a)"."""
-    if language in ("fr", "es"):
-        return f"{bare})"
-    return f"({bare})" if (depth - 1) % 4 < 2 else f"{bare}."
-
-
-def record_paragraph(record: MarkupBlock, runs: list[Run], language: str) -> Paragraph:
-    """A record placed as its kind asks (as in clean printing). A proposed paragraph's provisional
-    label ("OP3 bis", "PP2 bis", "OP15 alt 1") opens its text in bold: it is wider than the OP tab."""
+def record_paragraph(record: MarkupBlock, runs: list[Run], numbers: dict[str, str]) -> Paragraph:
+    """A record placed as its kind asks (as in clean printing), with its printed number from `numbers`
+    (`resdesk.amend.labels.printed_numbers` of the version). A proposed paragraph's provisional label
+    ("OP3 bis", "PP2 bis", "OP15 alt 1") opens its text in bold: it is wider than the OP tab."""
     if record.state in (INSERTED, ALTERNATIVE_TEXT):
         prefix = [Run(f"{record.label} ", Style(bold=True))]
         return Paragraph(prefix + runs, first_indent=PP_INDENT + INDENT_STEP * max(record.depth - 1, 0))
-    number = _OP_NUMBER.search(record.label)
+    number = numbers.get(record.id, "")
     if record.kind == OPERATIVE and number:
-        return Paragraph(runs, first_indent=OP_TEXT, label=f"{number.group(1)}.", label_at=PP_INDENT)
-    marker = _MARKER.search(record.label)
-    if record.kind == SUBPARAGRAPH and marker:
-        depth = max(record.depth, 1)
-        return subparagraph(runs, printed_marker(marker.group(1), depth, language), depth)
+        return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
+    if record.kind == SUBPARAGRAPH and number:
+        return subparagraph(runs, number, max(record.depth, 1))
     if record.kind == HEADING:
         return heading_paragraph(runs, record.block.number, record.block.level)
     return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=record.kind == FORMULA)
 
 
+def version_numbers(document: Document) -> dict[str, str]:
+    """The printed number of every block of the version (main text and annexes), by id."""
+    numbers: dict[str, str] = {}
+    for blocks in [document.blocks] + [annex.blocks for annex in document.annexes]:
+        numbers.update(printed_numbers(blocks, document.meta.language or "en"))
+    return numbers
+
+
 def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, language: str) -> list[Run]:
+    emphasis = opening_emphasis(language)
     if record.state in (INSERTED, ALTERNATIVE_TEXT):
-        italic = italic_opening(record.new_text(), record.kind, language)
-        return segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author))
-    italic = italic_opening(record.block.text, record.kind, language)
+        italic = opening_extent(record.new_text(), record.kind, language)
+        return segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author),
+                            opening=emphasis)
+    italic = opening_extent(record.block.text, record.kind, language)
     whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
         (INSERT, record.author) if record.state == MOVED_TO else None)
-    return segment_runs(record.segments, italic, markers, palette, whole=whole)
+    return segment_runs(record.segments, italic, markers, palette, whole=whole, opening=emphasis)
 
 
 def legend(view: Markup, palette: Palette) -> list[Paragraph]:
@@ -172,13 +176,14 @@ def legend(view: Markup, palette: Palette) -> list[Paragraph]:
 def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
     language = document.meta.language or "en"
     markers = document.footnote_markers()
+    numbers = version_numbers(document)
     items: list = front_matter(document.meta) + legend(view, palette)
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
             annex = record.annex
-            items.append(annex_heading(document.annexes[annex - 1].title))
-        items.append(record_paragraph(record, record_runs(record, markers, palette, language), language))
+            items.append(annex_heading(document.annexes[annex - 1].title, language))
+        items.append(record_paragraph(record, record_runs(record, markers, palette, language), numbers))
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes)
@@ -206,8 +211,8 @@ def proposal_paragraphs(index: TextIndex, record: MarkupBlock, amendment: Amendm
     if amendment.kind == REPLACE:
         block = record.block
         segments = inline_segments(block, [amendment])
-        italic = italic_opening(block.text, block.kind, language)
-        runs = segment_runs(segments, italic, markers, palette, brackets=brackets)
+        italic = opening_extent(block.text, block.kind, language)
+        runs = segment_runs(segments, italic, markers, palette, brackets=brackets, opening=opening_emphasis(language))
         items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0, align="left"))
     return items
 
@@ -224,7 +229,7 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
     for record in view.blocks:
         if record.annex != annex:
             annex = record.annex
-            items.append(annex_heading(document.annexes[annex - 1].title))
+            items.append(annex_heading(document.annexes[annex - 1].title, language))
         label = [Run(record.label, Style(bold=True)), Run("\u2003")] if record.label else []
         if record.state in (INSERTED, ALTERNATIVE_TEXT, MOVED_TO):
             amendment = view.amendments[record.amendment]
@@ -238,8 +243,9 @@ def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow
             if record.state != MOVED_TO:
                 items.extend(proposal_paragraphs(index, record, amendment, markers, palette, language))
             continue
-        italic = italic_opening(record.block.text, record.kind, language)
-        items.append(Paragraph(label + styled_runs(record.block.text, record.block.marks, markers, italic),
+        italic = opening_extent(record.block.text, record.kind, language)
+        items.append(Paragraph(label + styled_runs(record.block.text, record.block.marks, markers, italic,
+                                                   opening=opening_emphasis(language)),
                                keep_with_next=bool(record.amendments())))
         for ident in record.amendments():
             items.extend(proposal_paragraphs(index, record, view.amendments[ident], markers, palette, language))

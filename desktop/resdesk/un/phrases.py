@@ -1,4 +1,5 @@
-"""The italic opening phrase of a preambular or operative paragraph, found from its plain text.
+"""The opening phrase of a preambular or operative paragraph, found from its plain text, and THE rule
+for how much of a paragraph is set as an opening (`opening_extent`) and how (`opening_emphasis`).
 
 UN documents italicise the phrase that opens every preambular paragraph ("Recalling also",
 "Deeply concerned", "Taking note with appreciation") and every operative paragraph ("Urges",
@@ -9,6 +10,12 @@ lexicon allows before and after it. When no phrase matches, a first word with th
 participle, adjective or third-person verb (as the lexicon's fallback suffixes say) is taken.
 
 Languages without a lexicon get "" (no italic is better than a wrong one).
+
+The enacting formula is set as an opening too, without its comma: the UN's own AKN files write
+`<span class="italic">The General Assembly</span>,` (English, Spanish, Russian; the Chinese and Arabic
+formulas likewise leave the comma out of their bold and bold italic spans; only the French file
+puts it inside). English, French, Spanish and Russian set openings in italics, Chinese in bold,
+Arabic in bold italics (`resdesk.un.languages`).
 """
 
 from __future__ import annotations
@@ -18,7 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from resdesk.resources import resource
+from resdesk.un.languages import COMMAS, LANGUAGES, Emphasis, code_of
+from resdesk.un.languages import language as conventions  # the parameters below are called `language`
 
+FORMULA = "formula"
 PREAMBULAR = "preambular"
 OPERATIVE = "operative"
 KINDS = (PREAMBULAR, OPERATIVE)
@@ -28,9 +38,6 @@ MAX_WORDS = 6
 MAX_CHARS = 12
 #: How much of a paragraph is read to find its first MAX_WORDS words.
 _SCAN_CHARS = 32 * MAX_WORDS
-
-#: Languages whose phrases are matched character by character (no spaces between words).
-UNSPACED_LANGUAGES = frozenset({"zh"})
 
 #: Characters that may end a word and end the phrase with it ("Recalling," → "Recalling").
 _TRAILING_PUNCTUATION = ",;:.!?)]}»”’\"'…*"
@@ -71,6 +78,19 @@ class Lexicon:
     fallback_suffixes: dict[str, tuple[str, ...]]  # by kind
     excluded_words: frozenset[str]
     excluded_suffixes: tuple[str, ...]
+
+
+def opening_extent(text: str, kind: str, language_code: str = "en") -> int:
+    """How many leading characters of a block are set as its opening: the enacting formula without its
+    comma, the opening phrase of a PP or OP, nothing of any other block. Every view and exporter uses this."""
+    if kind == FORMULA:
+        return len(text.rstrip().rstrip(COMMAS).rstrip())
+    return len(opening_phrase(text, kind, language_code))
+
+
+def opening_emphasis(language_code: str) -> Emphasis:
+    """How the language sets an opening: italic; bold in Chinese; bold italic in Arabic."""
+    return conventions(language_code).opening
 
 
 def opening_phrase(text: str, kind: str, language: str = "en") -> str:
@@ -199,28 +219,14 @@ def _lower_first(word: str) -> str:
 
 # --- Loading -----------------------------------------------------------------------------------
 
-#: ISO 639-2 codes (used by AKN4UN's FRBRlanguage) of the UN's six languages.
-_LANGUAGE_ALIASES = {
-    "ara": "ar",
-    "chi": "zh",
-    "zho": "zh",
-    "eng": "en",
-    "fra": "fr",
-    "fre": "fr",
-    "rus": "ru",
-    "spa": "es",
-}
-
-
 @cache
 def load_lexicon(language: str) -> Lexicon | None:
     """The compiled lexicon of `language`, or None if none is shipped.
 
     `language` is a code such as "en", a region variant ("en-GB") or the three-letter code of
     AKN files ("eng"). Each lexicon is read and compiled once, on first use."""
-    code = language.lower().replace("_", "-").split("-")[0]
-    code = _LANGUAGE_ALIASES.get(code, code)
-    return _read_lexicon(code) if code.isascii() and code.isalpha() else None
+    code = code_of(language)
+    return _read_lexicon(code) if code else None
 
 
 @cache
@@ -228,7 +234,7 @@ def _read_lexicon(code: str) -> Lexicon | None:
     path = resource("lexicon", f"{code}.txt")
     if not path.is_file():
         return None
-    return compile_lexicon(path.read_text(encoding="utf-8"), unspaced=code in UNSPACED_LANGUAGES)
+    return compile_lexicon(path.read_text(encoding="utf-8"), unspaced=LANGUAGES[code].unspaced)
 
 
 def parse_sections(source: str) -> dict[str, list[str]]:

@@ -1,0 +1,72 @@
+"""Paragraph numbers as each language prints them, and as readers find them at the start of a line.
+
+Operative paragraphs are numbered "1.", "2." ("1 -" in Arabic); sub-paragraph levels run
+(a) -> (i) -> a. -> i. (French and Spanish print "a)" and "i)"), then start again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from resdesk.un.languages import language
+from resdesk.un.numerals import letter_value, letters, roman, roman_value
+
+
+def subparagraph_number(index: int, depth: int) -> str:
+    """The bare number of the `index`-th (1-based) sub-paragraph at `depth` (1-based): "a", "i", …"""
+    level = (depth - 1) % 4
+    return letters(index) if level in (0, 2) else roman(index)
+
+
+def subparagraph_marker(index: int, depth: int, language_code: str = "en") -> str:
+    """How the number is printed: "(a)", "(i)", "a.", "i."; French and Spanish "a)", "i)"."""
+    style = language(language_code).subparagraph_markers[(depth - 1) % 4]
+    return style.format(subparagraph_number(index, depth))
+
+
+def operative_number(number: int, language_code: str = "en") -> str:
+    """How an operative paragraph's number is printed: "3." ("3 -" in Arabic)."""
+    return language(language_code).operative_number.format(number)
+
+
+# Up to 9999 paragraphs; a line opening with a year ("2013. The…", a wrapped sentence) does not start one.
+_OPERATIVE_NUMBER = r"\s*(?!(?:19|20)\d\d\.)(\d{1,4})(?:\.| -)[\t ]+"
+_SUBPARAGRAPH_MARKER = r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)[\t ]+"
+#: The depths a letter and a Roman numeral stand for, by how the marker is written: "(a)"/"(i)" and
+#: French and Spanish "a)"/"i)" are levels 1 and 2, "a."/"i." levels 3 and 4.
+_DEPTHS = {"paren": (1, 2), "half": (1, 2), "dot": (3, 4)}
+
+
+class LeadingMarker(NamedTuple):
+    """A sub-paragraph marker found at the start of a text."""
+
+    number: str  # "a", "iv" (which of a letter or a numeral "i" is, only the context can tell)
+    letter_depth: int  # its depth if it is a letter
+    roman_depth: int  # its depth if it is a Roman numeral
+    end: int  # where the text after the marker and its tab or space starts
+
+    @property
+    def letter(self) -> int:
+        return letter_value(self.number)
+
+    @property
+    def roman(self) -> int:
+        return roman_value(self.number)
+
+
+def leading_operative_number(text: str) -> re.Match | None:
+    """A typed operative number at the start of `text` ("3." or "3 -", then a tab or space); group 1 is the number."""
+    return re.match(_OPERATIVE_NUMBER, text)
+
+
+def leading_marker(text: str) -> LeadingMarker | None:
+    """The sub-paragraph marker that opens `text` ("(a) ", "a) ", "a.\t", "(iv) "), or None."""
+    match = re.match(_SUBPARAGRAPH_MARKER, text)
+    if not match:
+        return None
+    style = next(name for name in _DEPTHS if match.group(name))
+    number = match.group(style)
+    if not (letter_value(number) or roman_value(number)):
+        return None
+    return LeadingMarker(number, *_DEPTHS[style], match.end())
