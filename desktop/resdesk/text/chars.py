@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-# Control characters but tab, line feed and carriage return; the two non-characters at the end of the BMP.
-UNWRITABLE = "".join(map(chr, [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF]))
-_UNWRITABLE = re.compile(f"[{re.escape(UNWRITABLE)}\ud800-\udfff]")  # and halves of surrogate pairs
+# Control characters but tab, line feed and carriage return; halves of surrogate pairs; the two
+# non-characters at the end of the BMP.
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 # U+FFFE and U+FFFF in UTF-8 (what a text file can hold of them: the text importer refuses control
 # characters as binary data, and reads vertical tabs and form feeds as line and page breaks).
 _NONCHARACTER_BYTES = re.compile(rb"\xef\xbf[\xbe\xbf]")
