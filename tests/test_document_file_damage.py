@@ -15,6 +15,8 @@ from resdesk.errors import DocumentFileError, DocumentReadOnlyError
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load
 
+pytest_plugins = ("ui_support",)  # the window's fixtures: qt_settings
+
 
 def cli(capsys, *args) -> tuple[int, str, str]:
     status = main([str(arg) for arg in args])
@@ -225,3 +227,15 @@ def test_a_table_not_as_we_made_it_is_refused_even_for_reading(doc, capsys):
 def test_a_sound_file_opens_and_loads(doc):
     with DocumentFile.open(doc, readonly=True) as reader:
         assert load(reader).meta.committee == "Third Committee"
+
+
+def test_the_window_refuses_a_damaged_file_in_one_sentence(doc, qtbot, qt_settings, monkeypatch):
+    pytest.importorskip("PySide6")
+    from resdesk.ui import app
+
+    alter(doc, "UPDATE amendment SET co_sponsors = 'Chile, Peru' WHERE id = 'a3'")
+    shown = []
+    monkeypatch.setattr(app, "show_error", lambda parent, sentence: shown.append(sentence))
+    assert app.open_window(str(doc)) is None
+    assert shown == ["seed.resdesk is damaged (amendment a3: its co-sponsors are not a JSON list of names), so it "
+                     "cannot be opened; `resdesk check-file seed.resdesk` lists every problem."]
