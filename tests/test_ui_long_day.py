@@ -12,7 +12,6 @@ pytest.importorskip("PySide6")
 pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtGui import QStandardItem  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from resdesk.ui.block_editor import BlockEditor  # noqa: E402
 from test_ui_editor import go_to  # noqa: E402
@@ -57,7 +56,7 @@ def test_going_from_paragraph_to_paragraph_keeps_one_editor(qtbot, window):
     for label in ["OP1", "OP2", "PP3", "OP5 (a)", "OP6"] * 4:
         go_to(qtbot, window, label)
     qtbot.wait(5)  # the event loop deletes the editors closed
-    assert sum(isinstance(widget, BlockEditor) for widget in QApplication.allWidgets()) == 1
+    assert len(window.findChildren(BlockEditor)) == 1
 
 
 def test_the_history_lays_out_rows_of_one_height(window):
