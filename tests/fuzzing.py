@@ -1,9 +1,9 @@
 """Hostile and damaged inputs for the fuzz tests (tests/test_fuzz.py) and the long run (tests/bench/fuzz_run.py).
 
 Every input is a mutation of a real one, driven by a `random.Random`, so that the importers get past their
-first checks and into their depths: the seed draft and the bundled example as text; our own AKN and Word
-exports of the seed with eight amendments (clean and with tracked changes); the seed's document file with
-its amendments and comments. Mutations work on the level each format has: lines and tricky tokens for
+first checks and into their depths: the seed draft and the bundled example as text; our own AKN exports of
+both and Word exports of the seed with eight amendments (clean and with tracked changes); the seed's
+document file with its amendments and comments. Mutations work on the level each format has: lines and tricky tokens for
 text, elements and attributes for XML, parts and bytes for a Word package, rows, values and schema for a
 document file.
 
@@ -89,7 +89,12 @@ def text_inputs() -> list[bytes]:
 
 @functools.cache
 def akn_inputs() -> list[bytes]:
-    return [_export("seed.xml"), _export("seed-markup.xml", "--mode", "tracked")]
+    """AKN holds a clean text: the seed's, and the bundled example's (another layout, footnotes)."""
+    example = workspace() / "example.resdesk"
+    if not example.exists():
+        _ok(["import", str(REPO / "resources" / "examples" / "early-warning-draft.txt"), "-o", str(example)])
+        _ok(["export", str(example), "-o", str(workspace() / "example.xml")])
+    return [_export("seed.xml"), (workspace() / "example.xml").read_bytes()]
 
 
 @functools.cache

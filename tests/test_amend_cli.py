@@ -130,7 +130,7 @@ def test_word_forms_and_occurrence(doc):
     _ok("amend", doc, "--as", "Chile", "--in", "op 1", "--replace", "Urges", "--with", "Strongly urges")
     found = {a["id"]: a["instruction"] for a in _amendments(doc)}
     assert found == {
-        "a1": "In operative paragraph 2, replace “assistance” with “support”",
+        "a1": "In operative paragraph 2, replace the second occurrence of “assistance” with “support”",
         "a2": "In operative paragraph 2, delete “and, when appropriate,”",
         "a3": "In operative paragraph 2, after “bilateral,”, insert “subregional,”",
         "a4": "At the end of operative paragraph 2, add “and its financing”",

@@ -9,6 +9,7 @@ from resdesk.amend.revise import create_revision
 from resdesk.formats.text_import import import_text
 from resdesk.store.amendments import add_amendment
 from resdesk.store.documents import create_document, load
+from resdesk.store.revisions import applied_between
 from resdesk.views.compare import compare
 
 
@@ -25,7 +26,17 @@ def test_revision_compared_with_the_original(tmp_path):
             set_statuses(doc, [amendment.id], "agreed")
         create_revision(doc)
         revised = load(doc)
-    view = compare(original, revised, "Secretariat")
+        applied = applied_between(doc, "original", "Rev.1")
+        assert applied_between(doc, "Rev.1", "original") == []
+    assert [(a.id, a.author) for a in applied] == [("a1", "European Union"), ("a2", "Mexico"), ("a3", "Chile"),
+                                                   ("a4", "Peru")]
+    by_whom = compare(original, revised, applied)
+    assert [(r.label, r.state, r.author) for r in by_whom.blocks if r.state != "normal"] == [
+        ("OP4", "inserted", "Mexico"), ("OP6", "moved-to", "Peru"), ("OP7", "deleted", "Chile"),
+        ("OP11", "moved-from", "Peru")]
+    op2 = next(r for r in by_whom.blocks if r.label == "OP2")
+    assert {s.author for s in op2.segments if s.op != "equal"} == {"European Union"}
+    view = compare(original, revised)
     states = [(r.label, r.state) for r in view.blocks if r.state != "normal"]
     assert states == [("OP4", "inserted"), ("OP6", "moved-to"), ("OP7", "deleted"), ("OP11", "moved-from")]
     op2 = next(r for r in view.blocks if r.label == "OP2")

@@ -194,6 +194,6 @@ def test_comparing_versions_gives_back_the_changes(items):
                 for b in document.all_blocks()]
 
     assert text_shape(apply_amendments(BASE, version_changes(BASE, revised)).document) == text_shape(revised)
-    view = compare(BASE, revised, "Secretariat")
+    view = compare(BASE, revised)
     kept = [r for r in view.blocks if r.state not in ("deleted", "moved-from")]
     assert sorted((r.id, r.new_text()) for r in kept) == sorted((b.id, b.text) for b in revised.all_blocks())

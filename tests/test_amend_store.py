@@ -142,25 +142,37 @@ def test_private_comments_stay_out_of_shared_ones(doc):
     assert all("Capital" not in str(detail) for _, _, detail in _events(doc))
 
 
-def test_stored_views_take_filters_as_typed(doc):
+def test_views_take_filters_as_typed(doc):
     from resdesk.amend.propose import propose_delete_paragraph, propose_replace
+    from resdesk.model.amendment import ACCEPTED_BY_DEFAULT
     from resdesk.store.documents import load
-    from resdesk.store.views import stored_consolidated, stored_markup
+    from resdesk.views.consolidated import consolidated
+    from resdesk.views.markup import markup
+    from resdesk.views.selection import amendment_filter
 
     document = load(doc)
     add_amendment(doc, propose_replace(document, "European Union", "OP1", "to act", "to act now"))
     add_amendment(doc, propose_delete_paragraph(document, "Mexico", "Annex OP1"))
     set_statuses(doc, ["a1"], "agreed-ad-ref")
-    view = stored_markup(doc, delegations=["eu"])
+    items = amendments(doc)
+
+    def stored_markup(**filters):
+        return markup(document, items, amendment_filter(doc, **filters))
+
+    def stored_consolidated(statuses=None):
+        selection = amendment_filter(doc, statuses, default=ACCEPTED_BY_DEFAULT)
+        return consolidated(document, items, selection.statuses)
+
+    view = stored_markup(delegations=["eu"])
     assert [r.state for r in view.blocks if r.annex == 1] == ["normal"]
     assert view.record("b4").new_text().startswith("Urges Member States to act now")
-    assert [r.state for r in stored_markup(doc, statuses=["proposed"]).blocks if r.annex == 1] == ["deleted"]
-    assert stored_consolidated(doc).block("b4").text.startswith("Urges Member States to act now")
-    assert stored_consolidated(doc, statuses=["agreed"]).block("b4").text.startswith("Urges Member States to act,")
+    assert [r.state for r in stored_markup(statuses=["Proposed"]).blocks if r.annex == 1] == ["deleted"]
+    assert stored_consolidated().block("b4").text.startswith("Urges Member States to act now")
+    assert stored_consolidated(["agreed"]).block("b4").text.startswith("Urges Member States to act,")
     with pytest.raises(UserError, match="not a known delegation"):
-        stored_markup(doc, delegations=["Atlantis"])
+        stored_markup(delegations=["Atlantis"])
     with pytest.raises(UserError, match="not a status"):
-        stored_markup(doc, statuses=["nice"])
+        stored_markup(statuses=["nice"])
 
 
 def test_outline_json_of_the_negotiation_keeps_the_old_keys(doc):

@@ -15,9 +15,9 @@ from docx_support import NS, SYMBOL, W, paragraph_text, part, parts, seed_docume
 from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.clean import render_clean
 from resdesk.formats.docx_export import export_docx
-from resdesk.formats.export_options import ExportOptions
 from resdesk.store.delegations import set_acting_as
 from resdesk.store.documents import create_document
+from resdesk.views.export import ExportOptions, prepare_export
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
@@ -188,7 +188,8 @@ def test_export_reports_progress_and_writes_atomically(tmp_path):
         set_acting_as(doc, "Brazil")
     calls = []
     with DocumentFile.open(doc_path, readonly=True) as doc:
-        export_docx(doc, ExportOptions(), tmp_path / "out.docx", progress=lambda *call: calls.append(call))
+        prepared = prepare_export(doc, ExportOptions())
+    export_docx(prepared, tmp_path / "out.docx", progress=lambda *call: calls.append(call))
     total = len(seed_document().all_blocks())
     assert calls[-1] == (total, total)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)

@@ -21,10 +21,9 @@ from conftest import run_cli
 from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
 from docx_support import NS, W, paragraph_text, part
 from office import convert, needs_office
-from resdesk.formats.docx_export import included_amendments
-from resdesk.formats.export_options import ExportOptions
 from resdesk.store.amendments import amendments
 from resdesk.store.docfile import DocumentFile
+from resdesk.views.export import ExportOptions, chosen_amendments
 
 DELEGATIONS = ("Brazil", "Canada", "Mexico", "European Union", "Japan")
 LIVE = "proposed,agreed,agreed-ad-ref,bracketed"
@@ -167,9 +166,9 @@ def test_alternatives_and_shared_comments_are_word_comments_private_ones_never(n
 
 def test_the_window_can_show_what_an_export_includes(negotiated):
     with DocumentFile.open(negotiated, readonly=True) as doc:
-        everything = included_amendments(doc, ExportOptions(mode="tracked"))
-        brazil = included_amendments(doc, ExportOptions(mode="tracked", delegations=["Brazil"]))
-        clean = included_amendments(doc, ExportOptions(mode="clean"))
+        everything = chosen_amendments(doc, ExportOptions(mode="tracked"))
+        brazil = chosen_amendments(doc, ExportOptions(mode="tracked", delegations=["Brazil"]))
+        clean = chosen_amendments(doc, ExportOptions(mode="clean"))
     assert {a.author for a in everything} == set(DELEGATIONS)
     assert [a.author for a in brazil] == ["Brazil", "Brazil"] and clean == []
 
@@ -193,11 +192,16 @@ def test_compilation_lists_every_proposal_with_its_delegation(negotiated):
     data = (negotiated.parent / "compilation.docx").read_bytes()
     texts = [paragraph_text(p) for p in part(data, "word/document.xml").iter(f"{W}p")]
     joined = "\n".join(texts)
-    assert "[Canada: delete]" in joined
-    assert re.search(r"OP3 bis \[European Union\]: \[Encourages Member States to share good practices;\]", joined)
-    assert re.search(r"OP5 alt 1 \[Mexico\]: \[Requests the Office to report on the matter;\]", joined)
-    assert re.search(r"OP2 \[Brazil\]: .*\[firmly ", joined)
-    assert "[Japan: move after OP8]" in joined
+    assert "a2 Canada (proposed): Delete operative paragraph 4" in joined
+    assert "a3 Canada (proposed): Delete the first preambular paragraph" in joined
+    assert "OP3 bis\t[Encourages Member States to share good practices;]" in texts
+    assert "a5 EU (proposed): Insert a new operative paragraph after operative paragraph 3" in joined
+    assert "OP5 alt 1\t[Requests the Office to report on the matter;]" in texts
+    assert "a4 Mexico (proposed): Replace operative paragraph 5 with: “Requests the Office" in joined
+    assert re.search(r"a1 Brazil \(proposed\): In operative paragraph 2, before “.*”, insert “firmly”", joined)
+    assert re.search(r"\n[^\n]*\[firmly\] ", joined), "the paragraph as it would read, the new words in brackets"
+    assert "a6 Japan (proposed): Move operative paragraph 6 to follow operative paragraph 8" in joined
+    assert any(t.startswith("OP6\t(moved here by Japan, proposed) [") for t in texts)
     assert any(t.startswith("OP4\t") for t in texts) and any(t.startswith("PP2\t") for t in texts)
     table = list(part(data, "word/document.xml").iter(f"{W}tbl"))[-1]
     rows = [[paragraph_text(tc) for tc in tr.iter(f"{W}tc")] for tr in table.iter(f"{W}tr")]

@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from resdesk.formats.export_options import ExportOptions
 from resdesk.model.document import FORMULA, OPERATIVE, Block, Document, Meta
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import create_document
 from resdesk.text.inline import BOLD, ITALIC, LINK, Coverage, Mark
+from resdesk.views.export import ExportOptions, prepare_export
 
 LINKS = 28_000
 BOUND_S = 10.0  # the quadratic exporters took 36 s (Word) to 150 s (PDF) for this paragraph; now 0.3-3 s
@@ -49,7 +49,7 @@ def test_a_paragraph_of_28000_links_exports_in_seconds(links_doc, tmp_path, suff
         from resdesk.ui.printing.pdf_export import export_pdf as export
     started = time.perf_counter()
     with DocumentFile.open(links_doc, readonly=True) as doc:
-        export(doc, ExportOptions(), tmp_path / f"out.{suffix}")
+        export(prepare_export(doc, ExportOptions()), tmp_path / f"out.{suffix}")
     assert time.perf_counter() - started < BOUND_S
     data = (tmp_path / f"out.{suffix}").read_bytes()
     if suffix == "xml":

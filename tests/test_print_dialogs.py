@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import builders  # noqa: E402
 from pdfread import body_words, need_poppler, normal_words, page_sizes, words  # noqa: E402
-from resdesk.formats.export_options import ExportOptions  # noqa: E402
 from resdesk.text.inline import FOOTNOTE, Mark  # noqa: E402
 from resdesk.ui.printing import dialogs  # noqa: E402
 from resdesk.ui.printing.render import prepare_device  # noqa: E402
+from resdesk.views.export import ExportOptions  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -107,13 +107,6 @@ def test_compilation_pdf_lists_each_proposal_with_its_delegation_and_status(nego
     assert text.count("Brazil (proposed): Move operative paragraph 11") == 1, "a proposal is listed once"
 
 
-def test_pdf_does_not_compare_two_versions(negotiated, tmp_path):
-    result = run_cli("export", negotiated, "-o", tmp_path / "x.pdf", "--mode", "tracked", "--from", "original",
-                     "--to", "original")
-    assert result.returncode == 2 and "--from" in result.stderr
-    assert not (tmp_path / "x.pdf").exists()
-
-
 def test_tracked_subparagraphs_keep_their_markers(tmp_path):
     from builders import small_document
     from resdesk.store.documents import create_document

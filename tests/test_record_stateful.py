@@ -43,7 +43,7 @@ from resdesk.errors import UserError
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, Block, Document, Meta
 from resdesk.store.amendments import add_amendment, amendments, remove_amendment
 from resdesk.store.documents import create_document, load, version_names
-from resdesk.store.views import stored_consolidated
+from resdesk.views.consolidated import consolidated
 
 OP1 = "Urges all Member States to act now, as set out in the Treaty Series;"
 OP2 = "Calls for international cooperation on the matter;"
@@ -406,7 +406,8 @@ class RecordMachine(RuleBasedStateMachine):
         assert not any(self.model.collide(i, j, statuses) for i in accepted for j in accepted)
 
     def the_consolidated_text_applies_exactly_the_accepted_amendments(self):
-        shown = stored_consolidated(self.doc)
+        document = load(self.doc)
+        shown = consolidated(document, amendments(self.doc, document.version))
         expected, _ = self.model.applied_text(self.model.accepted())
         assert [(b.id, b.text) for b in shown.blocks] == [(p.id, p.text) for p in expected]
 

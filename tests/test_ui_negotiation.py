@@ -484,12 +484,13 @@ def test_export_errors_are_one_sentence_in_a_message_box(seed_window, tmp_path, 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
     dialog = ExportDialog(seed_window.session.negotiation, seed_window, "tracked")
-    dialog.compare.setChecked(True)  # from original to original: PDF cannot compare
-    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
-    dialog.output.setText(str(tmp_path / "compare.pdf"))
+    dialog.compare.setChecked(True)  # Akoma Ntoso holds one version's text: it cannot compare two
+    dialog.format.setCurrentIndex(dialog.format.findData("akn"))
+    dialog.output.setText(str(tmp_path / "compare.xml"))
     dialog.run()
-    assert len(shown) == 1 and shown[0].endswith(".") and "\n" not in shown[0]
-    assert not (tmp_path / "compare.pdf").exists()
+    assert len(shown) == 1 and shown[0].endswith(".") and "\n" not in shown[0] and "Akoma Ntoso" in shown[0]
+    assert dialog.summary.text() == shown[0], "the dialog said so before Export was pressed"
+    assert not (tmp_path / "compare.xml").exists()
 
 
 def test_print_preview_renders_the_current_view(seed_window, tmp_path):
@@ -668,7 +669,7 @@ def test_a_long_export_shows_progress(seed_window, tmp_path, monkeypatch):
 
     seen = []
 
-    def slow_export(doc, options, output, progress):
+    def slow_export(prepared, output, progress):
         progress(0, 4)
         time.sleep(1.1)  # longer than a second: the progress dialog appears at the next step
         progress(2, 4)

@@ -9,13 +9,14 @@ from lxml import etree
 
 from akn_samples import A_78_226, C_78_226, F_78_226, akn_sample
 from docx_support import NS, W, paragraph_text, part, seed_document
+from resdesk.amend.filters import AmendmentFilter
 from resdesk.formats.akn_export import akn_bytes
 from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.clean import render_clean
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR
 from resdesk.ui.printing.content import clean_flow
-from resdesk.ui.printing.tracked_flow import Palette, tracked_flow
-from resdesk.views.markup import markup
+from resdesk.ui.printing.tracked_flow import tracked_flow
+from resdesk.views.export import ExportOptions, export_input
 from resdesk.views.reading import outline_text
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
@@ -81,7 +82,7 @@ def test_arabic_openings_are_bold_italic_and_operatives_numbered_with_a_dash():
 
 def test_tracked_printing_numbers_as_the_language_does():
     document = sample(A_78_226)
-    flow = tracked_flow(document, markup(document, []), Palette({}, {}))
+    flow = tracked_flow(export_input(document, [], AmendmentFilter(), ExportOptions(mode="tracked")))
     labels = [p.label for p in flow.items if getattr(p, "label", "")]
     assert labels[:3] == ["1 -", "2 -", "3 -"]
 
@@ -91,7 +92,7 @@ def test_a_lone_operative_paragraph_is_unnumbered_in_the_outline_and_the_tracked
     ops = [b for b in document.blocks if b.kind == OPERATIVE]
     document.blocks = [b for b in document.blocks if b.kind != OPERATIVE or b is ops[0]]
     assert "OP1         *Urges* Member States" in outline_text(document, width=400)
-    flow = tracked_flow(document, markup(document, []), Palette({}, {}))
+    flow = tracked_flow(export_input(document, [], AmendmentFilter(), ExportOptions(mode="tracked")))
     printed = next(p for p in flow.items if getattr(p, "text", "") == ops[0].text)
     assert printed.label == ""
 

@@ -125,8 +125,8 @@ def _split_list(value: str | None) -> list[str] | None:
 
 
 def cmd_export(args) -> int:
-    from resdesk.formats.export_options import ExportOptions, output_format
     from resdesk.store.docfile import DocumentFile
+    from resdesk.views.export import ExportOptions, output_format, prepare_export
 
     options = ExportOptions(
         mode=args.mode, page=args.page, rev=args.rev, from_rev=args.from_rev, to_rev=args.to_rev,
@@ -136,14 +136,18 @@ def cmd_export(args) -> int:
     )
     options.check()
     fmt = output_format(args.output)
+    if fmt == "docx":
+        from resdesk.formats.docx_export import export_docx as export
+    elif fmt == "akn":
+        from resdesk.formats.akn_export import check_akn
+        from resdesk.formats.akn_export import export_akn as export
+
+        check_akn(options)
+    else:
+        from resdesk.ui.printing.pdf_export import export_pdf as export
     with DocumentFile.open(args.document, readonly=True) as doc:
-        if fmt == "docx":
-            from resdesk.formats.docx_export import export_docx as export
-        elif fmt == "akn":
-            from resdesk.formats.akn_export import export_akn as export
-        else:
-            from resdesk.ui.printing.pdf_export import export_pdf as export
-        export(doc, options, Path(args.output))
+        prepared = prepare_export(doc, options)
+    export(prepared, Path(args.output))
     return 0
 
 
@@ -180,7 +184,7 @@ def cmd_gui(args) -> int:
 
 
 def _filter(doc, args):
-    from resdesk.store.views import amendment_filter
+    from resdesk.views.selection import amendment_filter
 
     return amendment_filter(doc, _split_list(args.status), _split_list(args.delegations))
 
@@ -675,7 +679,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="write moved paragraphs as a deletion and an insertion")
     p.add_argument("--line-numbers", action="store_true",
                    help="PDF only: number the lines in the margin, from 1 on each page (Word ignores it)")
-    # The text is export_options.DEFAULT_WATERMARK, written out so that start-up imports nothing more.
+    # The text is views.export.DEFAULT_WATERMARK, written out so that start-up imports nothing more.
     p.add_argument("--watermark", nargs="?", const="DRAFT \u2014 not for circulation", default="", metavar="TEXT",
                    help="PDF only: a diagonal watermark, by default \"DRAFT \u2014 not for circulation\" "
                         "(Word ignores it)")

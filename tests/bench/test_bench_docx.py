@@ -15,10 +15,11 @@ import pytest
 
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.formats.docx.clean import render_clean
-from resdesk.formats.docx.modes import render_tracked, tracked_text
+from resdesk.formats.docx.tracked import render_tracked
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, Block, Document, Footnote, Meta
 from resdesk.text.inline import FOOTNOTE, Mark
+from resdesk.views.export import ExportOptions, export_input
 
 DELEGATIONS = ("Brazil", "Canada", "Mexico", "European Union", "Japan")
 PP_OPENINGS = ("Recalling", "Reaffirming", "Deeply concerned", "Noting with appreciation", "Recognizing also")
@@ -110,15 +111,17 @@ def plain_python_docx(document: Document) -> bytes:
 
 def test_bench_docx_exports(inputs):
     document, amendments = inputs
+    def prepared():
+        return export_input(document, amendments, AmendmentFilter(), ExportOptions(mode="tracked"))
+
     def tracked():
-        text = tracked_text(document, amendments, AmendmentFilter(), [], False)
-        return render_tracked(text)
+        return render_tracked(prepared())
 
     result = medians(plain=lambda: plain_python_docx(document), clean=lambda: render_clean(document),
                      tracked=tracked)
     plain, clean, tracked_time = result["plain"], result["clean"], result["tracked"]
-    text = tracked_text(document, amendments, AmendmentFilter(), [], False)
-    shown = len(text.markup.amendments)
+    text = prepared()
+    shown = len(text.revisions.amendments)
     print(f"\n700 paragraphs, {len(amendments)} amendments ({shown} shown as revisions, "
           f"{len(text.skipped)} colliding ones as comments), median of {REPEAT}:")
     print(f"  python-docx plain paragraphs : {plain * 1000:7.1f} ms")

@@ -18,7 +18,7 @@ from conftest import SEED
 from resdesk.formats.sources import read_source
 from resdesk.store.documents import create_document
 from resdesk.views.reading import outline_text
-from startup import installed_like_env
+from startup import first_paint_seconds, installed_like_env
 from synthetic import synthetic_document
 
 BARE = Path(__file__).with_name("bare_window.py")
@@ -59,14 +59,6 @@ def _env(tmp: Path) -> dict:
                               XDG_DATA_HOME=str(tmp / "data"))
 
 
-def _first_paint_seconds(command: list[str], env: dict) -> float:
-    """Wall-clock seconds from starting `command` to the `first-paint` time it prints."""
-    start = time.time()
-    out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120).stdout
-    stamp = next(float(line.split()[1]) for line in out.splitlines() if line.startswith("first-paint"))
-    return stamp - start
-
-
 def _rss_kb(command: list[str], env: dict) -> int:
     out = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120).stdout
     return int(next(line.split()[1] for line in out.splitlines() if line.startswith("rss-kb")))
@@ -77,10 +69,10 @@ def test_start_to_first_paint(texts, tmp_path):
     for name, (document, text) in texts.items():
         warm_ups = ([sys.executable, str(FIRST_PAINT), str(document)], [sys.executable, str(BARE), str(text)])
         for command in warm_ups:  # bytecode written, files in the page cache
-            _first_paint_seconds(command, env)
-        app_times = [_first_paint_seconds([sys.executable, str(FIRST_PAINT), str(document)], env)
+            first_paint_seconds(command, env)
+        app_times = [first_paint_seconds([sys.executable, str(FIRST_PAINT), str(document)], env)
                      for _ in range(REPEAT)]
-        bare_times = [_first_paint_seconds([sys.executable, str(BARE), str(text)], env) for _ in range(REPEAT)]
+        bare_times = [first_paint_seconds([sys.executable, str(BARE), str(text)], env) for _ in range(REPEAT)]
         app_ms, bare_ms = statistics.median(app_times) * 1000, statistics.median(bare_times) * 1000
         print(f"\nstart to first paint, {name}: resdesk {app_ms:.0f} ms, bare PySide6 window {bare_ms:.0f} ms, "
               f"ratio {app_ms / bare_ms:.2f} (median of {REPEAT})")

@@ -5,9 +5,7 @@ Run with `make bench`; numbers go to docs/benchmarks.md. Nothing here asserts a 
 
 from __future__ import annotations
 
-import resource
 import statistics
-import subprocess
 import sys
 import time
 
@@ -15,7 +13,7 @@ import pytest
 
 from conftest import samples_dir
 from resdesk.formats.sources import read_source
-from startup import installed_like_env
+from startup import interleaved_ms
 
 SAMPLES = samples_dir()
 OPENINGS_PP = ["Recalling", "Reaffirming", "Deeply concerned", "Noting with appreciation", "Recognizing also"]
@@ -65,31 +63,12 @@ def test_bench_import_in_process(tmp_path):
         print(f"{source.name} | {source.stat().st_size / 1024:.0f} | {ms:.1f} | {len(document.all_blocks())}")
 
 
-def _interleaved_ms(commands: dict[str, list[str]], repeat: int = 15) -> dict[str, tuple[float, float]]:
-    """Median wall-clock and CPU (user + system) milliseconds of each command, the commands run in turn
-    so that load from other processes on a shared machine falls on all of them alike."""
-    env = installed_like_env()
-    for command in commands.values():
-        subprocess.run(command, check=True, capture_output=True, env=env)  # bytecode, file cache
-    wall: dict[str, list[float]] = {name: [] for name in commands}
-    cpu: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(repeat):
-        for name, command in commands.items():
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            subprocess.run(command, check=True, capture_output=True, env=env)
-            wall[name].append((time.perf_counter() - start) * 1000)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)
-            cpu[name].append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-    return {name: (statistics.median(wall[name]), statistics.median(cpu[name])) for name in commands}
-
-
 def test_bench_cli_import_vs_bare_parse(tmp_path):
     if not SAMPLES.is_dir():
         pytest.skip(f"samples not found at {SAMPLES}")
     largest = max((SAMPLES / "akn").glob("*.xml"), key=lambda p: p.stat().st_size)
     target = tmp_path / "out.resdesk"
-    results = _interleaved_ms({
+    results = interleaved_ms({
         "bare python ElementTree parse": [sys.executable, "-c",
                                           f"import xml.etree.ElementTree as E; E.parse({str(largest)!r})"],
         "bare python lxml parse": [sys.executable, "-c", f"from lxml import etree; etree.parse({str(largest)!r})"],

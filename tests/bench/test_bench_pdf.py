@@ -16,9 +16,9 @@ import time
 
 import pytest
 
-from resdesk.formats.export_options import ExportOptions
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document, Footnote, Meta
 from resdesk.text.inline import FOOTNOTE, Mark
+from resdesk.views.export import ExportOptions, prepare_export
 
 PP_OPENINGS = ("Recalling", "Reaffirming", "Deeply concerned", "Noting with appreciation", "Recognizing also")
 OP_OPENINGS = ("Urges", "Also requests", "Calls upon", "Encourages", "Further invites", "Decides")
@@ -104,8 +104,8 @@ def test_bench_pdf_in_process(qapp, doc_file, tmp_path):
     for mode in ("clean", "tracked"):
         options = ExportOptions(mode=mode)
         with DocumentFile.open(doc_file, readonly=True) as doc:
-            pages = export_pdf(doc, options, out)
-            seconds = median_seconds(lambda d=doc, o=options: export_pdf(d, o, out))
+            pages = export_pdf(prepare_export(doc, options), out)
+            seconds = median_seconds(lambda d=doc, o=options: export_pdf(prepare_export(d, o), out))
         print(f"\nin-process PDF, {mode}, 700 paragraphs: {pages} pages, median {seconds:.3f} s")
 
 

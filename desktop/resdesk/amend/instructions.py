@@ -15,6 +15,13 @@ Preambular paragraphs are cited by ordinal word ("the second preambular
 paragraph"), operative ones by number, sub-paragraphs by their marker
 ("operative paragraph 5 (a)"). Instructions always describe the amendment
 against the version it targets, with that version's labels.
+
+Words are quoted as a drafter writes them: whole words, with a leading punctuation
+mark attached to the word it follows (a change recorded as "and effective" -> ", effective,
+accountable and humane" in "fair and effective" is quoted "fair and effective"
+-> "fair, effective, accountable and humane"), and quoted words that occur more
+than once in the paragraph say which occurrence they are ("replace the second
+occurrence of “assistance” with …", as `--occurrence 2` chose them).
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from __future__ import annotations
 import re
 
 from resdesk.amend.anchors import TextIndex, anchor_label
+from resdesk.amend.propose import occurrences
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 from resdesk.un.languages import ENGLISH
@@ -59,23 +67,56 @@ def _quoted(text: str) -> str:
     return f"{opening}{text.strip()}{closing}"
 
 
+def _word_character(character: str) -> bool:
+    return character.isalnum() or character in "’'-"
+
+
+def _whole_words(text: str, amendment: Amendment) -> tuple[int, str, str]:
+    """Where the quoted words start, and the old and new words widened to whole words: a change that starts
+    or ends inside a word takes the whole word, one that starts with punctuation takes the word the
+    punctuation follows ("fair, effective" rather than ", effective")."""
+    start, end, old, new = amendment.start, amendment.end, amendment.old, amendment.new
+    if not 0 <= start <= end <= len(text) or text[start:end] != old:
+        return start, old, new  # a stale anchor: the words as recorded
+    if start > 0 and _word_character(text[start - 1]) and any(w[:1] and not w[0].isspace() for w in (old, new)):
+        while start > 0 and _word_character(text[start - 1]):
+            start -= 1
+    if end < len(text) and _word_character(text[end]) and any(w[-1:] and not w[-1].isspace() for w in (old, new)):
+        while end < len(text) and _word_character(text[end]):
+            end += 1
+    before, after = text[start:amendment.start], text[amendment.end:end]
+    return start, before + old + after, before + new + after
+
+
+def _which(text: str, words: str, at: int) -> str:
+    """“words”, or "the second occurrence of “words”" when they occur more than once in `text`."""
+    core = words.strip()
+    places = occurrences(text, core) if core else []
+    here = at + len(words) - len(words.lstrip())
+    if len(places) < 2 or here not in places:
+        return _quoted(words)
+    return f"the {ordinal_word(places.index(here) + 1)} occurrence of {_quoted(words)}"
+
+
 def _replace_instruction(index: TextIndex, amendment: Amendment, where: str) -> str:
-    old, new = amendment.old, amendment.new
     text = index.blocks[amendment.target].text if amendment.target in index.blocks else ""
-    if old.strip() and new.startswith(old) and new[len(old):].strip():
-        return f"In {where}, after {_quoted(old)}, insert {_quoted(new[len(old):])}"
-    if old.strip() and new.endswith(old) and new[:-len(old)].strip():
-        return f"In {where}, before {_quoted(old)}, insert {_quoted(new[:-len(old)])}"
+    at, old, new = _whole_words(text, amendment)
+    if old.strip() and new.startswith(old) and new[len(old):].strip() and not _word_character(new[len(old)]):
+        return f"In {where}, after {_which(text, old, at)}, insert {_quoted(new[len(old):])}"
+    if old.strip() and new.endswith(old) and new[:-len(old)].strip() and not _word_character(new[-len(old) - 1]):
+        return f"In {where}, before {_which(text, old, at)}, insert {_quoted(new[:-len(old)])}"
     if not old.strip():
         if not text[amendment.end:].strip(" ;,.:"):
             return f"At the end of {where}, add {_quoted(new)}"
         before = text[:amendment.start].split()
         if before:
-            return f"In {where}, after {_quoted(' '.join(before[-3:]))}, insert {_quoted(new)}"
+            anchor = " ".join(before[-3:])
+            return f"In {where}, after {_which(text, anchor, text.rfind(anchor, 0, amendment.start))}, " \
+                   f"insert {_quoted(new)}"
         return f"At the beginning of {where}, insert {_quoted(new)}"
     if not new.strip():
-        return f"In {where}, delete {_quoted(old)}"
-    return f"In {where}, replace {_quoted(old)} with {_quoted(new)}"
+        return f"In {where}, delete {_which(text, old, at)}"
+    return f"In {where}, replace {_which(text, old, at)} with {_quoted(new)}"
 
 
 def instruction(index: TextIndex, amendment: Amendment) -> str:

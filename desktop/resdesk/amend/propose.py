@@ -37,7 +37,8 @@ def find_block(index: TextIndex, label: str) -> Block:
                     "see `resdesk outline DOC` for the labels.")
 
 
-def _occurrences(text: str, words: str) -> list[int]:
+def occurrences(text: str, words: str) -> list[int]:
+    """Where `words` start in `text` (every occurrence, overlapping ones too): what `--occurrence N` counts."""
     found, at = [], text.find(words)
     while at >= 0:
         found.append(at)
@@ -55,7 +56,7 @@ def locate(index: TextIndex, block: Block, words: str, occurrence: int | None) -
     label = index.labels.get(block.id) or block.id
     if not words:
         raise UserError("Name the words to change; they must not be empty.")
-    places = _occurrences(block.text, words)
+    places = occurrences(block.text, words)
     if not places:
         raise UserError(f"“{words}” does not occur in {label} (0 times); quote the words exactly as they stand.")
     if occurrence is None:

@@ -7,6 +7,12 @@ one container per PP, named by its opening phrase), mainBody (paragraphs with
 num and content, list/intro/point for sub-paragraphs, headings, tables),
 authorialNote footnotes at every anchor (a footnote anchored twice is written
 twice with the same marker), links as `a href`. Annexes are attachments.
+
+An AKN export holds a clean text: the version, or it with the amendments chosen by
+`--status`/`--delegations` accepted (as a clean Word export). Tracked changes, a
+compilation and a comparison of two versions are refused in one sentence: our AKN
+reader takes every word of a file as the text, so AKN4UN `ins`/`del` markup would
+come back as text, and the Word and PDF exports show proposals.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ from pathlib import Path
 from lxml import etree
 
 from resdesk.amend.labels import printed_numbers
+from resdesk.errors import UserError
 from resdesk.formats.atomic import atomic_output
-from resdesk.formats.export_options import ExportOptions
 from resdesk.model import tree
 from resdesk.model.document import (
     FORMULA,
@@ -39,6 +45,7 @@ from resdesk.un.languages import language as language_of
 from resdesk.un.phrases import opening_emphasis, opening_extent, opening_phrase
 from resdesk.un.sponsors import join_sponsors, sponsor_line
 from resdesk.un.symbols import is_revision, link_url
+from resdesk.views.export import ExportInput, ExportOptions
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 COMMITTEE_ID = "mainCommittee"
@@ -290,13 +297,20 @@ def akn_bytes(document: Document) -> bytes:
     return etree.tostring(akn_tree(document), xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def export_akn(doc, options: ExportOptions, output: Path,
-               progress: Callable[[int, int], None] | None = None) -> None:
-    """Write the version `options.rev` (default: the current one) of `doc` as AKN4UN XML, atomically."""
-    from resdesk.store.documents import load
+def check_akn(options: ExportOptions) -> None:
+    """Refuse, in one sentence, what an AKN export cannot hold (see the module docstring)."""
+    if options.comparing:
+        raise UserError("An Akoma Ntoso export holds one version's text; compare two versions in a .docx or .pdf "
+                        "export.")
+    if options.mode != "clean":
+        raise UserError(f"An Akoma Ntoso export holds the clean text; export a {options.mode} text to .docx or "
+                        ".pdf.")
 
-    options.check()
-    document = load(doc, options.rev)
+
+def export_akn(prepared: ExportInput, output: Path, progress: Callable[[int, int], None] | None = None) -> None:
+    """Write the clean text of a prepared export as AKN4UN XML, atomically."""
+    check_akn(prepared.options)
+    document = prepared.text
     data = akn_bytes(document)
     with atomic_output(output) as temp:
         temp.write_bytes(data)

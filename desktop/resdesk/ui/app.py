@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from resdesk.errors import DocumentLockedError, DocumentReadOnlyError, UserError
 from resdesk.store.docfile import DocumentFile
+from resdesk.ui.bundled_fonts import register_bundled_fonts
+from resdesk.ui.file_open import FileOpenHandler
 from resdesk.ui.guard import install_excepthook
 from resdesk.ui.main_window import MainWindow
 from resdesk.ui.opening import example_document, import_beside, is_document
@@ -32,6 +34,7 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
+    register_bundled_fonts()
     return app
 
 
@@ -101,10 +104,15 @@ def open_window(path: str | None, parent: QWidget | None = None, *, interactive:
     return window
 
 
-def _open_more(path: str, parent: QWidget) -> None:
+def _open_more(path: str, parent: QWidget | None) -> None:
     window = open_window(path, parent)
     if window is not None:
         window.show()
+
+
+def accept_file_open_events(app: QApplication) -> None:
+    """Open every document the system sends the running application (macOS: the Finder, the Dock) in a new window."""
+    app.installEventFilter(FileOpenHandler(app, lambda chosen: _open_more(chosen, None)))
 
 
 def wait_until_rendered(window: MainWindow, timeout_ms: int = 10000) -> None:
@@ -157,6 +165,7 @@ def run(path: str | None, screenshot_to: str | None = None, size: str | None = N
     window = open_window(path)
     if window is None:
         return 2
+    accept_file_open_events(app)
     if size:
         window.resize(parse_size(size))
     window.show()

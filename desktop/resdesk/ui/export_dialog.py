@@ -1,9 +1,9 @@
 """File ▸ Export…: format, mode, version or comparison, statuses, delegations, paper, and what will be included.
 
-The summary ("12 amendments by 5 delegations: …") is computed by the Word
-exporter's own selection (`resdesk.formats.docx_export.included_amendments`),
-so it says exactly what the file will hold. The export itself calls the same
-exporters as `resdesk export` with the same `ExportOptions`.
+The summary ("12 amendments by 5 delegations: …") is computed by the export
+pipeline's own selection (`resdesk.views.export.chosen_amendments`), so it says
+exactly what the file will hold. The export itself prepares the export and calls
+the same exporters as `resdesk export`, with the same `ExportOptions`.
 """
 
 from __future__ import annotations
@@ -33,16 +33,17 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.errors import UserError
-from resdesk.formats.export_options import MODES, PAGES, ExportOptions
 from resdesk.model.amendment import LIVE_STATUSES, STATUSES, status_words
 from resdesk.ui.naming import name_buttons, named
+from resdesk.views.export import MODES, PAGES, ExportOptions, chosen_amendments, prepare_export
 
 FORMATS = (("docx", "Word (.docx)", ".docx"), ("pdf", "PDF (.pdf)", ".pdf"), ("akn", "Akoma Ntoso XML (.xml)", ".xml"))
 PROGRESS_AFTER_MS = 1000
 
 
 def exporter(fmt: str):
-    """The export function of a format, called as `export(doc, options, output[, progress])`."""
+    """The export function of a format, called as `export(prepared, output[, progress])`."""
+    # the format's modules (python-docx, lxml, Qt printing) are loaded when that format is first exported
     if fmt == "docx":
         from resdesk.formats.docx_export import export_docx
 
@@ -57,15 +58,17 @@ def exporter(fmt: str):
 
 
 def summary_text(doc, options: ExportOptions, fmt: str) -> str:
-    """What an export will include, in one or two sentences."""
-    from resdesk.formats.docx_export import included_amendments
-
+    """What an export will include, in one or two sentences (or why it cannot be written)."""
     version = options.rev or "the current version"
     if fmt == "akn":
-        return f"The text of {version} as Akoma Ntoso XML (amendments are not part of an AKN export)."
+        from resdesk.formats.akn_export import check_akn  # the exporters load when first used, as in `exporter`
+
+        check_akn(options)
+        if not options.statuses and not options.delegations:
+            return f"The text of {version} as Akoma Ntoso XML (amendments are not part of an AKN export)."
     if options.from_rev is not None:
         return f"Every change between {options.from_rev} and {options.to_rev}, as tracked changes."
-    items = included_amendments(doc, options)
+    items = chosen_amendments(doc, options)
     if options.mode == "clean" and not items:
         return f"The clean text of {version}, without amendments."
     authors = Counter(a.author for a in items)
@@ -173,21 +176,23 @@ class ExportDialog(QDialog):
         delegations = [self.delegations.item(i).text() for i in range(self.delegations.count())
                        if self.delegations.item(i).checkState() == Qt.CheckState.Checked]
         comparing = self.compare.isChecked()
+        mode = "tracked" if comparing else ("clean" if self.fmt() == "akn" else self.mode.currentData())
         return ExportOptions(
-            mode="tracked" if comparing else self.mode.currentData(),
+            mode=mode,
             page=self.page.currentData(),
             rev=None if comparing else self.version.currentData(),
             from_rev=self.from_rev.currentText() if comparing else None,
             to_rev=self.to_rev.currentText() if comparing else None,
-            statuses=None if set(statuses) == set(LIVE_STATUSES) else statuses,
-            delegations=None if len(delegations) == self.delegations.count() else delegations,
+            statuses=None if comparing or set(statuses) == set(LIVE_STATUSES) else statuses,
+            delegations=None if comparing or len(delegations) == self.delegations.count() else delegations,
         )
 
     def update_summary(self) -> None:
         comparing = self.compare.isChecked()
         for widget in (self.from_rev, self.to_rev):
             widget.setEnabled(comparing)
-        self.version.setEnabled(not comparing)
+        for widget in (self.version, self.statuses, self.delegations):
+            widget.setEnabled(not comparing)
         self.mode.setEnabled(not comparing and self.fmt() != "akn")
         try:
             options = self.options()
@@ -246,10 +251,11 @@ def export(doc, options: ExportOptions, output: Path, fmt: str, parent: QWidget 
 
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
+        prepared = prepare_export(doc, options)
         if fmt == "pdf":
-            exporter(fmt)(doc, options, output)
+            exporter(fmt)(prepared, output)
         else:
-            exporter(fmt)(doc, options, output, step)
+            exporter(fmt)(prepared, output, step)
     finally:
         QApplication.restoreOverrideCursor()
         progress.reset()

@@ -10,10 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
-from resdesk.formats.export_options import ExportOptions
 from resdesk.ui.negotiation import CONSOLIDATED, MARKUP
 from resdesk.ui.window_part import WindowPart
 from resdesk.views.consolidated import consolidated
+from resdesk.views.export import ExportOptions
 
 PAGE_SETTING = "export/page"
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resdesk import __version__
 from resdesk.errors import UserError
 from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
@@ -264,8 +263,9 @@ class MainWindow(QMainWindow):
         QApplication.closeAllWindows()
 
     def about(self) -> None:
-        QMessageBox.about(self, APP_NAME, f"<b>{APP_NAME}</b> {__version__}<br>"
-                          "Drafting and negotiating United Nations resolutions, offline.")
+        from resdesk.ui.about_dialog import AboutDialog  # rarely opened: its imports (docx, lxml) stay off start-up
+
+        AboutDialog(self).exec()
 
     # -- window state ------------------------------------------------------------------------
 

@@ -9,13 +9,25 @@ paragraph, deleted, inserted and moved paragraphs.
 
 - a block of the old version missing from the new one is deleted (with its sub-paragraphs);
 - a block only in the new version is inserted after the nearest paragraph before it that both
-  versions keep in the same order;
-- blocks kept in both but out of their old order (outside the longest common order) are moved;
+  versions keep in the same order (one placed before all of those: after the older version's
+  paragraph that stood there, deleted or moved away);
+- blocks kept in both but out of their old order (outside a longest common order that keeps the first
+  block of each level in place) are moved;
 - a changed text becomes word-level replacements (`resdesk.text.diff.replacement_from_edit`).
 
-Limits, by construction: inserted text carries no marks (a footnote added in
-the new version shows as plain text); a new first sub-paragraph is shown
-after its paragraph's other sub-paragraphs.
+Who made each change (`attributed_changes`): the delegation whose amendment, applied by one of the
+revisions between the two versions (the store's record of each revision, `resdesk.store.revisions`),
+made it: a new paragraph by the amendment that proposed that block; a deletion or a move by the
+(latest) amendment that deleted or moved that paragraph (a move the diff reports on another paragraph of the
+same reordering, by the one move no other change explains); changed words by the replacement whose
+words they overlap (an alternative of that paragraph otherwise). Changes no applied amendment explains
+(text edited directly) are the Secretariat's. The screen, the Word and the PDF comparisons all use it.
+
+Limits, by construction: inserted words carry no marks (a footnote added in
+a changed sentence shows as plain text); a new sub-paragraph that comes before
+every sub-paragraph its paragraph had in the older version, all of them kept
+(one revision adds (b), the next moves (a) after it), is shown after them: a
+change of the markup can only follow a paragraph of the older version.
 """
 
 from __future__ import annotations
@@ -26,10 +38,20 @@ from itertools import zip_longest
 
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.model.amendment import AGREED, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.amendment import (
+    AGREED,
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    INSERT_BLOCK,
+    MOVE_BLOCK,
+    REPLACE,
+    Amendment,
+)
 from resdesk.model.document import SUBPARAGRAPH, Document
 from resdesk.text.diff import replacement_from_edit
-from resdesk.views.markup import Markup, markup
+from resdesk.views.markup import DELETED, MOVED_FROM, Markup, markup
+
+UNKNOWN_AUTHOR = "Secretariat"
 
 
 def version_changes(old: Document, new: Document, author: str = "") -> list[Amendment]:
@@ -50,9 +72,12 @@ def version_changes(old: Document, new: Document, author: str = "") -> list[Amen
                 add(DELETE_BLOCK, block.id, old=block.text)
         stable = _stable(old_blocks, new_blocks, old_ids, new_ids)
         last_stable: dict[str | None, str] = {}
+        tops = [b.id for b in old_blocks if old_index.is_top(b)]
         for block in new_blocks:
             level = block.parent if block.kind == SUBPARAGRAPH else None
-            anchor = last_stable.get(level) or (block.parent if level else "")
+            siblings = old_index.children.get(level, []) if level else tops
+            anchor = last_stable.get(level) or _gone_before_stable(siblings, stable, block.id) or \
+                (block.parent if level else "")
             if block.id not in old_ids:
                 if anchor:
                     add(INSERT_BLOCK, anchor, new_block=copy.deepcopy(block))
@@ -67,8 +92,22 @@ def version_changes(old: Document, new: Document, author: str = "") -> list[Amen
     return changes
 
 
+def _gone_before_stable(siblings: list[str], stable: set[str], placed: str) -> str:
+    """For a block placed before every stable block of its level: the last of the older version's blocks of
+    that level before the first stable one (deleted or moved away, their records stay at that place), so that
+    the block is shown there and not after its paragraph's sub-paragraphs; "" when there is none."""
+    found = ""
+    for ident in siblings:
+        if ident in stable:
+            break
+        if ident != placed:
+            found = ident
+    return found
+
+
 def _stable(old_blocks, new_blocks, old_ids: set[str], new_ids: set[str]) -> set[str]:
-    """Ids of the blocks kept in both versions in the same relative order (the longest common order)."""
+    """Ids of the blocks kept in both versions in the same relative order (a longest common order, starting
+    with the first block of each level)."""
     result: set[str] = set()
     groups: dict[str | None, tuple[list[str], list[str]]] = {}
     for block in old_blocks:
@@ -78,22 +117,83 @@ def _stable(old_blocks, new_blocks, old_ids: set[str], new_ids: set[str]) -> set
         if block.id in old_ids:
             groups.setdefault(block.parent if block.kind == SUBPARAGRAPH else None, ([], []))[1].append(block.id)
     for old_order, new_order in groups.values():
+        # A block that moves goes after the stable block before it; the first block of a level has none, and
+        # "after its paragraph" would put it after its paragraph's sub-paragraphs: so the first block of each
+        # level in the newer order stays where it is, and the others move around it.
+        if new_order and new_order[0] in old_order:
+            result.add(new_order[0])
+            old_order, new_order = old_order[old_order.index(new_order[0]) + 1:], new_order[1:]
         matcher = SequenceMatcher(None, old_order, new_order, autojunk=False)
         for match in matcher.get_matching_blocks():
             result.update(old_order[match.a:match.a + match.size])
     return result
 
 
-def compare(old: Document, new: Document, author: str = "") -> Markup:
-    """The markup of `new` against `old`: every difference shown as a change by `author`.
+def attributed_changes(old: Document, new: Document, sources: list[Amendment]) -> list[Amendment]:
+    """`version_changes(old, new)`, each by the delegation whose applied amendment (one of `sources`, the
+    amendments the revisions from `old` to `new` applied) made it, dated as that amendment; the
+    Secretariat's, undated, when none did (see the module docstring)."""
+    changes = version_changes(old, new, UNKNOWN_AUTHOR)
+    sources = sorted(sources, key=lambda a: a.number)
+    inserted = {a.new_block.id: a for a in sources if a.kind == INSERT_BLOCK and a.new_block is not None}
+    on_block: dict[tuple[str, str], list[Amendment]] = {}
+    for source in sources:
+        on_block.setdefault((source.kind, source.target), []).append(source)
+    moved = {c.target for c in changes if c.kind == MOVE_BLOCK}
+    unexplained_moves = [a for a in sources if a.kind == MOVE_BLOCK and a.target not in moved]
+    for change in changes:
+        if change.kind == INSERT_BLOCK:
+            source = inserted.get(change.new_block.id)
+        elif change.kind in (DELETE_BLOCK, MOVE_BLOCK):
+            source = _latest(on_block.get((change.kind, change.target), []))
+            if source is None and change.kind == MOVE_BLOCK and len(unexplained_moves) == 1:
+                source = unexplained_moves[0]
+        else:
+            source = _word_source(change, on_block.get((REPLACE, change.target), []), old.version) or \
+                _latest(on_block.get((ALTERNATIVE, change.target), []))
+        if source is not None:
+            change.author, change.created = source.author, source.created
+    return changes
+
+
+def _latest(sources: list[Amendment]) -> Amendment | None:
+    """The last of the amendments that acted on one paragraph (a later revision's move or alternative is the
+    one the newer version shows)."""
+    return sources[-1] if sources else None
+
+
+def _word_source(change: Amendment, replacements: list[Amendment], old_version: str) -> Amendment | None:
+    """The replacement that made a change of words: one of the older version whose range meets the change's
+    (or, failing that, meets it but for the space the diff moved an inserted word's space to), or one of a
+    version in between (its offsets are in that version's text) whose words hold the change's."""
+    for slack in (0, 1):
+        for source in replacements:
+            if source.version == old_version and source.start <= change.end + slack \
+                    and change.start <= source.end + slack:
+                return source
+    for source in replacements:
+        if source.version != old_version and ((change.new.strip() and change.new.strip() in source.new) or
+                                              (change.old.strip() and change.old.strip() in source.old)):
+            return source
+    return None
+
+
+def compare(old: Document, new: Document, sources: list[Amendment] = ()) -> Markup:
+    """The markup of `new` against `old`: every difference shown as a change by whoever made it (`sources`:
+    the amendments the revisions from `old` to `new` applied; without them, every change is the
+    Secretariat's).
 
     Records are labelled as in the new version (deleted ones and moved-from
     places keep their old label).
     """
-    changes = version_changes(old, new, author)
-    view = markup(old, changes, AmendmentFilter(statuses=(AGREED,)))
+    return relabelled(markup(old, attributed_changes(old, new, list(sources)), AmendmentFilter(statuses=(AGREED,))),
+                      new)
+
+
+def relabelled(view: Markup, new: Document) -> Markup:
+    """A comparison's markup with the labels of the new version (deleted and moved-from records keep theirs)."""
     new_labels = TextIndex.of(new).labels
     for record in view.blocks:
-        if record.state not in ("deleted", "moved-from") and record.id in new_labels:
+        if record.state not in (DELETED, MOVED_FROM) and record.id in new_labels:
             record.label = new_labels[record.id]
     return view

@@ -1,9 +1,9 @@
 """THE marked-up view of a version: every proposal inline, with its author.
 
-This is the one function that computes marked-up segments; the screen, the
-Word exporter (tracked changes, compilation), the PDF and the AKN exporters all
-call `markup(...)` and render what it returns, so they can never disagree about
-what changed.
+This is the one function that computes marked-up segments; the screen calls
+`markup(...)`, and the export pipeline (`resdesk.views.export.prepare_export`)
+hands its result to the Word and PDF exporters (tracked changes, compilation,
+comparisons), so they can never disagree about what changed.
 
     markup(document, amendments, AmendmentFilter(statuses=..., delegations=...)) -> Markup
 

@@ -69,11 +69,12 @@ class BlockWriter:
         return "SingleTxt"
 
     def paragraph(self, block: Block, content: list[etree._Element], *,
-                  mark_revision: etree._Element | None = None, lead: list[etree._Element] | None = None,
+                  mark_revisions: tuple[etree._Element, ...] = (), lead: list[etree._Element] | None = None,
                   depth: int | None = None, hint: bool = True) -> etree._Element:
         """A block's paragraph: style, indents, its number and a tab (or the `lead` runs), then `content` runs.
 
-        `mark_revision` (a `w:ins`/`w:del` element) marks the paragraph mark as inserted/deleted;
+        `mark_revisions` (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo` elements, in that order) mark the
+        paragraph mark as inserted, deleted or moved;
         `hint=False` leaves out the kind bookmark (a block shown twice, at its old and new place,
         must not repeat a bookmark name).
         """
@@ -84,8 +85,8 @@ class BlockWriter:
                             firstLine=geometry.number_indent(depth)))
         if is_rtl(self.language):
             extra.insert(0, el("bidi"))
-        if mark_revision is not None:
-            extra.append(el("rPr", mark_revision))
+        if mark_revisions:
+            extra.append(el("rPr", *mark_revisions))
         paragraph = el("p", paragraph_properties(self.style_of(block), *extra))
         if hint and block.kind in KIND_CODES:
             paragraph.extend(bookmark(f"{HINT_PREFIX}{KIND_CODES[block.kind]}_{block.id}"[:40], self.ctx.bookmark_id()))

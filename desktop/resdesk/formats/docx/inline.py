@@ -90,13 +90,15 @@ def _cuts(length: int, marks: list[Mark], italic_until: int, start: int, end: in
 
 def inline_runs(ctx: RunContext, text: str, marks: list[Mark], *, italic_until: int = 0,
                 start: int = 0, end: int | None = None, text_tag: str = "t",
-                base_italic: bool = False, anchors: bool = True) -> list[etree._Element]:
+                base_italic: bool = False, anchors: bool = True, underline: bool = False, strike: bool = False,
+                color: str = "") -> list[etree._Element]:
     """Runs for `text[start:end]` with its marks; `italic_until` ends the opening phrase (set as
     `ctx.opening` says: italic, bold in Chinese, bold italic in Arabic).
 
     Footnote anchors at offsets in (start, end] are written after the text
     before them (an anchor at `start` too when start == 0); `text_tag` is
     "delText" inside a deletion. `anchors=False` leaves footnote anchors out.
+    `underline`, `strike` and `color` ("RRGGBB") format every run (a change shown, not tracked).
     """
     end = len(text) if end is None else end
     elements: list[etree._Element] = []
@@ -126,7 +128,7 @@ def inline_runs(ctx: RunContext, text: str, marks: list[Mark], *, italic_until: 
             italic = base_italic or (opening and ctx.opening.italic) or marked_italic
             bold = (opening and ctx.opening.bold) or marked_bold
             rpr = run_properties(italic=italic, bold=bold, rtl=ctx.rtl, cs=ctx.rtl,
-                                 style="Hyperlink" if link else "")
+                                 style="Hyperlink" if link else "", underline=underline, strike=strike, color=color)
             element = run(piece, rpr, text_tag)
             link_id = ctx.link_id(link) if link else None
             if link_id:

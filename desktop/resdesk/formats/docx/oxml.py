@@ -56,8 +56,8 @@ def text_element(text: str, tag: str = "t") -> etree._Element:
 
 def run_properties(*, style: str = "", italic: bool = False, bold: bool = False, size: float = 0,
                    superscript: bool = False, rtl: bool = False, cs: bool = False,
-                   underline: bool = False, color: str = "") -> etree._Element | None:
-    """`w:rPr` with the properties in schema order, or None when there are none."""
+                   underline: bool = False, strike: bool = False, color: str = "") -> etree._Element | None:
+    """`w:rPr` with the properties in schema order, or None when there are none (`color`: "RRGGBB")."""
     children = []
     if style:
         children.append(el("rStyle", val=style))
@@ -69,6 +69,8 @@ def run_properties(*, style: str = "", italic: bool = False, bold: bool = False,
         children.append(el("i"))
         if cs:
             children.append(el("iCs"))
+    if strike:
+        children.append(el("strike"))
     if color:
         children.append(el("color", val=color))
     if size:

@@ -14,28 +14,41 @@ Per record of the view:
 - moved-from / moved-to: `w:moveFrom` / `w:moveTo` with named range markers, paragraph
   marks too (or a deletion and an insertion with `moves_as_delete_insert`); word-level
   proposals on a moved paragraph are shown at its new place, its deleted words as a
-  deletion inside the move (rejecting the move takes them away with it);
+  deletion inside the move (rejecting the move takes them away with it), and so is a
+  deleted sub-paragraph of a moved paragraph; a sub-paragraph moved among the
+  sub-paragraphs of a moved paragraph arrives with it, at its new place among them;
 - alternative: the paragraph's text deleted and the alternative inserted, with a
   comment naming it ("OP15 alt 1, proposed by Mexico").
 
 Typed numbers that change (a new OP renumbers the following ones) are a
-deletion of the old number and an insertion of the new one.
+deletion of the old number and an insertion of the new one. A comparison of two
+versions is written the same way, its changes by the delegations that made them.
+Shared comments on what is shown become Word comments, a reply as a threaded reply.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lxml import etree
 
-from resdesk.formats.docx.body import BlockWriter, annex_title, opening_length
+from resdesk.amend.anchors import TextIndex
+from resdesk.amend.instructions import instruction
+from resdesk.formats.docx.body import BlockWriter, Progress, annex_title, opening_length
+from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
 from resdesk.formats.docx.inline import RunContext, inline_runs
 from resdesk.formats.docx.oxml import el, run, run_properties, w
-from resdesk.formats.docx.revisions import Revisions, comment_range
+from resdesk.formats.docx.package import add_xml_part
+from resdesk.formats.docx.revisions import (
+    COMMENTS_CT,
+    COMMENTS_EXTENDED_CT,
+    COMMENTS_EXTENDED_RT,
+    COMMENTS_RT,
+    Revisions,
+    comment_range,
+)
 from resdesk.model.amendment import Amendment
-from resdesk.model.comment import Comment
 from resdesk.model.document import TABLE, Document
 from resdesk.un.phrases import opening_extent
+from resdesk.views.export import ExportInput
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETED,
@@ -53,19 +66,6 @@ from resdesk.views.markup import (
 RENUMBERING_AUTHOR = "Secretariat"
 
 
-@dataclass
-class TrackedText:
-    """What the tracked renderer needs besides the markup."""
-
-    base: Document
-    consolidated: Document
-    markup: Markup
-    skipped: list[Amendment] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    moves_as_delete_insert: bool = False
-    labels: dict[str, str] = field(default_factory=dict)
-
-
 def _numbers(ctx: RunContext, document: Document) -> dict[str, str]:
     numbers: dict[str, str] = {}
     for blocks in [document.blocks] + [annex.blocks for annex in document.annexes]:
@@ -75,19 +75,28 @@ def _numbers(ctx: RunContext, document: Document) -> dict[str, str]:
 
 
 class TrackedWriter:
-    def __init__(self, ctx: RunContext, text: TrackedText, page: str):
+    """Writes the records of `prepared.revisions` (the applied amendments) as Word revisions."""
+
+    def __init__(self, ctx: RunContext, prepared: ExportInput, page: str):
         self.ctx = ctx
         self.page = page
         self.commented: set[str] = set()
-        self.text = text
-        self.language = text.base.meta.language
+        self.comment_ids: dict[str, int] = {}  # our comment id -> its Word comment id
+        self.prepared = prepared
+        self.base = prepared.base
+        self.markup: Markup = prepared.revisions
+        self.moves = not prepared.options.moves_as_delete_insert
+        self.language = self.base.meta.language
         self.revisions = Revisions()
-        self.old_numbers = _numbers(ctx, text.base)
-        self.new_numbers = _numbers(ctx, text.consolidated)
+        self.old_numbers = _numbers(ctx, self.base)
+        self.new_numbers = _numbers(ctx, prepared.text)
         self.writers = [BlockWriter(ctx, blocks, self.language)
-                        for blocks in [text.base.blocks] + [a.blocks for a in text.base.annexes]]
-        self.alternatives = {record.id: record for record in text.markup.blocks if record.state == ALTERNATIVE_TEXT}
-        self.amendments = text.markup.amendments
+                        for blocks in [self.base.blocks] + [a.blocks for a in self.base.annexes]]
+        self.alternatives = {record.id: record for record in self.markup.blocks if record.state == ALTERNATIVE_TEXT}
+        # the moved paragraphs whose new place the records being written are in: (depth, move id), outermost first
+        self.arriving: list[tuple[int, str]] = []
+        self.amendments = self.markup.amendments
+        self.index = TextIndex.of(self.base)
 
     def _date(self, amendment_id: str | None) -> str:
         amendment = self.amendments.get(amendment_id or "")
@@ -96,6 +105,8 @@ class TrackedWriter:
     # -- runs ---------------------------------------------------------------------------------
 
     def segment_runs(self, record: MarkupBlock, segment: Segment, italic_until: int) -> list[etree._Element]:
+        if segment.op == INSERT and record.state == INSERTED:  # a new paragraph: italic in its opening phrase only
+            return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=italic_until)
         if segment.op == INSERT:
             opening = segment.start < italic_until
             return [run(segment.text, run_properties(italic=opening and self.ctx.opening.italic,
@@ -157,45 +168,80 @@ class TrackedWriter:
             return None
         if record.kind == TABLE:
             return self.table(record, writer)
+        while self.arriving and record.depth <= self.arriving[-1][0]:
+            self.arriving.pop()
+        outer = self.arriving[0][1] if self.arriving else None  # inside a moved paragraph's new place: its move
+        if record.state == MOVED_TO:
+            self.arriving.append((record.depth, outer or record.amendment))
+        if outer is not None and record.state == MOVED_FROM:
+            return None  # moved among the sub-paragraphs of a moved paragraph: shown at its place on arrival
+        if outer is not None and record.state == DELETED:
+            return self.deleted_on_arrival(record, writer, outer)
+        move = (outer or record.amendment) if record.state == MOVED_TO else record.amendment
         author, date = record.author or "", self._date(record.amendment)
+        if move != record.amendment:  # arriving with the moved paragraph it belongs to
+            author, date = self.amendments[move].author, self._date(move)
         state = record.state
-        moves = not self.text.moves_as_delete_insert
-        if state == MOVED_FROM and not moves:
+        if state == MOVED_FROM and not self.moves:
             state = DELETED
-        if state == MOVED_TO and not moves:
+        if state == MOVED_TO and not self.moves:
             state = INSERTED
-        mark = None
+        mark: tuple = ()
         if state == NORMAL:
             alternative = self.alternatives.get(record.id)
             if alternative is not None:
                 return self.alternative(record, alternative, writer)
             content = self.content(record)
         elif state == DELETED:
-            mark = self.revisions.mark("del", author, date)
+            mark = (self.revisions.mark("del", author, date),)
             content = self.content(record, ("del", author, date), skip=(INSERT,))
         elif state == INSERTED:
-            mark = self.revisions.mark("ins", author, date)
+            mark = (self.revisions.mark("ins", author, date),)
             content = self.content(record, ("ins", author, date))
         elif state == MOVED_FROM:
-            mark = self.revisions.mark("moveFrom", author, date)
+            mark = (self.revisions.mark("moveFrom", author, date),)
             content = self.content(record, ("moveFrom", author, date), skip=(INSERT,))
         else:  # moved-to
-            mark = self.revisions.mark("moveTo", author, date)
+            mark = (self.revisions.mark("moveTo", author, date),)
             content = self.content(record, ("moveTo", author, date))
         lead = self.lead(record, writer, state, author, date)
-        paragraph = writer.paragraph(record.block, content, mark_revision=mark, lead=lead, depth=record.depth or None,
-                                     hint=record.state != MOVED_TO)
+        paragraph = writer.paragraph(record.block, content, mark_revisions=mark, lead=lead,
+                                     depth=record.depth or None, hint=record.state != MOVED_TO)
         if state in (MOVED_FROM, MOVED_TO):
-            side = "moveFrom" if state == MOVED_FROM else "moveTo"
-            start, end = self.revisions.move_range(side, self.move_name(record), author, date)
-            paragraph.find(w("pPr")).addnext(start)
-            paragraph.append(end)
+            self.add_move_range(paragraph, "moveFrom" if state == MOVED_FROM else "moveTo", move, record.id,
+                                author, date)
         self.comment_on(paragraph, record)
         return paragraph
 
-    def move_name(self, record: MarkupBlock) -> str:
+    def deleted_on_arrival(self, record: MarkupBlock, writer: BlockWriter, move: str) -> etree._Element:
+        """A sub-paragraph deleted from a moved paragraph, at the paragraph's new place: a deletion inside the
+        move, so that accepting both takes it away, and rejecting the move takes it back to its old place."""
+        author, date = record.author or "", self._date(record.amendment)
+        mover, moved = self.amendments[move].author, self._date(move)
+        arrival = "moveTo" if self.moves else "ins"
+        italic_until = opening_length(record.block, self.language)
+        runs = [run_ for segment in record.segments if segment.op != INSERT
+                for run_ in self.segment_runs(record, segment, italic_until)]
+        deleted = self.revisions.wrap("del", author, date,
+                                      writer.number_runs(self.old_numbers.get(record.id, "")) + runs)
+        deletion, arrived = self.revisions.mark("del", author, date), self.revisions.mark(arrival, mover, moved)
+        marks = (arrived, deletion) if arrival == "ins" else (deletion, arrived)  # the schema's order
+        paragraph = writer.paragraph(record.block, [], mark_revisions=marks, depth=record.depth or None,
+                                     lead=self.revisions.wrap(arrival, mover, moved, deleted), hint=False)
+        if self.moves:
+            self.add_move_range(paragraph, "moveTo", move, record.id, mover, moved)
+        self.comment_on(paragraph, record)
+        return paragraph
+
+    def add_move_range(self, paragraph: etree._Element, side: str, move: str, block_id: str, author: str,
+                       date: str) -> None:
+        start, end = self.revisions.move_range(side, self.move_name(move, block_id), author, date)
+        paragraph.find(w("pPr")).addnext(start)
+        paragraph.append(end)
+
+    def move_name(self, move: str, block_id: str) -> str:
         """The name shared by the moveFrom and moveTo ranges of one moved paragraph."""
-        key = f"{record.amendment}/{record.id}"
+        key = f"{move}/{block_id}"
         if key not in self.revisions.move_names:
             self.revisions.move_names[key] = len(self.revisions.move_names) + 1
         return f"move{self.revisions.move_names[key]}"
@@ -209,7 +255,7 @@ class TrackedWriter:
         new = self.revisions.wrap("ins", author, date, runs)
         paragraph = writer.paragraph(record.block, old + new,
                                      lead=self.lead(record, writer, NORMAL, author, date), depth=record.depth or None)
-        label = alternative.label or self.text.labels.get(alternative.amendment or "", "")
+        label = alternative.label or self.prepared.labels.get(alternative.amendment or "", "")
         ident = self.revisions.comment(author, date, f"{label}, proposed by {author}: an alternative text for "
                                        f"{record.label or 'this paragraph'}.")
         comment_range(paragraph, [ident])
@@ -245,52 +291,64 @@ class TrackedWriter:
         primary = record.state in (NORMAL, DELETED, INSERTED, MOVED_FROM)
         amendment_ids = set(record.amendments()) | set(extra)
         ids = []
-        for comment in self.text.comments:
+        for comment in self.prepared.comments:
             if comment.id in self.commented:
                 continue
             if (primary and comment.block == record.id) or (comment.amendment and comment.amendment in amendment_ids):
                 self.commented.add(comment.id)
-                text = comment.text if not comment.reply_to else f"(reply) {comment.text}"
-                ids.append(self.revisions.comment(comment.author, comment.created, text))
+                ident = self.revisions.comment(comment.author, comment.created, comment.text,
+                                               reply_to=self.comment_ids.get(comment.reply_to))
+                self.comment_ids[comment.id] = ident
+                ids.append(ident)
         if primary:
-            for amendment in self.text.skipped:
+            for amendment in self.prepared.skipped:
                 if amendment.target == record.id and amendment.id not in self.commented:
                     self.commented.add(amendment.id)
                     ids.append(self.revisions.comment(amendment.author, amendment.created,
-                                                      skipped_note(amendment, self.text.labels)))
+                                                      skipped_note(amendment, self.prepared.labels, self.index)))
         if ids:
             comment_range(paragraph, ids)
 
 
-def skipped_note(amendment: Amendment, labels: dict[str, str]) -> str:
+def skipped_note(amendment: Amendment, labels: dict[str, str], index: TextIndex) -> str:
     """The comment for a proposal not shown as a change because it collides with one that is."""
-    label = labels.get(amendment.id, "")
-    what = {
-        "replace": f"replace “{amendment.old}” with “{amendment.new}”" if amendment.new else
-                   f"delete “{amendment.old}”",
-        "alternative": f"the alternative text “{amendment.new}”",
-        "insert-block": f"a new paragraph: “{amendment.new_block.text if amendment.new_block else ''}”",
-        "delete-block": "delete the paragraph",
-        "move-block": "move the paragraph",
-    }.get(amendment.kind, amendment.kind)
-    return (f"{amendment.author} proposes ({label}): {what}. Not shown as a change: it collides with another "
-            "proposal on this paragraph.")
+    return (f"{amendment.author} proposes ({labels.get(amendment.id, '')}): {instruction(index, amendment)}. "
+            "Not shown as a change: it collides with another proposal on this paragraph.")
 
 
-def tracked_elements(ctx: RunContext, text: TrackedText, page: str, progress=None) -> tuple[list, Revisions]:
+def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress=None) -> tuple[list, Revisions]:
     """Body elements of the tracked text, and the revisions/comments made."""
-    writer = TrackedWriter(ctx, text, page)
+    writer = TrackedWriter(ctx, prepared, page)
     elements = []
-    records = text.markup.blocks
+    records = writer.markup.blocks
+    annexes = prepared.base.annexes
     current_annex = 0
     for done, record in enumerate(records, start=1):
         if record.annex != current_annex:
             current_annex = record.annex
-            annex = text.base.annexes[record.annex - 1] if record.annex - 1 < len(text.base.annexes) else None
-            elements.append(annex_title(annex.title if annex else "", ctx.rtl, text.base.meta.language))
+            annex = annexes[record.annex - 1] if record.annex - 1 < len(annexes) else None
+            elements.append(annex_title(annex.title if annex else "", ctx.rtl, prepared.base.meta.language))
         element = writer.record(record)
         if element is not None:
             elements.append(element)
         if progress is not None and (done % 50 == 0 or done == len(records)):
             progress(done, len(records))
     return elements, writer.revisions
+
+
+def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -> bytes:
+    """The .docx bytes of a tracked export (or a comparison): the base with the applied amendments as revisions."""
+    page = prepared.options.page
+    base = prepared.base
+    word, ctx = new_word_document(base, page)
+    elements = opening_matter(base, ctx, page)
+    body, revisions = tracked_elements(ctx, prepared, page, progress)
+    if revisions.comments:
+        add_xml_part(word, "/word/comments.xml", COMMENTS_CT, COMMENTS_RT, revisions.comments_element())
+        add_xml_part(word, "/word/commentsExtended.xml", COMMENTS_EXTENDED_CT, COMMENTS_EXTENDED_RT,
+                     revisions.comments_extended_element())
+    footnotes = dict(base.footnotes)
+    for note_id, note in prepared.text.footnotes.items():
+        footnotes.setdefault(note_id, note)
+    merged = Document(meta=base.meta, footnotes=footnotes, version=base.version)
+    return finish(word, merged, ctx, elements + body, author=prepared.author)

@@ -72,7 +72,8 @@ class Paragraph:
 
     The first line's text starts at `first_indent`, the other lines at `indent`; `label`
     (an OP number, a sub-paragraph marker, a heading number) is painted at `label_at`
-    on the first line, as Word's tab after the number would place the text.
+    on the first line, as Word's tab after the number would place the text. A `flag`
+    ("collision") is painted in the left margin with a bar beside every line, in `flag_color`.
     """
 
     runs: list[Run]
@@ -90,6 +91,8 @@ class Paragraph:
     numbered: bool = True  # its lines count for the margin line numbers
     rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
     new_page: bool = False  # starts a page (an annex)
+    flag: str = ""
+    flag_color: str = ""
 
     @property
     def text(self) -> str:

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from resdesk.errors import UserError
 from resdesk.formats.atomic import atomic_output
-from resdesk.formats.export_options import ExportOptions
 from resdesk.ui.printing.pdf_export import settings_from, write_pdf
 from resdesk.ui.printing.print_sources import flow_for, render_to_device, resolve
 from resdesk.ui.printing.render import prepare_device
+from resdesk.views.export import ExportOptions
 
 
 def new_printer(options: ExportOptions) -> QPrinter:

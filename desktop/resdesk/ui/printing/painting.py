@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLineF, QPointF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from resdesk.ui.printing.content import Flow
@@ -22,6 +22,8 @@ from resdesk.ui.printing.textlayout import Units, char_format
 HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = 8.5, 7.0, 7.0, 7.0
 LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
 TAG_GAP = 8.0  # from the column's right edge to a change tag
+FLAG_BAR_GAP = 5.0  # from a flag's bar (beside a flagged paragraph's lines) to the column's left edge
+FLAG_BAR_WIDTH = 2.0
 WATERMARK_SIZE = 44.0
 WATERMARK_COLOR = QColor(205, 205, 205)
 
@@ -139,11 +141,24 @@ class PagePainter:
             if paragraph.rtl:
                 x = laid.left + laid.width - paragraph.label_at - self.measure(paragraph.label, paragraph.size)
             self.painter.drawText(QPointF(u(x), u(line.baseline)), paragraph.label)
+        if paragraph.flag:
+            self.paint_flag(line)
         tags = laid.line_tags[line.index]
         x = self.geometry.column_right + TAG_GAP
         for short_name, color in tags:
             self.text(x, line.baseline, short_name, TAG_SIZE, bold=True, color=color)
             x += self.measure(short_name + " ", TAG_SIZE, True)
+
+    def paint_flag(self, line: PlacedLine) -> None:
+        """A flagged paragraph ("collision"): a bar beside each of its lines, its flag in the left margin beside
+        the first one (clear of the margin line numbers)."""
+        paragraph = line.laid.paragraph
+        color = QColor(paragraph.flag_color) if paragraph.flag_color else QColor(Qt.GlobalColor.black)
+        u, x = self.units, self.geometry.column_left - FLAG_BAR_GAP
+        self.painter.fillRect(QRectF(u(x - FLAG_BAR_WIDTH), u(line.top), u(FLAG_BAR_WIDTH), u(line.laid.pitch)), color)
+        if line.index == 0:
+            self.text(self.geometry.margin_left, line.baseline, paragraph.flag, TAG_SIZE, bold=True,
+                      color=color.name())
 
     def paint_page(self, page: Page, number: int, total: int, masthead_ops: list[Text | HRule]) -> None:
         if self.watermark:

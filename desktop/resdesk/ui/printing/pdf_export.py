@@ -1,4 +1,4 @@
-"""`resdesk export DOC -o OUT.pdf`: the UN-layout PDF, painted by Qt on a QPdfWriter.
+"""`resdesk export DOC -o OUT.pdf`: the UN-layout PDF of a prepared export, painted by Qt on a QPdfWriter.
 
 Works without a display (an offscreen QGuiApplication is created when none exists)
 and writes atomically: painted in memory, checked whole, written under a temporary
@@ -15,8 +15,9 @@ from pathlib import Path
 
 from resdesk.errors import UserError
 from resdesk.formats.atomic import atomic_output
-from resdesk.formats.export_options import ExportOptions
+from resdesk.ui.printing.print_sources import print_flow
 from resdesk.ui.printing.qtapp import ensure_gui_application
+from resdesk.views.export import ExportInput, ExportOptions
 
 PDF_RESOLUTION = 1200  # device units per inch: layout positions are exact to 0.06 pt
 _DATE_FIELD = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)(\d{14})")
@@ -67,11 +68,9 @@ def fixed_dates(data: bytes, iso_date: str) -> bytes:
     return _XMP_DATE.sub(lambda m: m.group(1) + f"{day[:4]}-{day[4:6]}-{day[6:]}T00:00:00".encode(), data)
 
 
-def export_pdf(doc, options: ExportOptions, output: Path) -> int:
-    """Export the document file `doc` as a PDF at `output`; the number of pages."""
-    from resdesk.ui.printing.print_sources import flow_for
-
+def export_pdf(prepared: ExportInput, output: Path) -> int:
+    """Write the PDF of a prepared export at `output`; the number of pages."""
     ensure_gui_application()
-    flow = flow_for(doc, options)
+    flow = print_flow(prepared)
     with atomic_output(output) as temp:
-        return write_pdf(flow, settings_from(options), temp)
+        return write_pdf(flow, settings_from(prepared.options), temp)

@@ -1,11 +1,24 @@
-"""What to print for a document file and a set of export options (clean, tracked, compilation)."""
+"""What to print for a document and a set of export options: clean, tracked or compilation, or a comparison."""
 
 from __future__ import annotations
 
 from resdesk.errors import UserError
-from resdesk.formats.export_options import ExportOptions
 from resdesk.model.document import Document
+from resdesk.ui.printing.compilation_flow import compilation_flow
 from resdesk.ui.printing.content import Flow, clean_flow
+from resdesk.ui.printing.tracked_flow import tracked_flow
+from resdesk.views.export import ExportInput, ExportOptions, prepare_export
+
+
+def print_flow(prepared: ExportInput) -> Flow:
+    """The Flow of a prepared export: a comparison and a tracked export as tracked changes, a compilation, or
+    the clean text (the version, or it with the chosen amendments accepted)."""
+    options = prepared.options
+    if options.comparing or options.mode == "tracked":
+        return tracked_flow(prepared)
+    if options.mode == "compilation":
+        return compilation_flow(prepared)
+    return clean_flow(prepared.text)
 
 
 def flow_for(source, options: ExportOptions) -> Flow:
@@ -14,35 +27,7 @@ def flow_for(source, options: ExportOptions) -> Flow:
         if options.mode != "clean":
             raise UserError(f"A {options.mode} print needs the document file with its amendments.")
         return clean_flow(source)
-    from resdesk.store.documents import load
-
-    document = load(source, options.rev)
-    if options.mode == "clean":
-        return clean_flow(document)
-    return marked_up_flow(source, document, options)
-
-
-def marked_up_flow(doc, document: Document, options: ExportOptions) -> Flow:
-    """Tracked or compilation printing of `document` with its amendments in the file `doc`."""
-    from resdesk.amend.filters import AmendmentFilter
-    from resdesk.model.amendment import parse_status
-    from resdesk.store.amendments import amendments
-    from resdesk.store.delegations import document_delegations, resolve_delegation
-    from resdesk.ui.printing.tracked_flow import Palette, compilation_flow, tracked_flow
-    from resdesk.views.markup import markup
-
-    if options.from_rev or options.to_rev:
-        raise UserError("A PDF shows the proposals on one version (--rev); comparing two versions with "
-                        "--from and --to is for the Word export.")
-    delegations = tuple(resolve_delegation(doc, name).name for name in options.delegations or ()) or None
-    statuses = tuple(parse_status(s) for s in options.statuses or ())
-    selection = AmendmentFilter(statuses=statuses, delegations=delegations) if statuses else \
-        AmendmentFilter(delegations=delegations)
-    view = markup(document, amendments(doc, document.version), selection)
-    known = document_delegations(doc)
-    palette = Palette({d.name: d.colour for d in known}, {d.name: d.short_name for d in known})
-    build = tracked_flow if options.mode == "tracked" else compilation_flow
-    return build(document, view, palette)
+    return print_flow(prepare_export(source, options))
 
 
 def resolve(document_source):
@@ -56,6 +41,7 @@ def render_to_device(document_source, options: ExportOptions, device) -> int:
     The layout follows the device's paper as it is (`render.prepare_device` sets it from
     `options.page`; a user may change it in the print dialog).
     """
+    # pdf_export imports this module; render imports Qt, which the CLI loads only once QT_HASH_SEED is set
     from resdesk.ui.printing.pdf_export import settings_from
     from resdesk.ui.printing.render import render
 

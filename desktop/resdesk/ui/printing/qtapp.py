@@ -20,10 +20,14 @@ def ensure_gui_application():
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from resdesk.ui.bundled_fonts import register_bundled_fonts
+
     app = QGuiApplication.instance()
     if app is not None:
         return app
     headless = not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")
     if sys.platform.startswith("linux") and headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    return QApplication(["resdesk"])
+    app = QApplication(["resdesk"])
+    register_bundled_fonts()
+    return app

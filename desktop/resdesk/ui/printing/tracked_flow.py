@@ -1,25 +1,21 @@
-"""Tracked and compilation printing, from the amendment engine's markup view (`resdesk.views.markup`).
+"""Tracked printing, from THE markup view of a prepared export (`resdesk.views.export`).
 
-Tracked: the text with every shown proposal in place: insertions underlined, deletions
+The text with every shown proposal in place: insertions underlined, deletions
 struck through, both in the proposing delegation's colour, and the delegation's short
 name in the right margin beside every line that holds its change, so a black-and-white
-copy still says who proposed what. A legend of the delegations opens the text.
-
-Compilation: the facilitator's working document: each paragraph of the version with its
-label, then every proposal on it: the delegation, the status, what it does (in the words
-of UN amendment documents) and the paragraph as it would read, with text not yet agreed
-in [square brackets].
+copy still says who proposed what. A legend of the delegations opens the text. A
+paragraph with proposals that collide is marked "collision" in the left margin, with a
+bar beside its lines; the words of a bracketed proposal stand in [square brackets], as
+the UN writes bracketed text. A comparison of two versions prints the same way, its
+changes by the delegations that made them and its paragraphs numbered as in the newer version.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
 
-from resdesk.amend.anchors import TextIndex
-from resdesk.amend.instructions import instruction
 from resdesk.amend.labels import printed_numbers
-from resdesk.model.amendment import AGREED, REPLACE, Amendment
-from resdesk.model.delegation import derived_short_name
+from resdesk.model.amendment import BRACKETED
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
 from resdesk.ui.printing.content import (
     Flow,
@@ -37,6 +33,7 @@ from resdesk.ui.printing.content import (
 from resdesk.ui.printing.page_geometry import INDENT_STEP, OP_TEXT, PP_INDENT
 from resdesk.un.languages import ITALIC, Emphasis
 from resdesk.un.phrases import opening_emphasis, opening_extent
+from resdesk.views.export import ExportInput, Palette
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETE,
@@ -49,43 +46,38 @@ from resdesk.views.markup import (
     Markup,
     MarkupBlock,
     Segment,
-    inline_segments,
 )
 
-FALLBACK_COLOUR = "#555555"
+COLLISION = "collision"
+COLLISION_COLOUR = "#c62828"  # as the markup view's collision bar
 
 
-@dataclass(frozen=True)
-class Palette:
-    """Colour and short name of each delegation, by name."""
-
-    colours: dict[str, str]
-    short_names: dict[str, str]
-
-    def colour(self, name: str | None) -> str:
-        return self.colours.get(name or "", "") or FALLBACK_COLOUR
-
-    def short(self, name: str | None) -> str:
-        """The name for the margin: never a long name (a delegation the document does not know is shortened)."""
-        return self.short_names.get(name or "", "") or derived_short_name(name or "")
-
-
-def bracketed(text: str) -> str:
-    """"[text]", with the spaces around the words left outside the brackets."""
-    core = text.strip()
-    if not core:
-        return text
-    head = text[:len(text) - len(text.lstrip())]
-    tail = text[len(text.rstrip()):]
-    return f"{head}[{core}]{tail}"
+def bracket_runs(runs: list[Run]) -> list[Run]:
+    """The runs with their words in [square brackets] (spaces around them stay outside), each bracket in the
+    style of the text beside it."""
+    text = "".join(run.text for run in runs)
+    if not text.strip():
+        return runs
+    first, last = len(text) - len(text.lstrip()), len(text.rstrip())
+    result, position = [], 0
+    for run in runs:
+        start, end = position, position + len(run.text)
+        position = end
+        piece = run.text
+        if start < last <= end:
+            piece = piece[:last - start] + "]" + piece[last - start:]
+        if start <= first < end:
+            piece = piece[:first - start] + "[" + piece[first - start:]
+        result.append(replace(run, text=piece))
+    return result
 
 
 def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, str], palette: Palette,
-                 whole: tuple[str, str | None] | None = None, brackets: bool = False,
+                 whole: tuple[str, str | None] | None = None, bracketed: frozenset[str] = frozenset(),
                  opening: Emphasis = ITALIC) -> list[Run]:
     """Runs of marked-up segments, the first `italic_until` characters set as an opening (`opening`).
     `whole` = (op, author) marks every segment as one block-level change (a deleted or moved
-    paragraph); `brackets` puts inserted text in [square brackets]."""
+    paragraph); the changes of the amendments in `bracketed` stand in [square brackets]."""
     runs: list[Run] = []
     position = 0  # offset in the text as printed (an inserted paragraph's opening is found on it)
     for segment in segments:
@@ -99,8 +91,9 @@ def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, 
         else:
             offset = position if segment.op == INSERT else segment.start
             italic = max(0, min(len(segment.text), italic_until - offset))
-        text = bracketed(segment.text) if brackets and op == INSERT else segment.text
-        pieces = styled_runs(text, list(segment.marks), markers, italic, base, opening)
+        pieces = styled_runs(segment.text, list(segment.marks), markers, italic, base, opening)
+        if segment.op != EQUAL and segment.amendment in bracketed:
+            pieces = bracket_runs(pieces)
         if op != EQUAL:
             for run in pieces:
                 run.tag, run.tag_color = palette.short(author), colour
@@ -109,11 +102,13 @@ def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, 
     return runs
 
 
-def record_paragraph(record: MarkupBlock, runs: list[Run], numbers: dict[str, str]) -> Paragraph:
+def record_paragraph(record: MarkupBlock, runs: list[Run], numbers: dict[str, str],
+                     comparing: bool = False) -> Paragraph:
     """A record placed as its kind asks (as in clean printing), with its printed number from `numbers`
-    (`resdesk.amend.labels.printed_numbers` of the version). A proposed paragraph's provisional label
-    ("OP3 bis", "PP2 bis", "OP15 alt 1") opens its text in bold: it is wider than the OP tab."""
-    if record.state in (INSERTED, ALTERNATIVE_TEXT):
+    (`version_numbers`). A proposed paragraph's provisional label ("OP3 bis", "PP2 bis", "OP15 alt 1")
+    opens its text in bold: it is wider than the OP tab (a comparison's new paragraphs have their
+    number in the newer version instead)."""
+    if record.state == ALTERNATIVE_TEXT or (record.state == INSERTED and not comparing):
         prefix = [Run(f"{record.label} ", Style(bold=True))]
         return Paragraph(prefix + runs, first_indent=PP_INDENT + INDENT_STEP * max(record.depth - 1, 0))
     number = numbers.get(record.id, "")
@@ -126,37 +121,45 @@ def record_paragraph(record: MarkupBlock, runs: list[Run], numbers: dict[str, st
     return Paragraph(runs, first_indent=PP_INDENT, keep_with_next=record.kind == FORMULA)
 
 
-def version_numbers(document: Document) -> dict[str, str]:
-    """The printed number of every block of the version (main text and annexes), by id."""
+def version_numbers(*documents: Document) -> dict[str, str]:
+    """The printed number of every block of the versions (main text and annexes), by id; a later
+    version's number wins (a comparison is numbered as the newer version, deleted paragraphs as the older)."""
     numbers: dict[str, str] = {}
-    for blocks in [document.blocks] + [annex.blocks for annex in document.annexes]:
-        numbers.update(printed_numbers(blocks, document.meta.language or "en"))
+    for document in documents:
+        for blocks in [document.blocks] + [annex.blocks for annex in document.annexes]:
+            numbers.update(printed_numbers(blocks, document.meta.language or "en"))
     return numbers
 
 
-def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, language: str) -> list[Run]:
+def record_runs(record: MarkupBlock, markers: dict[str, str], palette: Palette, language: str,
+                bracketed: frozenset[str] = frozenset()) -> list[Run]:
     emphasis = opening_emphasis(language)
     if record.state in (INSERTED, ALTERNATIVE_TEXT):
         italic = opening_extent(record.new_text(), record.kind, language)
-        return segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author),
+        runs = segment_runs(record.segments, italic, markers, palette, whole=(INSERT, record.author),
                             opening=emphasis)
-    italic = opening_extent(record.block.text, record.kind, language)
-    whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
-        (INSERT, record.author) if record.state == MOVED_TO else None)
-    return segment_runs(record.segments, italic, markers, palette, whole=whole, opening=emphasis)
+    else:
+        italic = opening_extent(record.block.text, record.kind, language)
+        whole = (DELETE, record.author) if record.state in (DELETED, MOVED_FROM) else (
+            (INSERT, record.author) if record.state == MOVED_TO else None)
+        runs = segment_runs(record.segments, italic, markers, palette, whole=whole, bracketed=bracketed,
+                            opening=emphasis)
+    return bracket_runs(runs) if record.amendment in bracketed else runs
 
 
-def legend(view: Markup, palette: Palette) -> list[Paragraph]:
+def legend(view: Markup, palette: Palette, changes_since: str = "") -> list[Paragraph]:
     """The legend: each delegation whose proposals are shown (in order of its first proposal), with
-    its short name as in the margin, its full name, and samples of its insertions and deletions."""
+    its short name as in the margin, its full name, and samples of its insertions and deletions
+    (`changes_since`: the older version of a comparison)."""
     names: list[str] = []
     for amendment in sorted(view.amendments.values(), key=lambda a: a.number):
         if amendment.author not in names:
             names.append(amendment.author)
     if not names:
-        return [Paragraph([Run("No proposals are shown.", Style(italic=True))], align="left", numbered=False,
-                          space_after=12.0)]
-    items = [Paragraph([Run("Proposals shown: ", Style(bold=True)),
+        nothing = f"No changes since {changes_since}." if changes_since else "No proposals are shown."
+        return [Paragraph([Run(nothing, Style(italic=True))], align="left", numbered=False, space_after=12.0)]
+    title = f"Changes since {changes_since}: " if changes_since else "Proposals shown: "
+    items = [Paragraph([Run(title, Style(bold=True)),
                         Run("insertions underlined, deletions struck through, in the colour of the delegation "
                             "whose short name stands in the right margin beside the line.")],
                        align="left", numbered=False, keep_with_next=True)]
@@ -173,82 +176,25 @@ def legend(view: Markup, palette: Palette) -> list[Paragraph]:
     return items
 
 
-def tracked_flow(document: Document, view: Markup, palette: Palette) -> Flow:
+def tracked_flow(prepared: ExportInput) -> Flow:
+    """The tracked print of a prepared export (or of a comparison of two versions)."""
+    document, view, palette = prepared.base, prepared.markup, prepared.palette
+    comparing = prepared.target is not None
     language = document.meta.language or "en"
     markers = document.footnote_markers()
-    numbers = version_numbers(document)
-    items: list = front_matter(document.meta) + legend(view, palette)
+    bracketed = frozenset(a.id for a in view.amendments.values() if a.status == BRACKETED)
+    items: list = front_matter(document.meta) + legend(view, palette, document.version if comparing else "")
+    numbers = version_numbers(document, prepared.target) if comparing else version_numbers(document)
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
             annex = record.annex
             items.append(annex_heading(document.annexes[annex - 1].title, language))
-        items.append(record_paragraph(record, record_runs(record, markers, palette, language), numbers))
-    notes = footnote_paragraphs(document, markers)
-    set_direction(items, notes, language)
-    return Flow(document.meta, items, notes)
-
-
-# -- compilation ------------------------------------------------------------------------------------
-
-
-def status_words(status: str | None) -> str:
-    return (status or "proposed").replace("-", " ")
-
-
-def proposal_paragraphs(index: TextIndex, record: MarkupBlock, amendment: Amendment, markers: dict[str, str],
-                        palette: Palette, language: str) -> list[Paragraph]:
-    """One proposal on a paragraph: who, status and instruction; then the paragraph as it would read."""
-    colour = palette.colour(amendment.author)
-    who = [Run(palette.short(amendment.author), Style(bold=True, color=colour), tag=palette.short(amendment.author),
-               tag_color=colour)]
-    if amendment.co_sponsors:
-        who.append(Run(" with " + ", ".join(palette.short(n) for n in amendment.co_sponsors)))
-    who += [Run(" (" + status_words(amendment.status) + "): ", Style(italic=True)),
-            Run(instruction(index, amendment))]
-    items = [Paragraph(who, first_indent=OP_TEXT, indent=OP_TEXT, align="left", space_after=3.0)]
-    brackets = amendment.status != AGREED
-    if amendment.kind == REPLACE:
-        block = record.block
-        segments = inline_segments(block, [amendment])
-        italic = opening_extent(block.text, block.kind, language)
-        runs = segment_runs(segments, italic, markers, palette, brackets=brackets, opening=opening_emphasis(language))
-        items.append(Paragraph(runs, first_indent=OP_TEXT, indent=OP_TEXT, space_after=6.0, align="left"))
-    return items
-
-
-def compilation_flow(document: Document, view: Markup, palette: Palette) -> Flow:
-    """Each paragraph with its label, then each proposal on it. A proposed new paragraph or
-    alternative comes under its provisional label; a moved paragraph is shown again where it
-    would go, its proposal being listed at its present place."""
-    language = document.meta.language or "en"
-    markers = document.footnote_markers()
-    index = TextIndex.of(document)
-    items: list = front_matter(document.meta) + legend(view, palette)
-    annex = 0
-    for record in view.blocks:
-        if record.annex != annex:
-            annex = record.annex
-            items.append(annex_heading(document.annexes[annex - 1].title, language))
-        label = [Run(record.label, Style(bold=True)), Run("\u2003")] if record.label else []
-        if record.state in (INSERTED, ALTERNATIVE_TEXT, MOVED_TO):
-            amendment = view.amendments[record.amendment]
-            text = record.block.text if record.state == MOVED_TO else record.new_text()
-            shown = text if amendment.status == AGREED else bracketed(text)
-            if record.state == MOVED_TO:
-                note = f"(moved here by {palette.short(amendment.author)}, {status_words(amendment.status)}) "
-                label.append(Run(note, Style(italic=True)))
-            items.append(Paragraph(label + styled_runs(shown, [], markers), align="left",
-                                   keep_with_next=record.state != MOVED_TO))
-            if record.state != MOVED_TO:
-                items.extend(proposal_paragraphs(index, record, amendment, markers, palette, language))
-            continue
-        italic = opening_extent(record.block.text, record.kind, language)
-        items.append(Paragraph(label + styled_runs(record.block.text, record.block.marks, markers, italic,
-                                                   opening=opening_emphasis(language)),
-                               keep_with_next=bool(record.amendments())))
-        for ident in record.amendments():
-            items.extend(proposal_paragraphs(index, record, view.amendments[ident], markers, palette, language))
+        paragraph = record_paragraph(record, record_runs(record, markers, palette, language, bracketed), numbers,
+                                     comparing)
+        if record.collisions:
+            paragraph.flag, paragraph.flag_color = COLLISION, COLLISION_COLOUR
+        items.append(paragraph)
     notes = footnote_paragraphs(document, markers)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes)
