@@ -126,5 +126,5 @@ def test_export_pdf_dialog_reports_a_problem_in_a_message_box(qapp, tmp_path, mo
     monkeypatch.setattr(dialogs.QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(tmp_path / "no" / "such" / "dir.pdf"), ""))
     assert dialogs.export_pdf_dialog(None, small_document(), ExportOptions()) is None
-    assert warnings == ["dir.pdf cannot be written there (No such file or directory)."]
+    assert warnings == ["dir.pdf cannot be written there (No such file or directory); nothing was written."]
     assert not (tmp_path / "no").exists()

@@ -16,16 +16,34 @@ from pathlib import Path
 
 from resdesk import __version__
 from resdesk.errors import UserError
+from resdesk.text.chars import first_unwritable, unwritable_sentence
 
 EXIT_BAD_INPUT = 2
 EXIT_BROKEN_PIPE = 128 + 13  # as a shell reports a command ended by SIGPIPE
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a usage error is one line like every other error."""
+    """argparse, but a usage error is one line like every other error, and no option brings in a character
+    that a Word or XML file cannot hold (the one place the command line refuses them, naming the option)."""
 
     def error(self, message: str):
         raise UserError(message[0].upper() + message[1:] + f" (see `{self.prog} --help`).")
+
+    def parse_known_args(self, args=None, namespace=None):
+        namespace, extras = super().parse_known_args(args, namespace)
+        for action in self._actions:
+            if action.dest in _FILE_ARGUMENTS:
+                continue
+            value = getattr(namespace, action.dest, None)
+            for item in value if isinstance(value, list) else [value]:
+                char = first_unwritable(item) if isinstance(item, str) else None
+                if char is not None:
+                    option = action.option_strings[-1] if action.option_strings else action.metavar
+                    raise UserError(unwritable_sentence(char, f"The text of {option}"))
+        return namespace, extras
+
+
+_FILE_ARGUMENTS = {"document", "source", "output", "from_docx", "screenshot"}  # names, not text of the document
 
 
 # -- commands -----------------------------------------------------------------------------------
@@ -134,6 +152,20 @@ def cmd_export(args) -> int:
         prepared = prepare_export(doc, options)
     export(prepared, Path(args.output))
     return 0
+
+
+def cmd_check_file(args) -> int:
+    """SQLite's integrity check and ours; each problem on a line; exit status 1 when there is one."""
+    from resdesk.store.check import check_file
+
+    path = Path(args.document)
+    problems = check_file(path)
+    for problem in problems:
+        print(f"{path.name}: {problem}")
+    if not problems:
+        print(f"{path.name}: sound (SQLite's integrity check, the schema and every value as Resolution Desk "
+              "writes them).")
+    return EXIT_FINDINGS if problems else 0
 
 
 def cmd_gui(args) -> int:
@@ -658,6 +690,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_negotiation_commands(commands, outline)
     add_check_commands(commands)
 
+    p = commands.add_parser("check-file", help="check a document file for damage (SQLite and our own checks)")
+    p.add_argument("document", metavar="DOC")
+    p.set_defaults(run=cmd_check_file)
+
     p = commands.add_parser("gui", help="open the editor window (the default when no command is given)")
     p.add_argument("document", nargs="?", metavar="FILE",
                    help="a document, or a text/AKN/Word file to import beside it (default: the bundled example)")
@@ -685,7 +721,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"resdesk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except sqlite3.DatabaseError as error:
-        print(f"resdesk: error: the document file cannot be read or written ({error}).", file=sys.stderr)
+        from resdesk.store.docfile import database_problem
+
+        name = Path(getattr(args, "document", "") or "the document file").name
+        print(f"resdesk: error: {database_problem(error, name, 'nothing was changed')}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
         where = f" ({error.filename})" if error.filename else ""

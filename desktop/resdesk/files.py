@@ -32,6 +32,18 @@ def fsync_file(path: Path) -> None:
         os.close(fd)
 
 
+def fsync_directory(renamed: Path) -> None:
+    """Flush the folder holding `renamed`, so that the rename itself survives a power cut (POSIX; Windows
+    makes a rename durable itself and cannot open a folder)."""
+    if os.name != "posix":
+        return
+    fd = os.open(renamed.parent if str(renamed.parent) else ".", os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def file_digest(path: Path) -> str:
     """The SHA-256 of a file's bytes, in hex: tells whether a source file changed since it was read."""
     digest = hashlib.sha256()

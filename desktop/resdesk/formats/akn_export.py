@@ -45,7 +45,7 @@ from resdesk.model.document import (
     Document,
     Meta,
 )
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, marked_opening
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Coverage, Mark, marked_opening
 from resdesk.un import masthead as words
 from resdesk.un.languages import code_of
 from resdesk.un.languages import language as language_of
@@ -72,8 +72,9 @@ def _e(parent: etree._Element | None, tag: str, text: str = "", **attrs: str) ->
 def _append_text(parent: etree._Element, text: str) -> None:
     if not text:
         return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
+    last = next(parent.iterchildren(reversed=True), None)  # len(parent) counts every child: quadratic
+    if last is not None:
+        last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
 
@@ -100,17 +101,20 @@ class AknWriter:
         for mark in spans:
             cuts.update(p for p in (mark.start, mark.end) if 0 <= p <= length)
         points = sorted(cuts)
-        self._notes_at(parent, anchors, 0)
+        notes: dict[int, list[str]] = {}  # by offset: one look-up per piece, not a scan of every anchor
+        for at, note_id in anchors:
+            notes.setdefault(at, []).append(note_id)
+        self._notes_at(parent, notes, 0)
+        coverage = Coverage(spans)
         for left, right in zip(points, points[1:], strict=False):
             piece = text[left:right]
-            active = [m for m in spans if m.start <= left and right <= m.end]
             target = parent
-            link = next((m.target for m in active if m.kind == LINK), "")
+            italic, bold, link = coverage.at(left)
             if left < italic_until:
                 target = _e(target, "span", class_=self.opening_class)
-            if any(m.kind == ITALIC for m in active) and not (left < italic_until and "italic" in self.opening_class):
+            if italic and not (left < italic_until and "italic" in self.opening_class):
                 target = _e(target, "span", class_="italic")
-            if any(m.kind == BOLD for m in active) and not (left < italic_until and "bold" in self.opening_class):
+            if bold and not (left < italic_until and "bold" in self.opening_class):
                 target = _e(target, "span", class_="bold")
             if link:
                 target = _e(target, "a", href=link_url(link))
@@ -118,14 +122,14 @@ class AknWriter:
                 _append_text(parent, piece)
             else:
                 target.text = piece
-            self._notes_at(parent, anchors, right)
+            self._notes_at(parent, notes, right)
 
-    def _notes_at(self, parent: etree._Element, anchors: list[tuple[int, str]], position: int) -> None:
+    def _notes_at(self, parent: etree._Element, notes: dict[int, list[str]], position: int) -> None:
         """The footnotes anchored at `position`; in Arabic between the superscript parentheses of their marker
         ("(1)"), with the empty "()" standing for the marker before the note's text, as the UN writes them."""
         before, after = footnote_marker_brackets(self.language)
-        for at, note_id in anchors:
-            if at == position and note_id in self.document.footnotes:
+        for note_id in notes.get(position, ()):
+            if note_id in self.document.footnotes:
                 self.note_count += 1
                 if before:
                     _e(parent, "sup", before)

@@ -17,6 +17,7 @@ _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Office files (.doc)
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")  # the first begins like UTF-16's: test it first
 # C0 control characters that never occur in a text file (tab, line feed, vertical tab,
 # form feed and carriage return do).
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x1f]")
@@ -41,6 +42,8 @@ def detect_format(name: str, head: bytes) -> str:
         raise _refuse(name, "is a PDF document", "; import the Word or text version instead")
     if head.startswith(_OLE):
         raise _refuse(name, "is an old-format Word document (.doc)", "; save it as .docx first")
+    if head.startswith(_UTF32_BOMS):
+        raise _refuse(name, "is UTF-32 text", "; save it as UTF-8 first")
     if head.startswith(_UTF16_BOMS):
         raise _refuse(name, "is UTF-16 text", "; save it as UTF-8 first")
     if _BINARY.search(head):

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from resdesk.errors import BadInputError
 from resdesk.model.document import Document
+from resdesk.text.chars import clean_text_file
 
 MAX_SOURCE_BYTES = 20 * 1024 * 1024
 FORMATS = ("auto", "text", "akn", "docx")
@@ -35,14 +36,21 @@ def read_source(path: str | Path, fmt: str = "auto", notes: list[str] | None = N
     (kept as free text or, holding no text, left out); the Akoma Ntoso importer reports them.
     """
     path = Path(path)
-    data = source_bytes(path)
+    return document_from_bytes(source_bytes(path), path.name, fmt, notes)
+
+
+def document_from_bytes(data: bytes, name: str, fmt: str = "auto", notes: list[str] | None = None) -> Document:
+    """Import the bytes of a file called `name` as `fmt` ("auto" detects it); BadInputError if they are
+    not a resolution we can read. `notes` as in `read_source`."""
     if fmt == "auto":
         from resdesk.formats.detect import detect_format
 
-        fmt = detect_format(path.name, data[:4096])
+        fmt = detect_format(name, data[:4096])
+    if fmt == "text":
+        data = clean_text_file(data)  # U+FFFF and its like: no Word or AKN export could write them
     if fmt == "akn":
-        return _importer(fmt)(data, path.name, notes)
-    return _importer(fmt)(data, path.name)
+        return _importer(fmt)(data, name, notes)
+    return _importer(fmt)(data, name)
 
 
 def source_bytes(path: Path) -> bytes:

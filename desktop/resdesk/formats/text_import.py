@@ -55,6 +55,7 @@ from resdesk.un.masthead import (
     stands_alone,
 )
 from resdesk.un.numerals import letter_value, roman_value
+from resdesk.un.phrases import opening_phrase
 from resdesk.un.sponsors import continues_list, read_sponsor_line
 from resdesk.un.symbols import citation_target, is_symbol
 
@@ -78,6 +79,8 @@ def _decode(data: bytes, name: str) -> str:
             f"{name} is too large ({len(data) / 1024 / 1024:.0f} MB); Resolution Desk imports texts of up to "
             f"{MAX_TEXT_BYTES // 1024 // 1024} MB."
         )
+    if data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # before UTF-16: the same first bytes
+        raise BadInputError(f"{name} is UTF-32 text; save it as UTF-8 and import it again.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise BadInputError(f"{name} is UTF-16 text; save it as UTF-8 and import it again.")
     if _BINARY.search(data):
@@ -157,6 +160,7 @@ class _Chunker:
         self._note_number: int | None = None  # its number, None if that number already had a text
         self._page_break = False
         self._in_body = False
+        self._language = "en"
         self._symbol_seen = False
 
     def feed(self, line: str) -> None:
@@ -172,8 +176,8 @@ class _Chunker:
             self._close()
             self._note = None
             self._page_break = True
-        elif match := _FOOTNOTE_LINE.fullmatch(line):
-            self._start_footnote(int(match.group(1).translate(_SUPERSCRIPT_TO_DIGIT)), match.group(2))
+        elif (match := _FOOTNOTE_LINE.fullmatch(line)) and _footnote_number(match.group(1)) is not None:
+            self._start_footnote(_footnote_number(match.group(1)), match.group(2))
         elif self._note is not None and not _ends_sentence(self._note[-1]) and not _starts_block(line):
             self._continue_footnote(line)
         else:
@@ -205,12 +209,22 @@ class _Chunker:
             self.footnotes[self._note_number] = " ".join(self._note)
 
     def _add_line(self, line: str) -> None:
-        if self._open and (_starts_block(line) or not self._in_body and self._front_matter_break(line)):
+        if self._open and (_starts_block(line) or not self._in_body and self._front_matter_break(line)
+                           or self._in_body and self._opens_paragraph(line)):
             self._close()
         self._open.append(line)
-        if not self._in_body and _formula_language(line) is not None:
+        if not self._in_body and (language := _formula_language(line)) is not None:
             self._in_body = True
+            self._language = language
             self._close()
+
+    def _opens_paragraph(self, line: str) -> bool:
+        """Whether `line` starts a paragraph though no blank line comes before it: the line before ends one
+        ("," ";" "."), and this one opens with an opening phrase ("Recalling", "Requests")."""
+        if not _ends_sentence(self._open[-1]):
+            return False
+        text = _plain(_unwrap(line))
+        return any(opening_phrase(text, kind, self._language) for kind in (PREAMBULAR, OPERATIVE))
 
     def _front_matter_break(self, line: str) -> bool:
         """Whether `line` or the line before it stands alone (masthead lines, the formula, a sponsor line).
@@ -219,7 +233,7 @@ class _Chunker:
         long list of sponsors wrapped over several lines, and does not stand alone.
         """
         previous = self._open[-1]
-        if _stands_alone(previous):
+        if _stands_alone(previous) or previous.endswith(":"):  # a note's sentence ends with ":", the title follows
             return True
         if continues_list(previous) and read_sponsor_line(line):
             return False
@@ -267,6 +281,15 @@ def parse_inline(raw: str, footnote_id: FootnoteResolver | None = None) -> tuple
     return _strip(text, marks)
 
 
+MAX_MARKER_DIGITS = 4  # footnotes of a resolution are numbered 1 to a few hundred
+
+
+def _footnote_number(marker: str) -> int | None:
+    """The number of a footnote marker in superscript digits; None when it is too long to be one."""
+    digits = marker.strip().translate(_SUPERSCRIPT_TO_DIGIT)
+    return int(digits) if len(digits) <= MAX_MARKER_DIGITS else None
+
+
 def _parse(raw: str, footnote_id: FootnoteResolver | None) -> tuple[str, list[Mark]]:
     out: list[str] = []
     marks: list[Mark] = []
@@ -277,8 +300,11 @@ def _parse(raw: str, footnote_id: FootnoteResolver | None) -> tuple[str, list[Ma
         length += match.start() - position
         position = match.end()
         if match.group("marker"):
-            if footnote_id is not None:
-                number = int(match.group("marker").translate(_SUPERSCRIPT_TO_DIGIT))
+            number = _footnote_number(match.group("marker"))
+            if number is None:  # thousands of superscript digits: text, not a footnote marker
+                out.append(match.group())
+                length += len(match.group())
+            elif footnote_id is not None:
                 marks.append(Mark(FOOTNOTE, length, length, footnote_id(number)))
             continue
         if match.group("label") is not None:

@@ -18,6 +18,7 @@ work on plain text, and lets every exporter decide how a mark looks.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 
 ITALIC = "italic"
@@ -124,3 +125,35 @@ def shift_marks(marks: list[Mark], at: int, removed: int, inserted: int) -> list
         if new_end > new_start:
             result.append(Mark(mark.kind, new_start, new_end, mark.target))
     return sorted_marks(result)
+
+
+class Coverage:
+    """Which italic, bold and link marks cover each piece of a text, the pieces taken left to right.
+
+    Exporters cut a text at every mark boundary and ask, for each piece, whether it is italic or bold and
+    which link it lies in (the first link mark over it, in the order of `marks`). Asking every mark for
+    every piece made them quadratic (14,000 links in a paragraph took 20 s); this sweep is linear but for
+    sorting. `at(left)` must be called with non-decreasing offsets, each the start of a piece that no mark
+    boundary cuts.
+    """
+
+    def __init__(self, marks: list[Mark]):
+        self._waiting = sorted(((mark.start, index, mark) for index, mark in enumerate(marks)
+                                if mark.kind in (ITALIC, BOLD, LINK) and mark.start < mark.end), reverse=True)
+        self._ends: dict[str, list[int]] = {ITALIC: [], BOLD: []}  # heaps of the ends of covering marks
+        self._links: list[tuple[int, int, str]] = []  # heap of (index in marks, end, target)
+
+    def at(self, left: int) -> tuple[bool, bool, str]:
+        """(italic, bold, link target or "") of the piece starting at `left`."""
+        while self._waiting and self._waiting[-1][0] <= left:
+            _, index, mark = self._waiting.pop()
+            if mark.kind == LINK:
+                heapq.heappush(self._links, (index, mark.end, mark.target))
+            else:
+                heapq.heappush(self._ends[mark.kind], mark.end)
+        for ends in self._ends.values():
+            while ends and ends[0] <= left:
+                heapq.heappop(ends)
+        while self._links and self._links[0][1] <= left:
+            heapq.heappop(self._links)
+        return bool(self._ends[ITALIC]), bool(self._ends[BOLD]), self._links[0][2] if self._links else ""

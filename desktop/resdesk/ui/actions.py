@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from resdesk.ui.guard import call_reporting
+
 Std = QKeySequence.StandardKey
 
 
@@ -123,7 +125,8 @@ class Actions:
         return iter(self._actions.values())
 
     def connect(self, key: str, slot) -> None:
-        self._actions[key].triggered.connect(lambda _checked=False: slot())
+        action = self._actions[key]
+        action.triggered.connect(lambda _checked=False: call_reporting(slot, action))
 
     def set_read_only(self, readonly: bool) -> None:
         for action in self._actions.values():

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.model.amendment import STATUSES, status_words
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.naming import named
 
 COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Instruction", "Justification", "Collision")
@@ -36,6 +37,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL = ""
 
 
+@guard_overrides
 class AmendmentTableModel(QAbstractTableModel):
     def __init__(self, negotiation):
         super().__init__()
@@ -117,6 +119,7 @@ class AmendmentTableModel(QAbstractTableModel):
         return None
 
 
+@guard_overrides
 class AmendmentFilterModel(QSortFilterProxyModel):
     """Text filter over every column, plus a delegation (author or co-sponsor) and a status."""
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from PySide6.QtCore import QElapsedTimer, QSize
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from resdesk.errors import DocumentLockedError, UserError
+from resdesk.errors import DocumentLockedError, DocumentReadOnlyError, UserError
 from resdesk.store.docfile import DocumentFile
 from resdesk.ui.bundled_fonts import register_bundled_fonts
 from resdesk.ui.file_open import FileOpenHandler
+from resdesk.ui.guard import install_excepthook
 from resdesk.ui.main_window import MainWindow
 from resdesk.ui.opening import example_document, import_beside, is_document
 from resdesk.ui.session import DocumentSession
@@ -46,16 +47,22 @@ def tell_read_only(parent: QWidget | None, sentence: str) -> None:
 
 
 def open_session(path: Path, parent: QWidget | None = None, *, interactive: bool = True) -> DocumentSession:
-    """Open a document file for writing, or read-only after telling the user when it is locked."""
+    """Open a document file for writing, or read-only (the window's banner says why) when it is locked,
+    cannot be written where it is, or has a schema that is not exactly ours."""
     try:
-        file = DocumentFile.open(path)
+        file = DocumentFile.open(path, wait=0)
+        reason = None
     except DocumentLockedError as error:
         if interactive:
             tell_read_only(parent, str(error))
         else:
             print(f"resdesk: {error}", file=sys.stderr)
-        file = DocumentFile.open(path, readonly=True)
-    return DocumentSession(file)
+        file, reason = DocumentFile.open(path, readonly=True), error
+    except DocumentReadOnlyError as error:
+        file, reason = DocumentFile.open(path, readonly=True), error
+    session = DocumentSession(file)
+    session.read_only_because = reason
+    return session
 
 
 def tell_import_notes(parent: QWidget | None, source: str, notes: list[str]) -> None:
@@ -158,6 +165,7 @@ def screenshot(window: MainWindow, output: Path, size: QSize) -> None:
 def run(path: str | None, screenshot_to: str | None = None, size: str | None = None) -> int:
     """The `gui` command: the event loop, or one screenshot."""
     app = application()
+    install_excepthook()
     if screenshot_to is not None:
         window_size = parse_size(size or "1400x900")
         window = open_window(path, interactive=False, restore=False, remember=False)

@@ -12,9 +12,11 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QSyntaxHighlighter, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextEdit
 
+from resdesk.text.chars import clean
 from resdesk.text.inline import FOOTNOTE, OPENING, Mark, shift_marks
 from resdesk.ui import rendering
 from resdesk.ui.facts import Row
+from resdesk.ui.guard import guard_overrides
 
 
 def editor_content(document: QTextDocument, old_text: str, old_marks: list[Mark]) -> tuple[str, list[Mark]]:
@@ -73,6 +75,7 @@ def editor_position(document: QTextDocument, offset: int) -> int:
     return len(text)
 
 
+@guard_overrides
 class OpeningHighlighter(QSyntaxHighlighter):
     """Shows the opening phrase as the language sets it while typing (derived, or as the source file marked it)."""
 
@@ -102,6 +105,7 @@ class OpeningHighlighter(QSyntaxHighlighter):
         self.setFormat(0, position, rendering.opening_format(self.language))
 
 
+@guard_overrides
 class BlockEditor(QTextEdit):
     """Editor of the current block. Enter adds a paragraph; Up/Down at the edges go to the next block."""
 
@@ -184,7 +188,7 @@ class BlockEditor(QTextEdit):
             not line.isValid() or line.lineNumber() == layout.lineCount() - 1)
 
     def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt's name
-        """Paste as plain text on one line (a block is one paragraph)."""
-        text = " ".join(source.text().split())
+        """Paste as plain text on one line (a block is one paragraph), without what no export could write."""
+        text = " ".join(clean(source.text()).split())
         if text:
             self.textCursor().insertText(text)

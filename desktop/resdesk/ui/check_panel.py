@@ -127,10 +127,12 @@ class CheckPanel(QWidget):
             return
         session = self.runner.session
         try:
-            session.undo_stack.push(fix_command(session, finding, self.runner.checked_text(finding)))
+            command = fix_command(session, finding, self.runner.checked_text(finding))
         except UserError as error:
             self.window_.statusBar().showMessage(str(error), 6000)
             return
+        if not session.undo_stack.push(command):
+            return  # the stack told the user why
         self.runner.run_now()  # the finding goes at once, not after the pause
 
 

@@ -1,7 +1,8 @@
 """Undo commands: each one calls an operation of `resdesk.store.editing` and, to undo, its inverse.
 
 Both directions are committed to the document file at once, so the file always
-holds what the screen shows. Typing in one paragraph merges into one command
+holds what the screen shows; a direction that fails (a refusal, a full disk)
+changes neither, and the `UndoStack` reports it (see `resdesk.ui.undo`). Typing in one paragraph merges into one command
 until the user pauses (`MERGE_PAUSE` seconds) or edits another paragraph.
 """
 
@@ -13,6 +14,7 @@ from PySide6.QtGui import QUndoCommand
 
 from resdesk.store import editing
 from resdesk.ui.session import DocumentSession
+from resdesk.ui.undo import Command
 
 MERGE_PAUSE = 1.5
 TYPING_ID = 1
@@ -20,7 +22,7 @@ META_ID = 2
 FOOTNOTE_TEXT_ID = 3
 
 
-class TypingCommand(QUndoCommand):
+class TypingCommand(Command):
     """A change of one block's text (and marks); consecutive keystrokes merge."""
 
     def __init__(self, session: DocumentSession, block_id: str, old: editing.TextState, new: editing.TextState,
@@ -59,7 +61,7 @@ class TypingCommand(QUndoCommand):
         self.session.focus_requested.emit(self.block_id, self.cursor_before)
 
 
-class StructureCommand(QUndoCommand):
+class StructureCommand(Command):
     """Base of the commands that change the order, kinds or levels of blocks (the text is reloaded)."""
 
     def __init__(self, session: DocumentSession, text: str, focus: str):
@@ -224,7 +226,7 @@ class FootnoteTextCommand(StructureCommand):
         editing.set_footnote_text(self.session.file, self.footnote_id, self.old.text, self.old.marks)
 
 
-class MetaCommand(QUndoCommand):
+class MetaCommand(Command):
     """A change of one metadata field; consecutive typing in the same field merges."""
 
     def __init__(self, session: DocumentSession, key: str, value, label: str):

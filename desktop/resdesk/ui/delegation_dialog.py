@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from resdesk.errors import UserError
 from resdesk.model.delegation import DELEGATION_KINDS, Delegation
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.naming import name_buttons, named
 
 KIND_TEXT = {"member": "Member State", "observer": "Observer State", "group": "Group of States",
@@ -21,6 +22,7 @@ KIND_TEXT = {"member": "Member State", "observer": "Observer State", "group": "G
 AddFunction = Callable[[str, str, str], Delegation]
 
 
+@guard_overrides
 class AddDelegationDialog(QDialog):
     def __init__(self, add: AddFunction, name: str = "", parent=None):
         super().__init__(parent)

@@ -12,7 +12,10 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject
 
+from resdesk.ui.guard import guard_overrides
 
+
+@guard_overrides
 class FileOpenHandler(QObject):
     """An application event filter that passes the path of every file-open event to `open_path`."""
 

@@ -11,7 +11,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from resdesk.ui.guard import guard_overrides
 
+
+@guard_overrides
 class FindBar(QWidget):
     """The find field with next/previous buttons and "2 of 5"; Enter (or F3) finds the next, Shift+F3 the previous."""
 

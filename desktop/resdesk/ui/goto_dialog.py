@@ -7,6 +7,8 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCompleter, QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
+from resdesk.ui.guard import guard_overrides
+
 
 def normalise_label(text: str) -> str:
     """"op 5(a)" and "OP5 (a)" compare equal: no spaces, one case."""
@@ -24,6 +26,7 @@ def resolve_label(text: str, labels: dict[str, str]) -> str | None:
     return None
 
 
+@guard_overrides
 class GoToDialog(QDialog):
     """Asks for a label; `block_id` holds the block found when accepted."""
 

@@ -26,23 +26,29 @@ from PySide6.QtWidgets import (
 from resdesk.errors import UserError
 from resdesk.model import tree
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+from resdesk.store.docfile import ForeignSchemaError
 from resdesk.store.editing import neighbour_position
 from resdesk.ui import commands
 from resdesk.ui.actions import MENUS, Actions
+from resdesk.ui.banner import Banner
 from resdesk.ui.block_editor import plain_offset
 from resdesk.ui.check_panel import CheckUi
 from resdesk.ui.export_print import ExportPrint
 from resdesk.ui.find_bar import FindBar
 from resdesk.ui.footnote_dialog import FootnoteDialog
 from resdesk.ui.goto_dialog import GoToDialog
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.metadata_panel import MetadataPanel
 from resdesk.ui.negotiation_window import NegotiationUi
 from resdesk.ui.outline_panel import OutlineView
+from resdesk.ui.problems import ProblemReporter
 from resdesk.ui.session import DocumentSession
 from resdesk.ui.settings import APP_NAME, recent_files
 from resdesk.ui.text_view import TextView
+from resdesk.ui.unsaved import UnsavedEdit
 
 
+@guard_overrides
 class MainWindow(QMainWindow):
     """One document in one window."""
 
@@ -57,6 +63,7 @@ class MainWindow(QMainWindow):
         self.session = session
         session.setParent(self)  # the session (and its undo stack) lives as long as its window
         self.panels: dict[str, QDockWidget] = {}
+        self.problems = ProblemReporter(self)
         self.actions = Actions(self)
         self.menus: dict[str, QMenu] = {}
 
@@ -66,8 +73,10 @@ class MainWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.banner = Banner(central)
         self.text_view = TextView(session, central)
         self.find_bar = FindBar(self.text_view.find_matches, central)
+        layout.addWidget(self.banner)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.text_view, 1)
         self.setCentralWidget(central)
@@ -78,6 +87,8 @@ class MainWindow(QMainWindow):
         self.history.setObjectName("undoHistory")
         self.history.setAccessibleName("Undo history")
         self.history.setEmptyLabel("Opened")
+        # The history is reset at every change; rows of one height keep that cheap after thousands of steps.
+        self.history.setUniformItemSizes(True)
         self.add_panel("outline", "Outline", self.outline, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_panel("metadata", "Document", self.metadata, Qt.DockWidgetArea.RightDockWidgetArea)
         self.add_panel("history", "History", self.history, Qt.DockWidgetArea.RightDockWidgetArea, below=True)
@@ -92,9 +103,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.title())
         self.statusBar().setObjectName("statusBar")
         self.statusBar().setAccessibleName("Status")
-        self.statusBar().showMessage(
-            "Read-only: this document is open in another window or process." if session.readonly
-            else "Every change is saved as you type.")
+        self.unsaved = UnsavedEdit(self)
+        self.statusBar().showMessage("Read-only." if session.readonly else "Every change is saved as you type.")
+        if session.readonly:
+            reason = session.read_only_because
+            self.banner.show_reason(str(reason or "This document is open in another window or process."),
+                                    offer_copy=not isinstance(reason, ForeignSchemaError))
+            self.banner.save_as.clicked.connect(self.save_as)
         self.resize(1280, 800)
         if restore:
             self.restore_layout()
@@ -182,6 +197,7 @@ class MainWindow(QMainWindow):
         a.connect("about", self.about)
         for action in a:
             self.addAction(action)
+        stack.failed.connect(self.show_problem)
         stack.canUndoChanged.connect(self._update_undo_actions)
         stack.canRedoChanged.connect(self._update_undo_actions)
         stack.undoTextChanged.connect(self._update_undo_actions)
@@ -234,6 +250,7 @@ class MainWindow(QMainWindow):
             return
         try:
             self.session.file.save_as(target)
+            self.unsaved.write_into(target)  # what the disk here could not take goes into the copy
         except (UserError, OSError) as error:
             QMessageBox.critical(self, APP_NAME, str(error))
             return
@@ -262,6 +279,9 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self.unsaved.confirm_close():
+            event.ignore()
+            return
         if self.remember:
             settings = QSettings()
             settings.setValue("window/geometry", self.saveGeometry())
@@ -294,12 +314,12 @@ class MainWindow(QMainWindow):
         return self._proposing()
 
     def _push(self, command) -> None:
-        if self.session.readonly:
-            return
-        try:
-            self.session.undo_stack.push(command)
-        except UserError as error:
-            self.show_message(str(error))
+        if not self.session.readonly:
+            self.session.undo_stack.push(command)  # a refusal is reported by the stack (show_problem)
+
+    def show_problem(self, error: BaseException, command=None) -> None:
+        """What went wrong in a callback or an undo step, told to the user (see `resdesk.ui.guard`)."""
+        self.problems.show(error, command)
 
     def _enter_in_text(self) -> None:
         block_id = self.current_paragraph()

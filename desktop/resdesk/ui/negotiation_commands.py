@@ -25,11 +25,12 @@ from resdesk.store.amendments import (
 )
 from resdesk.store.comments import add_comment, remove_comment, restore_comment
 from resdesk.ui.commands import MERGE_PAUSE
+from resdesk.ui.undo import Command
 
 PROPOSE_TYPING_ID = 11
 
 
-class _NegotiationCommand(QUndoCommand):
+class _NegotiationCommand(Command):
     def __init__(self, negotiation, text: str):
         super().__init__(text)
         self.negotiation = negotiation

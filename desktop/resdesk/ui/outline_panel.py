@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 from resdesk.model import tree
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block
 from resdesk.ui.commands import MoveBlockCommand, SetKindCommand
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.session import DocumentSession
 
 MIME_TYPE = "application/x-resdesk-block"
@@ -54,6 +55,7 @@ def _without_group(blocks: list[Block], block_id: str) -> list[Block]:
     return [block for block in blocks if block.id not in members]
 
 
+@guard_overrides
 class OutlineModel(QStandardItemModel):
     """Groups, paragraphs and sub-paragraphs; rebuilt when the structure changes."""
 
@@ -66,6 +68,10 @@ class OutlineModel(QStandardItemModel):
         self.items: dict[str, QStandardItem] = {}
         self._counts: dict[str, int] = {}  # the comment counts the items show
         self._rebuild_pending = False
+        # Items are made once and used again: PySide never frees a QStandardItem made in Python once it was
+        # in a model, so building new ones at every change of structure grew the window all day long.
+        self._groups: dict[str, QStandardItem] = {}
+        self._spare: list[QStandardItem] = []
         self.rebuild()
         session.structure_changed.connect(self._schedule_rebuild)
         session.block_changed.connect(self._block_changed)
@@ -81,39 +87,61 @@ class OutlineModel(QStandardItemModel):
 
     def rebuild(self) -> None:
         self._rebuild_pending = False
-        self.clear()
-        self.items = {}
-        self._counts = self.session.negotiation.comment_counts()
-        root = self.invisibleRootItem()
-        document = self.session.document
-        labels = self.session.labels()
-        preamble = self._group("Preamble", PREAMBLE)
-        operative = self._group("Operative part", OPERATIVE_PART)
-        root.appendRow(preamble)
-        root.appendRow(operative)
-        target = preamble
-        for block in document.blocks:
-            if block.kind == OPERATIVE:
-                target = operative
-            self._add(block, labels, target)
-        for number, annex in enumerate(document.annexes, start=1):
-            group = self._group(annex.title or "Annex", f"annex-{number}")
-            root.appendRow(group)
-            for block in annex.blocks:
-                self._add(block, labels, group)
+        blocked = self.blockSignals(True)  # the views see one reset at the end, not a signal per row
+        try:
+            self._take_all()
+            old, self.items = self.items, {}
+            self._counts = self.session.negotiation.comment_counts()
+            root = self.invisibleRootItem()
+            document = self.session.document
+            labels = self.session.labels()
+            preamble = self._group("Preamble", PREAMBLE)
+            operative = self._group("Operative part", OPERATIVE_PART)
+            root.appendRow(preamble)
+            root.appendRow(operative)
+            target = preamble
+            for block in document.blocks:
+                if block.kind == OPERATIVE:
+                    target = operative
+                self._add(block, labels, target, old)
+            for number, annex in enumerate(document.annexes, start=1):
+                group = self._group(annex.title or "Annex", f"annex-{number}")
+                root.appendRow(group)
+                for block in annex.blocks:
+                    self._add(block, labels, group, old)
+            self._spare.extend(old.values())  # the items of deleted paragraphs, for the next new ones
+        finally:
+            self.blockSignals(blocked)
+        self.beginResetModel()
+        self.endResetModel()
         self.rebuilt.emit()
 
+    def _take_all(self) -> None:
+        """Every item out of the tree (deepest first), to be placed again."""
+        def take_children(item: QStandardItem) -> None:
+            for row in range(item.rowCount()):
+                take_children(item.child(row))
+            while item.rowCount():
+                item.takeRow(item.rowCount() - 1)
+
+        take_children(self.invisibleRootItem())
+
     def _group(self, title: str, key: str) -> QStandardItem:
-        item = QStandardItem(title)
-        item.setData(key, GROUP_ROLE)
-        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled)
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
+        item = self._groups.get(key)
+        if item is None:
+            item = self._groups[key] = QStandardItem()
+            item.setData(key, GROUP_ROLE)
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+            font = item.font()
+            font.setBold(True)
+            item.setFont(font)
+        item.setText(title)
         return item
 
-    def _add(self, block: Block, labels: dict[str, str], group: QStandardItem) -> None:
-        item = QStandardItem(item_text(labels.get(block.id, ""), block, self._counts.get(block.id, 0)))
+    def _add(self, block: Block, labels: dict[str, str], group: QStandardItem,
+             old: dict[str, QStandardItem]) -> None:
+        item = old.pop(block.id, None) or (self._spare.pop() if self._spare else QStandardItem())
+        item.setText(item_text(labels.get(block.id, ""), block, self._counts.get(block.id, 0)))
         item.setData(block.id, BLOCK_ID_ROLE)
         item.setToolTip(block.text)
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDropEnabled

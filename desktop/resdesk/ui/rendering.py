@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, marked_opening
 from resdesk.ui.facts import Row
+from resdesk.ui.guard import guard_overrides
 from resdesk.un.languages import SERIF_FAMILIES as UN_SERIF_FAMILIES
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.views.outline import table_text
@@ -209,6 +210,7 @@ def notes_document(row: Row, geo: Geometry) -> QTextDocument | None:
     return document
 
 
+@guard_overrides
 class FootnoteMarkerHandler(QPyTextObject):
     """Draws a footnote anchor in the editor as its superscript number."""
 

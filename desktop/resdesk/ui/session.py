@@ -10,19 +10,21 @@ an undo command (see `commands.py`).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from resdesk.amend.follow_edit import follow_text_edit
 from resdesk.amend.labels import document_labels
+from resdesk.errors import DocumentWriteError, UserError
 from resdesk.model.document import Document
 from resdesk.store import editing
-from resdesk.store.docfile import DocumentFile
+from resdesk.store.docfile import DocumentFile, database_problem
 from resdesk.store.documents import load
 from resdesk.text.inline import footnote_anchors
 from resdesk.ui.facts import BLOCK, Row, block_row, document_rows
+from resdesk.ui.undo import UndoStack
 
 
 def footnote_order(marks) -> list[str]:
@@ -36,15 +38,20 @@ class DocumentSession(QObject):
     block_changed = Signal(str, bool)     # block id, True when the change came from the editor itself
     meta_changed = Signal()
     focus_requested = Signal(str, int)    # block id, cursor position (-1: end) after undo/redo/commands
+    unsaved_changed = Signal()            # a paragraph's typing could not be written, or now was
 
     def __init__(self, file: DocumentFile, parent: QObject | None = None):
         super().__init__(parent)
         self.file = file
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.undo_stack.setObjectName("undoStack")
         self.document: Document = load(file)
         self.rows: list[Row] = document_rows(self.document)
         self._row_index = self._index_rows()
+        # Paragraphs whose typed text the file could not take (a full disk): block id -> what the file holds.
+        # The text in memory and on screen is the typed one; `saved_state` is what an undo step starts from.
+        self.unsaved: dict[str, editing.TextState] = {}
+        self.read_only_because: UserError | None = None  # why the file opened read-only (the window says it)
         from resdesk.ui.negotiation import Negotiation
 
         self.negotiation = Negotiation(self)
@@ -86,13 +93,30 @@ class DocumentSession(QObject):
         self._row_index = self._index_rows()
         self.structure_changed.emit()
 
+    def saved_state(self, block_id: str) -> editing.TextState:
+        """The text and marks of a block as the file holds them (the screen may show unsaved typing)."""
+        if block_id in self.unsaved:
+            return self.unsaved[block_id]
+        block = self.row(block_id).block
+        return editing.TextState(block.text, list(block.marks))
+
     def set_text(self, block_id: str, text: str, marks, *, from_editor: bool = False) -> editing.TextState:
-        """Commit a block's new text and marks; returns the previous ones."""
-        with self.file.transaction("edit-text"):
-            previous = editing.update_text(self.file, block_id, text, list(marks))
-            if previous.text != text and any(a.target == block_id for a in self.negotiation.amendments):
-                # Edit-text mode: the proposals on this paragraph find their words again, or go stale.
-                follow_text_edit(self.file, block_id, previous.text, text)
+        """Commit a block's new text and marks; returns the previous ones.
+
+        Typed text (`from_editor`) the file cannot take stays in memory, listed in `unsaved`, and the
+        DocumentWriteError goes on to the undo stack, which reports it.
+        """
+        try:
+            previous = self._write_text(self.file, block_id, text, marks)
+        except DocumentWriteError:
+            if from_editor:
+                self.unsaved.setdefault(block_id, self.saved_state(block_id))
+                self._replace_block(replace(self.row(block_id).block, text=text, marks=list(marks)))
+                self.block_changed.emit(block_id, True)
+                self.unsaved_changed.emit()
+            raise
+        if self.unsaved.pop(block_id, None) is not None:
+            self.unsaved_changed.emit()
         index = self._row_index[block_id]
         old_row = self.rows[index]
         block = replace(old_row.block, text=text, marks=list(marks))
@@ -103,6 +127,23 @@ class DocumentSession(QObject):
         else:
             self.block_changed.emit(block_id, from_editor)
         return previous
+
+    def _write_text(self, file: DocumentFile, block_id: str, text: str, marks) -> editing.TextState:
+        try:
+            with file.transaction("edit-text"):
+                previous = editing.update_text(file, block_id, text, list(marks))
+                if previous.text != text and any(a.target == block_id for a in self.negotiation.amendments):
+                    # Edit-text mode: the proposals on this paragraph find their words again, or go stale.
+                    follow_text_edit(file, block_id, previous.text, text)
+        except sqlite3.Error as error:  # a read before the write (a full disk can refuse the WAL index too)
+            raise database_problem(error, file.path.name) from error
+        return previous
+
+    def write_unsaved(self, file: DocumentFile) -> None:
+        """Write the unsaved typing into `file` (a copy of this document made by Save As)."""
+        for block_id in self.unsaved:
+            block = self.row(block_id).block
+            self._write_text(file, block_id, block.text, block.marks)
 
     def _replace_block(self, block) -> None:
         """Put a changed block into the in-memory document and its row."""

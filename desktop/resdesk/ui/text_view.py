@@ -35,6 +35,7 @@ from resdesk.ui import rendering
 from resdesk.ui.block_editor import BlockEditor, editor_content, editor_position, plain_offset
 from resdesk.ui.commands import TypingCommand
 from resdesk.ui.facts import BLOCK, TITLE, Row
+from resdesk.ui.guard import guard_overrides
 from resdesk.ui.markup_rendering import COLLISION_COLOUR, caption_height, fill_markup, text_start
 from resdesk.ui.negotiation_commands import ProposeTypingCommand, keep_equivalent
 from resdesk.ui.session import DocumentSession
@@ -42,6 +43,7 @@ from resdesk.ui.session import DocumentSession
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_COLOR = QColor("#7a7f87")
 CURRENT_BACKGROUND = QColor("#eef3fb")
+UNSAVED_COLOUR = QColor("#b3261e")  # the mark of a paragraph whose typing the file could not take
 FOUND_BACKGROUND = QColor("#ffe680")
 RELAYOUT_PAUSE_MS = 400
 TYPING_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier | \
@@ -66,6 +68,7 @@ def collision_tip(negotiation, colliding: list[str]) -> str:
         for ident in colliding)
 
 
+@guard_overrides
 class BlocksModel(QAbstractListModel):
     """The rows of the text (title, blocks, annex headings) from the session."""
 
@@ -79,8 +82,13 @@ class BlocksModel(QAbstractListModel):
     def rowCount(self, parent=None) -> int:  # noqa: N802 - Qt's name
         return 0 if parent is not None and parent.isValid() else len(self.negotiation.rows)
 
+    def _valid(self, index: QModelIndex) -> bool:
+        """An index of the rows now shown: while a reset begins (closing the editor), Qt still asks about rows
+        of the old list, which the negotiation has already replaced."""
+        return index.isValid() and index.row() < len(self.negotiation.rows)
+
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if not self._valid(index):
             return None
         row = self.negotiation.rows[index.row()]
         if role == ROW_ROLE:
@@ -95,7 +103,7 @@ class BlocksModel(QAbstractListModel):
 
     def flags(self, index: QModelIndex):
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.isValid() and self.negotiation.rows[index.row()].kind == BLOCK:
+        if self._valid(index) and self.negotiation.rows[index.row()].kind == BLOCK:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -140,6 +148,7 @@ def _row_key(row: Row, width: float, language: str):
             tuple(sorted(row.markers.items())), width, language, shown)
 
 
+@guard_overrides
 class BlockDelegate(QStyledItemDelegate):
     """Paints rows from cached text documents and manages the in-place editor's data and size."""
 
@@ -251,6 +260,10 @@ class BlockDelegate(QStyledItemDelegate):
         painter.setPen(LABEL_COLOR)
         painter.drawText(QRectF(rect.left() + 8, top, rendering.GUTTER - 12, 20),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, row.label)
+        if row.block.id in self.view.session.unsaved:
+            painter.setPen(UNSAVED_COLOUR)
+            painter.drawText(QRectF(rect.left() + 8, top + 18, rendering.GUTTER - 12, 20),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "⚠ not saved")
         if row.record is not None and row.record.collisions:
             painter.fillRect(QRectF(rect.left() + 1, rect.top() + 2, 4, rect.height() - 4), COLLISION_COLOUR)
             painter.setPen(COLLISION_COLOUR)
@@ -328,6 +341,7 @@ class BlockDelegate(QStyledItemDelegate):
                            int(math.ceil(geo.text_width)), int(math.ceil(height)) + 1)
 
 
+@guard_overrides
 class TextView(QListView):
     """The resolution's text; the current block is edited in place."""
 
@@ -510,9 +524,9 @@ class TextView(QListView):
         if text == row.block.text and sorted(marks, key=repr) == sorted(row.block.marks, key=repr):
             return
         cursor = plain_offset(editor.document(), editor.textCursor().position())
-        command = TypingCommand(self.session, editor.block_id, TextState(row.block.text, list(row.block.marks)),
-                                TextState(text, marks), cursor)
-        command.cursor_before = max(0, cursor - (len(text) - len(row.block.text)))
+        saved = self.session.saved_state(editor.block_id)  # what the file holds, under any unsaved typing
+        command = TypingCommand(self.session, editor.block_id, saved, TextState(text, marks), cursor)
+        command.cursor_before = max(0, cursor - (len(text) - len(saved.text)))
         self.session.undo_stack.push(command)
 
     def _propose_typed(self, editor: BlockEditor) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox
 
-from resdesk.errors import UserError
+from resdesk.errors import DocumentWriteError, UserError
 from resdesk.ui.settings import APP_NAME
 
 
@@ -28,12 +28,12 @@ class WindowPart:
 
     def push(self, command) -> bool:
         """Push an undo command (it runs at once); False, after telling the user, when it was refused."""
-        try:
-            self.session.undo_stack.push(command)
-        except UserError as error:
-            self.warn(APP_NAME, str(error))
-            return False
-        return True
+        failure = self.session.undo_stack.attempt(command)
+        if isinstance(failure, UserError) and not isinstance(failure, DocumentWriteError):
+            self.warn(APP_NAME, str(failure))
+        elif failure is not None:
+            self.window.show_problem(failure, command)  # a full disk: kept as unsaved, or a dialog
+        return failure is None
 
     def acting_or_tell(self) -> str:
         """The acting delegation, or "" after asking the user to choose one."""

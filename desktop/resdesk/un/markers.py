@@ -53,8 +53,9 @@ def footnote_marker(number: int | str, language_code: str = "en") -> str:
     return language(language_code).footnote_marker.format(number)
 
 
-#: "3." or "3 -" (older Arabic files also "3-" or "3 –"); the digits may be Arabic-Indic.
-_OPERATIVE_NUMBER = r"\s*(\d{1,3})(?:\.| ?[-\u2013])[\t ]+"
+#: "3." or "3 -" (older Arabic files also "3-" or "3 –"); the digits may be Arabic-Indic. Up to 9999
+#: paragraphs; a line opening with a year ("2013. The…", a wrapped sentence) does not start one.
+_OPERATIVE_NUMBER = r"\s*(?!(?:19|20)\d\d\.)(\d{1,4})(?:\.| ?[-\u2013])[\t ]+"
 _SUBPARAGRAPH_MARKER = r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)[\t ]+"
 #: The depths a letter and a Roman numeral stand for, by how the marker is written: "(a)"/"(i)" and
 #: French and Spanish "a)"/"i)" are levels 1 and 2, "a."/"i." levels 3 and 4.

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from resdesk.formats.docx.oxml import R_NS, bookmark, el, field_runs, footnote_reference_run, run, run_properties
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark
+from resdesk.text.inline import FOOTNOTE, Coverage, Mark
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis
 from resdesk.un.symbols import link_url
@@ -41,6 +41,7 @@ class RunContext:
     referenced: set[str] = field(default_factory=set)
     next_bookmark: int = 1
     link_ids: dict[str, str] = field(default_factory=dict)
+    next_rid: int = 1  # the lowest relationship id that may be free
 
     def footnote_number(self, footnote_id: str) -> int:
         if footnote_id not in self.footnote_numbers:
@@ -52,7 +53,13 @@ class RunContext:
         if self.part is None:
             return None
         if target not in self.link_ids:
-            self.link_ids[target] = self.part.relate_to(link_url(target), HYPERLINK_RT, is_external=True)
+            # python-docx's relate_to looks through every relationship twice (for a match, for a free id):
+            # quadratic in links. Each target is added once here, with the id python-docx would choose.
+            rels = self.part.rels
+            while f"rId{self.next_rid}" in rels:
+                self.next_rid += 1
+            self.link_ids[target] = f"rId{self.next_rid}"
+            rels.add_relationship(HYPERLINK_RT, link_url(target), self.link_ids[target], is_external=True)
         return self.link_ids[target]
 
     def bookmark_id(self) -> int:
@@ -112,23 +119,25 @@ def inline_runs(ctx: RunContext, text: str, marks: list[Mark], *, italic_until: 
     spans = [m for m in marks if m.kind != FOOTNOTE]
     cuts = _cuts(len(text), spans + footnotes, italic_until, start, end)
 
+    notes: dict[int, list[str]] = {}  # by offset: one look-up per piece, not a scan of every anchor
+    for note in footnotes:
+        notes.setdefault(note.start, []).append(note.target)
+
     def anchors_at(position: int) -> None:
-        if not anchors:
-            return
-        for note in footnotes:
-            if note.start == position and (start < position <= end or position == start == 0):
-                elements.extend(footnote_reference(ctx, note.target))
+        if anchors and (start < position <= end or position == start == 0):
+            for target in notes.get(position, ()):
+                elements.extend(footnote_reference(ctx, target))
 
     if start == 0:
         anchors_at(0)
+    coverage = Coverage(spans)
     for left, right in zip(cuts, cuts[1:], strict=False):
         piece = text[left:right]
         if piece:
-            active = [m for m in spans if m.start <= left and right <= m.end]
+            marked_italic, marked_bold, link = coverage.at(left)
             opening = left < italic_until
-            italic = base_italic or (opening and ctx.opening.italic) or any(m.kind == ITALIC for m in active)
-            bold = (opening and ctx.opening.bold) or any(m.kind == BOLD for m in active)
-            link = next((m.target for m in active if m.kind == LINK), "")
+            italic = base_italic or (opening and ctx.opening.italic) or marked_italic
+            bold = (opening and ctx.opening.bold) or marked_bold
             rpr = run_properties(italic=italic, bold=bold, rtl=ctx.rtl, cs=ctx.rtl,
                                  style="Hyperlink" if link else "", underline=underline, strike=strike, color=color)
             element = run(piece, rpr, text_tag)

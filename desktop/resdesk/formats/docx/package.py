@@ -52,12 +52,16 @@ def stamp(date_iso: str) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)
 
 
+CORE_PROPERTY_LIMIT = 255
+
+
 def set_properties(document, *, title: str, author: str, when: dt.datetime, language: str = "") -> None:
     """Core properties with no user name or path: `author` is the delegation or ""."""
     core = document.core_properties
-    core.author = author
+    # Core properties hold at most 255 characters (python-docx refuses more); the page keeps the whole title.
+    core.author = author[:CORE_PROPERTY_LIMIT]
     core.last_modified_by = ""
-    core.title = title
+    core.title = title[:CORE_PROPERTY_LIMIT]
     core.subject = ""
     core.comments = ""
     core.keywords = ""

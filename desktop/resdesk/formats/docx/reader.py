@@ -1,6 +1,6 @@
 """Opening a .docx that may be hostile: zip checks before decompressing, then safe XML parsing.
 
-Checks, in order: the data is a zip; it has at most MAX_ENTRIES entries; the
+Checks, in order: the data is a zip; it has at most MAX_ENTRIES entries, no two of one name; the
 sizes its directory declares are within MAX_PART_BYTES per part and
 MAX_TOTAL_BYTES in all, with no part compressed more than MAX_RATIO times
 beyond RATIO_FLOOR bytes (zip bombs); the package is a Word document (its main
@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 
 from lxml import etree
 
@@ -55,6 +56,14 @@ class DocxPackage:
         name = self.name
         if len(infos) > MAX_ENTRIES:
             raise BadInputError(f"{name} holds {len(infos)} files; a Word document has far fewer, so it is refused.")
+        seen: set[str] = set()
+        for info in infos:
+            # Part names are case-insensitive: two entries of one name are two versions of one part, and
+            # Word may read the other one than we do.
+            if info.filename.lower() in seen:
+                raise BadInputError(f"{name} holds two parts called {info.filename}, which a Word document never "
+                                    "does (Word might read the other one), so it is refused.")
+            seen.add(info.filename.lower())
         total = 0
         for info in infos:
             if info.flag_bits & 0x1:
@@ -80,7 +89,7 @@ class DocxPackage:
                 data = stream.read(MAX_PART_BYTES + 1)
         except KeyError:
             raise BadInputError(f"{self.name} has no {part}; it is not a complete Word document.") from None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError):
             raise BadInputError(f"{self.name} is damaged ({part} cannot be decompressed).") from None
         if len(data) > MAX_PART_BYTES:
             raise BadInputError(f"{self.name} has a part ({part}) larger than its directory says; it is refused.")

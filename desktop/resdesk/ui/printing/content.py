@@ -21,7 +21,7 @@ from resdesk.model.document import (
     Document,
     Meta,
 )
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark, marked_opening
+from resdesk.text.inline import FOOTNOTE, Coverage, Mark, marked_opening
 from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
@@ -188,16 +188,16 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
             anchors.setdefault(min(mark.start, len(text)), []).append(mark.target)
     points = sorted(cuts)
     runs: list[Run] = []
+    coverage = Coverage(marks)
     for start, end in zip(points, points[1:] + [None], strict=True):
         for note in anchors.get(start, []):
             runs.append(Run(markers[note], Style(superscript=True, color=base.color), footnote=note))
         if end is None or end <= start:
             continue
+        marked_italic, marked_bold, _link = coverage.at(start)
         in_opening = start < italic_until
-        italic = base.italic or (in_opening and opening.italic) or any(
-            m.kind == ITALIC and m.start <= start and end <= m.end for m in marks)
-        bold = base.bold or (in_opening and opening.bold) or any(
-            m.kind == BOLD and m.start <= start and end <= m.end for m in marks)
+        italic = base.italic or (in_opening and opening.italic) or marked_italic
+        bold = base.bold or (in_opening and opening.bold) or marked_bold
         runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
                                                 strike=base.strike, color=base.color)))
     return runs
