@@ -37,7 +37,7 @@ def editor_document() -> Document:
 
 
 @pytest.fixture
-def qt_settings(tmp_path, qapp, monkeypatch):
+def qt_settings(tmp_path, tmp_path_factory, qapp, monkeypatch):
     """QSettings and QStandardPaths in temporary places (never the user's own settings).
 
     Test mode puts QStandardPaths under ~/.qttest, which every run on the machine shares; a home of
@@ -45,8 +45,7 @@ def qt_settings(tmp_path, qapp, monkeypatch):
     another's."""
     from PySide6.QtCore import QSettings, QStandardPaths
 
-    home = tmp_path / "home"
-    home.mkdir()
+    home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("HOME", str(home))
     QStandardPaths.setTestModeEnabled(True)
     qapp.setOrganizationName("Resolution Desk")
