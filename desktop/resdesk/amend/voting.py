@@ -13,8 +13,8 @@ to be decided (proposed or bracketed, not stale), once:
 
 The chair decides: the order can be rearranged by hand (`reorder`); the order set by hand is kept in
 the document (`resdesk.store.voting_order`) and read against the amendments still undecided: decided
-ones leave it, and one it does not name yet takes its place by the rule (after the amendment that
-precedes it in the rule's order).
+ones leave it, and one it does not name yet takes its place by the rule (before the amendment that
+follows it in the rule's order).
 
 **A vote** (`record_vote`) makes the amendment adopted or rejected, with its figures
 (`resdesk.model.vote.Vote`), through `resdesk.amend.decisions.set_statuses`: an adopted amendment
@@ -162,10 +162,11 @@ def voting_order(document: Document, amendments: list[Amendment], hand: list[str
         own = _rule_order(subs.get(amendment.id, []), collisions, lambda a: (a.start, a.end))
         rule += [a.id for a in own] + [amendment.id]
     order = [ident for ident in dict.fromkeys(hand) if ident in voted]
-    for place, ident in enumerate(rule):  # not in the hand-made order yet: after its predecessor by the rule
+    for place in reversed(range(len(rule))):  # not in the hand-made order yet: before its successor by the rule
+        ident = rule[place]
         if ident not in order:
-            before = rule[place - 1] if place else None
-            order.insert(order.index(before) + 1 if before in order else 0, ident)
+            successor = rule[place + 1] if place + 1 < len(rule) else None
+            order.insert(order.index(successor) if successor in order else len(order), ident)
     rule_number = {ident: place for place, ident in enumerate(rule, start=1)}
     items = [VotingItem(by_id[ident], place, rule_number[ident]) for place, ident in enumerate(order, start=1)]
     return VotingOrder(items, order != rule, left_out)
