@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from resdesk.amend.anchors import TextIndex, anchor_holds
 from resdesk.amend.collisions import find_collisions
-from resdesk.amend.decisions import CollisionRefused, StatusChange, set_statuses
+from resdesk.amend.decisions import CollisionRefused, StatusChange, check_statuses, set_statuses
 from resdesk.amend.propose import propose_replace
 from resdesk.amend.sub_amendments import holds
 from resdesk.errors import UserError, in_words
@@ -208,9 +208,8 @@ def set_order(doc: DocumentFile, ids: list[str], *, actor: str = "") -> list[str
     return write_hand_order(doc, list(ids), actor=actor)
 
 
-def record_vote(doc: DocumentFile, ident: str, vote: Vote, *, actor: str = "") -> StatusChange:
-    """Record the vote on amendment `ident`: it becomes adopted or rejected, with the figures, in one transaction
-    (one undo step: `resdesk.amend.decisions.undo_statuses`). A vote already recorded may be corrected."""
+def check_vote(doc: DocumentFile, ident: str, vote: Vote) -> StatusChange:
+    """What `record_vote` would change, or the UserError (`CollisionRefused`) it would raise; writes nothing."""
     amendment = get_amendment(doc, ident)
     if amendment.status not in UNDECIDED_STATUSES and amendment.vote is None:
         raise UserError(f"{ident} is {status_words(amendment.status)}; a vote decides an amendment still to be "
@@ -220,6 +219,13 @@ def record_vote(doc: DocumentFile, ident: str, vote: Vote, *, actor: str = "") -
         if parent.status not in LIVE_STATUSES:
             raise UserError(f"{ident} falls with {parent.id}, which it amends and which is "
                             f"{status_words(parent.status)}; it is not voted on.")
+    return check_statuses(doc, [ident], vote_status(vote), vote=vote)
+
+
+def record_vote(doc: DocumentFile, ident: str, vote: Vote, *, actor: str = "") -> StatusChange:
+    """Record the vote on amendment `ident`: it becomes adopted or rejected, with the figures, in one transaction
+    (one undo step: `resdesk.amend.decisions.undo_statuses`). A vote already recorded may be corrected."""
+    check_vote(doc, ident, vote)
     return set_statuses(doc, [ident], vote_status(vote), vote=vote, actor=actor)
 
 
