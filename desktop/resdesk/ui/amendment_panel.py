@@ -2,8 +2,8 @@
 
 One row per amendment, from the same records as `resdesk outline --json`
 (`resdesk.views.outline.amendments_json`): label, delegation, co-sponsors,
-status, the outcome of its vote in the UN's words, the instruction in UN
-wording, justification, collisions. Selecting a row shows the amendment in the
+status, the instruction in UN wording, justification, collisions, and the
+outcome of its vote in the UN's words. Selecting a row shows the amendment in the
 text; the buttons and the context menu set statuses, edit details, withdraw and
 delete one's own proposal, record a vote and amend an amendment (all undoable,
 see `negotiation_commands.py` and `voting_commands.py`). "Adopted" is set by a
@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from resdesk.model.amendment import ADOPTED, STATUSES, status_words
 from resdesk.ui.naming import named
 
-COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Outcome", "Instruction", "Justification", "Collision")
-LABEL, DELEGATION, CO_SPONSORS, STATUS, OUTCOME, INSTRUCTION, JUSTIFICATION, COLLISION = range(len(COLUMNS))
+COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Instruction", "Justification", "Collision", "Outcome")
+LABEL, DELEGATION, CO_SPONSORS, STATUS, INSTRUCTION, JUSTIFICATION, COLLISION, OUTCOME = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL = ""
@@ -192,8 +192,8 @@ class AmendmentPanel(QWidget):
         header = named(self.table.horizontalHeader(), "amendmentColumns", "Amendment columns (click to sort)")
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in ((LABEL, 110), (DELEGATION, 150), (CO_SPONSORS, 100), (STATUS, 95), (OUTCOME, 120),
-                              (INSTRUCTION, 460), (JUSTIFICATION, 140), (COLLISION, 90)):
+        for column, width in ((LABEL, 110), (DELEGATION, 150), (CO_SPONSORS, 100), (STATUS, 95),
+                              (INSTRUCTION, 460), (JUSTIFICATION, 140), (COLLISION, 90), (OUTCOME, 240)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(INSTRUCTION, QHeaderView.ResizeMode.Stretch)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
