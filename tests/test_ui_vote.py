@@ -4,10 +4,15 @@ document from File ▸ Export…; each change one undo step, each refusal one se
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
+from lxml import etree
 
 pytest.importorskip("PySide6")
 pytest.register_assert_rewrite("ui_support")
+
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QMessageBox  # noqa: E402
 
 from conftest import SEED  # noqa: E402
 from docx_support import paragraph_text  # noqa: E402
@@ -17,6 +22,7 @@ from resdesk.store.amendments import amendments  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.store.voting_order import hand_order  # noqa: E402
 from resdesk.ui.amendment_panel import OUTCOME  # noqa: E402
+from resdesk.ui.export_dialog import ExportDialog  # noqa: E402
 from resdesk.ui.sub_amendment_dialog import SubAmendmentDialog  # noqa: E402
 from resdesk.ui.vote_dialog import VoteDialog  # noqa: E402
 from ui_support import cli_ok, open_test_window, ui  # noqa: E402
@@ -61,8 +67,6 @@ def answer_vote(monkeypatch, fill) -> None:
 
 
 def warnings(monkeypatch) -> list[str]:
-    from PySide6.QtWidgets import QMessageBox
-
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *args: shown.append(text))
     return shown
@@ -184,12 +188,6 @@ def test_amending_an_amendment_in_the_window(vote_window, tabled, monkeypatch):
 
 
 def test_the_amendment_document_from_the_export_dialog(qtbot, vote_window, tabled):
-    import zipfile
-
-    from lxml import etree
-
-    from resdesk.ui.export_dialog import ExportDialog
-
     assert ui(vote_window).toolbar.acting_as.act_as("Brazil")
     dialog = ExportDialog(vote_window.session.negotiation, vote_window)
     qtbot.addWidget(dialog)
@@ -209,8 +207,6 @@ def test_the_amendment_document_from_the_export_dialog(qtbot, vote_window, table
 
 
 def test_the_voting_widgets_have_names(vote_window):
-    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel
-
     vote_window.actions["voting_order"].trigger()
     panel = ui(vote_window).voting_panel
     for widget in [w for kind in (QAbstractButton, QAbstractItemView, QLabel) for w in panel.findChildren(kind)]:
