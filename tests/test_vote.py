@@ -440,3 +440,14 @@ def test_the_compilation_says_how_each_amendment_was_decided(doc, tmp_path):
     assert "OP3 bis\tUrges Member States to share information on good practices;" in paragraphs  # adopted: no brackets
     printed = " ".join(normal_words(" ".join(page_text(pdf, p, layout=False) for p in range(1, page_count(pdf) + 1))))
     assert all(" ".join(normal_words(line)) in printed for line in lines)
+
+
+def test_a_sub_amendment_shown_without_its_amendment_stands_under_the_paragraph(doc, tmp_path):
+    ok("amend", doc, "--as", "Norway", "--in", "a3", "--replace", "Encourages", "--with", "Urges")
+    out = tmp_path / "norway.docx"
+    ok("export", doc, "-o", out, "--mode", "compilation", "--delegations", "Norway")
+    paragraphs = word_paragraphs(out)
+    op3 = next(i for i, text in enumerate(paragraphs) if text.startswith("OP3\t"))
+    assert paragraphs[op3 + 1] == ("a7 Norway (proposed): In the text proposed by amendment a3 for operative "
+                                   "paragraph 3 bis, replace “Encourages” with “Urges”")
+    assert not any(text.startswith("OP3 bis\t") for text in paragraphs)  # a3 itself is not shown

@@ -291,14 +291,14 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
     detail = {"from": document.version, "to": name, "accepted": plan.applied, "carried": plan.carried}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
         new_version = add_version(doc, name, revised, based_on=old_version)
-        moved = {}
+        anchored: dict[str, Amendment] = {}
         for amendment in carried:  # in order of entry: an amendment before its sub-amendments
-            parent = moved.get(amendment.amends)
+            parent = anchored.get(amendment.amends)
             if parent is not None:  # a sub-amendment's words are in its amendment, which keeps them
                 amendment.version, amendment.target, amendment.stale = parent.version, parent.target, parent.stale
             else:
                 reanchor(amendment, new_index, applied_replacements, rewritten)
-            moved[amendment.id] = amendment
+            anchored[amendment.id] = amendment
             rewrite_anchor(doc, amendment, new_version)
     return Revision(name, new_version, old_version, before, plan.applied)
 
