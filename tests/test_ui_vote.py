@@ -122,8 +122,11 @@ def test_the_voting_order_panel_follows_rule_90_and_the_chair(qtbot, vote_window
     stack.undo()
     assert panel.ids() == ["a2", "a1", "a3"] and panel.header.text().startswith("Rule 90")
     stack.redo()
+    steps = stack.count()
     panel.list.model().moveRow(panel.list.rootIndex(), 0, panel.list.rootIndex(), 3)  # a drag of a2 to the end
-    assert panel.ids() == ["a3", "a1", "a2"]
+    assert stack.count() == steps
+    qtbot.waitUntil(lambda: stack.count() == steps + 1)  # asked for once the drop is over
+    assert panel.ids() == ["a3", "a1", "a2"] and panel.header.text().startswith("Set by hand")
     with DocumentFile.open(tabled, readonly=True) as doc:
         assert hand_order(doc) == ["a3", "a1", "a2"]
     panel.rule_button.click()

@@ -5,7 +5,7 @@ Rule 90 Order are asked for here; `voting_actions.py` does them, each one undo s
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -127,8 +127,10 @@ class VotingPanel(QWidget):
             self.order_requested.emit(ids)
 
     def _dropped(self, *_args) -> None:
+        """A row was dragged: ask for the new order once the drop is over (the list is then read again)."""
         if not self._filling:
-            self.order_requested.emit(self.ids())
+            ids = self.ids()
+            QTimer.singleShot(0, lambda: self.order_requested.emit(ids))
 
     def _current_changed(self, *_args) -> None:
         self._update_buttons()
