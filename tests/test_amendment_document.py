@@ -15,6 +15,7 @@ from lxml import etree
 from conftest import SEED, run_cli
 from docx_support import NS, paragraph_text
 from negotiation import EIGHT_AMENDMENTS, EXPECTED_INSTRUCTIONS
+from office import convert, needs_office, pdf_pages
 from pdfread import need_poppler, normal_words, page_count, page_text
 from resdesk.store.amendments import amendments
 from resdesk.store.docfile import DocumentFile
@@ -103,6 +104,15 @@ def test_the_pdf_shows_the_same_amendment_document(doc, tmp_path):
     assert normal_words(" ".join(word_paragraphs(docx)))[-len(expected):] == expected  # what the Word file says
     for other in ("a1", "a4", "a5", "a8"):
         assert " ".join(normal_words(EXPECTED_INSTRUCTIONS[other])) not in " ".join(printed)
+
+
+@needs_office
+def test_libreoffice_opens_the_word_file_with_every_instruction_numbered(doc, tmp_path):
+    out = tmp_path / "L.61.docx"
+    ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77,Mexico")
+    (pdf,) = convert([out], "pdf", tmp_path / "lo")
+    printed = " ".join(normal_words(re.sub(r"(?<=\w-)\s+", "", " ".join(pdf_pages(pdf)))))
+    assert " ".join(normal_words(" ".join([SPONSORS, TITLE, *INSTRUCTIONS]))) in printed
 
 
 def test_the_same_document_gives_the_same_bytes(doc, tmp_path):
