@@ -152,14 +152,14 @@ def test_word_forms_and_occurrence(doc):
 def test_status_and_revise_errors(doc):
     _ok("amend", doc, "--as", "EU", "--delete-paragraph", "OP7")
     assert _error("status", doc, "a1", "approved") == (
-        "“approved” is not a status; use one of proposed, agreed-ad-ref, agreed, bracketed, withdrawn, rejected, "
-        "superseded.")
+        "“approved” is not a status; use one of proposed, agreed-ad-ref, agreed, adopted, bracketed, withdrawn, "
+        "rejected, superseded.")
     assert _error("status", doc, "a9", "agreed") == f"There is no amendment a9 in {doc.name}."
     _ok("status", doc, "a1", "agreed ad ref")
     assert _amendments(doc)[0]["status"] == "agreed-ad-ref"
     assert _error("revise", doc, "--accept", "nice") == (
-        "“nice” is not a status; use one of proposed, agreed-ad-ref, agreed, bracketed, withdrawn, rejected, "
-        "superseded.")
+        "“nice” is not a status; use one of proposed, agreed-ad-ref, agreed, adopted, bracketed, withdrawn, "
+        "rejected, superseded.")
     assert _error("revise", doc, "--name", "original") == f"{doc.name} already has a version called original; " \
                                                           "choose another --name."
     assert _ok("revise", doc, "--name", "Rev.1").splitlines()[0] == "Rev.1"
@@ -216,7 +216,7 @@ def test_every_export_reads_a_status_in_any_spelling(doc, tmp_path, spelling, su
 
 def test_an_unknown_status_is_one_sentence(doc):
     assert _error("status", doc, "a1", "agred") == ("“agred” is not a status; use one of proposed, agreed-ad-ref, "
-                                                    "agreed, bracketed, withdrawn, rejected, superseded.")
+                                                    "agreed, adopted, bracketed, withdrawn, rejected, superseded.")
 
 
 def test_status_refuses_a_second_accepted_amendment_among_colliding_ones(doc):

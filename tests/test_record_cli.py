@@ -56,7 +56,7 @@ def test_amendments_json_is_the_outlines_amendments(doc):
 
 def test_amendments_table_and_filters(doc):
     table = _ok("amendments", doc).splitlines()
-    assert table[0].split() == ["id", "label", "delegation", "status", "instruction", "collisions"]
+    assert table[0].split() == ["id", "label", "delegation", "status", "instruction", "outcome", "collisions"]
     assert table[1] == ("a1  OP2         EU             agreed    In operative paragraph 2, replace “to continue to "
                         "strengthen” with “to strengthen further”  collides with a7")
     assert [line.split()[0] for line in table[1:]] == [f"a{n}" for n in range(1, 9)]

@@ -183,7 +183,8 @@ def test_consolidated_and_base_views(seed_window):
     assert "enhance international cooperation" not in op2.block.text  # a7 is only proposed
     assert not negotiation.row_editable(op2)
     toolbar = ui(seed_window).toolbar
-    assert [s for s, action in toolbar.status_checks.items() if action.isChecked()] == ["agreed-ad-ref", "agreed"]
+    assert [s for s, action in toolbar.status_checks.items() if action.isChecked()] == ["agreed-ad-ref", "agreed",
+                                                                                         "adopted"]
     toolbar.status_checks["proposed"].setChecked(True)  # accept the proposed ones too
     texts = [row.block.text for row in negotiation.rows if row.block is not None]
     assert "Invites the Office to report on its technical assistance activities;" in texts  # a3 accepted
@@ -337,7 +338,7 @@ def test_create_revision_dialog_and_earlier_versions_stay_viewable(seed_window, 
 
     dialog = RevisionDialog(seed_window.session.negotiation, seed_window)
     assert dialog.name.text() == "Rev.1"
-    assert dialog.accepted_statuses() == ("agreed-ad-ref", "agreed")
+    assert dialog.accepted_statuses() == ("agreed-ad-ref", "agreed", "adopted")
     assert dialog.summary.text().startswith("1 amendment will be applied: OP2 (a1) [European Union].\n"
                                             "8 pending amendments carried over")
     assert ui(seed_window).revisions.revise(dialog.accepted_statuses(), dialog.name.text()) == "Rev.1"

@@ -135,7 +135,7 @@ def cmd_export(args) -> int:
         mode=args.mode, page=args.page, rev=args.rev, from_rev=args.from_rev, to_rev=args.to_rev,
         statuses=_split_list(args.status), delegations=_split_list(args.delegations),
         moves_as_delete_insert=args.moves_as_delete_insert,
-        line_numbers=args.line_numbers, watermark=args.watermark,
+        line_numbers=args.line_numbers, watermark=args.watermark, symbol=args.symbol,
     )
     options.check()
     fmt = output_format(args.output)
@@ -242,6 +242,8 @@ def negotiation_text(doc, document, args, notes=None) -> str:
 
 
 def cmd_amend(args) -> int:
+    import re
+
     from resdesk.amend import propose
     from resdesk.store.amendments import add_amendment
     from resdesk.store.delegations import acting_as, resolve_delegation
@@ -274,7 +276,9 @@ def cmd_amend(args) -> int:
         document = load(doc)
         if form == "--from-docx":
             return _amend_from_docx(doc, document, Path(args.from_docx), author, co_sponsors, args.justification)
-        if form == "--replace":
+        if args.within is not None and re.fullmatch(r"\s*a\d+\s*", args.within):  # --in a5: a sub-amendment
+            amendment = _sub_amendment(doc, document, author, form, args)
+        elif form == "--replace":
             amendment = propose.propose_replace(document, author, args.within, args.replace, args.with_,
                                                 args.occurrence)
         elif form == "--delete-words":
@@ -297,6 +301,26 @@ def cmd_amend(args) -> int:
         add_amendment(doc, amendment, actor=author)
     print(amendment.id)
     return 0
+
+
+def _sub_amendment(doc, document, author: str, form: str, args):
+    """`amend DOC --in a5 --replace … --with …` (or --delete-words, --insert): an amendment to amendment a5."""
+    from resdesk.amend import propose
+    from resdesk.amend.sub_amendments import amendable, in_amendment
+    from resdesk.store.amendments import amendments
+
+    if form not in ("--replace", "--delete-words", "--insert"):
+        raise UserError("An amendment to an amendment changes its words: --in ID with --replace, --delete-words "
+                        "or --insert.")
+    parent = amendable(amendments(doc, document.version), args.within.strip(), document.version)
+    if form == "--insert":
+        return in_amendment(document, parent, lambda text, label: propose.propose_insert_words(
+            text, author, label, args.insert, after_words=args.after_words, at_end=args.at_end,
+            occurrence=args.occurrence))
+    new = args.with_ if form == "--replace" else ""
+    old = args.replace if form == "--replace" else args.delete_words
+    return in_amendment(document, parent,
+                        lambda text, label: propose.propose_replace(text, author, label, old, new, args.occurrence))
 
 
 def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[str], justification: str | None):
@@ -459,14 +483,15 @@ def cmd_revise(args) -> int:
     import datetime
 
     from resdesk.amend.revise import create_revision
-    from resdesk.model.amendment import parse_status
+    from resdesk.model.amendment import ACCEPTED_BY_DEFAULT, parse_status
     from resdesk.store.delegations import acting_as
     from resdesk.store.docfile import DocumentFile
     from resdesk.un.dates import parse_date
 
-    accept = tuple(parse_status(s) for s in _split_list(args.accept) or [])
+    accept = tuple(parse_status(s) for s in _split_list(args.accept) or []) if args.accept is not None \
+        else ACCEPTED_BY_DEFAULT
     if not accept:
-        raise UserError("--accept needs at least one status, e.g. agreed,agreed-ad-ref.")
+        raise UserError("--accept needs at least one status, e.g. agreed,agreed-ad-ref,adopted.")
     date = parse_date(args.date) if args.date else datetime.date.today().isoformat()
     with DocumentFile.open(args.document) as doc:
         revision = create_revision(doc, accept, args.name, date=date, actor=acting_as(doc))
@@ -488,7 +513,8 @@ def add_negotiation_commands(commands, outline) -> None:
     p = commands.add_parser("amend", help="propose an amendment in the name of a delegation")
     p.add_argument("document", metavar="DOC")
     p.add_argument("--as", dest="as_", metavar="DELEGATION", help="the proposing delegation (name or short name)")
-    p.add_argument("--in", dest="within", metavar="LABEL", help="the paragraph whose words change (OP2, PP3)")
+    p.add_argument("--in", dest="within", metavar="LABEL|ID",
+                   help="the paragraph whose words change (OP2, PP3), or the amendment (a5) whose new words change")
     p.add_argument("--replace", metavar="OLD")
     p.add_argument("--with", dest="with_", metavar="NEW")
     p.add_argument("--delete-words", metavar="OLD")
@@ -559,10 +585,129 @@ def add_negotiation_commands(commands, outline) -> None:
 
     p = commands.add_parser("revise", help="create the next revision from the accepted amendments")
     p.add_argument("document", metavar="DOC")
-    p.add_argument("--accept", default="agreed,agreed-ad-ref", metavar="LIST")
+    p.add_argument("--accept", metavar="LIST",
+                   help="the statuses to apply (default: the accepted ones, agreed,agreed-ad-ref,adopted)")
     p.add_argument("--name", metavar="NAME", help="the new version's name (default: the next Rev.N)")
     p.add_argument("--date", metavar="DATE", help="the new version's date, 1 October 2013 or ISO (default: today)")
     p.set_defaults(run=cmd_revise)
+
+
+# -- the vote: voting-order, vote, divide --------------------------------------------------------------
+
+
+def _vote_of(args, *, division: bool = False):
+    """The Vote the options give: --yes/--no/--abstain [--recorded], or --without-vote."""
+    from resdesk.model.vote import Vote
+
+    figures = (args.yes, args.no, args.abstain)
+    if getattr(args, "without_vote", False):
+        if any(value is not None for value in figures) or args.recorded:
+            raise UserError("--without-vote goes alone: an amendment adopted without a vote has no figures.")
+        return Vote(without_vote=True)
+    if any(value is None for value in figures):
+        what = "retain the words" if division else "adopt"
+        raise UserError(f"Give the votes: --yes N (to {what}) --no N --abstain N"
+                        + (", or --without-vote." if not division else "."))
+    return Vote(args.yes, args.no, args.abstain, recorded=args.recorded, division=division)
+
+
+def cmd_voting_order(args) -> int:
+    """The undecided amendments in the order they are voted on (rule 90), or as the chair set it."""
+    from resdesk.amend.voting import current_order, reorder, set_order
+    from resdesk.store.amendments import amendments
+    from resdesk.store.delegations import acting_as, document_delegations
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.store.documents import load
+    from resdesk.views.voting_order import voting_order_json, voting_order_text
+
+    if args.reset and args.move:
+        raise UserError("--reset goes alone: it puts back the order of rule 90.")
+    if (args.before or args.after) and not args.move:
+        raise UserError("--before and --after go with --move ID.")
+    if args.move or args.reset:
+        with DocumentFile.open(args.document) as doc:
+            if args.reset:
+                set_order(doc, [], actor=acting_as(doc))
+            else:
+                reorder(doc, args.move.strip(), before=args.before, after=args.after, actor=acting_as(doc))
+    with _open_for_reading(args.document) as doc:
+        document = load(doc)
+        data = voting_order_json(document, amendments(doc, document.version), current_order(doc))
+        short = {d.name: d.short_name for d in document_delegations(doc)}
+    if args.json:
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(voting_order_text(data, short))
+    return 0
+
+
+def cmd_vote(args) -> int:
+    """Record the vote on an amendment: adopted or rejected, with its figures; prints the outcome."""
+    from resdesk.amend.voting import record_vote
+    from resdesk.store.amendments import get_amendment
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    vote = _vote_of(args)
+    with DocumentFile.open(args.document) as doc:
+        record_vote(doc, args.id.strip(), vote, actor=acting_as(doc))
+        amendment = get_amendment(doc, args.id.strip())
+    print(f"{amendment.id} {amendment.vote.words()}")
+    return 0
+
+
+def cmd_divide(args) -> int:
+    """Record a separate vote on some words of a paragraph: retained, or deleted (an adopted amendment)."""
+    from resdesk.amend.voting import divide
+    from resdesk.store.delegations import acting_as
+    from resdesk.store.docfile import DocumentFile
+
+    vote = _vote_of(args, division=True)
+    with DocumentFile.open(args.document) as doc:
+        mover = args.as_ or acting_as(doc)
+        if not mover:
+            raise UserError("Say which delegation moved the division: --as DELEGATION.")
+        amendment = divide(doc, args.label, args.words, vote, author=_delegation_name(doc, mover),
+                           occurrence=args.occurrence, actor=acting_as(doc))
+    print(f"{amendment.id} {amendment.vote.words()}")
+    return 0
+
+
+def _add_figures(p, *, division: bool = False) -> None:
+    p.add_argument("--yes", type=int, metavar="N", help="votes to retain the words" if division else "votes in favour")
+    p.add_argument("--no", type=int, metavar="N", help="votes against")
+    p.add_argument("--abstain", type=int, metavar="N", help="abstentions")
+    p.add_argument("--recorded", action="store_true", help="a recorded vote")
+
+
+def add_voting_commands(commands) -> None:
+    """The parsers of `voting-order`, `vote` and `divide`."""
+    p = commands.add_parser("voting-order", help="the undecided amendments in the order they are voted on (rule 90)")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("--json", action="store_true", help="the order as JSON")
+    p.add_argument("--move", metavar="ID", help="rearrange the order by hand: move this amendment …")
+    p.add_argument("--before", metavar="ID", help="… just before this one")
+    p.add_argument("--after", metavar="ID", help="… just after this one")
+    p.add_argument("--reset", action="store_true", help="forget the order set by hand: back to rule 90's")
+    p.set_defaults(run=cmd_voting_order)
+
+    p = commands.add_parser("vote", help="record the vote on an amendment: adopted or rejected, with the figures")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("id", metavar="ID")
+    _add_figures(p)
+    p.add_argument("--without-vote", action="store_true", help="adopted without a vote")
+    p.set_defaults(run=cmd_vote)
+
+    p = commands.add_parser("divide", help="record a separate vote on some words of a paragraph (retained or "
+                                           "deleted)")
+    p.add_argument("document", metavar="DOC")
+    p.add_argument("label", metavar="LABEL", help="the paragraph (OP5, PP3)")
+    p.add_argument("--words", required=True, metavar="WORDS", help="the words voted on separately, as they stand")
+    p.add_argument("--occurrence", type=int, metavar="N", help="which occurrence of the words (1, 2, …)")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION", help="the delegation that moved the division")
+    _add_figures(p, division=True)
+    p.set_defaults(run=cmd_divide)
 
 
 # -- editorial checks: check, asks --------------------------------------------------------------------
@@ -671,13 +816,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("export", help="write a Word, PDF or Akoma Ntoso file")
     p.add_argument("document", metavar="DOC")
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf|OUT.xml")
-    p.add_argument("--mode", choices=("clean", "tracked", "compilation"), default="clean")
+    p.add_argument("--mode", choices=("clean", "tracked", "compilation", "amendments"), default="clean",
+                   help="amendments: the amendment document of the delegations named with --delegations")
     p.add_argument("--rev", metavar="NAME", help="the version to export (default: the current one)")
     p.add_argument("--from", dest="from_rev", metavar="NAME", help="compare from this version (with --to)")
     p.add_argument("--to", dest="to_rev", metavar="NAME", help="compare to this version (with --from)")
     p.add_argument("--status", metavar="LIST", help="amendment statuses to include, e.g. proposed,agreed")
     p.add_argument("--delegations", metavar="LIST", help="delegations whose amendments to include")
     p.add_argument("--page", choices=("letter", "a4"), default="letter")
+    p.add_argument("--symbol", default="", metavar="SYMBOL",
+                   help="--mode amendments: the amendment document's own symbol, e.g. A/C.3/68/L.61")
     p.add_argument("--moves-as-delete-insert", action="store_true",
                    help="write moved paragraphs as a deletion and an insertion")
     p.add_argument("--line-numbers", action="store_true",
@@ -688,6 +836,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(Word ignores it)")
     p.set_defaults(run=cmd_export)
     add_negotiation_commands(commands, outline)
+    add_voting_commands(commands)
     add_check_commands(commands)
 
     p = commands.add_parser("check-file", help="check a document file for damage (SQLite and our own checks)")

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from resdesk.amend.labels import alternative_label, document_labels, inserted_label, zero_label
 from resdesk.model import tree
-from resdesk.model.amendment import ALTERNATIVE, INSERT_BLOCK, REPLACE, Amendment
+from resdesk.model.amendment import ALTERNATIVE, INSERT_BLOCK, REPLACE, SUB_AMENDMENT, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
 
 
@@ -19,6 +19,7 @@ class TextIndex:
     part: dict[str, int] = field(default_factory=dict)
     children: dict[str, list[str]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    order: dict[str, int] = field(default_factory=dict)  # reading order: main text, then annex 1, 2, …
     # For each block: the label of the last block of each kind at or before it (see `anchor_label`).
     _labels_so_far: dict[str, dict] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -30,6 +31,7 @@ class TextIndex:
             for block in blocks:
                 index.blocks[block.id] = block
                 index.part[block.id] = number
+                index.order[block.id] = len(index.order)
             index.children.update(tree.child_ids(blocks))
         index.labels = document_labels(document)
         return index
@@ -88,7 +90,8 @@ def anchor_label(index: TextIndex, anchor: str, kind: str) -> str:
 
 
 def proposal_labels(index: TextIndex, amendments: list[Amendment]) -> dict[str, str]:
-    """The provisional label of every amendment: "OP3 bis", "OP15 alt 1", or the amended paragraph's label.
+    """The provisional label of every amendment: "OP3 bis", "OP15 alt 1", or the amended paragraph's label
+    (a sub-amendment has the label of the amendment it amends).
 
     Counted over every amendment given, in order of entry (pass all amendments of
     the version, whatever their status, so that labels never change when a status
@@ -105,6 +108,8 @@ def proposal_labels(index: TextIndex, amendments: list[Amendment]) -> dict[str, 
             base = anchor_label(index, amendment.target, amendment.new_block.kind)
             inserted[base] = inserted.get(base, 0) + 1
             labels[amendment.id] = inserted_label(base, inserted[base])
+        elif amendment.kind == SUB_AMENDMENT:
+            labels[amendment.id] = labels.get(amendment.amends) or index.labels.get(amendment.target, "")
         elif amendment.kind == ALTERNATIVE:
             alternatives[amendment.target] = alternatives.get(amendment.target, 0) + 1
             labels[amendment.id] = alternative_label(index.labels.get(amendment.target, ""),

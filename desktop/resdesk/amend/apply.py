@@ -17,6 +17,10 @@ When accepted amendments collide (see `resdesk.amend.collisions`), the policy is
 - one move per paragraph, the earliest in canonical order; a move that would
   put a paragraph after itself (a cycle of moves) is skipped.
 
+Sub-amendments given with the amendment they amend are applied through it (its new text with their
+words, `resdesk.amend.sub_amendments.fold`): applied when it is, skipped when it is or when their
+words are gone; without it they are neither (they wait for it).
+
 Skipped amendments are reported in `Applied.skipped`, never applied halfway.
 Amendments whose anchor no longer holds (stale) are skipped too. Footnote
 anchors inside replaced words move to the start of the change (never lost);
@@ -33,6 +37,7 @@ import copy
 from dataclasses import dataclass, field
 
 from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after
+from resdesk.amend.sub_amendments import fold
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Annex, Block, Document
 from resdesk.text.diff import overlapping
@@ -62,8 +67,9 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
     index = TextIndex.of(document)
     result = Applied(copy.deepcopy(document))
     blocks = {block.id: block for block in result.document.all_blocks()}
+    folded = fold(amendments)
     valid = []
-    for amendment in sorted(amendments, key=canonical_key):
+    for amendment in sorted(folded.amendments, key=canonical_key):
         if anchor_holds(index, amendment):
             valid.append(amendment)
         else:
@@ -169,6 +175,10 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
     result.document.blocks = parts[0]
     result.document.annexes = [Annex(annex.title, part)
                                for annex, part in zip(result.document.annexes, parts[1:], strict=True)]
+    taken = set(result.applied)
+    for sub, parent in folded.folded.items():
+        (result.applied if parent in taken else result.skipped).append(sub)
+    result.skipped.extend(folded.broken)
     result.applied.sort(key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
     result.skipped.sort(key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
     return result

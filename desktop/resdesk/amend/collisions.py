@@ -15,9 +15,12 @@ both would be ambiguous:
 5. a new sub-paragraph of a paragraph and a deletion of that paragraph (or of
    the paragraph it belongs to): the new one would have nothing to belong to;
 6. two moves that would each put its paragraph after the other (or after one
-   of the other's sub-paragraphs): together they go round in a circle.
+   of the other's sub-paragraphs): together they go round in a circle;
+7. two sub-amendments of the same amendment whose ranges in its new text overlap
+   (as in 1).
 
-Not collisions: two deletions of the same paragraph (same outcome); new
+Not collisions: a sub-amendment and the amendment it amends (it changes that
+amendment's words, not the text's); two deletions of the same paragraph (same outcome); new
 paragraphs proposed after the same paragraph (they are OP3 bis, OP3 ter); a
 new paragraph or a moved paragraph placed after a paragraph another amendment
 changes or deletes (its place is still defined); a move and a replacement in
@@ -37,6 +40,7 @@ from resdesk.model.amendment import (
     LIVE_STATUSES,
     MOVE_BLOCK,
     REPLACE,
+    SUB_AMENDMENT,
     Amendment,
 )
 from resdesk.model.document import Document
@@ -78,6 +82,16 @@ def find_collisions(document: Document, amendments: list[Amendment],
                 if first.kind == REPLACE and second.kind == REPLACE and second.start > first.end:
                     break  # sorted by start: no later replacement reaches back into `first`
                 if first.id != second.id and _collide(first, second):
+                    result.setdefault(first.id, set()).add(second.id)
+                    result.setdefault(second.id, set()).add(first.id)
+    subs: dict[str, list[Amendment]] = {}
+    for amendment in live:
+        if amendment.kind == SUB_AMENDMENT:
+            subs.setdefault(amendment.amends, []).append(amendment)
+    for siblings in subs.values():
+        for i, first in enumerate(siblings):
+            for second in siblings[i + 1:]:
+                if overlapping((first.start, first.end), (second.start, second.end)):
                     result.setdefault(first.id, set()).add(second.id)
                     result.setdefault(second.id, set()).add(first.id)
     moves = [a for a in live if a.kind == MOVE_BLOCK]

@@ -1,8 +1,9 @@
 """What a facilitator decides about amendments: statuses (one rule), withdrawals, deletions.
 
 The rule (design invariant 7): among amendments that collide (the policy of
-`resdesk.amend.collisions`), at most one is accepted (agreed or agreed ad
-ref). `set_statuses` enforces it for every caller, the window and the CLI:
+`resdesk.amend.collisions`), at most one is accepted (agreed, agreed ad ref,
+or adopted by a vote). `set_statuses` enforces it for every caller, the window
+and the CLI:
 
 - accepting an amendment that collides with an accepted one is refused
   (`CollisionRefused`, one sentence naming the accepted one) unless that one
@@ -17,6 +18,10 @@ ref). `set_statuses` enforces it for every caller, the window and the CLI:
 
 Only amendments of the current version change status: those of an earlier
 version are the record of the revision that replaced it.
+
+A vote (`resdesk.amend.voting.record_vote`) sets the status with its figures:
+"adopted" comes only with a vote, and any other change of status forgets the
+vote an amendment had (undo puts it back).
 
 Setting several statuses at once is one transaction, so one undo step:
 `undo_statuses` puts back every status a `StatusChange` touched.
@@ -33,9 +38,11 @@ from dataclasses import dataclass, field
 from resdesk.amend.anchors import TextIndex, anchor_holds
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.collisions import find_collisions
+from resdesk.amend.sub_amendments import holds
 from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
     ACCEPTED_STATUSES,
+    ADOPTED,
     LIVE_STATUSES,
     MOVE_BLOCK,
     PROPOSED,
@@ -45,8 +52,9 @@ from resdesk.model.amendment import (
     parse_status,
     status_words,
 )
+from resdesk.model.vote import Vote
 from resdesk.store.amendments import amendments as stored_amendments
-from resdesk.store.amendments import get_amendment, remove_amendment, write_status
+from resdesk.store.amendments import get_amendment, remove_amendment, write_status, write_vote
 from resdesk.store.comments import comments
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load, version_names
@@ -70,6 +78,8 @@ class StatusChange:
     status: str
     superseded: list[str] = field(default_factory=list)
     previous: dict[str, str] = field(default_factory=dict)   # every amendment touched: its status before
+    vote: Vote | None = None                                 # the vote that set the status, if one did
+    votes: dict[str, Vote | None] = field(default_factory=dict)  # every amendment touched: its vote before
 
 
 def _unique(ids) -> list[str]:
@@ -87,11 +97,15 @@ def _current(doc: DocumentFile, ident: str, current: dict[str, Amendment]) -> Am
                     "of that revision's record and no longer changes.")
 
 
-def _stale(index: TextIndex, amendment: Amendment) -> bool:
-    return amendment.stale or not anchor_holds(index, amendment)
+def _stale(index: TextIndex, amendment: Amendment, current: dict[str, Amendment]) -> bool:
+    if amendment.stale or not anchor_holds(index, amendment):
+        return True
+    parent = current.get(amendment.amends)
+    return bool(amendment.amends) and (parent is None or not holds(amendment, parent))
 
 
-def check_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=()) -> StatusChange:
+def check_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=(),
+                   vote: Vote | None = None) -> StatusChange:
     """What `set_statuses` would change, or the UserError (`CollisionRefused`) it would raise; writes nothing.
 
     The window asks this before it pushes an undo command, to offer "supersede" in its refusal dialog.
@@ -100,6 +114,9 @@ def check_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=
     ids, supersede = _unique(ids), _unique(supersede)
     if not ids:
         raise UserError("Name at least one amendment.")
+    if status == ADOPTED and vote is None:
+        raise UserError("An amendment is adopted by a vote: record it with `resdesk vote DOC ID --yes N --no N "
+                        "--abstain N` (or --without-vote).")
     everything = stored_amendments(doc)
     current = {a.id: a for a in everything}
     chosen = [_current(doc, ident, current) for ident in ids]
@@ -123,12 +140,13 @@ def check_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=
             raise UserError(f"{ident} does not collide with {in_words(ids)}; only an amendment it collides with "
                             "can be superseded.")
         after[ident].status = SUPERSEDED
-    change = StatusChange(ids, status, supersede, {a.id: a.status for a in chosen})
+    change = StatusChange(ids, status, supersede, {a.id: a.status for a in chosen}, vote)
     change.previous.update({ident: current[ident].status for ident in supersede})
+    change.votes = {ident: current[ident].vote for ident in change.previous}
     if not accepting:
         return change
     for amendment in chosen:
-        if _stale(index, amendment):
+        if _stale(index, amendment, current):
             raise UserError(f"{amendment.id} is stale (the words or the paragraph it amends are no longer in "
                             f"{document.version}), so it cannot be accepted; propose it again on the text as "
                             "it stands.")
@@ -174,28 +192,35 @@ def _check_all_apply(document, current: dict[str, Amendment], after: dict[str, A
                         "itself; withdraw one of them first.")
 
 
-def set_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=(), actor: str = "") -> StatusChange:
-    """Give every amendment in `ids` the status `status`, in one transaction (one undo step).
+def set_statuses(doc: DocumentFile, ids: list[str], status: str, *, supersede=(), actor: str = "",
+                 vote: Vote | None = None) -> StatusChange:
+    """Give every amendment in `ids` the status `status`, in one transaction (one undo step), with the
+    `vote` that decided it (any vote they had before is forgotten).
 
     Accepting is refused by the rule of this module (`CollisionRefused` for a
     collision) unless the accepted amendments it collides with are named in
     `supersede`, which marks them superseded in the same transaction.
     """
-    change = check_statuses(doc, ids, status, supersede=supersede)
+    change = check_statuses(doc, ids, status, supersede=supersede, vote=vote)
     detail = {"amendments": change.ids, "status": change.status, "superseded": change.superseded}
+    if vote is not None:
+        detail["vote"] = vote.to_json()
     with doc.transaction("set-statuses", actor=actor, detail=detail):
         for ident in change.ids:
             write_status(doc, ident, change.status, actor=actor)
+            write_vote(doc, ident, vote)
         for ident in change.superseded:
             write_status(doc, ident, SUPERSEDED, actor=actor)
+            write_vote(doc, ident, None)
     return change
 
 
 def undo_statuses(doc: DocumentFile, change: StatusChange, *, actor: str = "") -> None:
-    """Put back every status `change` touched (superseded ones included), in one transaction."""
+    """Put back every status (and vote) `change` touched, superseded ones included, in one transaction."""
     with doc.transaction("undo-statuses", actor=actor, detail={"amendments": list(change.previous)}):
         for ident, status in change.previous.items():
             write_status(doc, ident, status, actor=actor)
+            write_vote(doc, ident, change.votes.get(ident))
 
 
 def check_deletion(doc: DocumentFile, ids: list[str], *, actor: str) -> list[str]:

@@ -10,6 +10,8 @@
     Delete operative paragraph 7
     Move operative paragraph 11 to follow operative paragraph 4
     Replace operative paragraph 15 with: “…”                                         (an alternative)
+    In the text proposed by amendment a5 for operative paragraph 3 bis, replace “…” with “…”
+                                                                                     (a sub-amendment)
 
 Preambular paragraphs are cited by ordinal word ("the second preambular
 paragraph"), operative ones by number, sub-paragraphs by their marker
@@ -30,7 +32,16 @@ import re
 
 from resdesk.amend.anchors import TextIndex, anchor_label
 from resdesk.amend.propose import occurrences
-from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.amend.sub_amendments import new_text
+from resdesk.model.amendment import (
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    INSERT_BLOCK,
+    MOVE_BLOCK,
+    REPLACE,
+    SUB_AMENDMENT,
+    Amendment,
+)
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 from resdesk.un.languages import ENGLISH
 from resdesk.un.numerals import ordinal_word
@@ -98,8 +109,7 @@ def _which(text: str, words: str, at: int) -> str:
     return f"the {ordinal_word(places.index(here) + 1)} occurrence of {_quoted(words)}"
 
 
-def _replace_instruction(index: TextIndex, amendment: Amendment, where: str) -> str:
-    text = index.blocks[amendment.target].text if amendment.target in index.blocks else ""
+def _replace_instruction(text: str, amendment: Amendment, where: str) -> str:
     at, old, new = _whole_words(text, amendment)
     if old.strip() and new.startswith(old) and new[len(old):].strip() and not _word_character(new[len(old)]):
         return f"In {where}, after {_which(text, old, at)}, insert {_quoted(new[len(old):])}"
@@ -119,12 +129,21 @@ def _replace_instruction(index: TextIndex, amendment: Amendment, where: str) -> 
     return f"In {where}, replace {_which(text, old, at)} with {_quoted(new)}"
 
 
-def instruction(index: TextIndex, amendment: Amendment) -> str:
-    """The UN-style instruction of one amendment, against the version `index` holds."""
+def instruction(index: TextIndex, amendment: Amendment, parent: Amendment | None = None,
+                parent_label: str = "") -> str:
+    """The UN-style instruction of one amendment, against the version `index` holds. A sub-amendment's
+    names the amendment it amends (`parent`) and the paragraph it is for (`parent_label`, "OP3 bis")."""
     label = index.labels.get(amendment.target, "")
     where = paragraph_reference(label)
     if amendment.kind == REPLACE:
-        return _replace_instruction(index, amendment, where)
+        text = index.blocks[amendment.target].text if amendment.target in index.blocks else ""
+        return _replace_instruction(text, amendment, where)
+    if amendment.kind == SUB_AMENDMENT:
+        proposed = f"the text proposed by amendment {amendment.amends}"
+        if parent is None:
+            return _replace_instruction("", amendment, proposed)
+        paragraph = parent_label if parent.kind == INSERT_BLOCK and parent_label else label
+        return _replace_instruction(new_text(parent), amendment, f"{proposed} for {paragraph_reference(paragraph)}")
     if amendment.kind == DELETE_BLOCK:
         return f"Delete {where}"
     if amendment.kind == ALTERNATIVE:

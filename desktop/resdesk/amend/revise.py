@@ -24,7 +24,13 @@ naming the amendments, when:
   is refused (it would be neither applied nor allowed to be carried): accept
   agreed-ad-ref too, or set that amendment back to proposed first. `--accept`
   may add proposed or bracketed (a Chair's text applying proposals), never
-  withdrawn, rejected or superseded.
+  withdrawn, rejected or superseded;
+- a sub-amendment is accepted but the amendment it amends is still to be
+  decided (it is applied only through that one), or the amendment it amends
+  is applied while it is still to be decided (it could never be applied after).
+
+A sub-amendment whose amendment was rejected or withdrawn falls with it: it is
+neither applied nor carried.
 
 Every other live amendment (proposed, bracketed) moves to the new version,
 re-anchored: block ids are stable, so it still targets the same paragraph,
@@ -55,6 +61,7 @@ from resdesk.amend.apply import apply_amendments
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.amend.reanchor import refind
+from resdesk.amend.sub_amendments import holds
 from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
@@ -150,7 +157,39 @@ def _ids(amendments) -> list[str]:
     return [a.id for a in sorted(amendments, key=lambda a: a.number)]
 
 
-def _refusal(document: Document, amendments: list[Amendment], accept: tuple[str, ...], skipped: list[str]) -> str:
+def _carried(amendments: list[Amendment], applied: set[str]) -> list[Amendment]:
+    """The amendments a revision carries over: those still on the table and not applied; a sub-amendment
+    only with the amendment it amends."""
+    kept: set[str] = set()
+    for amendment in sorted(amendments, key=lambda a: a.number):  # an amendment comes before its sub-amendments
+        if amendment.status in LIVE_STATUSES and amendment.id not in applied \
+                and (not amendment.amends or amendment.amends in kept):
+            kept.add(amendment.id)
+    return [a for a in amendments if a.id in kept]
+
+
+def _sub_amendment_refusal(amendments: list[Amendment], accept: tuple[str, ...], applied: set[str]) -> str:
+    """Why a sub-amendment keeps the revision from being made ("" when none does)."""
+    by_id = {a.id: a for a in amendments}
+    for sub in amendments:
+        parent = by_id.get(sub.amends)
+        if parent is None or parent.status not in LIVE_STATUSES:
+            continue  # it falls with the amendment it amends
+        if sub.status in accept and parent.id not in applied and parent.status not in accept:
+            return (f"{sub.id} is {status_words(sub.status)}, but {parent.id}, which it amends, is still to be "
+                    f"decided; a sub-amendment is applied with the amendment it amends: decide {parent.id} first.")
+        if sub.status in accept and not holds(sub, parent):
+            return (f"{sub.id} is {status_words(sub.status)} but stale (the words it changes are no longer in "
+                    f"the text of {parent.id}), so no revision can apply it: withdraw it or set it back to "
+                    "proposed first.")
+        if sub.status in LIVE_STATUSES and sub.status not in accept and parent.id in applied:
+            return (f"{sub.id} amends {parent.id}, which this revision applies, and is still to be decided; a "
+                    f"sub-amendment is decided before the amendment it amends: decide {sub.id} first.")
+    return ""
+
+
+def _refusal(document: Document, amendments: list[Amendment], accept: tuple[str, ...], applied: set[str],
+             skipped: list[str]) -> str:
     """The first reason the revision cannot be made, as one sentence ("" when there is none)."""
     if not accept:
         return "Choose at least one status to accept, e.g. agreed,agreed-ad-ref."
@@ -177,6 +216,9 @@ def _refusal(document: Document, amendments: list[Amendment], accept: tuple[str,
                     f"only one of them: withdraw {them}, or let {amendment.id} supersede "
                     f"{'it' if len(others) == 1 else 'them'} (resdesk status DOC {amendment.id} {amendment.status} "
                     f"--supersede {','.join(others)}).")
+    refusal = _sub_amendment_refusal(amendments, accept, applied)
+    if refusal:
+        return refusal
     if skipped:
         return (f"{in_words(skipped)} cannot be applied with the other accepted amendments (their moves would put a "
                 "paragraph after itself); withdraw one of them first.")
@@ -188,9 +230,8 @@ def revision_plan(document: Document, amendments: list[Amendment],
     """What revising `document` (the current version) with its `amendments` would apply and carry."""
     result = apply_amendments(document, AmendmentFilter(statuses=tuple(accept)).select(amendments))
     applied = set(result.applied)
-    carried = [a for a in amendments if a.status in LIVE_STATUSES and a.id not in applied]
-    return RevisionPlan(_ids(a for a in amendments if a.id in applied), _ids(carried),
-                        _refusal(document, amendments, tuple(accept), result.skipped))
+    return RevisionPlan(_ids(a for a in amendments if a.id in applied), _ids(_carried(amendments, applied)),
+                        _refusal(document, amendments, tuple(accept), applied, result.skipped))
 
 
 def plan_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEFAULT) -> RevisionPlan:
@@ -239,7 +280,7 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
         elif amendment.id in applied_ids and amendment.kind == ALTERNATIVE:
             rewritten.add(amendment.target)
     new_index = TextIndex.of(revised)
-    carried = [a for a in everything if a.status in LIVE_STATUSES and a.id not in applied_ids]
+    carried = _carried(everything, applied_ids)
     before = [replace(a) for a in carried]
     _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
     for amendment in carried:  # what followed a deleted paragraph follows what now stands in its place
@@ -250,8 +291,14 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
     detail = {"from": document.version, "to": name, "accepted": plan.applied, "carried": plan.carried}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
         new_version = add_version(doc, name, revised, based_on=old_version)
-        for amendment in carried:
-            reanchor(amendment, new_index, applied_replacements, rewritten)
+        anchored: dict[str, Amendment] = {}
+        for amendment in carried:  # in order of entry: an amendment before its sub-amendments
+            parent = anchored.get(amendment.amends)
+            if parent is not None:  # a sub-amendment's words are in its amendment, which keeps them
+                amendment.version, amendment.target, amendment.stale = parent.version, parent.target, parent.stale
+            else:
+                reanchor(amendment, new_index, applied_replacements, rewritten)
+            anchored[amendment.id] = amendment
             rewrite_anchor(doc, amendment, new_version)
     return Revision(name, new_version, old_version, before, plan.applied)
 

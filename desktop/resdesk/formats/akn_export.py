@@ -18,7 +18,9 @@ An AKN export holds a clean text: the version, or it with the amendments chosen 
 `--status`/`--delegations` accepted (as a clean Word export). Tracked changes, a
 compilation and a comparison of two versions are refused in one sentence: our AKN
 reader takes every word of a file as the text, so AKN4UN `ins`/`del` markup would
-come back as text, and the Word and PDF exports show proposals.
+come back as text, and the Word and PDF exports show proposals. An amendment
+document is refused too: AKN4UN's `amendmentList` would be a second document type
+to write and read, for a document the Secretariat issues in Word and PDF.
 """
 
 from __future__ import annotations
@@ -440,6 +442,9 @@ def check_akn(options: ExportOptions) -> None:
     if options.comparing:
         raise UserError("An Akoma Ntoso export holds one version's text; compare two versions in a .docx or .pdf "
                         "export.")
+    if options.mode == "amendments":
+        raise UserError("An Akoma Ntoso export holds the clean text of a resolution; export the amendment document "
+                        "to .docx or .pdf.")
     if options.mode != "clean":
         raise UserError(f"An Akoma Ntoso export holds the clean text; export a {options.mode} text to .docx or "
                         ".pdf.")

@@ -20,6 +20,12 @@ Anchors are stable block ids of the version the amendment targets, never labels:
 - ``delete-block``: block `target` (with its sub-paragraphs) goes; `old` keeps its text.
 - ``move-block``: block `target` (with its sub-paragraphs) moves after block `after`.
 - ``alternative``: the whole text of block `target` becomes `new`; `old` keeps the text it replaces.
+- ``sub-amendment``: an amendment to amendment `amends` (a replacement, a new paragraph or an
+  alternative still to be decided): the characters ``[start, end)`` of that amendment's new text,
+  which read `old`, become `new`; `target` is the block of the amendment it amends. It changes the
+  text only through that amendment (see `resdesk.amend.sub_amendments`).
+
+`vote` is the record of the vote that decided it (`adopted` or `rejected`), if there was one.
 """
 
 from __future__ import annotations
@@ -28,20 +34,27 @@ from dataclasses import dataclass, field
 
 from resdesk.errors import UserError
 from resdesk.model.document import Block
+from resdesk.model.vote import Vote
 
 PROPOSED = "proposed"
 AGREED_AD_REF = "agreed-ad-ref"
 AGREED = "agreed"
+ADOPTED = "adopted"
 BRACKETED = "bracketed"
 WITHDRAWN = "withdrawn"
 REJECTED = "rejected"
 SUPERSEDED = "superseded"
 
-STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED, WITHDRAWN, REJECTED, SUPERSEDED)
+STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, ADOPTED, BRACKETED, WITHDRAWN, REJECTED, SUPERSEDED)
 # Statuses of amendments still on the table: shown in the markup by default and checked for collisions.
-LIVE_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, BRACKETED)
+LIVE_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, ADOPTED, BRACKETED)
 # Accepted: among amendments that collide, at most one has one of these (see `resdesk.amend.decisions`).
-ACCEPTED_STATUSES = (AGREED, AGREED_AD_REF)
+# Adopted (by a vote, `resdesk.amend.voting`) counts as agreed.
+ACCEPTED_STATUSES = (AGREED, AGREED_AD_REF, ADOPTED)
+# Still to be decided: what a vote decides, in the voting order.
+UNDECIDED_STATUSES = (PROPOSED, BRACKETED)
+# What an amendment document lists by default: every amendment tabled and not taken back or replaced.
+TABLED_STATUSES = (PROPOSED, AGREED_AD_REF, AGREED, ADOPTED, BRACKETED, REJECTED)
 # What "consolidated" and "Create Rev.N" accept unless told otherwise: the accepted ones.
 ACCEPTED_BY_DEFAULT = ACCEPTED_STATUSES
 
@@ -55,6 +68,11 @@ def parse_status(value: str) -> str:
     return name
 
 
+def vote_status(vote: Vote) -> str:
+    """The status a vote gives the amendment it decides: adopted or rejected."""
+    return ADOPTED if vote.adopts else REJECTED
+
+
 def status_words(status: str) -> str:
     """"agreed-ad-ref" -> "agreed ad ref": a status as a sentence says it."""
     return status.replace("-", " ")
@@ -65,8 +83,9 @@ INSERT_BLOCK = "insert-block"
 DELETE_BLOCK = "delete-block"
 MOVE_BLOCK = "move-block"
 ALTERNATIVE = "alternative"
+SUB_AMENDMENT = "sub-amendment"
 
-KINDS = (REPLACE, INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE)
+KINDS = (REPLACE, INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE, SUB_AMENDMENT)
 BLOCK_LEVEL_KINDS = (INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE)
 
 
@@ -97,6 +116,8 @@ class Amendment:
     created: str = ""
     updated: str = ""
     stale: bool = False
+    amends: str = ""
+    vote: Vote | None = None
 
     @property
     def number(self) -> int:

@@ -1,7 +1,8 @@
-"""Amendments in the document file: adding, reading, changing status, re-anchoring.
+"""Amendments in the document file: adding, reading, changing status, re-anchoring; votes.
 
-Every change is one `DocumentFile.transaction` with the acting delegation as
-actor, so the event log says who proposed, agreed or withdrew what.
+An amendment is read with the vote that decided it, if any (`Amendment.vote`); `write_vote` keeps
+that record (when: `resdesk.amend.decisions`). Every change is one `DocumentFile.transaction` with
+the acting delegation as actor, so the event log says who proposed, agreed or withdrew what.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import sqlite3
 from resdesk.errors import UserError
 from resdesk.model.amendment import STATUSES, Amendment
 from resdesk.model.document import Block
+from resdesk.model.vote import Vote
 from resdesk.store.delegations import ensure_colour
 from resdesk.store.docfile import DocumentFile, now
 from resdesk.store.documents import new_block_id, version_id
 
 _COLUMNS = ("id, version, author, co_sponsors, status, kind, target, start_offset, end_offset, old, new, "
-            "new_block, after_block, justification, created, updated, stale")
+            "new_block, after_block, justification, created, updated, stale, amends")
+_VOTE_COLUMNS = "in_favour, against, abstaining, recorded, without_vote, division"
+_SELECT = f"SELECT {_COLUMNS}, vote.amendment, {_VOTE_COLUMNS} FROM amendment LEFT JOIN vote ON vote.amendment = id"
 
 
 def _block_json(block: Block | None) -> str | None:
@@ -40,24 +44,28 @@ def _version_names(conn: sqlite3.Connection) -> dict[int, str]:
 
 def _from_row(row: tuple, names: dict[int, str]) -> Amendment:
     (ident, version, author, co_sponsors, status, kind, target, start, end, old, new, new_block, after,
-     justification, created, updated, stale) = row
+     justification, created, updated, stale, amends, voted, *figures) = row
+    vote = None
+    if voted is not None:
+        in_favour, against, abstaining, recorded, without_vote, division = figures
+        vote = Vote(in_favour, against, abstaining, bool(recorded), bool(without_vote), bool(division))
     return Amendment(id=ident, version=names[version], author=author, kind=kind, target=target, status=status,
                      co_sponsors=json.loads(co_sponsors), start=start, end=end, old=old, new=new,
                      new_block=_block(new_block), after=after, justification=justification,
-                     created=created, updated=updated, stale=bool(stale))
+                     created=created, updated=updated, stale=bool(stale), amends=amends, vote=vote)
 
 
 def amendments(doc: DocumentFile, version: str | None = None) -> list[Amendment]:
     """The amendments targeting a version (the current one by default), in order of entry."""
     vid = version_id(doc, version)
     names = _version_names(doc.conn)
-    rows = doc.conn.execute(f"SELECT {_COLUMNS} FROM amendment WHERE version = ? ORDER BY seq", (vid,))
+    rows = doc.conn.execute(f"{_SELECT} WHERE version = ? ORDER BY seq", (vid,))
     return [_from_row(row, names) for row in rows]
 
 
 def get_amendment(doc: DocumentFile, ident: str) -> Amendment:
     """One amendment by id, or a UserError naming the id."""
-    row = doc.conn.execute(f"SELECT {_COLUMNS} FROM amendment WHERE id = ?", (ident,)).fetchone()
+    row = doc.conn.execute(f"{_SELECT} WHERE id = ?", (ident,)).fetchone()
     if row is None:
         raise UserError(f"There is no amendment {ident} in {doc.path.name}.")
     return _from_row(row, _version_names(doc.conn))
@@ -65,11 +73,11 @@ def get_amendment(doc: DocumentFile, ident: str) -> Amendment:
 
 def _insert(conn: sqlite3.Connection, seq: int, version: int, amendment: Amendment) -> None:
     conn.execute(
-        f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 18)})",
+        f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 19)})",
         (seq, amendment.id, version, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
          amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
          amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
-         amendment.created, amendment.updated, int(amendment.stale)),
+         amendment.created, amendment.updated, int(amendment.stale), amendment.amends),
     )
 
 
@@ -102,21 +110,24 @@ def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -
 
 
 def remove_amendment(doc: DocumentFile, ident: str, *, actor: str = "") -> Amendment:
-    """Take an amendment out of the file (the undo of proposing it); returns it for `restore_amendment`."""
+    """Take an amendment (and its vote) out of the file (the undo of proposing it); returns it for
+    `restore_amendment`."""
     amendment = get_amendment(doc, ident)
     with doc.transaction("unpropose", actor=actor or amendment.author, detail={"amendment": ident}) as conn:
+        write_vote(doc, ident, None)
         conn.execute("DELETE FROM amendment WHERE id = ?", (ident,))
     return amendment
 
 
 def restore_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
-    """Put a removed amendment back with its id, anchors and timestamps (the redo of proposing it)."""
+    """Put a removed amendment back with its id, anchors, timestamps and vote (the redo of proposing it)."""
     vid = version_id(doc, amendment.version)
     seq = amendment.number
     with doc.transaction("propose", actor=actor or amendment.author, version=vid,
                          detail={"amendment": amendment.id, "kind": amendment.kind, "target": amendment.target,
                                  "restored": True}) as conn:
         _insert(conn, seq, vid, amendment)
+        write_vote(doc, amendment.id, amendment.vote)
     return amendment
 
 
@@ -133,6 +144,16 @@ def write_status(doc: DocumentFile, ident: str, status: str, *, actor: str = "")
                                                              "to": status}) as conn:
         conn.execute("UPDATE amendment SET status = ?, updated = ? WHERE id = ?", (status, now(), ident))
     return current.status
+
+
+def write_vote(doc: DocumentFile, ident: str, vote: Vote | None) -> None:
+    """Keep (or, with None, forget) the vote that decided amendment `ident` (inside a transaction; see
+    `resdesk.amend.decisions.set_statuses`)."""
+    doc.conn.execute("DELETE FROM vote WHERE amendment = ?", (ident,))
+    if vote is not None:
+        doc.conn.execute(f"INSERT INTO vote (amendment, {_VOTE_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                         (ident, vote.yes, vote.no, vote.abstain, int(vote.recorded), int(vote.without_vote),
+                          int(vote.division)))
 
 
 def rewrite_anchor(doc: DocumentFile, amendment: Amendment, version: int) -> None:

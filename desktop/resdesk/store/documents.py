@@ -175,7 +175,7 @@ def remove_version(doc: DocumentFile, version: int) -> None:
     if conn.execute("SELECT 1 FROM amendment WHERE version = ? LIMIT 1", (version,)).fetchone() or \
             conn.execute("SELECT 1 FROM version WHERE based_on = ? LIMIT 1", (version,)).fetchone():
         raise UserError("That version has amendments or later versions of its own; it cannot be removed.")
-    for table in ("meta", "annex", "block", "footnote"):
+    for table in ("meta", "annex", "block", "footnote", "voting_order"):
         conn.execute(f"DELETE FROM {table} WHERE version = ?", (version,))
     conn.execute("DELETE FROM version WHERE id = ?", (version,))
 

@@ -113,6 +113,28 @@ MIGRATIONS: list[str] = [
         created TEXT NOT NULL
     );
     """,
+    # 3: the vote. `amendment.amends` names the amendment a sub-amendment amends. `vote` keeps the
+    # figures of the vote that adopted or rejected an amendment (`division`: a separate vote to retain
+    # some words, decided by the amendment deleting them). `voting_order` is the order the chair set by
+    # hand for a version's undecided amendments (none: the order of rule 90).
+    """
+    ALTER TABLE amendment ADD COLUMN amends TEXT NOT NULL DEFAULT '';
+    CREATE TABLE vote (
+        amendment TEXT PRIMARY KEY REFERENCES amendment(id),
+        in_favour INTEGER NOT NULL DEFAULT 0,
+        against INTEGER NOT NULL DEFAULT 0,
+        abstaining INTEGER NOT NULL DEFAULT 0,
+        recorded INTEGER NOT NULL DEFAULT 0,
+        without_vote INTEGER NOT NULL DEFAULT 0,
+        division INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE voting_order (
+        version INTEGER NOT NULL REFERENCES version(id),
+        position INTEGER NOT NULL,
+        amendment TEXT NOT NULL,
+        PRIMARY KEY (version, position)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -2,10 +2,12 @@
 
 One row per amendment, from the same records as `resdesk outline --json`
 (`resdesk.views.outline.amendments_json`): label, delegation, co-sponsors,
-status, the instruction in UN wording, justification, collisions. Selecting
-a row shows the amendment in the text; the buttons and the context menu set
-statuses, edit details, withdraw and delete one's own proposal (all undoable,
-see `negotiation_commands.py`).
+status, the instruction in UN wording, justification, collisions, and the
+outcome of its vote in the UN's words. Selecting a row shows the amendment in the
+text; the buttons and the context menu set statuses, edit details, withdraw and
+delete one's own proposal, record a vote and amend an amendment (all undoable,
+see `negotiation_commands.py` and `voting_commands.py`). "Adopted" is set by a
+vote only, so the status menu does not offer it.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from resdesk.model.amendment import STATUSES, status_words
+from resdesk.model.amendment import ADOPTED, STATUSES, status_words
 from resdesk.ui.guard import guard_overrides
 from resdesk.ui.naming import named
 
-COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Instruction", "Justification", "Collision")
-LABEL, DELEGATION, CO_SPONSORS, STATUS, INSTRUCTION, JUSTIFICATION, COLLISION = range(len(COLUMNS))
+COLUMNS = ("Label", "Delegation", "Co-sponsors", "Status", "Instruction", "Justification", "Collision", "Outcome")
+LABEL, DELEGATION, CO_SPONSORS, STATUS, INSTRUCTION, JUSTIFICATION, COLLISION, OUTCOME = range(len(COLUMNS))
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL = ""
@@ -82,6 +84,8 @@ class AmendmentTableModel(QAbstractTableModel):
             return ", ".join(row["co_sponsors"])
         if column == STATUS:
             return status_words(row["status"])
+        if column == OUTCOME:
+            return row["vote"]["outcome"] if row.get("vote") else ""
         if column == INSTRUCTION:
             return row["instruction"]
         if column == JUSTIFICATION:
@@ -159,6 +163,8 @@ class AmendmentPanel(QWidget):
     status_requested = Signal(list, str)    # amendment ids, status
     edit_requested = Signal(str)
     delete_requested = Signal(str)
+    vote_requested = Signal(str)
+    amend_requested = Signal(str)
 
     def __init__(self, negotiation, parent=None):
         super().__init__(parent)
@@ -190,7 +196,7 @@ class AmendmentPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         for column, width in ((LABEL, 110), (DELEGATION, 150), (CO_SPONSORS, 100), (STATUS, 95),
-                              (INSTRUCTION, 460), (JUSTIFICATION, 140), (COLLISION, 90)):
+                              (INSTRUCTION, 460), (JUSTIFICATION, 140), (COLLISION, 90), (OUTCOME, 240)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(INSTRUCTION, QHeaderView.ResizeMode.Stretch)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -198,7 +204,7 @@ class AmendmentPanel(QWidget):
         self.status_actions: dict[str, QAction] = {}
         self.status_menu = QMenu("Set Status", self)
         self.status_menu.setObjectName("menu_setStatus")
-        for status in STATUSES:
+        for status in (status for status in STATUSES if status != ADOPTED):  # adopted: by a vote
             action = self.status_menu.addAction(status_words(status).capitalize())
             action.setObjectName(f"action_status_{status}")
             action.triggered.connect(lambda _checked=False, status=status: self._request_status(status))
@@ -213,13 +219,18 @@ class AmendmentPanel(QWidget):
                                       "Withdraw the amendment")
         self.delete_button = named(QPushButton("Delete", self), "amendmentDeleteButton",
                                     "Delete your own proposal")
+        self.vote_button = named(QPushButton("Vote…", self), "amendmentVoteButton",
+                                 "Record the vote on the amendment: adopted or rejected, with the figures")
+        self.amend_button = named(QPushButton("Amend…", self), "amendmentAmendButton",
+                                  "Propose changes to the text this amendment proposes")
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(self.delegation, 1)
         filters.addWidget(self.status, 1)
         buttons = QHBoxLayout()
-        for widget in (self.status_button, self.edit_button, self.withdraw_button, self.delete_button):
+        for widget in (self.status_button, self.edit_button, self.withdraw_button, self.delete_button,
+                       self.vote_button, self.amend_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -235,6 +246,8 @@ class AmendmentPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.edit_button.clicked.connect(lambda: self._request_one(self.edit_requested))
         self.delete_button.clicked.connect(lambda: self._request_one(self.delete_requested))
+        self.vote_button.clicked.connect(lambda: self._request_one(self.vote_requested))
+        self.amend_button.clicked.connect(lambda: self._request_one(self.amend_requested))
         self.withdraw_button.clicked.connect(lambda: self._request_status("withdrawn"))
         negotiation.changed.connect(self._fill_delegations)
         negotiation.changed.connect(self._update_buttons)
@@ -299,6 +312,8 @@ class AmendmentPanel(QWidget):
         self.withdraw_button.setEnabled(editable and bool(ids))
         self.edit_button.setEnabled(editable and len(ids) == 1)
         self.delete_button.setEnabled(editable and own)
+        self.vote_button.setEnabled(editable and len(ids) == 1)
+        self.amend_button.setEnabled(editable and len(ids) == 1)
 
     def _request_status(self, status: str) -> None:
         ids = self.selected_ids()
@@ -320,4 +335,7 @@ class AmendmentPanel(QWidget):
         menu.addAction("Withdraw", lambda: self._request_status("withdrawn"))
         delete = menu.addAction("Delete Own Proposal", lambda: self._request_one(self.delete_requested))
         delete.setEnabled(self.delete_button.isEnabled())
+        menu.addSeparator()
+        menu.addAction("Record Vote…", lambda: self._request_one(self.vote_requested))
+        menu.addAction("Amend the Amendment…", lambda: self._request_one(self.amend_requested))
         menu.exec(self.table.viewport().mapToGlobal(point))

@@ -1,5 +1,9 @@
 """File ▸ Export…: format, mode, version or comparison, statuses, delegations, paper, and what will be included.
 
+The mode "Amendment document" writes the amendment document of the delegations checked (they table it;
+the acting delegation alone is checked when it is chosen), listing their amendments of the statuses
+checked, with its own symbol when the Secretariat gave one.
+
 The summary ("12 amendments by 5 delegations: …") is computed by the export
 pipeline's own selection (`resdesk.views.export.chosen_amendments`), so it says
 exactly what the file will hold. The export itself prepares the export and calls
@@ -33,12 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.errors import UserError
-from resdesk.model.amendment import LIVE_STATUSES, STATUSES, status_words
+from resdesk.model.amendment import LIVE_STATUSES, STATUSES, TABLED_STATUSES, status_words
 from resdesk.ui.naming import name_buttons, named
-from resdesk.views.export import MODES, PAGES, ExportOptions, chosen_amendments, prepare_export
+from resdesk.un.sponsors import join_sponsors
+from resdesk.views.export import AMENDMENTS, MODES, PAGES, ExportOptions, chosen_amendments, prepare_export
 
 FORMATS = (("docx", "Word (.docx)", ".docx"), ("pdf", "PDF (.pdf)", ".pdf"), ("akn", "Akoma Ntoso XML (.xml)", ".xml"))
 PROGRESS_AFTER_MS = 1000
+MODE_NAMES = {"clean": "Clean", "tracked": "Tracked", "compilation": "Compilation", AMENDMENTS: "Amendment document"}
 
 
 def exporter(fmt: str):
@@ -69,6 +75,9 @@ def summary_text(doc, options: ExportOptions, fmt: str) -> str:
     if options.from_rev is not None:
         return f"Every change between {options.from_rev} and {options.to_rev}, as tracked changes."
     items = chosen_amendments(doc, options)
+    if options.mode == AMENDMENTS:
+        count = f"{len(items)} amendment{'s' if len(items) != 1 else ''}"
+        return f"The amendment document of {join_sponsors(options.delegations)}: {count}."
     if options.mode == "clean" and not items:
         return f"The clean text of {version}, without amendments."
     authors = Counter(a.author for a in items)
@@ -94,8 +103,10 @@ class ExportDialog(QDialog):
             self.format.addItem(text, key)
         self.mode = named(QComboBox(self), "exportMode", "Export mode")
         for key in MODES:
-            self.mode.addItem(key.capitalize(), key)
+            self.mode.addItem(MODE_NAMES[key], key)
         self.mode.setCurrentIndex(MODES.index(mode))
+        self.symbol = named(QLineEdit(self), "exportSymbol", "The amendment document's own symbol")
+        self.symbol.setPlaceholderText("A/C.3/68/L.61, once the Secretariat gives it")
         versions = negotiation.versions()
         self.version = named(QComboBox(self), "exportVersion", "Version to export")
         for name in versions:
@@ -151,6 +162,7 @@ class ExportDialog(QDialog):
         form.addRow("Compare:", compare_row)
         form.addRow("Statuses:", self.statuses)
         form.addRow("Delegations:", self.delegations)
+        form.addRow("Symbol:", self.symbol)
         form.addRow("Paper:", self.page)
         form.addRow("File:", output_row)
         layout = QVBoxLayout(self)
@@ -161,6 +173,8 @@ class ExportDialog(QDialog):
         for combo in (self.format, self.mode, self.version, self.from_rev, self.to_rev, self.page):
             combo.currentIndexChanged.connect(self.update_summary)
         self.format.currentIndexChanged.connect(self._suffix)
+        self.mode.currentIndexChanged.connect(self._mode_chosen)
+        self.symbol.textChanged.connect(self.update_summary)
         self.compare.toggled.connect(self.update_summary)
         self.statuses.itemChanged.connect(self.update_summary)
         self.delegations.itemChanged.connect(self.update_summary)
@@ -177,15 +191,36 @@ class ExportDialog(QDialog):
                        if self.delegations.item(i).checkState() == Qt.CheckState.Checked]
         comparing = self.compare.isChecked()
         mode = "tracked" if comparing else ("clean" if self.fmt() == "akn" else self.mode.currentData())
+        tabling = mode == AMENDMENTS  # an amendment document names the delegations that table it
+        default = TABLED_STATUSES if tabling else LIVE_STATUSES
         return ExportOptions(
             mode=mode,
             page=self.page.currentData(),
             rev=None if comparing else self.version.currentData(),
             from_rev=self.from_rev.currentText() if comparing else None,
             to_rev=self.to_rev.currentText() if comparing else None,
-            statuses=None if comparing or set(statuses) == set(LIVE_STATUSES) else statuses,
-            delegations=None if comparing or len(delegations) == self.delegations.count() else delegations,
+            statuses=None if comparing or set(statuses) == set(default) else statuses,
+            delegations=None if comparing or (len(delegations) == self.delegations.count() and not tabling)
+            else delegations,
+            symbol=self.symbol.text().strip() if tabling else "",
         )
+
+    def _mode_chosen(self) -> None:
+        """An amendment document lists what its delegations tabled: the tabled statuses, the acting delegation
+        (when it proposed something); back from it, the live statuses and every delegation."""
+        tabling = self.mode.currentData() == AMENDMENTS
+        statuses = TABLED_STATUSES if tabling else LIVE_STATUSES
+        acting = self.negotiation.acting
+        names = [self.delegations.item(i).text() for i in range(self.delegations.count())]
+        for widget, checked in ((self.statuses, lambda item: item.data(Qt.ItemDataRole.UserRole) in statuses),
+                                (self.delegations, lambda item: not tabling or acting not in names
+                                 or item.text() == acting)):
+            blocker = widget.blockSignals(True)
+            for i in range(widget.count()):
+                item = widget.item(i)
+                item.setCheckState(Qt.CheckState.Checked if checked(item) else Qt.CheckState.Unchecked)
+            widget.blockSignals(blocker)
+        self.update_summary()
 
     def update_summary(self) -> None:
         comparing = self.compare.isChecked()
@@ -194,6 +229,7 @@ class ExportDialog(QDialog):
         for widget in (self.version, self.statuses, self.delegations):
             widget.setEnabled(not comparing)
         self.mode.setEnabled(not comparing and self.fmt() != "akn")
+        self.symbol.setEnabled(not comparing and self.fmt() != "akn" and self.mode.currentData() == AMENDMENTS)
         try:
             options = self.options()
             options.check()

@@ -30,7 +30,7 @@ from resdesk.ui.undo import Command
 PROPOSE_TYPING_ID = 11
 
 
-class _NegotiationCommand(Command):
+class NegotiationCommand(Command):
     def __init__(self, negotiation, text: str):
         super().__init__(text)
         self.negotiation = negotiation
@@ -40,7 +40,7 @@ class _NegotiationCommand(Command):
         self.negotiation.refresh()
 
 
-class ProposeCommand(_NegotiationCommand):
+class ProposeCommand(NegotiationCommand):
     """New proposals (one or more amendments entered together); undo takes them out of the file."""
 
     def __init__(self, negotiation, proposals: list[Amendment], text: str):
@@ -64,7 +64,7 @@ class ProposeCommand(_NegotiationCommand):
         self._done()
 
 
-class DeleteAmendmentCommand(_NegotiationCommand):
+class DeleteAmendmentCommand(NegotiationCommand):
     """Delete one's own undecided proposal (`delete_proposals`; undo puts it back with its id)."""
 
     def __init__(self, negotiation, ident: str, label: str):
@@ -81,7 +81,7 @@ class DeleteAmendmentCommand(_NegotiationCommand):
         self._done()
 
 
-class StatusCommand(_NegotiationCommand):
+class StatusCommand(NegotiationCommand):
     """Set the status of one or more amendments (and mark those it supersedes): one transaction."""
 
     def __init__(self, negotiation, idents: list[str], status: str, text: str, supersede: list[str] = ()):
@@ -101,7 +101,7 @@ class StatusCommand(_NegotiationCommand):
         self._done()
 
 
-class EditAmendmentCommand(_NegotiationCommand):
+class EditAmendmentCommand(NegotiationCommand):
     """Change the co-sponsors or the justification of an amendment."""
 
     def __init__(self, negotiation, changed: Amendment, text: str):
@@ -158,7 +158,7 @@ def sync_replacements(file, current: list[Amendment], wanted: list[Amendment], a
     return [replace(a) for a in result]
 
 
-class ProposeTypingCommand(_NegotiationCommand):
+class ProposeTypingCommand(NegotiationCommand):
     """Typing in a paragraph in propose mode: the delegation's word changes follow the text it types.
 
     Consecutive keystrokes in one paragraph merge into one undo step, as plain typing does.
@@ -197,7 +197,7 @@ class ProposeTypingCommand(_NegotiationCommand):
         self.negotiation.session.focus_requested.emit(self.block_id, -1)
 
 
-class CommentCommand(_NegotiationCommand):
+class CommentCommand(NegotiationCommand):
     """A new comment or reply; undo takes it out."""
 
     def __init__(self, negotiation, comment: Comment):
@@ -218,7 +218,7 @@ class CommentCommand(_NegotiationCommand):
         self._done()
 
 
-class RevisionCommand(_NegotiationCommand):
+class RevisionCommand(NegotiationCommand):
     """Create Rev.N (already made when pushed); undo takes the revision back, redo makes it again.
 
     `version_changed` reloads the window: a revision changes the current version, not only its amendments.

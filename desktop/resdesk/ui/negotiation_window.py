@@ -4,12 +4,14 @@
 - `Proposals` (the acting delegation's proposals; the window's paragraph commands in propose mode);
 - `AmendmentActions` (what the amendment panel asks for: show, statuses, details, delete);
 - `Commenting` (the comment panel's subject and new comments);
-- `Revisions` (Create Revision…).
+- `Revisions` (Create Revision…);
+- `Voting` (the Voting Order panel, Record Vote…, Separate Vote on Words…, Amend the Amendment…).
 
 Decisions: a document opens in propose mode once it has an amendment or once
 someone switched it to propose mode (remembered in the document), else in
 edit-text mode; a negotiated document opens in the markup view. The
-Amendments panel appears with the document's first amendment.
+Amendments panel appears with the document's first amendment; the Voting Order panel (beside it) when
+asked for (Amendments ▸ Voting Order).
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from resdesk.ui.commenting import Commenting
 from resdesk.ui.negotiation_toolbar import NegotiationToolbar
 from resdesk.ui.proposals import Proposals
 from resdesk.ui.revisions import Revisions
+from resdesk.ui.voting_actions import Voting
+from resdesk.ui.voting_panel import VotingPanel
 
 TEXT_MENU = ("propose_alternative", "add_comment", None, "delete", "move_up", "move_down")
 
@@ -36,6 +40,8 @@ class NegotiationUi:
         self.amendment_panel = AmendmentPanel(self.negotiation, window)
         self.comment_panel = CommentPanel(self.negotiation, window)
         window.add_panel("amendments", "Amendments", self.amendment_panel, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.voting_panel = VotingPanel(self.negotiation, window)
+        window.add_panel("voting", "Voting Order", self.voting_panel, Qt.DockWidgetArea.BottomDockWidgetArea).hide()
         window.add_panel("comments", "Comments", self.comment_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         window.tabifyDockWidget(window.panels["metadata"], window.panels["comments"])
         window.panels["comments"].raise_()
@@ -48,6 +54,7 @@ class NegotiationUi:
         self.amendments = AmendmentActions(window, self.amendment_panel)
         self.commenting = Commenting(window, self.comment_panel, self.amendment_panel)
         self.revisions = Revisions(window)
+        self.voting = Voting(window, self.voting_panel, self.amendment_panel, self.amendments)
         text_view = window.text_view
         text_view.proposal_refused.connect(window.show_message)
         text_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -1,5 +1,6 @@
 """Sponsor lists: one split (text -> names), one join (names -> "Andorra, Brazil and Chile") and the
-sponsor line ("Brazil and Norway: draft resolution"), in the document's language.
+sponsor line ("Brazil and Norway: draft resolution"), in the document's language; the sponsors line of
+an amendment document ("Brazil and Chile: amendments to draft resolution A/C.3/68/L.5").
 
 A list is cut at its separators (", " and the conjunction before the last name) but never inside
 parentheses ("Fiji (on behalf of the Group of 77 and China)") nor inside the name of a delegation
@@ -118,6 +119,14 @@ def sponsor_line(names: list[str], language_code: str = "en", *, revised: bool =
     lang = language(language_code)
     words = lang.revised_draft_resolution if revised else lang.draft_resolution
     return f"{join_sponsors(names, language_code)}{lang.sponsor_colon}{words}"
+
+
+def amendments_line(names: list[str], draft_symbol: str, count: int = 2) -> str:
+    """ "Brazil and Chile: amendments to draft resolution A/C.3/68/L.5" ("amendment" for one), in English: the
+    language our amendment instructions are written in."""
+    lang = language("en")
+    words = "amendments" if count != 1 else "amendment"
+    return f"{join_sponsors(names, 'en')}{lang.sponsor_colon}{words} to {lang.draft_resolution} {draft_symbol}"
 
 
 class SponsorLine(NamedTuple):

@@ -3,11 +3,14 @@
 The facilitator's working document, built from THE markup view of an export: every record of the
 version in reading order (a proposed new paragraph or alternative under its provisional label,
 "OP3 bis", "OP15 alt 1"; a moved paragraph again where it would go), and under each the proposals on
-it, each listed once: who (the delegation and its co-sponsors), the status, what it does in the words
-of UN amendment documents (`resdesk.amend.instructions`), the proposals it collides with, and for a
-change of words the paragraph as it would read. A move is listed at the paragraph's present place.
-Text not yet agreed stands in [square brackets]. A closing table lists the proposals by delegation
-and status. Both renderers show exactly these things; only the typography is theirs.
+it, each listed once: who (the delegation and its co-sponsors), the status (or the vote that decided
+it, in the UN's words: "adopted by a recorded vote of 80 to 40, with 20 abstentions"), what it does in
+the words of UN amendment documents (`resdesk.amend.instructions`), the proposals it collides with,
+and for a change of words the paragraph as it would read. A sub-amendment is listed right after the
+amendment it amends (or, when that one is not shown, under the paragraph). A move is listed at the
+paragraph's present place. Text not yet agreed or adopted stands in [square brackets]. A closing
+table lists the proposals by delegation and status. Both renderers show exactly these things; only the
+typography is theirs.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
 from resdesk.model.amendment import (
+    ADOPTED,
     AGREED,
     ALTERNATIVE,
     DELETE_BLOCK,
@@ -25,6 +29,7 @@ from resdesk.model.amendment import (
     MOVE_BLOCK,
     REPLACE,
     STATUSES,
+    SUB_AMENDMENT,
     Amendment,
     status_words,
 )
@@ -45,7 +50,8 @@ INTRODUCTION = ("Compilation text: each paragraph with the proposals on it. Text
 SUMMARY_TITLE = "Amendments by delegation and status"
 SUMMARY_HEADER = ("Delegation", "Paragraph", "Proposal", "Status")
 KIND_WORDS = {REPLACE: "change words", INSERT_BLOCK: "new paragraph", DELETE_BLOCK: "delete", MOVE_BLOCK: "move",
-              ALTERNATIVE: "alternative"}
+              ALTERNATIVE: "alternative", SUB_AMENDMENT: "amend an amendment"}
+AGREED_STATUSES = (AGREED, ADOPTED)  # text no longer in [square brackets]
 
 
 def bracketed(text: str) -> str:
@@ -81,7 +87,13 @@ class Proposal:
     @property
     def bracketed(self) -> bool:
         """Its new text is not agreed yet: it stands in square brackets."""
-        return self.amendment.status != AGREED
+        return self.amendment.status not in AGREED_STATUSES
+
+    def status_words(self) -> str:
+        """"proposed", "agreed ad ref", or the vote that decided it ("rejected by 58 votes to 92, with 21
+        abstentions")."""
+        vote = self.amendment.vote
+        return vote.words() if vote is not None else status_words(self.amendment.status)
 
     def collision_words(self, short: Callable[[str], str]) -> str:
         """"Collides with a7 (G77)." or ""."""
@@ -107,7 +119,7 @@ class Entry:
 
     @property
     def bracketed(self) -> bool:
-        return self.proposed_by is not None and self.proposed_by.status != AGREED
+        return self.proposed_by is not None and self.proposed_by.status not in AGREED_STATUSES
 
 
 @dataclass
@@ -122,6 +134,20 @@ def compilation(document: Document, view: Markup) -> Compilation:
     index = TextIndex.of(document)
     listed: set[str] = set()
     entries = []
+    subs: dict[str, list[Amendment]] = {}  # by the amendment they amend, or (when it is not shown) by paragraph
+    for amendment in sorted(view.amendments.values(), key=lambda a: a.number):
+        if amendment.kind == SUB_AMENDMENT:
+            subs.setdefault(amendment.amends if amendment.amends in view.amendments else amendment.target,
+                            []).append(amendment)
+
+    def proposal(amendment: Amendment, record: MarkupBlock) -> Proposal:
+        listed.add(amendment.id)
+        reading = inline_segments(record.block, [amendment]) if amendment.kind == REPLACE else []
+        parent = view.parents.get(amendment.id)
+        return Proposal(amendment, instruction(index, amendment, parent, view.labels.get(amendment.amends, "")),
+                        [view.amendments[i] for i in view.collisions.get(amendment.id, []) if i in view.amendments],
+                        reading)
+
     for record in view.blocks:
         proposed_by = view.amendments[record.amendment] \
             if record.state in (INSERTED, ALTERNATIVE_TEXT, MOVED_TO) else None
@@ -130,15 +156,13 @@ def compilation(document: Document, view: Markup) -> Compilation:
         else:
             text, marks = record.block.text, list(record.block.marks)
         entry = Entry(record, text, marks, proposed_by)
-        for ident in record.amendments():
+        ids = record.amendments() + ([a.id for a in subs.get(record.id, ())] if record.key == record.id else [])
+        for ident in ids:
             amendment = view.amendments[ident]
             if ident in listed or (record.state == MOVED_TO and amendment.kind == MOVE_BLOCK):
                 continue  # a proposal is listed once; a move at the paragraph's present place
-            listed.add(ident)
-            reading = inline_segments(record.block, [amendment]) if amendment.kind == REPLACE else []
-            entry.proposals.append(Proposal(amendment, instruction(index, amendment),
-                                            [view.amendments[i] for i in view.collisions.get(ident, [])
-                                             if i in view.amendments], reading))
+            entry.proposals.append(proposal(amendment, record))
+            entry.proposals += [proposal(sub, record) for sub in subs.get(ident, ()) if sub.id not in listed]
         entries.append(entry)
     shown = sorted(view.amendments.values(), key=lambda a: a.number)
     delegations = list(dict.fromkeys(a.author for a in shown))

@@ -14,6 +14,10 @@ A comparison (`--from A --to B`) is prepared like a tracked export: the differen
 (`resdesk.views.compare.attributed_changes`, each by the delegation whose applied amendment made
 it) are the changes, shown on A, which carries B's masthead.
 
+The amendment document (`--mode amendments`) lists the amendments of the delegations named (who table
+it); by default every one they tabled that is not withdrawn or superseded
+(`resdesk.views.amendment_document`).
+
 Filters that match no amendment are refused in one sentence: the file would show nothing asked for.
 """
 
@@ -27,7 +31,7 @@ from resdesk.amend.anchors import TextIndex, proposal_labels
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.errors import UserError
-from resdesk.model.amendment import LIVE_STATUSES, STATUSES, Amendment, parse_status
+from resdesk.model.amendment import LIVE_STATUSES, STATUSES, TABLED_STATUSES, Amendment, parse_status
 from resdesk.model.comment import Comment
 from resdesk.model.delegation import Delegation, derived_short_name
 from resdesk.model.document import Document
@@ -37,12 +41,14 @@ from resdesk.store.delegations import acting_as, document_delegations
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load
 from resdesk.store.revisions import applied_between
+from resdesk.views.amendment_document import AmendmentDocument, amendment_document, check_draft
 from resdesk.views.compare import attributed_changes, relabelled
 from resdesk.views.compilation import Compilation, compilation
 from resdesk.views.markup import Markup, markup
 from resdesk.views.selection import amendment_filter
 
-MODES = ("clean", "tracked", "compilation")
+MODES = ("clean", "tracked", "compilation", "amendments")
+AMENDMENTS = "amendments"
 PAGES = ("letter", "a4")
 SUFFIXES = {".docx": "docx", ".pdf": "pdf", ".xml": "akn"}
 DEFAULT_WATERMARK = "DRAFT \u2014 not for circulation"
@@ -60,7 +66,8 @@ class ExportOptions:
     as a deletion plus an insertion instead of Word move revisions.
     `line_numbers` (margin line numbers restarting on each page) and `watermark`
     (a diagonal text such as "DRAFT — not for circulation"; "" for none) are for
-    PDF and printing; the Word and AKN exporters ignore them.
+    PDF and printing; the Word and AKN exporters ignore them. `symbol` is an amendment
+    document's own symbol ("" until the Secretariat gives one).
     """
 
     mode: str = "clean"
@@ -73,20 +80,30 @@ class ExportOptions:
     moves_as_delete_insert: bool = False
     line_numbers: bool = False
     watermark: str = ""
+    symbol: str = ""
 
     @property
     def comparing(self) -> bool:
         return self.from_rev is not None
 
+    @property
+    def default_statuses(self) -> tuple[str, ...]:
+        """The statuses included when none are named: the live ones; an amendment document's tabled ones."""
+        return TABLED_STATUSES if self.mode == AMENDMENTS else LIVE_STATUSES
+
     def check(self) -> None:
         if self.mode not in MODES:
-            raise UserError(f"{self.mode!r} is not an export mode (clean, tracked or compilation).")
+            raise UserError(f"{self.mode!r} is not an export mode (clean, tracked, compilation or amendments).")
         if self.page not in PAGES:
             raise UserError(f"{self.page!r} is not a paper size (letter or a4).")
         if (self.from_rev is None) != (self.to_rev is None):
             raise UserError("--from and --to go together: name both versions to compare.")
-        if self.comparing and self.mode == "compilation":
-            raise UserError("A comparison of two versions is written as tracked changes, not as a compilation.")
+        if self.comparing and self.mode in ("compilation", AMENDMENTS):
+            raise UserError("A comparison of two versions is written as tracked changes, not as a compilation "
+                            "or an amendment document.")
+        if self.mode == AMENDMENTS and not self.delegations:
+            raise UserError("An amendment document is tabled by delegations: name them with --delegations "
+                            "(e.g. --delegations \"Brazil, Chile\").")
         if self.comparing and (self.statuses or self.delegations):
             raise UserError("A comparison shows every change between two versions; --status and --delegations "
                             "choose the amendments of one version.")
@@ -94,7 +111,7 @@ class ExportOptions:
     def filtered(self) -> bool:
         """Whether the user narrowed the amendments (the live statuses, all of them, are no filter)."""
         statuses = {parse_status(s) for s in self.statuses or ()}
-        return bool(self.delegations) or bool(statuses and statuses != set(LIVE_STATUSES))
+        return bool(self.delegations) or bool(statuses and statuses != set(self.default_statuses))
 
 
 def output_format(path_name: str) -> str:
@@ -169,6 +186,12 @@ class ExportInput:
         """The compilation text of the chosen amendments (the Word and the PDF compilation)."""
         return compilation(self.base, self.markup)
 
+    @cached_property
+    def amendment_document(self) -> AmendmentDocument:
+        """The amendment document of the delegations chosen, listing the chosen amendments (Word and PDF)."""
+        return amendment_document(self.base, self.chosen, self.amendments, list(self.selection.delegations or ()),
+                                  self.options.symbol)
+
 
 def chosen_amendments(doc: DocumentFile, options: ExportOptions) -> list[Amendment]:
     """The amendments an export with `options` includes, in order of entry (File ▸ Export… shows them before
@@ -179,9 +202,12 @@ def chosen_amendments(doc: DocumentFile, options: ExportOptions) -> list[Amendme
         return applied_between(doc, options.from_rev, options.to_rev)
     if _plain(options):
         return []
-    version = load(doc, options.rev).version
-    chosen = amendment_filter(doc, options.statuses, options.delegations).select(amendments(doc, version))
-    refuse_nothing_chosen(options, version, chosen)
+    document = load(doc, options.rev)
+    if options.mode == AMENDMENTS:
+        check_draft(document)
+    chosen = amendment_filter(doc, options.statuses, options.delegations, options.default_statuses).select(
+        amendments(doc, document.version))
+    refuse_nothing_chosen(options, document.version, chosen)
     return chosen
 
 
@@ -207,7 +233,7 @@ def prepare_export(doc: DocumentFile, options: ExportOptions) -> ExportInput:
         return comparison_input(old, new, applied_between(doc, old.version, new.version), options,
                                 palette=palette, author=author)
     document = load(doc, options.rev)
-    selection = amendment_filter(doc, options.statuses, options.delegations)
+    selection = amendment_filter(doc, options.statuses, options.delegations, options.default_statuses)
     return export_input(document, amendments(doc, document.version), selection, options,
                         comments=comments(doc), palette=palette, author=author)
 
@@ -216,6 +242,8 @@ def export_input(document: Document, items: list[Amendment], selection: Amendmen
                  *, comments: list[Comment] = (), palette: Palette | None = None, author: str = "") -> ExportInput:
     """The export of `document` with its amendments `items` narrowed by `selection`; of `comments`, only the
     shared ones on what the export shows are kept."""
+    if options.mode == AMENDMENTS:
+        check_draft(document)
     chosen = [] if _plain(options) else selection.select(items)
     refuse_nothing_chosen(options, document.version, chosen)
     result = apply_amendments(document, chosen)

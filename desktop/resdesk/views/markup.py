@@ -71,6 +71,10 @@ amendment are merged.
 another (see `resdesk.amend.collisions` for the policy); `Markup.collisions`
 maps every colliding amendment to the ids it collides with.
 
+A sub-amendment shown with the amendment it amends is shown in it: that amendment's new words read
+as amended (`resdesk.amend.sub_amendments.fold`); `Markup.amendments` keeps both as they were
+proposed and `Markup.parents` names, for every sub-amendment shown, the amendment it amends.
+
 Only amendments passing the filter and whose anchor still holds are shown;
 `Markup.labels` has the provisional label of every amendment of the version
 (counted over all of them, so labels do not change with filters or statuses).
@@ -84,6 +88,7 @@ from typing import NamedTuple
 from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after, proposal_labels
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
+from resdesk.amend.sub_amendments import fold
 from resdesk.model import tree
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
@@ -155,6 +160,7 @@ class Markup:
     amendments: dict[str, Amendment]
     labels: dict[str, str]
     collisions: dict[str, list[str]]
+    parents: dict[str, Amendment] = field(default_factory=dict)
 
     def record(self, key: str) -> MarkupBlock:
         for record in self.blocks:
@@ -272,7 +278,8 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
     alternatives: dict[str, list[Amendment]] = {}
     moved: dict[str, Amendment] = {}
     attached: dict[str, list[Amendment]] = {}
-    for amendment in shown:
+    placed = fold(shown).amendments
+    for amendment in placed:
         if amendment.kind == REPLACE:
             replacements.setdefault(amendment.target, []).append(amendment)
         elif amendment.kind == DELETE_BLOCK:
@@ -281,7 +288,7 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             alternatives.setdefault(amendment.target, []).append(amendment)
         elif amendment.kind == MOVE_BLOCK:
             moved.setdefault(amendment.target, amendment)
-    for amendment in shown:  # in order of entry
+    for amendment in placed:  # in order of entry
         if amendment.kind in (INSERT_BLOCK, MOVE_BLOCK):
             attached.setdefault(placement_after(amendment), []).append(amendment)
     for items in replacements.values():
@@ -351,5 +358,7 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             else:
                 emit(block.id, NORMAL, None, frozenset({block.id}))
 
+    every = {a.id: a for a in amendments}
+    parents = {a.id: every[a.amends] for a in shown if a.amends in every}
     return Markup(version=document.version, blocks=records, amendments={a.id: a for a in shown},
-                  labels=labels, collisions=collisions)
+                  labels=labels, collisions=collisions, parents=parents)

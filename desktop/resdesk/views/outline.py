@@ -111,14 +111,18 @@ def outline_json(document: Document) -> dict:
 #
 #     "view": "base" | "markup" | "consolidated",
 #     "amendments": [{"id", "author", "co_sponsors", "status", "kind", "target", "label", "instruction",
-#                     "old", "new", "after", "justification", "collides_with": [ids], "stale"}],
+#                     "old", "new", "after", "justification", "collides_with": [ids], "stale", "amends",
+#                     "vote": null | {"yes", "no", "abstain", "recorded", "without_vote", "division",
+#                                     "outcome"}}],
 #     "comments": [{"id", "author", "on", "block", "amendment", "text", "private", "reply_to"}]
 #
 # and a "comment_count" to every block and every amendment (comments on it, private ones included).
 # `target` is the label of the amended paragraph in the version shown (for a new paragraph: the one it
 # follows; `after` is the label a moved paragraph is to follow); `label` is the provisional label
-# ("OP3 bis", "OP15 alt 1"). In the markup view each block also carries "key", "state", "amendment",
-# "author" and "segments": [{"op", "text", "author", "amendment"}] (see `resdesk.views.markup`).
+# ("OP3 bis", "OP15 alt 1"); `amends` the id of the amendment a sub-amendment amends (else ""); `vote` the
+# figures of the vote that adopted or rejected it, with the outcome in the UN's words. In the markup view
+# each block also carries "key", "state", "amendment", "author" and
+# "segments": [{"op", "text", "author", "amendment"}] (see `resdesk.views.markup`).
 # Private comments are listed (this is the file's own view) with "private": true; exports use
 # `resdesk.store.comments.shared_comments` and never show them.
 
@@ -128,13 +132,18 @@ VIEWS = ("base", "markup", "consolidated")
 def amendments_json(document: Document, amendments: list, collisions: dict[str, list[str]]) -> list[dict]:
     from resdesk.amend.anchors import TextIndex, anchor_holds, proposal_labels
     from resdesk.amend.instructions import instruction
+    from resdesk.amend.sub_amendments import holds as sub_holds
     from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK
 
     index = TextIndex.of(document)
     labels = proposal_labels(index, amendments)
+    by_id = {a.id: a for a in amendments}
     result = []
     for amendment in amendments:
+        parent = by_id.get(amendment.amends)
         holds = anchor_holds(index, amendment)
+        if amendment.amends:  # a sub-amendment's words are in the amendment it amends
+            holds = holds and parent is not None and sub_holds(amendment, parent)
         old, new = amendment.old, amendment.new
         if amendment.kind == INSERT_BLOCK:
             old, new = "", amendment.new_block.text if amendment.new_block else ""
@@ -148,13 +157,16 @@ def amendments_json(document: Document, amendments: list, collisions: dict[str, 
             "kind": amendment.kind,
             "target": index.labels.get(amendment.target, ""),
             "label": labels.get(amendment.id, ""),
-            "instruction": instruction(index, amendment) if amendment.target in index.blocks else "",
+            "instruction": instruction(index, amendment, parent, labels.get(amendment.amends, ""))
+            if amendment.target in index.blocks else "",
             "old": old,
             "new": new,
             "after": index.labels.get(amendment.after, "") if amendment.after else "",
             "justification": amendment.justification,
             "collides_with": collisions.get(amendment.id, []),
             "stale": amendment.stale or not holds,
+            "amends": amendment.amends,
+            "vote": amendment.vote.to_json() if amendment.vote else None,
         })
     return result
 

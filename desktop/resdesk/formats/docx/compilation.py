@@ -31,7 +31,6 @@ from resdesk.views.compilation import (
     bracketed,
     co_sponsor_words,
     moved_note,
-    status_words,
 )
 from resdesk.views.export import ExportInput, Palette
 from resdesk.views.markup import DELETE, EQUAL, INSERT
@@ -92,7 +91,7 @@ def proposal_paragraphs(ctx: RunContext, proposal: Proposal, entry: Entry, langu
                                                              color=colour)]
     if amendment.co_sponsors:
         runs.append(_text(ctx, co_sponsor_words(amendment, palette.short)))
-    runs += [_text(ctx, f" ({status_words(amendment.status)}): ", italic=True), _text(ctx, proposal.instruction)]
+    runs += [_text(ctx, f" ({proposal.status_words()}): ", italic=True), _text(ctx, proposal.instruction)]
     if proposal.collides_with:
         runs.append(_text(ctx, " " + proposal.collision_words(palette.short), bold=True))
     items = [_paragraph(ctx, runs, indent=True, keep_with_next=bool(proposal.reading))]

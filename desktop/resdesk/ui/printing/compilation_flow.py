@@ -38,7 +38,6 @@ from resdesk.views.compilation import (
     Proposal,
     co_sponsor_words,
     moved_note,
-    status_words,
 )
 from resdesk.views.export import ExportInput, Palette
 
@@ -65,7 +64,7 @@ def proposal_paragraphs(proposal: Proposal, entry: Entry, markers: dict[str, str
            Run(short, Style(bold=True, color=colour), tag=short, tag_color=colour)]
     if amendment.co_sponsors:
         who.append(Run(co_sponsor_words(amendment, palette.short)))
-    who += [Run(f" ({status_words(amendment.status)}): ", Style(italic=True)), Run(proposal.instruction)]
+    who += [Run(f" ({proposal.status_words()}): ", Style(italic=True)), Run(proposal.instruction)]
     if proposal.collides_with:
         who.append(Run(" " + proposal.collision_words(palette.short), Style(bold=True, color=COLLISION_COLOUR)))
     items = [Paragraph(who, first_indent=OP_TEXT, indent=OP_TEXT, align="left", space_after=3.0,

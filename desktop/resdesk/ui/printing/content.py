@@ -133,8 +133,7 @@ def front_matter(meta: Meta) -> list[Paragraph]:
                                space_after=12.0, align="left", numbered=False, keep_with_next=True))
         items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
     if meta.sponsors:
-        line = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
-        items.append(Paragraph([Run(line)], align="left", space_after=12.0, numbered=False, keep_with_next=True))
+        items.append(sponsors_paragraph(sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))))
     if meta.title:
         items.append(title_paragraph(meta.title))
     return items
@@ -168,6 +167,9 @@ def closing(meta: Meta) -> list[Paragraph]:
     return [Paragraph([Run(line, Style(italic=True))], space_before=12.0 if index == 0 else 0.0,
                       space_after=0.0, align="right", numbered=False, keep_with_next=index < len(lines) - 1)
             for index, line in enumerate(lines)]
+def sponsors_paragraph(line: str) -> Paragraph:
+    """The sponsors line above the title ("Brazil and Norway: draft resolution")."""
+    return Paragraph([Run(line)], align="left", space_after=12.0, numbered=False, keep_with_next=True)
 
 
 def title_paragraph(title: str) -> Paragraph:

@@ -1,9 +1,11 @@
-"""What to print for a document and a set of export options: clean, tracked or compilation, or a comparison."""
+"""What to print for a document and a set of export options: clean, tracked, compilation, an amendment document,
+or a comparison."""
 
 from __future__ import annotations
 
 from resdesk.errors import UserError
 from resdesk.model.document import Document
+from resdesk.ui.printing.amendment_flow import amendment_flow
 from resdesk.ui.printing.compilation_flow import compilation_flow
 from resdesk.ui.printing.content import Flow, clean_flow
 from resdesk.ui.printing.tracked_flow import tracked_flow
@@ -11,13 +13,15 @@ from resdesk.views.export import ExportInput, ExportOptions, prepare_export
 
 
 def print_flow(prepared: ExportInput) -> Flow:
-    """The Flow of a prepared export: a comparison and a tracked export as tracked changes, a compilation, or
-    the clean text (the version, or it with the chosen amendments accepted)."""
+    """The Flow of a prepared export: a comparison and a tracked export as tracked changes, a compilation, an
+    amendment document, or the clean text (the version, or it with the chosen amendments accepted)."""
     options = prepared.options
     if options.comparing or options.mode == "tracked":
         return tracked_flow(prepared)
     if options.mode == "compilation":
         return compilation_flow(prepared)
+    if options.mode == "amendments":
+        return amendment_flow(prepared)
     return clean_flow(prepared.text)
 
 
