@@ -45,6 +45,51 @@ def cmd_import(args) -> int:
     return 0
 
 
+def read_text(path: str):
+    """The text in a text, AKN or Word file, or the current version of a document file."""
+    from resdesk.store.docfile import SQLITE_HEADER, DocumentFile
+
+    source = Path(path)
+    if source.is_file():
+        with open(source, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+        if head == SQLITE_HEADER:
+            from resdesk.store.documents import load
+
+            with DocumentFile.open(source, readonly=True) as doc:
+                return load(doc)
+    from resdesk.formats.sources import read_source
+
+    return read_source(source)
+
+
+def cmd_compare(args) -> int:
+    """Two texts (no versions of one document) compared: tracked Word or PDF in UN layout, with NEW's masthead."""
+    from resdesk.model.delegation import derived_short_name
+    from resdesk.model.palette import colour
+    from resdesk.un.sponsors import join_sponsors
+    from resdesk.views.compare import UNKNOWN_AUTHOR
+    from resdesk.views.export import ExportOptions, Palette, comparison_input, output_format
+    from resdesk.views.matching import match_blocks
+
+    fmt = output_format(args.output)
+    if fmt == "akn":
+        raise UserError("A comparison is written as tracked changes, to .docx or .pdf; Akoma Ntoso holds a clean text.")
+    old, new = read_text(args.old), read_text(args.new)
+    old.version = old.meta.symbol or Path(args.old).name  # "Changes since A/RES/78/226" in the print's legend
+    by = " ".join(args.author.split()) if args.author else \
+        join_sponsors(new.meta.sponsors, new.meta.language) or UNKNOWN_AUTHOR
+    options = ExportOptions(mode="tracked", page=args.page, from_rev=old.version, to_rev=new.version)
+    palette = Palette({by: colour(0)}, {by: derived_short_name(by)})
+    prepared = comparison_input(old, match_blocks(old, new), [], options, palette=palette, by=by)
+    if fmt == "docx":
+        from resdesk.formats.docx_export import export_docx as export
+    else:
+        from resdesk.ui.printing.pdf_export import export_pdf as export
+    export(prepared, Path(args.output))
+    return 0
+
+
 def _open_for_reading(path: str):
     from resdesk.store.docfile import DocumentFile
 
@@ -618,6 +663,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("auto", "text", "akn", "docx"), default="auto")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     p.set_defaults(run=cmd_import)
+
+    p = commands.add_parser("compare", help="compare two texts (text, AKN, Word or document files): tracked Word or "
+                                            "PDF in UN layout")
+    p.add_argument("old", metavar="OLD", help="the earlier text (last year's resolution, the issued L. document)")
+    p.add_argument("new", metavar="NEW", help="the later text; its masthead heads the comparison")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf")
+    p.add_argument("--author", metavar="NAME", help="who made the changes (default: NEW's sponsors)")
+    p.add_argument("--page", choices=("letter", "a4"), default="letter")
+    p.set_defaults(run=cmd_compare)
 
     p = commands.add_parser("outline", help="print the text (or its JSON outline)")
     p.add_argument("document", metavar="DOC")

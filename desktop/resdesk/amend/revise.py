@@ -50,17 +50,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from resdesk.amend.anchors import TextIndex, anchor_holds
+from resdesk.amend.anchors import TextIndex, anchor_holds, footnote_holds
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.amend.reanchor import refind
+from resdesk.amend.reanchor import mapped_offset, refind
 from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
     ACCEPTED_BY_DEFAULT,
     ACCEPTED_STATUSES,
     ALTERNATIVE,
     DELETE_BLOCK,
+    FOOTNOTE_CHANGE,
     INSERT_BLOCK,
     LIVE_STATUSES,
     MOVE_BLOCK,
@@ -104,6 +105,11 @@ def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: d
     elif amendment.kind == REPLACE:
         changes = [(a.start, a.end, len(a.new)) for a in applied_replacements.get(amendment.target, [])]
         if amendment.target in rewritten or not refind(amendment, text, changes):
+            amendment.stale = True
+    elif amendment.kind == FOOTNOTE_CHANGE:
+        changes = [(a.start, a.end, len(a.new)) for a in applied_replacements.get(amendment.target, [])]
+        amendment.start = amendment.end = mapped_offset(amendment.start, changes)
+        if amendment.target in rewritten or not footnote_holds(new_index, amendment):
             amendment.stale = True
     return amendment
 

@@ -20,8 +20,10 @@ Per record of the view:
 - alternative: the paragraph's text deleted and the alternative inserted, with a
   comment naming it ("OP15 alt 1, proposed by Mexico").
 
-Typed numbers that change (a new OP renumbers the following ones) are a
-deletion of the old number and an insertion of the new one. A comparison of two
+A footnote an amendment changes has its words inserted and deleted in the footnote; a new or a deleted
+footnote's reference is inserted or deleted where it stands. Typed numbers that change (a new OP
+renumbers the following ones) are a deletion of the old number and an insertion of the new one. A
+comparison of two
 versions is written the same way, its changes by the delegations that made them.
 Shared comments on what is shown become Word comments, a reply as a threaded reply.
 """
@@ -105,6 +107,8 @@ class TrackedWriter:
     # -- runs ---------------------------------------------------------------------------------
 
     def segment_runs(self, record: MarkupBlock, segment: Segment, italic_until: int) -> list[etree._Element]:
+        if not segment.text:  # a footnote anchor added or taken out
+            return inline_runs(self.ctx, "", list(segment.marks))
         if segment.op == INSERT and record.state == INSERTED:  # a new paragraph: italic in its opening phrase only
             return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=italic_until)
         if segment.op == INSERT:
@@ -213,6 +217,23 @@ class TrackedWriter:
         self.comment_on(paragraph, record)
         return paragraph
 
+    def footnote_runs(self, note_id: str) -> list[etree._Element] | None:
+        """The runs of a footnote whose text an applied amendment changes (its words inserted and deleted by
+        the amendment's delegation), None for the others."""
+        changed = self.markup.footnotes.get(note_id)
+        if changed is None:
+            return None
+        date = self._date(changed.amendment)
+        elements: list[etree._Element] = []
+        for segment in changed.segments:
+            runs = inline_runs(self.ctx, segment.text, list(segment.marks))
+            if segment.op == EQUAL:
+                elements.extend(runs)
+            else:
+                elements.extend(self.revisions.wrap("ins" if segment.op == INSERT else "del", changed.author, date,
+                                                    runs))
+        return elements
+
     def deleted_on_arrival(self, record: MarkupBlock, writer: BlockWriter, move: str) -> etree._Element:
         """A sub-paragraph deleted from a moved paragraph, at the paragraph's new place: a deletion inside the
         move, so that accepting both takes it away, and rejecting the move takes it back to its old place."""
@@ -316,8 +337,8 @@ def skipped_note(amendment: Amendment, labels: dict[str, str], index: TextIndex)
             "Not shown as a change: it collides with another proposal on this paragraph.")
 
 
-def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress=None) -> tuple[list, Revisions]:
-    """Body elements of the tracked text, and the revisions/comments made."""
+def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress=None) -> tuple[list, TrackedWriter]:
+    """Body elements of the tracked text, and the writer (its revisions, comments and footnotes)."""
     writer = TrackedWriter(ctx, prepared, page)
     elements = []
     records = writer.markup.blocks
@@ -333,7 +354,7 @@ def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress
             elements.append(element)
         if progress is not None and (done % 50 == 0 or done == len(records)):
             progress(done, len(records))
-    return elements, writer.revisions
+    return elements, writer
 
 
 def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -> bytes:
@@ -342,7 +363,8 @@ def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -
     base = prepared.base
     word, ctx = new_word_document(base, page)
     elements = opening_matter(base, ctx, page)
-    body, revisions = tracked_elements(ctx, prepared, page, progress)
+    body, writer = tracked_elements(ctx, prepared, page, progress)
+    revisions = writer.revisions
     if revisions.comments:
         add_xml_part(word, "/word/comments.xml", COMMENTS_CT, COMMENTS_RT, revisions.comments_element())
         add_xml_part(word, "/word/commentsExtended.xml", COMMENTS_EXTENDED_CT, COMMENTS_EXTENDED_RT,
@@ -351,4 +373,4 @@ def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -
     for note_id, note in prepared.text.footnotes.items():
         footnotes.setdefault(note_id, note)
     merged = Document(meta=base.meta, footnotes=footnotes, version=base.version)
-    return finish(word, merged, ctx, elements + body, author=prepared.author)
+    return finish(word, merged, ctx, elements + body, author=prepared.author, footnote_runs=writer.footnote_runs)
