@@ -39,9 +39,59 @@ def cmd_import(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
+    if args.based_on is not None:
+        return _import_based_on(args, output)
+    if args.source is None:
+        raise UserError("Name the file to import (or --based-on OLD for a draft based on an earlier text).")
+    if args.as_:
+        raise UserError("--as names who proposes the changes of a draft --based-on an earlier text.")
     document = read_source(args.source, args.format)
     create_document(output, document, force=args.force, source=Path(args.source).name,
                     source_digest=file_digest(Path(args.source)), keep_open=False)
+    return 0
+
+
+def _import_based_on(args, output: Path) -> int:
+    """The official text OLD as the first version with NEW's metadata, and NEW's differences as its sponsors'
+    proposals (prints their ids); without NEW, a copy of OLD to edit."""
+    from resdesk.files import file_digest
+    from resdesk.model.delegation import bundled_delegations, find_delegation
+    from resdesk.store.amendments import add_amendment
+    from resdesk.store.delegations import add_delegation
+    from resdesk.store.documents import create_document
+    from resdesk.views.compare import proposed_changes
+    from resdesk.views.matching import match_blocks
+
+    base = read_text(args.based_on)
+    named = Path(args.source or args.based_on)
+    if args.source is None:
+        if args.as_:
+            raise UserError("--as names who proposes NEW's changes; without NEW there are none.")
+        create_document(output, base, force=args.force, source=named.name, source_digest=file_digest(named),
+                        keep_open=False)
+        return 0
+    new = read_text(args.source)
+    base.meta, base.version = new.meta, "original"
+    sponsors = [" ".join(args.as_.split())] if args.as_ else list(new.meta.sponsors)
+    known = {name: find_delegation(bundled_delegations(), name) or find_delegation(
+        bundled_delegations(), name.split(" (")[0]) for name in sponsors}
+    names = [known[name].name if known[name] else name for name in sponsors]
+    changes = proposed_changes(base, match_blocks(base, new), names[0] if names else "", names[1:])
+    if changes and not names:
+        raise UserError(f"{named.name} names no sponsors; say in whose name its changes are proposed: "
+                        "--as DELEGATION.")
+
+    def propose(doc) -> None:
+        for name in names:
+            if known.get(name) is None:
+                add_delegation(doc, name)
+        for change in changes:
+            add_amendment(doc, change, actor=change.author)
+
+    create_document(output, base, force=args.force, source=named.name, source_digest=file_digest(named),
+                    keep_open=False, then=propose)
+    for change in changes:
+        print(change.id)
     return 0
 
 
@@ -658,9 +708,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = commands.add_parser("import", help="read a text, AKN or Word file into a new document file")
-    p.add_argument("source", metavar="SOURCE")
+    p.add_argument("source", metavar="SOURCE", nargs="?",
+                   help="the file to read (with --based-on: the new draft, whose changes become proposals)")
     p.add_argument("-o", "--output", required=True, metavar="DOC.resdesk")
     p.add_argument("--format", choices=("auto", "text", "akn", "docx"), default="auto")
+    p.add_argument("--based-on", metavar="OLD",
+                   help="the official text the draft is based on (last year's resolution, the issued L. document): "
+                        "the first version, the draft's differences recorded as its sponsors' proposals")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION",
+                   help="with --based-on: who proposes the draft's changes (default: its sponsors, the first one as "
+                        "the author)")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     p.set_defaults(run=cmd_import)
 

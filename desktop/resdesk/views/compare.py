@@ -51,6 +51,7 @@ from resdesk.model.amendment import (
     FOOTNOTE_CHANGE,
     INSERT_BLOCK,
     MOVE_BLOCK,
+    PROPOSED,
     REPLACE,
     Amendment,
 )
@@ -109,6 +110,16 @@ def version_changes(old: Document, new: Document, author: str = "") -> list[Amen
                 add(REPLACE, block.id, start=change.start, end=change.end, old=change.old, new=change.new)
             for fields in _footnote_changes(old, new, before, block, reported):
                 add(FOOTNOTE_CHANGE, block.id, **fields)
+    return changes
+
+
+def proposed_changes(old: Document, new: Document, author: str, co_sponsors: list[str] = ()) -> list[Amendment]:
+    """`version_changes(old, new)` as proposals of `author` (with `co_sponsors`) on version `old`, ready to be
+    stored: no ids yet, status proposed."""
+    changes = version_changes(old, new, author)
+    for change in changes:
+        change.id, change.status = "", PROPOSED
+        change.co_sponsors = [name for name in co_sponsors if name != author]
     return changes
 
 

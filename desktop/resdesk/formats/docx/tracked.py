@@ -53,6 +53,7 @@ from resdesk.un.phrases import opening_extent
 from resdesk.views.export import ExportInput
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
+    DELETE,
     DELETED,
     EQUAL,
     INSERT,
@@ -124,7 +125,7 @@ class TrackedWriter:
         """The record's segments as runs; `whole` = (tag, author, date) wraps equal text too (a block-level change)."""
         italic_until = opening_length(record.block, self.language)
         elements: list[etree._Element] = []
-        for segment in record.segments:
+        for segment in _deletion_last(record.segments):
             if segment.op in skip:
                 continue
             runs = self.segment_runs(record, segment, italic_until)
@@ -329,6 +330,16 @@ class TrackedWriter:
                                                       skipped_note(amendment, self.prepared.labels, self.index)))
         if ids:
             comment_range(paragraph, ids)
+
+
+def _deletion_last(segments: list[Segment]) -> list[Segment]:
+    """The segments, but for a paragraph that ends with words replaced (";" becoming ":" before new
+    sub-paragraphs): the new words before the old ones. Either order is the same change; ending on the
+    insertion lets LibreOffice merge it with an inserted paragraph after it, and Reject All there then
+    joins the next paragraphs."""
+    if len(segments) >= 2 and segments[-2].op == DELETE and segments[-1].op == INSERT and segments[-1].text:
+        return [*segments[:-2], segments[-1], segments[-2]]
+    return segments
 
 
 def skipped_note(amendment: Amendment, labels: dict[str, str], index: TextIndex) -> str:
