@@ -325,6 +325,10 @@ def cmd_amend(args) -> int:
             raise UserError(f"{form} needs {option}.")
     if args.occurrence is not None and form not in ("--replace", "--delete-words", "--insert"):
         raise UserError("--occurrence only goes with --replace, --delete-words or --insert --after-words.")
+    if form == "--from-docx":
+        return _amend_from_docx(args)
+    if args.author_map or args.json:
+        raise UserError("--author-map and --json go with --from-docx.")
     with DocumentFile.open(args.document) as doc:
         author = args.as_ or acting_as(doc)
         if not author:
@@ -332,8 +336,6 @@ def cmd_amend(args) -> int:
         author = resolve_delegation(doc, author).name
         co_sponsors = [resolve_delegation(doc, name).name for name in _split_list(args.co_sponsors) or []]
         document = load(doc)
-        if form == "--from-docx":
-            return _amend_from_docx(doc, document, Path(args.from_docx), author, co_sponsors, args.justification)
         if form == "--replace":
             amendment = propose.propose_replace(document, author, args.within, args.replace, args.with_,
                                                 args.occurrence)
@@ -359,24 +361,42 @@ def cmd_amend(args) -> int:
     return 0
 
 
-def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[str], justification: str | None):
-    """Every change a delegation made in a Word file of this version, as its proposals (ids on stdout)."""
-    from resdesk.formats.docx_proposals import proposals_from_word_file
-    from resdesk.store.amendments import add_amendment
+def _amend_from_docx(args) -> int:
+    """Every Word file's changes as proposals of their authors (typed ones of --as or the delegation the file is
+    named after), their comments too, in one step; the report on stdout (or its JSON)."""
+    from resdesk.amend.batches import record_files, report_text
+    from resdesk.formats.docx_proposals import WordFile, word_file_proposals
+    from resdesk.store.delegations import acting_as, resolve_delegation
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.views.proposal_context import proposal_context
 
-    result = proposals_from_word_file(document, path, author)
-    with doc.transaction("propose-from-word", actor=author, detail={"file": path.name}):
-        for proposal in result.proposals:
-            proposal.co_sponsors = [name for name in co_sponsors if name != author]
-            proposal.justification = justification or ""
-            add_amendment(doc, proposal, actor=author)
-    for proposal in result.proposals:
-        print(proposal.id)
-    for what in result.not_carried:
-        print(f"resdesk: not proposed, to be proposed by hand: {what}", file=sys.stderr)
-    if not result.proposals:
-        print(f"resdesk: {path.name} changes nothing in the text of {document.version}.", file=sys.stderr)
+    files = [WordFile.at(Path(path), args.as_ or "") for path in args.from_docx]
+    author_map = _author_map(args.author_map or [])
+    with DocumentFile.open(args.document) as doc:
+        co_sponsors = [resolve_delegation(doc, name).name for name in _split_list(args.co_sponsors) or []]
+        batch = word_file_proposals(files, proposal_context(doc), author_map)
+        for source in batch:
+            for proposal in source.proposals:
+                proposal.co_sponsors = [name for name in co_sponsors if name != proposal.author]
+                proposal.justification = args.justification or ""
+        recorded = record_files(doc, batch, actor=acting_as(doc))
+    if args.json:
+        json.dump({"files": [entry.to_json() for entry in recorded]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report_text(recorded))
     return 0
+
+
+def _author_map(pairs: list[str]) -> dict[str, str]:
+    """--author-map "J. Smith=Brazil" (repeatable, or several separated by ";")."""
+    result = {}
+    for pair in (item for value in pairs for item in value.split(";") if item.strip()):
+        name, sign, delegation = pair.partition("=")
+        if not sign or not name.strip() or not delegation.strip():
+            raise UserError(f"--author-map takes NAME=DELEGATION (as in \"J. Smith=Brazil\"), not “{pair.strip()}”.")
+        result[name.strip()] = delegation.strip()
+    return result
 
 
 def cmd_status(args) -> int:
@@ -563,8 +583,12 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("--move", metavar="LABEL")
     p.add_argument("--alternative", metavar="TEXT")
     p.add_argument("--for", dest="for_", metavar="LABEL")
-    p.add_argument("--from-docx", metavar="FILE.docx",
-                   help="every change in a Word file of this version (typed or tracked), as proposals")
+    p.add_argument("--from-docx", nargs="+", metavar="FILE.docx",
+                   help="every change in these Word files (tracked ones by their authors, typed ones by --as or the "
+                        "delegation each file is named after) and their comments, as proposals, in one step")
+    p.add_argument("--author-map", action="append", metavar='"NAME=DELEGATION"',
+                   help="with --from-docx: whose the tracked changes and comments of an author are (repeatable)")
+    p.add_argument("--json", action="store_true", help="with --from-docx: the report as JSON")
     p.add_argument("--co-sponsors", metavar='"A, B"')
     p.add_argument("--justification", metavar="TEXT")
     p.set_defaults(run=cmd_amend)

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from resdesk.amend.anchors import TextIndex
+from resdesk.amend.anchors import TextIndex, proposal_labels
 from resdesk.amend.instructions import instruction
 from resdesk.formats.docx.body import BlockWriter, Progress, annex_title, opening_length
 from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
@@ -47,7 +47,7 @@ from resdesk.formats.docx.revisions import (
     Revisions,
     comment_range,
 )
-from resdesk.model.amendment import Amendment
+from resdesk.model.amendment import ALTERNATIVE, Amendment
 from resdesk.model.document import TABLE, Document
 from resdesk.un.phrases import opening_extent
 from resdesk.views.export import ExportInput
@@ -278,8 +278,7 @@ class TrackedWriter:
         paragraph = writer.paragraph(record.block, old + new,
                                      lead=self.lead(record, writer, NORMAL, author, date), depth=record.depth or None)
         label = alternative.label or self.prepared.labels.get(alternative.amendment or "", "")
-        ident = self.revisions.comment(author, date, f"{label}, proposed by {author}: an alternative text for "
-                                       f"{record.label or 'this paragraph'}.")
+        ident = self.revisions.comment(author, date, alternative_note(label, author, record.label))
         comment_range(paragraph, [ident])
         self.comment_on(paragraph, record, extra=alternative.amendments())
         return paragraph
@@ -340,6 +339,22 @@ def _deletion_last(segments: list[Segment]) -> list[Segment]:
     if len(segments) >= 2 and segments[-2].op == DELETE and segments[-1].op == INSERT and segments[-1].text:
         return [*segments[:-2], segments[-1], segments[-2]]
     return segments
+
+
+def alternative_note(label: str, author: str, paragraph: str) -> str:
+    """The comment naming an alternative text ("OP15 alt 1, proposed by Mexico: …")."""
+    return f"{label}, proposed by {author}: an alternative text for {paragraph or 'this paragraph'}."
+
+
+def our_notes(document: Document, amendments: list[Amendment]) -> set[str]:
+    """Every comment a tracked export of `document` with `amendments` may write itself (an alternative's, a
+    colliding proposal's): read back from such a file, they are no one's comments."""
+    index = TextIndex.of(document)
+    labels = proposal_labels(index, amendments)
+    notes = {skipped_note(a, labels, index) for a in amendments}
+    notes.update(alternative_note(labels.get(a.id, ""), a.author, index.labels.get(a.target, ""))
+                 for a in amendments if a.kind == ALTERNATIVE)
+    return notes
 
 
 def skipped_note(amendment: Amendment, labels: dict[str, str], index: TextIndex) -> str:
