@@ -58,6 +58,16 @@ from resdesk.views.proposal_context import ProposalContext
 _NAME_END = re.compile(r"\s*(?:[-–—_,;(\[]|\s)\s*")
 
 
+class UnknownAuthors(UserError):
+    """Tracked changes or comments by authors that are no delegation: `authors` maps each to its files."""
+
+    def __init__(self, authors: dict[str, list[str]]):
+        listed = in_words([f"“{author or '(no name)'}” ({', '.join(files)})" for author, files in authors.items()])
+        super().__init__(f"Tracked changes or comments are by {listed}, which {'is' if len(authors) == 1 else 'are'} "
+                         "no delegation; say whose they are with --author-map \"NAME=DELEGATION\".")
+        self.authors = authors
+
+
 @dataclass
 class WordFile:
     """A Word file to read: its name, bytes, and the delegation its typed changes are by ("" to tell it from
@@ -117,9 +127,7 @@ def word_file_proposals(files: list[WordFile], context: ProposalContext,
             if _author(author, names, delegations) is None and reading.file.name not in unknown.get(author, []):
                 unknown.setdefault(author, []).append(reading.file.name)
     if unknown:
-        listed = in_words([f"“{author or '(no name)'}” ({', '.join(files)})" for author, files in unknown.items()])
-        raise UserError(f"Tracked changes or comments are by {listed}, which {'is' if len(unknown) == 1 else 'are'} "
-                        "no delegation; say whose they are with --author-map \"NAME=DELEGATION\".")
+        raise UnknownAuthors(unknown)
     for reading in readings:
         if not reading.file.delegation:
             found = delegation_from_name(reading.file.name, delegations)
