@@ -68,6 +68,23 @@ def test_a_file_without_our_bookmarks_is_matched_by_its_text():
     assert _instructions(document, proposals(document, edited).proposals) == EXPECTED
 
 
+def test_bookmarks_written_from_another_document_file_are_not_trusted():
+    """A file exported from a copy of the text imported separately names other paragraphs by our ids: matched
+    by its words instead, it proposes exactly what was changed."""
+    document = seed_document()
+    other = seed_document()
+    for block in other.all_blocks():
+        block.id = f"x{int(block.id[1:]) + 1}"
+        block.parent = f"x{int(block.parent[1:]) + 1}" if block.parent else None
+    other.block(_label_id(other, "OP7")).text += " Decides to remain seized of the matter."
+    assert _instructions(document, proposals(document, render_clean(other), "copy.docx", "Chile").proposals) == [
+        "In operative paragraph 7, after “resolutions;”, insert “Decides to remain seized of the matter.”"]
+
+
+def _label_id(document, label: str) -> str:
+    return next(ident for ident, name in TextIndex.of(document).labels.items() if name == label)
+
+
 def test_a_paragraph_added_as_word_records_enter_at_the_end_of_another():
     """Word marks the paragraph where Enter was pressed as the inserted one; the new paragraph is still the
     new one, and the paragraph it follows is unchanged."""

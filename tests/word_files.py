@@ -29,8 +29,7 @@ NEW_TEXT = "Invites Member States to share their national experiences;"
 
 def context_of(document: Document, amendments: list[Amendment] = (), comments: list[Comment] = ()) -> ProposalContext:
     """The context of a document that has only `document` as its version (no file needed)."""
-    return ProposalContext(document, [document], {}, list(amendments), list(comments), list(bundled_delegations()),
-                           "draft.resdesk")
+    return ProposalContext(document, [document], {}, list(amendments), list(comments), list(bundled_delegations()))
 
 
 def tracked_by(document: Document, changes: list[Amendment], comments: list[Comment] = ()) -> bytes:

@@ -170,7 +170,8 @@ def _read(file: WordFile, context: ProposalContext) -> _Reading:
     start_ids = {}
     for block, matched in zip(before.document.all_blocks(), start.all_blocks(), strict=True):
         start_ids[before.origins[block.id]] = matched.id
-    reading.start_origins = {origin: ident for origin, ident in start_ids.items() if ident in TextIndex.of(base).blocks}
+    in_base = TextIndex.of(base).blocks
+    reading.start_origins = {origin: ident for origin, ident in start_ids.items() if ident in in_base}
     _note_new_blocks(typed, start, before, reading.typed_origins)
     for author in revision_authors(package):
         changes = _author_changes(package, author, start, start_ids, reading)

@@ -106,10 +106,12 @@ def version_changes(old: Document, new: Document, author: str = "") -> list[Amen
             elif anchor:
                 add(MOVE_BLOCK, block.id, after=anchor)
             before = old_index.blocks[block.id]
-            for change in replacement_from_edit(before.text, block.text):
-                add(REPLACE, block.id, start=change.start, end=change.end, old=change.old, new=change.new)
-            for fields in _footnote_changes(old, new, before, block, reported):
-                add(FOOTNOTE_CHANGE, block.id, **fields)
+            if before.text != block.text:
+                for change in replacement_from_edit(before.text, block.text):
+                    add(REPLACE, block.id, start=change.start, end=change.end, old=change.old, new=change.new)
+            if before.marks or block.marks:
+                for fields in _footnote_changes(old, new, before, block, reported):
+                    add(FOOTNOTE_CHANGE, block.id, **fields)
     return changes
 
 

@@ -10,7 +10,9 @@ instead of a whole new text. Its footnotes are matched too.
 How, deterministically (the same two texts always match the same way):
 
 1. `known` pairs (new id -> old id, from our hidden bookmarks) are taken first, when the kinds agree
-   and the old block is not taken yet.
+   and the old block is not taken yet; unless most of them differ in their words (bookmarks written
+   from another document file, which names other paragraphs by those ids; a delegation changes some
+   paragraphs, not most): then none is.
 2. Part by part (the resolution, each annex), level by level (the top-level paragraphs, then the
    sub-paragraphs of each pair of matched paragraphs, so a sub-paragraph only ever continues a
    sub-paragraph of the paragraph its own continues):
@@ -26,11 +28,12 @@ How, deterministically (the same two texts always match the same way):
 from __future__ import annotations
 
 import copy
+from dataclasses import replace
 from difflib import SequenceMatcher
 from itertools import count
 
 from resdesk.model import tree
-from resdesk.model.document import Block, Document, Footnote
+from resdesk.model.document import Annex, Block, Document, Footnote
 from resdesk.text.inline import FOOTNOTE, Mark, footnote_anchors
 
 # Two paragraphs of one kind are taken for the same one when their words are this alike.
@@ -42,11 +45,15 @@ def match_blocks(old: Document, new: Document, known: dict[str, str] | None = No
     module docstring); `known` pairs new block ids with old ones already known to be the same."""
     pairs: dict[str, str] = {}
     old_blocks = {b.id: b for b in old.all_blocks()}
+    new_blocks = {b.id: b for b in new.all_blocks()}
     for new_block in new.all_blocks():
         source = (known or {}).get(new_block.id)
         block = old_blocks.get(source or "")
         if block is not None and block.kind == new_block.kind and source not in pairs.values():
             pairs[new_block.id] = source
+    same = sum(1 for new_id, old_id in pairs.items() if _key(old_blocks[old_id]) == _key(new_blocks[new_id]))
+    if same * 2 < len(pairs):
+        pairs = {}
     old_parts = [old.blocks] + [annex.blocks for annex in old.annexes]
     new_parts = [new.blocks] + [annex.blocks for annex in new.annexes]
     for old_part, new_part in zip(old_parts, new_parts, strict=False):
@@ -67,7 +74,9 @@ def _match_level(old: list[Block], new: list[Block], pairs: dict[str, str]) -> N
     taken = set(pairs.values())
     old = [b for b in old if b.id not in taken]
     new = [b for b in new if b.id not in pairs]
-    order = SequenceMatcher(None, [_key(b) for b in old], [_key(b) for b in new], autojunk=False)
+    numbers: dict[tuple, int] = {}  # the same text, the same small number: quicker to compare than the texts
+    old_keys = [numbers.setdefault(_key(b), len(numbers)) for b in old]
+    order = SequenceMatcher(None, old_keys, [numbers.setdefault(_key(b), len(numbers)) for b in new], autojunk=False)
     for tag, i1, i2, j1, j2 in order.get_opcodes():
         if tag == "equal":
             pairs.update((n.id, o.id) for o, n in zip(old[i1:i2], new[j1:j2], strict=True))
@@ -122,22 +131,19 @@ def _pair_similar(old: list[Block], new: list[Block], pairs: dict[str, str]) -> 
 def _renamed(old: Document, new: Document, pairs: dict[str, str]) -> Document:
     """A copy of `new` whose matched blocks carry their old ids, the others ids `old` never used; footnotes
     matched within matched blocks likewise."""
-    renamed = copy.deepcopy(new)
     old_ids = {b.id for b in old.all_blocks()}
     fresh = (f"n{n}" for n in count(1) if f"n{n}" not in old_ids)
-    names = {block.id: pairs.get(block.id) or next(fresh) for block in renamed.all_blocks()}
+    names = {block.id: pairs.get(block.id) or next(fresh) for block in new.all_blocks()}
     notes = _footnote_names(old, new, pairs)
-    for block in renamed.all_blocks():
-        block.id = names[block.id]
-        if block.parent is not None:
-            block.parent = names.get(block.parent, block.parent)
-        block.marks = _renamed_anchors(block.marks, notes)
-        for row in block.rows:
-            for cell in row:
-                cell.marks = _renamed_anchors(cell.marks, notes)
-    renamed.footnotes = {notes[ident]: Footnote(notes[ident], note.text, note.marks)
-                         for ident, note in renamed.footnotes.items()}
-    return renamed
+
+    def renamed(block: Block) -> Block:
+        rows = [[replace(cell, marks=_renamed_anchors(cell.marks, notes)) for cell in row] for row in block.rows]
+        return replace(block, id=names[block.id], parent=names.get(block.parent, block.parent),
+                       marks=_renamed_anchors(block.marks, notes), rows=rows)
+
+    return Document(meta=copy.deepcopy(new.meta), blocks=[renamed(b) for b in new.blocks],
+                    footnotes={notes[i]: Footnote(notes[i], n.text, list(n.marks)) for i, n in new.footnotes.items()},
+                    annexes=[Annex(a.title, [renamed(b) for b in a.blocks]) for a in new.annexes], version=new.version)
 
 
 def _renamed_anchors(marks: list[Mark], notes: dict[str, str]) -> list[Mark]:

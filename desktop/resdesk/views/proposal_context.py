@@ -40,7 +40,6 @@ class ProposalContext:
     amendments: list[Amendment]                # the current version's, in order of entry
     comments: list[Comment]
     delegations: list[Delegation]
-    document_name: str = ""                    # the document file's name, for sentences
 
     def version_of(self, symbol: str) -> Document | None:
         """The version whose symbol is `symbol` (the latest such), or None."""
@@ -59,4 +58,4 @@ def proposal_context(doc: DocumentFile) -> ProposalContext:
             steps[version.version] = [RevisionStep(by_name[old], by_name[new], applied)
                                       for old, new, applied in revision_steps(doc, version.version, current.version)]
     return ProposalContext(current, versions, steps, amendments(doc, current.version), comments(doc),
-                           document_delegations(doc), doc.path.name)
+                           document_delegations(doc))
