@@ -15,6 +15,8 @@ from resdesk.amend.anchors import TextIndex
 from resdesk.amend.instructions import instruction
 from resdesk.errors import UserError
 from resdesk.formats.docx.clean import render_clean
+from resdesk.formats.docx.reader import DocxPackage
+from resdesk.formats.docx.review import revision_authors
 from resdesk.formats.docx_proposals import WordFile, word_file_proposals
 from word_files import NEW_TEXT, context_of, three_reviewers, tracked_by
 
@@ -55,11 +57,33 @@ def test_each_tracked_change_is_its_authors_and_unknown_authors_are_refused_firs
                                         r"which is no delegation; say whose they are with --author-map"):
         word_file_proposals(files, context_of(document))
     (result,) = word_file_proposals(files, context_of(document), {"j. smith": "MEX"})
-    assert said(document, result) == sorted(THREE)  # "EU" is a short name; "Secretariat" only renumbered
+    assert said(document, result) == sorted(THREE)  # "EU" is a short name; "Secretariat" only renumbered:
+    assert revision_authors(DocxPackage(path.read_bytes(), path.name)) == ["Brazil", "J. Smith", "Secretariat", "EU"]
     assert result.delegation == "" and result.not_placed == [] and result.duplicates == 0
     op3 = next(ident for ident, label in TextIndex.of(document).labels.items() if label == "OP3")
     assert [(c.author, c.text, c.block, c.reply_to) for c in result.comments] == [
         ("Mexico", "Our capital insists on this.", op3, ""), ("Chile", "We agree.", op3, "#0")]
+
+
+def test_two_delegations_in_one_file_with_a_reply():
+    """Brazil and Chile review one file: each change and comment is its own, the reply answers the comment."""
+    from resdesk.amend.propose import propose_replace
+    from resdesk.model.comment import Comment
+
+    document = seed_document()
+    op5 = next(ident for ident, label in TextIndex.of(document).labels.items() if label == "OP5")
+    changes = [propose_replace(document, "Brazil", "OP1", "existing international", "relevant international"),
+               propose_replace(document, "Chile", "OP5", "upon request and within its mandate", "within its mandate")]
+    comments = [Comment("", "Brazil", "Is OP5 still needed?", block=op5),
+                Comment("", "Chile", "Yes, as we change it.", block=op5, reply_to="c1")]
+    data = tracked_by(document, changes, comments)
+    (result,) = word_file_proposals([WordFile("compilation.docx", data)], context_of(document))
+    assert said(document, result) == [
+        ("Brazil", "In operative paragraph 1, replace “existing” with “relevant”"),
+        ("Chile", "In operative paragraph 5, delete “upon request and”")]
+    assert [(c.author, c.text, c.block, c.reply_to) for c in result.comments] == [
+        ("Brazil", "Is OP5 still needed?", op5, ""), ("Chile", "Yes, as we change it.", op5, "#0")]
+    assert (result.duplicates, result.not_placed) == (0, [])
 
 
 @pytest.mark.slow
@@ -217,7 +241,8 @@ def test_bad_maps_and_names_are_one_sentence_and_record_nothing(negotiated, tmp_
     typed.write_bytes(rewrite_docx(render_clean(document), delegation_edits(document, tracked=False)))
     before = cli("outline", negotiated, "--json")
     for args, words in ((("--from-docx", typed), "notes.docx has changes made without Track Changes"),
-                        (("--from-docx", typed, "--as", "Atlantis"), "“Atlantis” (--as) is not a known delegation"),
+                        (("--from-docx", typed, "--as", "Atlantis"),
+                         "“Atlantis”, named for notes.docx, is not a known delegation"),
                         (("--from-docx", typed, "--author-map", "Smith"), "--author-map takes NAME=DELEGATION"),
                         (("--as", "Peru", "--delete-paragraph", "OP2", "--json"), "--author-map and --json go with")):
         result = run_cli("amend", negotiated, *args)

@@ -117,7 +117,7 @@ def word_file_proposals(files: list[WordFile], context: ProposalContext,
     """What each file proposes that the document does not hold yet (see the module docstring); refused, in one
     sentence, before anything is recorded, when authors or delegations cannot be told."""
     delegations = context.delegations
-    names = {" ".join(k.split()).casefold(): _delegation(v, delegations, "--author-map")
+    names = {" ".join(k.split()).casefold(): _delegation(v, delegations, f"for the author “{k}”")
              for k, v in (author_map or {}).items()}
     readings = [_read(file, context) for file in files]
     unknown: dict[str, list[str]] = {}
@@ -133,7 +133,8 @@ def word_file_proposals(files: list[WordFile], context: ProposalContext,
             found = delegation_from_name(reading.file.name, delegations)
             reading.file.delegation = found.name if found else ""
         else:
-            reading.file.delegation = _delegation(reading.file.delegation, delegations, "--as").name
+            reading.file.delegation = _delegation(reading.file.delegation, delegations,
+                                                  f"for {reading.file.name}").name
     nameless = [r.file.name for r in readings if r.typed and not r.file.delegation]
     if nameless:
         raise UserError(f"{in_words(nameless)} {'has' if len(nameless) == 1 else 'have'} changes made without "
@@ -143,11 +144,11 @@ def word_file_proposals(files: list[WordFile], context: ProposalContext,
     return [batch.add(reading, names) for reading in readings]
 
 
-def _delegation(name: str, delegations: list[Delegation], option: str) -> Delegation:
+def _delegation(name: str, delegations: list[Delegation], named: str) -> Delegation:
     found = find_delegation(delegations, name)
     if found is None:
-        raise UserError(f"“{name}” ({option}) is not a known delegation; use a name, short name or code from "
-                        "`resdesk delegation DOC --all`.")
+        raise UserError(f"“{name}”, named {named}, is not a known delegation; use a delegation's name, short "
+                        "name or ISO-3 code (the built-in list, or one added to the document).")
     return found
 
 
