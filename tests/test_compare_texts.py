@@ -254,3 +254,18 @@ def _imported(source: Path, folder: Path) -> Path:
     doc = folder / f"{source.stem}-plain.resdesk"
     cli("import", source, "-o", doc)
     return doc
+
+
+def test_a_revision_that_accepts_the_drafts_proposals_is_shown_by_their_sponsor(versions, tmp_path):
+    """The draft's proposals (footnotes and sub-paragraphs among them) agreed and issued as Rev.1: comparing Rev.1
+    with the official text gives the draft, every change by the sponsor (the Secretariat renumbers)."""
+    doc = tmp_path / "draft.resdesk"
+    ids = cli("import", versions["v2"], "--based-on", versions["v1"], "-o", doc, "--as", "Mexico").split()
+    cli("status", doc, *ids, "agreed")
+    assert cli("revise", doc).splitlines()[:2] == ["Rev.1", f"applied: {', '.join(ids)}"]
+    out = tmp_path / "rev1.docx"
+    cli("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
+    check_tracked(out, versions["v1"], versions["v2"])
+    root = part(out.read_bytes(), "word/document.xml")
+    assert {e.get(f"{W}author") for tag in REVISION_TAGS for e in root.iter(f"{W}{tag}")} == {"Mexico",
+                                                                                              "Secretariat"}

@@ -107,3 +107,27 @@ def test_cancelling_records_nothing(qtbot, qt_settings, answered, monkeypatch):
         assert outline(doc)["amendments"] == [] and window.session.undo_stack.count() == 0
     finally:
         window.close()
+
+
+def test_proposed_footnotes_have_their_numbers_in_the_markup(qtbot, qt_settings, tmp_path):
+    """A draft based on the official text: the footnotes its sponsors add are numbered where they stand."""
+    from conftest import SEED, run_cli
+    from resdesk.ui.negotiation import MARKUP
+    from versions import second_version
+
+    draft = tmp_path / "v2.docx"
+    draft.write_bytes(render_clean(second_version(seed_document())))
+    doc = tmp_path / "draft.resdesk"
+    assert run_cli("import", draft, "--based-on", SEED, "-o", doc, "--as", "Mexico").returncode == 0
+    window = open_test_window(qtbot, doc)
+    try:
+        negotiation = window.session.negotiation
+        negotiation.set_view(MARKUP)
+        pp2 = next(row for row in negotiation.rows if row.label == "PP2")
+        assert list(pp2.markers.values()) == ["1"] and pp2.notes == (("1", "See A/68/123."),)
+        point = next(row for row in negotiation.rows if row.block is not None and
+                     row.block.text == "in countering its financing.")
+        assert point.notes == ((point.notes[0][0], "Resolution 2462 (2019) of the Security Council."),)
+        assert "?" not in point.markers.values()
+    finally:
+        window.close()
