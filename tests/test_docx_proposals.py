@@ -123,7 +123,7 @@ def test_typed_changes_need_a_delegation():
     document = seed_document()
     edited = rewrite_docx(render_clean(document), delegation_edits(document, tracked=False))
     with pytest.raises(UserError, match=r"notes\.docx has changes made without Track Changes, and no delegation "
-                                        r"can be told from the file name; name the delegation with --as"):
+                                        r"can be told from the file name; say whose they are \(--as"):
         proposals(document, edited, "notes.docx")
     assert {p.author for p in proposals(document, edited, "notes.docx", "Chile").proposals} == {"Chile"}
 

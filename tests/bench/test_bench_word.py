@@ -25,7 +25,7 @@ from resdesk.store.documents import create_document
 from resdesk.views.export import ExportOptions, comparison_input, prepare_export
 from resdesk.views.matching import match_blocks
 from startup import installed_like_env, interleaved_ms
-from test_bench_docx import long_text
+from test_bench_docx import long_text, medians
 
 REPEAT = 7
 SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "akn"
@@ -43,16 +43,6 @@ def next_year(document: Document) -> Document:
     return new
 
 
-def medians(**actions) -> dict[str, float]:
-    times: dict[str, list[float]] = {name: [] for name in actions}
-    for _ in range(REPEAT):
-        for name, action in actions.items():
-            started = time.perf_counter()
-            action()
-            times[name].append(time.perf_counter() - started)
-    return {name: statistics.median(values) for name, values in times.items()}
-
-
 def pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
     old, new = long_text(), next_year(long_text())
     (folder / "old.docx").write_bytes(render_clean(old))
@@ -67,7 +57,7 @@ def pairs(folder: Path) -> dict[str, tuple[Path, Path]]:
 def test_bench_compare_against_the_tracked_export_of_the_same_document(tmp_path):
     from conftest import run_cli
 
-    print(f"\nmedians of {REPEAT}, in process (reading the files included) / whole command:")
+    print(f"\nmedians, in process (reading the files included) / whole command (of {REPEAT}):")
     for what, (old_path, new_path) in pairs(tmp_path).items():
         doc = tmp_path / f"{old_path.stem}-{new_path.stem}.resdesk"
         assert run_cli("import", new_path, "--based-on", old_path, "-o", doc, "--as", "Mexico").returncode == 0

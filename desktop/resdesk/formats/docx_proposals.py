@@ -138,8 +138,8 @@ def word_file_proposals(files: list[WordFile], context: ProposalContext,
     nameless = [r.file.name for r in readings if r.typed and not r.file.delegation]
     if nameless:
         raise UserError(f"{in_words(nameless)} {'has' if len(nameless) == 1 else 'have'} changes made without "
-                        "Track Changes, and no delegation can be told from the file name; name the delegation "
-                        "with --as (or rename the file after it, e.g. Brazil.docx).")
+                        "Track Changes, and no delegation can be told from the file name; say whose they are "
+                        "(--as, or the file's delegation in the window), or name the file after it, e.g. Brazil.docx.")
     batch = _Batch(context)
     return [batch.add(reading, names) for reading in readings]
 
