@@ -95,3 +95,61 @@ def outline_paragraphs(outline: dict) -> list[str]:
     walk(outline["blocks"])
     meta = outline.get("meta", {})  # an annex has none
     return lines + [line for line in (meta.get("meeting"), meta.get("meeting_date")) if line]
+
+
+def printed_paragraphs(document, repeated: str | None = None) -> list[str]:
+    """The paragraphs of a Document from its enacting formula on, as a word processor's text shows them: the
+    printed number and a tab, then the text with each footnote's number at its anchor (a later anchor of a
+    footnote as `repeated` when given: its number is a field a word processor may not update)."""
+    from resdesk.amend.labels import printed_numbers
+    from resdesk.text.inline import footnote_anchors
+
+    markers = document.footnote_markers()
+    first = {}
+    for block in document.all_blocks():
+        for anchor in footnote_anchors(block.marks):
+            first.setdefault(anchor.target, (block.id, anchor.start))
+    lines = []
+    for blocks in [document.blocks] + [annex.blocks for annex in document.annexes]:
+        numbers = printed_numbers(blocks, document.meta.language)
+        for block in blocks:
+            text = block.text
+            for anchor in reversed(footnote_anchors(block.marks)):
+                marker = markers.get(anchor.target, "")
+                if repeated is not None and first.get(anchor.target) != (block.id, anchor.start):
+                    marker = repeated
+                text = text[:anchor.start] + marker + text[anchor.start:]
+            number = numbers.get(block.id, "")
+            lines.append(f"{number}\t{text}" if number else text)
+    return body_from_formula(lines)
+
+
+def footnote_texts(data: bytes, accept: bool) -> list[str]:
+    """The footnotes a .docx still refers to once every change is accepted (or rejected), in order of first
+    reference, each with its own changes accepted (or rejected)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = etree.fromstring(package.read("word/document.xml"))
+        names = package.namelist()
+        notes = etree.fromstring(package.read("word/footnotes.xml")) if "word/footnotes.xml" in names else None
+    gone = GONE_ON_ACCEPT if accept else GONE_ON_REJECT
+
+    def resolved(element):
+        element = copy.deepcopy(element)
+        for tag in gone:
+            for found in list(element.iter(f"{W}{tag}")):
+                if found.getparent() is not None and found.getparent().tag != f"{W}rPr":
+                    found.getparent().remove(found)
+        return element
+
+    order = list(dict.fromkeys(ref.get(f"{W}id") for ref in resolved(body).iter(f"{W}footnoteReference")))
+    by_id = {note.get(f"{W}id"): note for note in (notes.iter(f"{W}footnote") if notes is not None else ())}
+    return [" ".join(_text(p, deleted_ok=not accept) for p in resolved(by_id[ident]).iter(f"{W}p")).strip()
+            for ident in order]
+
+
+def document_footnotes(document) -> list[str]:
+    """The footnote texts of a Document in order of first reference (as `footnote_texts` lists a Word file's)."""
+    return [document.footnotes[ident].text for ident in document.footnote_markers() if ident in document.footnotes]

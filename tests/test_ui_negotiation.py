@@ -17,7 +17,6 @@ pytest.register_assert_rewrite("ui_support")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from conftest import SEED  # noqa: E402
 from resdesk.store.comments import comments, shared_comments  # noqa: E402
 from resdesk.store.delegations import acting_as, delegation_colours  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
@@ -386,34 +385,6 @@ def test_a_delegation_rewords_its_own_proposed_paragraph_and_alternative(seed_wi
     seed_window.session.undo_stack.undo()
     stored = {a["id"]: a for a in outline(negotiated)["amendments"]}
     assert stored["a3"]["new"].startswith("Invites the Office") and "seventieth" in stored["a6"]["new"]
-
-
-def test_a_word_file_of_a_delegation_becomes_its_proposals_in_one_undo_step(qtbot, qt_settings, tmp_path):
-    from docx_support import delegation_edits, rewrite_docx
-    from resdesk.formats.docx.clean import render_clean
-    from resdesk.formats.text_import import import_text
-    from resdesk.store.documents import create_document
-
-    doc = tmp_path / "seed.resdesk"
-    document = import_text(SEED.read_bytes(), SEED.name)
-    create_document(doc, document).close()
-    returned = tmp_path / "seed-brazil.docx"
-    returned.write_bytes(rewrite_docx(render_clean(document), delegation_edits(document, tracked=True)))
-    window = open_test_window(qtbot, doc)
-    try:
-        ui(window).toolbar.acting_as.act_as("Brazil")
-        ui(window).proposals.propose_from_word(str(returned))
-        negotiation = window.session.negotiation
-        assert sorted(d["instruction"] for d in negotiation.details) == [
-            "Delete operative paragraph 7",
-            "In operative paragraph 2, replace “continue to strengthen” with “strengthen further”",
-            "Insert a new operative paragraph after operative paragraph 3, reading: “Encourages Member States "
-            "to share information on good practices in early warning;”"]
-        assert window.session.undo_stack.undoText() == "Propose Brazil’s changes from seed-brazil.docx"
-        window.session.undo_stack.undo()
-        assert negotiation.details == [] and outline(doc)["amendments"] == []
-    finally:
-        window.close()
 
 
 def test_a_change_renders_again_only_the_rows_it_changes(seed_window):

@@ -21,9 +21,8 @@ def test_the_word_file_dialog_opens_in_the_documents_folder(seed_window, negotia
     from PySide6.QtWidgets import QFileDialog
 
     asked = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        staticmethod(lambda parent, title, folder, kinds: asked.append(folder) or ("", "")))
-    ui(seed_window).toolbar.acting_as.act_as("Brazil")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda parent, title, folder, kinds: asked.append(folder) or ([], "")))
     seed_window.actions["propose_from_word"].trigger()
     assert asked == [str(negotiated.parent)]
 

@@ -57,12 +57,107 @@ def cmd_import(args) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
         raise UserError(f"{output.name} already exists; choose another name or use --force to replace it.")
+    if args.based_on is not None:
+        return _import_based_on(args, output)
+    if args.source is None:
+        raise UserError("Name the file to import (or --based-on OLD for a draft based on an earlier text).")
+    if args.as_:
+        raise UserError("--as names who proposes the changes of a draft --based-on an earlier text.")
     notes: list[str] = []
     document = read_source(args.source, args.format, notes)
     create_document(output, document, force=args.force, source=Path(args.source).name,
                     source_digest=file_digest(Path(args.source)), keep_open=False)
     for note in notes:  # what could not be placed: kept as free text, said once per kind of element
         print(f"resdesk: note: {Path(args.source).name}: {note}", file=sys.stderr)
+    return 0
+
+
+def _import_based_on(args, output: Path) -> int:
+    """The official text OLD as the first version with NEW's metadata, and NEW's differences as its sponsors'
+    proposals (prints their ids); without NEW, a copy of OLD to edit."""
+    from resdesk.files import file_digest
+    from resdesk.model.delegation import bundled_delegations, find_delegation
+    from resdesk.store.amendments import add_amendment
+    from resdesk.store.delegations import add_delegation
+    from resdesk.store.documents import create_document
+    from resdesk.views.compare import proposed_changes
+    from resdesk.views.matching import match_blocks
+
+    base = read_text(args.based_on)
+    named = Path(args.source or args.based_on)
+    if args.source is None:
+        if args.as_:
+            raise UserError("--as names who proposes NEW's changes; without NEW there are none.")
+        create_document(output, base, force=args.force, source=named.name, source_digest=file_digest(named),
+                        keep_open=False)
+        return 0
+    new = read_text(args.source)
+    base.meta, base.version = new.meta, "original"
+    sponsors = [" ".join(args.as_.split())] if args.as_ else list(new.meta.sponsors)
+    known = {name: find_delegation(bundled_delegations(), name) or find_delegation(
+        bundled_delegations(), name.split(" (")[0]) for name in sponsors}
+    names = [known[name].name if known[name] else name for name in sponsors]
+    changes = proposed_changes(base, match_blocks(base, new), names[0] if names else "", names[1:])
+    if changes and not names:
+        raise UserError(f"{named.name} names no sponsors; say in whose name its changes are proposed: "
+                        "--as DELEGATION.")
+
+    def propose(doc) -> None:
+        for name in names:
+            if known.get(name) is None:
+                add_delegation(doc, name)
+        for change in changes:
+            add_amendment(doc, change, actor=change.author)
+
+    create_document(output, base, force=args.force, source=named.name, source_digest=file_digest(named),
+                    keep_open=False, then=propose)
+    for change in changes:
+        print(change.id)
+    return 0
+
+
+def read_text(path: str):
+    """The text in a text, AKN or Word file, or the current version of a document file."""
+    from resdesk.store.docfile import SQLITE_HEADER, DocumentFile
+
+    source = Path(path)
+    if source.is_file():
+        with open(source, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+        if head == SQLITE_HEADER:
+            from resdesk.store.documents import load
+
+            with DocumentFile.open(source, readonly=True) as doc:
+                return load(doc)
+    from resdesk.formats.sources import read_source
+
+    return read_source(source)
+
+
+def cmd_compare(args) -> int:
+    """Two texts (no versions of one document) compared: tracked Word or PDF in UN layout, with NEW's masthead."""
+    from resdesk.model.delegation import derived_short_name
+    from resdesk.model.palette import colour
+    from resdesk.un.sponsors import join_sponsors
+    from resdesk.views.compare import UNKNOWN_AUTHOR
+    from resdesk.views.export import ExportOptions, Palette, comparison_input, output_format
+    from resdesk.views.matching import match_blocks
+
+    fmt = output_format(args.output)
+    if fmt == "akn":
+        raise UserError("A comparison is written as tracked changes, to .docx or .pdf; Akoma Ntoso holds a clean text.")
+    old, new = read_text(args.old), read_text(args.new)
+    old.version = old.meta.symbol or Path(args.old).name  # "Changes since A/RES/78/226" in the print's legend
+    by = " ".join(args.author.split()) if args.author else \
+        join_sponsors(new.meta.sponsors, new.meta.language) or UNKNOWN_AUTHOR
+    options = ExportOptions(mode="tracked", page=args.page, from_rev=old.version, to_rev=new.version)
+    palette = Palette({by: colour(0)}, {by: derived_short_name(by)})
+    prepared = comparison_input(old, match_blocks(old, new), [], options, palette=palette, by=by)
+    if fmt == "docx":
+        from resdesk.formats.docx_export import export_docx as export
+    else:
+        from resdesk.ui.printing.pdf_export import export_pdf as export
+    export(prepared, Path(args.output))
     return 0
 
 
@@ -267,6 +362,10 @@ def cmd_amend(args) -> int:
             raise UserError(f"{form} needs {option}.")
     if args.occurrence is not None and form not in ("--replace", "--delete-words", "--insert"):
         raise UserError("--occurrence only goes with --replace, --delete-words or --insert --after-words.")
+    if form == "--from-docx":
+        return _amend_from_docx(args)
+    if args.author_map or args.json:
+        raise UserError("--author-map and --json go with --from-docx.")
     with DocumentFile.open(args.document) as doc:
         author = args.as_ or acting_as(doc)
         if not author:
@@ -274,8 +373,6 @@ def cmd_amend(args) -> int:
         author = resolve_delegation(doc, author).name
         co_sponsors = [resolve_delegation(doc, name).name for name in _split_list(args.co_sponsors) or []]
         document = load(doc)
-        if form == "--from-docx":
-            return _amend_from_docx(doc, document, Path(args.from_docx), author, co_sponsors, args.justification)
         if args.within is not None and re.fullmatch(r"\s*a\d+\s*", args.within):  # --in a5: a sub-amendment
             amendment = _sub_amendment(doc, document, author, form, args)
         elif form == "--replace":
@@ -323,24 +420,42 @@ def _sub_amendment(doc, document, author: str, form: str, args):
                         lambda text, label: propose.propose_replace(text, author, label, old, new, args.occurrence))
 
 
-def _amend_from_docx(doc, document, path: Path, author: str, co_sponsors: list[str], justification: str | None):
-    """Every change a delegation made in a Word file of this version, as its proposals (ids on stdout)."""
-    from resdesk.formats.docx_proposals import proposals_from_word_file
-    from resdesk.store.amendments import add_amendment
+def _amend_from_docx(args) -> int:
+    """Every Word file's changes as proposals of their authors (typed ones of --as or the delegation the file is
+    named after), their comments too, in one step; the report on stdout (or its JSON)."""
+    from resdesk.amend.batches import record_files, report_text
+    from resdesk.formats.docx_proposals import WordFile, word_file_proposals
+    from resdesk.store.delegations import acting_as, resolve_delegation
+    from resdesk.store.docfile import DocumentFile
+    from resdesk.views.proposal_context import proposal_context
 
-    result = proposals_from_word_file(document, path, author)
-    with doc.transaction("propose-from-word", actor=author, detail={"file": path.name}):
-        for proposal in result.proposals:
-            proposal.co_sponsors = [name for name in co_sponsors if name != author]
-            proposal.justification = justification or ""
-            add_amendment(doc, proposal, actor=author)
-    for proposal in result.proposals:
-        print(proposal.id)
-    for what in result.not_carried:
-        print(f"resdesk: not proposed, to be proposed by hand: {what}", file=sys.stderr)
-    if not result.proposals:
-        print(f"resdesk: {path.name} changes nothing in the text of {document.version}.", file=sys.stderr)
+    files = [WordFile.at(Path(path), args.as_ or "") for path in args.from_docx]
+    author_map = _author_map(args.author_map or [])
+    with DocumentFile.open(args.document) as doc:
+        co_sponsors = [resolve_delegation(doc, name).name for name in _split_list(args.co_sponsors) or []]
+        batch = word_file_proposals(files, proposal_context(doc), author_map)
+        for source in batch:
+            for proposal in source.proposals:
+                proposal.co_sponsors = [name for name in co_sponsors if name != proposal.author]
+                proposal.justification = args.justification or ""
+        recorded = record_files(doc, batch, actor=acting_as(doc))
+    if args.json:
+        json.dump({"files": [entry.to_json() for entry in recorded]}, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(report_text(recorded))
     return 0
+
+
+def _author_map(pairs: list[str]) -> dict[str, str]:
+    """--author-map "J. Smith=Brazil" (repeatable, or several separated by ";")."""
+    result = {}
+    for pair in (item for value in pairs for item in value.split(";") if item.strip()):
+        name, sign, delegation = pair.partition("=")
+        if not sign or not name.strip() or not delegation.strip():
+            raise UserError(f"--author-map takes NAME=DELEGATION (as in \"J. Smith=Brazil\"), not “{pair.strip()}”.")
+        result[name.strip()] = delegation.strip()
+    return result
 
 
 def cmd_status(args) -> int:
@@ -529,8 +644,12 @@ def add_negotiation_commands(commands, outline) -> None:
     p.add_argument("--move", metavar="LABEL")
     p.add_argument("--alternative", metavar="TEXT")
     p.add_argument("--for", dest="for_", metavar="LABEL")
-    p.add_argument("--from-docx", metavar="FILE.docx",
-                   help="every change in a Word file of this version (typed or tracked), as proposals")
+    p.add_argument("--from-docx", nargs="+", metavar="FILE.docx",
+                   help="every change in these Word files (tracked ones by their authors, typed ones by --as or the "
+                        "delegation each file is named after) and their comments, as proposals, in one step")
+    p.add_argument("--author-map", action="append", metavar='"NAME=DELEGATION"',
+                   help="with --from-docx: whose the tracked changes and comments of an author are (repeatable)")
+    p.add_argument("--json", action="store_true", help="with --from-docx: the report as JSON")
     p.add_argument("--co-sponsors", metavar='"A, B"')
     p.add_argument("--justification", metavar="TEXT")
     p.set_defaults(run=cmd_amend)
@@ -793,11 +912,27 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = commands.add_parser("import", help="read a text, AKN or Word file into a new document file")
-    p.add_argument("source", metavar="SOURCE")
+    p.add_argument("source", metavar="SOURCE", nargs="?",
+                   help="the file to read (with --based-on: the new draft, whose changes become proposals)")
     p.add_argument("-o", "--output", required=True, metavar="DOC.resdesk")
     p.add_argument("--format", choices=("auto", "text", "akn", "docx"), default="auto")
+    p.add_argument("--based-on", metavar="OLD",
+                   help="the official text the draft is based on (last year's resolution, the issued L. document): "
+                        "the first version, the draft's differences recorded as its sponsors' proposals")
+    p.add_argument("--as", dest="as_", metavar="DELEGATION",
+                   help="with --based-on: who proposes the draft's changes (default: its sponsors, the first one as "
+                        "the author)")
     p.add_argument("--force", action="store_true", help="replace an existing output file")
     p.set_defaults(run=cmd_import)
+
+    p = commands.add_parser("compare", help="compare two texts (text, AKN, Word or document files): tracked Word or "
+                                            "PDF in UN layout")
+    p.add_argument("old", metavar="OLD", help="the earlier text (last year's resolution, the issued L. document)")
+    p.add_argument("new", metavar="NEW", help="the later text; its masthead heads the comparison")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx|OUT.pdf")
+    p.add_argument("--author", metavar="NAME", help="who made the changes (default: NEW's sponsors)")
+    p.add_argument("--page", choices=("letter", "a4"), default="letter")
+    p.set_defaults(run=cmd_compare)
 
     p = commands.add_parser("outline", help="print the text (or its JSON outline)")
     p.add_argument("document", metavar="DOC")

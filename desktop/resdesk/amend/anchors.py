@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 from resdesk.amend.labels import alternative_label, document_labels, inserted_label, zero_label
 from resdesk.model import tree
-from resdesk.model.amendment import ALTERNATIVE, INSERT_BLOCK, REPLACE, SUB_AMENDMENT, Amendment
+from resdesk.model.amendment import ALTERNATIVE, FOOTNOTE_CHANGE, INSERT_BLOCK, REPLACE, SUB_AMENDMENT, Amendment
 from resdesk.model.document import SUBPARAGRAPH, Block, Document
+from resdesk.text.inline import FOOTNOTE
 
 
 @dataclass
@@ -69,7 +70,23 @@ def anchor_holds(index: TextIndex, amendment: Amendment) -> bool:
         text = index.blocks[amendment.target].text
         in_range = 0 <= amendment.start <= amendment.end <= len(text)
         return in_range and text[amendment.start:amendment.end] == amendment.old
+    if amendment.kind == FOOTNOTE_CHANGE:
+        return footnote_holds(index, amendment)
     return True
+
+
+def footnote_holds(index: TextIndex, amendment: Amendment) -> bool:
+    """A footnote change fits the text: a new footnote's place is in its paragraph; a changed or deleted
+    footnote is anchored in the paragraph and still reads `old`."""
+    block = index.blocks[amendment.target]
+    note_id = amendment.footnote_id
+    if not note_id or not 0 <= amendment.start <= len(block.text):
+        return False
+    if not amendment.old:
+        return note_id not in index.document.footnotes
+    note = index.document.footnotes.get(note_id)
+    anchored = any(m.kind == FOOTNOTE and m.target == note_id for m in block.marks)
+    return anchored and note is not None and note.text == amendment.old
 
 
 def anchor_label(index: TextIndex, anchor: str, kind: str) -> str:
@@ -104,7 +121,11 @@ def proposal_labels(index: TextIndex, amendments: list[Amendment]) -> dict[str, 
         if amendment.target not in index.blocks:
             labels[amendment.id] = ""
             continue
-        if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
+        if opens_paragraph(amendment):
+            base = f"{index.labels.get(amendment.target, '')} (0)"
+            inserted[base] = inserted.get(base, 0) + 1
+            labels[amendment.id] = inserted_label(base, inserted[base])
+        elif amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
             base = anchor_label(index, amendment.target, amendment.new_block.kind)
             inserted[base] = inserted.get(base, 0) + 1
             labels[amendment.id] = inserted_label(base, inserted[base])
@@ -117,6 +138,14 @@ def proposal_labels(index: TextIndex, amendments: list[Amendment]) -> dict[str, 
         else:
             labels[amendment.id] = index.labels.get(amendment.target, "")
     return labels
+
+
+def opens_paragraph(amendment: Amendment) -> bool:
+    """Whether an insertion is a new first sub-paragraph of its anchor: it goes before the anchor's
+    sub-paragraphs, not after them (see `resdesk.model.amendment`)."""
+    block = amendment.new_block
+    return amendment.kind == INSERT_BLOCK and block is not None and block.kind == SUBPARAGRAPH and \
+        block.parent == amendment.target
 
 
 def placement_after(amendment: Amendment) -> str:

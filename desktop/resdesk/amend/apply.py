@@ -17,6 +17,9 @@ When accepted amendments collide (see `resdesk.amend.collisions`), the policy is
 - one move per paragraph, the earliest in canonical order; a move that would
   put a paragraph after itself (a cycle of moves) is skipped.
 
+- a footnote change of a paragraph that is deleted or rewritten by an alternative is skipped, and
+  of several changes of one footnote the earliest in canonical order is applied.
+
 Sub-amendments given with the amendment they amend are applied through it (its new text with their
 words, `resdesk.amend.sub_amendments.fold`): applied when it is, skipped when it is or when their
 words are gone; without it they are neither (they wait for it).
@@ -25,7 +28,9 @@ Skipped amendments are reported in `Applied.skipped`, never applied halfway.
 Amendments whose anchor no longer holds (stale) are skipped too. Footnote
 anchors inside replaced words move to the start of the change (never lost);
 new and moved paragraphs are placed after their anchor and its
-sub-paragraphs, in order of entry. What follows a paragraph stays at its place
+sub-paragraphs, in order of entry (a new sub-paragraph of the anchor itself goes before the anchor's
+sub-paragraphs), each with its own sub-paragraphs and footnotes. A new footnote is anchored before the
+words around it change, so that a replacement carries it along. What follows a paragraph stays at its place
 when the paragraph itself is moved away (a new "OP3 bis" stays after the
 place of OP3), so accepting amendments in two revisions gives the same text as
 accepting them at once.
@@ -36,12 +41,20 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass, field
 
-from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after
+from resdesk.amend.anchors import TextIndex, anchor_holds, opens_paragraph, placement_after
 from resdesk.amend.sub_amendments import fold
-from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
+from resdesk.model.amendment import (
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    FOOTNOTE_CHANGE,
+    INSERT_BLOCK,
+    MOVE_BLOCK,
+    REPLACE,
+    Amendment,
+)
 from resdesk.model.document import SUBPARAGRAPH, Annex, Block, Document
 from resdesk.text.diff import overlapping
-from resdesk.text.inline import shift_marks
+from resdesk.text.inline import FOOTNOTE, Mark, shift_marks, sorted_marks
 
 
 @dataclass
@@ -100,6 +113,8 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
         rewritten.add(amendment.target)
         take(amendment)
 
+    _change_footnotes(result, blocks, [a for a in valid if a.kind == FOOTNOTE_CHANGE], deleted | rewritten)
+
     by_block: dict[str, list[Amendment]] = {}
     for amendment in valid:
         if amendment.kind == REPLACE:
@@ -132,16 +147,21 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
             take(amendment)
 
     attached: dict[str, list[Block]] = {}
+    first: dict[str, list[Block]] = {}  # new first sub-paragraphs, by the paragraph they open
+    new_children: dict[str, list[Block]] = {}
     placed = [a for a in valid if a.kind == INSERT_BLOCK and a.new_block is not None] + list(moves.values())
     for amendment in sorted(placed, key=lambda a: a.number):  # after one anchor: in order of entry
         if amendment.kind == MOVE_BLOCK:
             attached.setdefault(placement_after(amendment), []).append(blocks[amendment.target])
             continue
-        new = copy.deepcopy(amendment.new_block)
+        new, *kids = copy.deepcopy(amendment.new_blocks())
         if new.parent is not None and new.parent in deleted:
             skip(amendment)
             continue
-        attached.setdefault(amendment.target, []).append(new)
+        (first if opens_paragraph(amendment) else attached).setdefault(amendment.target, []).append(new)
+        for kid in kids:
+            new_children.setdefault(kid.parent, []).append(kid)
+        result.document.footnotes.update(copy.deepcopy(amendment.footnotes))
         take(amendment)
 
     last_paragraph = [""]
@@ -158,8 +178,12 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
                 out.append(block)
                 if block.kind != SUBPARAGRAPH:
                     last_paragraph[0] = block.id
+            for opening in first.get(block.id, ()):
+                emit(opening, out)
             for child in index.children.get(block.id, ()):
                 emit(blocks[child], out)
+            for kid in new_children.get(block.id, ()):
+                emit(kid, out)
         if arriving:
             return
         for follower in attached.get(block.id, ()):
@@ -182,6 +206,35 @@ def apply_amendments(document: Document, amendments: list[Amendment]) -> Applied
     result.applied.sort(key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
     result.skipped.sort(key=lambda ident: int(ident[1:]) if ident[1:].isdigit() else 0)
     return result
+
+
+def _change_footnotes(result: Applied, blocks: dict[str, Block], changes: list[Amendment], gone: set[str]) -> None:
+    """Apply footnote changes (canonical order, before the words around the anchors change): a new text, a
+    new anchor and footnote, or an anchor taken out (its footnote too, once nothing refers to it)."""
+    done: set[str] = set()
+    dropped: set[str] = set()
+    for amendment in changes:
+        note_id = amendment.footnote_id
+        if amendment.target in gone or note_id in done:
+            result.skipped.append(amendment.id)
+            continue
+        done.add(note_id)
+        block = blocks[amendment.target]
+        note = copy.deepcopy(amendment.footnotes[note_id])
+        if not amendment.old:
+            block.marks = sorted_marks([*block.marks, Mark(FOOTNOTE, amendment.start, amendment.start, note_id)])
+            result.document.footnotes[note_id] = note
+        elif not amendment.new:
+            anchors = [m for m in block.marks if m.kind == FOOTNOTE and m.target == note_id]
+            nearest = min(anchors, key=lambda m: (abs(m.start - amendment.start), m.start))
+            block.marks = [m for m in block.marks if m is not nearest]
+            dropped.add(note_id)
+        else:
+            result.document.footnotes[note_id] = note
+        result.applied.append(amendment.id)
+    referred = {m.target for b in blocks.values() for m in b.marks if m.kind == FOOTNOTE}
+    for note_id in dropped - referred:
+        result.document.footnotes.pop(note_id, None)
 
 
 def _cycle(index: TextIndex, moves: dict[str, Amendment], amendment: Amendment) -> bool:

@@ -17,7 +17,9 @@ both would be ambiguous:
 6. two moves that would each put its paragraph after the other (or after one
    of the other's sub-paragraphs): together they go round in a circle;
 7. two sub-amendments of the same amendment whose ranges in its new text overlap
-   (as in 1).
+   (as in 1);
+8. two changes of the same footnote; a new footnote anchored inside words a
+   replacement changes (rule 2 and 3 hold for footnote changes too).
 
 Not collisions: a sub-amendment and the amendment it amends (it changes that
 amendment's words, not the text's); two deletions of the same paragraph (same outcome); new
@@ -36,6 +38,7 @@ from resdesk.amend.anchors import TextIndex
 from resdesk.model.amendment import (
     ALTERNATIVE,
     DELETE_BLOCK,
+    FOOTNOTE_CHANGE,
     INSERT_BLOCK,
     LIVE_STATUSES,
     MOVE_BLOCK,
@@ -52,9 +55,15 @@ def _collide(first: Amendment, second: Amendment) -> bool:
     if first.kind == REPLACE and second.kind == REPLACE:
         return overlapping((first.start, first.end), (second.start, second.end))
     if DELETE_BLOCK in kinds:  # an insertion is grouped only under the paragraph its new sub-paragraph belongs to
-        return len(kinds) == 2 and kinds <= {DELETE_BLOCK, REPLACE, ALTERNATIVE, MOVE_BLOCK, INSERT_BLOCK}
+        return len(kinds) == 2 and kinds <= {DELETE_BLOCK, REPLACE, ALTERNATIVE, MOVE_BLOCK, INSERT_BLOCK,
+                                             FOOTNOTE_CHANGE}
     if ALTERNATIVE in kinds:
-        return kinds <= {ALTERNATIVE, REPLACE}
+        return kinds <= {ALTERNATIVE, REPLACE, FOOTNOTE_CHANGE}
+    if kinds == {FOOTNOTE_CHANGE}:
+        return first.footnote_id == second.footnote_id
+    if kinds == {FOOTNOTE_CHANGE, REPLACE}:
+        note, words = (first, second) if first.kind == FOOTNOTE_CHANGE else (second, first)
+        return not note.old and words.start < note.start < words.end
     return first.kind == MOVE_BLOCK and second.kind == MOVE_BLOCK
 
 
@@ -65,7 +74,7 @@ def find_collisions(document: Document, amendments: list[Amendment],
     live = [a for a in amendments if a.status in LIVE_STATUSES and not a.stale and a.target in index.blocks]
     by_block: dict[str, list[Amendment]] = {}
     for amendment in live:
-        if amendment.kind == REPLACE or amendment.kind in (ALTERNATIVE, MOVE_BLOCK, DELETE_BLOCK):
+        if amendment.kind in (REPLACE, ALTERNATIVE, MOVE_BLOCK, DELETE_BLOCK, FOOTNOTE_CHANGE):
             by_block.setdefault(amendment.target, []).append(amendment)
         elif amendment.kind == INSERT_BLOCK and amendment.new_block is not None and amendment.new_block.parent:
             by_block.setdefault(amendment.new_block.parent, []).append(amendment)

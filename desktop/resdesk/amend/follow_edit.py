@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from resdesk.amend.reanchor import refind
-from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, LIVE_STATUSES, REPLACE
+from resdesk.amend.reanchor import mapped_offset, refind
+from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, FOOTNOTE_CHANGE, LIVE_STATUSES, REPLACE
 from resdesk.store.amendments import amendments, rewrite_anchor
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import version_id
@@ -30,5 +30,7 @@ def follow_text_edit(doc: DocumentFile, block_id: str, before: str, after: str, 
                 stale.append(amendment.id)
             elif amendment.kind in (DELETE_BLOCK, ALTERNATIVE):
                 amendment.old = after
+            elif amendment.kind == FOOTNOTE_CHANGE:  # the anchor's place moves with the words before it
+                amendment.start = amendment.end = min(mapped_offset(amendment.start, changes), len(after))
             rewrite_anchor(doc, amendment, vid)
     return stale

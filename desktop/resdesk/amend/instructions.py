@@ -12,6 +12,12 @@
     Replace operative paragraph 15 with: “…”                                         (an alternative)
     In the text proposed by amendment a5 for operative paragraph 3 bis, replace “…” with “…”
                                                                                      (a sub-amendment)
+    Insert a new subparagraph before operative paragraph 5 (a), reading: “…”          (label "OP5 (0) bis")
+    In footnote 3, replace “A/77/1” with “A/78/2”                                    (a footnote's text)
+    In operative paragraph 4, after “…”, add a footnote reading: “…”
+    In operative paragraph 4, delete footnote 3
+
+A new paragraph's own sub-paragraphs follow its text ("…, reading: “…”, with the subparagraphs “(a) …”").
 
 Preambular paragraphs are cited by ordinal word ("the second preambular
 paragraph"), operative ones by number, sub-paragraphs by their marker
@@ -29,13 +35,16 @@ occurrence of “assistance” with …", as `--occurrence 2` chose them).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from resdesk.amend.anchors import TextIndex, anchor_label
+from resdesk.amend.anchors import TextIndex, anchor_label, opens_paragraph
 from resdesk.amend.propose import occurrences
 from resdesk.amend.sub_amendments import new_text
+from resdesk.model import tree
 from resdesk.model.amendment import (
     ALTERNATIVE,
     DELETE_BLOCK,
+    FOOTNOTE_CHANGE,
     INSERT_BLOCK,
     MOVE_BLOCK,
     REPLACE,
@@ -43,7 +52,9 @@ from resdesk.model.amendment import (
     Amendment,
 )
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
+from resdesk.text.diff import replacement_from_edit
 from resdesk.un.languages import ENGLISH
+from resdesk.un.markers import subparagraph_marker
 from resdesk.un.numerals import ordinal_word
 
 _ZERO = re.compile(r"(?:PP|OP)0$")
@@ -144,6 +155,8 @@ def instruction(index: TextIndex, amendment: Amendment, parent: Amendment | None
             return _replace_instruction("", amendment, proposed)
         paragraph = parent_label if parent.kind == INSERT_BLOCK and parent_label else label
         return _replace_instruction(new_text(parent), amendment, f"{proposed} for {paragraph_reference(paragraph)}")
+    if amendment.kind == FOOTNOTE_CHANGE:
+        return _footnote_instruction(index, amendment, where)
     if amendment.kind == DELETE_BLOCK:
         return f"Delete {where}"
     if amendment.kind == ALTERNATIVE:
@@ -153,9 +166,46 @@ def instruction(index: TextIndex, amendment: Amendment, parent: Amendment | None
         return f"Move {where} to {_relative_place(index, amendment.after, moved_kind, 'follow', 'precede')}"
     if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
         kind = amendment.new_block.kind
-        place = _relative_place(index, amendment.target, kind, "after", "before")
-        return f"Insert a new {_kind_words(kind)} {place}, reading: {_quoted(amendment.new_block.text)}"
+        if opens_paragraph(amendment):
+            first = index.children.get(amendment.target, [])
+            place = f"before {paragraph_reference(index.labels.get(first[0], ''))}" if first else f"in {where}"
+        else:
+            place = _relative_place(index, amendment.target, kind, "after", "before")
+        return f"Insert a new {_kind_words(kind)} {place}, reading: {_quoted(amendment.new_block.text)}" + \
+            _with_children(amendment)
     return ""
+
+
+def _with_children(amendment: Amendment) -> str:
+    """", with the subparagraphs “(a) …”, “(b) …”" for a new paragraph's own sub-paragraphs."""
+    if not amendment.new_children:
+        return ""
+    blocks = amendment.new_blocks()
+    places, depths = tree.sibling_numbers(blocks), tree.depths(blocks)
+    quoted = [_quoted(f"{subparagraph_marker(places[kid.id], depths[kid.id])} {kid.text}")
+              for kid in amendment.new_children]
+    return f", with the subparagraph{'s' if len(quoted) > 1 else ''} {', '.join(quoted)}"
+
+
+def _footnote_instruction(index: TextIndex, amendment: Amendment, where: str) -> str:
+    """A footnote's new text, a new footnote, or a footnote taken out."""
+    text = index.blocks[amendment.target].text if amendment.target in index.blocks else ""
+    number = index.document.footnote_markers().get(amendment.footnote_id, "")
+    if not amendment.old:
+        before = text[:amendment.start].split()
+        if not before:
+            return f"At the beginning of {where}, add a footnote reading: {_quoted(amendment.new)}"
+        anchor = " ".join(before[-3:])
+        return f"In {where}, after {_which(text, anchor, text.rfind(anchor, 0, amendment.start))}, add a " \
+               f"footnote reading: {_quoted(amendment.new)}"
+    if not amendment.new:
+        return f"In {where}, delete footnote {number}"
+    changes = replacement_from_edit(amendment.old, amendment.new)
+    if len(changes) == 1:
+        words = replace(amendment, start=changes[0].start, end=changes[0].end, old=changes[0].old,
+                        new=changes[0].new)
+        return _replace_instruction(amendment.old, words, f"footnote {number}")
+    return f"Replace footnote {number} with: {_quoted(amendment.new)}"
 
 
 def _relative_place(index: TextIndex, anchor: str, kind: str, after_word: str, before_word: str) -> str:

@@ -56,11 +56,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from resdesk.amend.anchors import TextIndex, anchor_holds
-from resdesk.amend.apply import apply_amendments
+from resdesk.amend.anchors import TextIndex, anchor_holds, footnote_holds
+from resdesk.amend.apply import Applied, apply_amendments
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
-from resdesk.amend.reanchor import refind
+from resdesk.amend.reanchor import mapped_offset, refind
 from resdesk.amend.sub_amendments import holds
 from resdesk.errors import UserError, in_words
 from resdesk.model.amendment import (
@@ -68,6 +68,7 @@ from resdesk.model.amendment import (
     ACCEPTED_STATUSES,
     ALTERNATIVE,
     DELETE_BLOCK,
+    FOOTNOTE_CHANGE,
     INSERT_BLOCK,
     LIVE_STATUSES,
     MOVE_BLOCK,
@@ -112,7 +113,47 @@ def reanchor(amendment: Amendment, new_index: TextIndex, applied_replacements: d
         changes = [(a.start, a.end, len(a.new)) for a in applied_replacements.get(amendment.target, [])]
         if amendment.target in rewritten or not refind(amendment, text, changes):
             amendment.stale = True
+    elif amendment.kind == FOOTNOTE_CHANGE:
+        changes = [(a.start, a.end, len(a.new)) for a in applied_replacements.get(amendment.target, [])]
+        amendment.start = amendment.end = mapped_offset(amendment.start, changes)
+        if amendment.target in rewritten or not footnote_holds(new_index, amendment):
+            amendment.stale = True
     return amendment
+
+
+def _carry(carried: list[Amendment], result: Applied, applied: list[Amendment], new_index: TextIndex) -> None:
+    """Re-anchor `carried` (amendments of the version `result` was made from) in the revision `new_index` holds,
+    which applied `applied` (see the module docstring)."""
+    applied_replacements: dict[str, list[Amendment]] = {}
+    rewritten: set[str] = set()
+    for amendment in applied:
+        if amendment.kind == REPLACE:
+            applied_replacements.setdefault(amendment.target, []).append(amendment)
+        elif amendment.kind == ALTERNATIVE:
+            rewritten.add(amendment.target)
+    _follow_accepted_attachments(carried, applied)
+    for amendment in carried:  # what followed a deleted paragraph follows what now stands in its place
+        if amendment.kind == INSERT_BLOCK and amendment.target in result.stand_ins:
+            amendment.target = result.stand_ins[amendment.target] or amendment.target
+        elif amendment.kind == MOVE_BLOCK and amendment.after in result.stand_ins:
+            amendment.after = result.stand_ins[amendment.after] or amendment.after
+    anchored: dict[str, Amendment] = {}
+    for amendment in carried:  # in order of entry: an amendment before its sub-amendments
+        parent = anchored.get(amendment.amends)
+        if parent is not None:  # a sub-amendment's words are in its amendment, which keeps them
+            amendment.version, amendment.target, amendment.stale = parent.version, parent.target, parent.stale
+        else:
+            reanchor(amendment, new_index, applied_replacements, rewritten)
+        anchored[amendment.id] = amendment
+
+
+def carry_forward(amendments: list[Amendment], old: Document, applied: list[Amendment], new: Document) -> None:
+    """Re-anchor amendments of version `old` in its revision `new`, which applied `applied`, as a revision
+    carries its pending amendments: each moves to `new` (its `version` renamed), stale when it no longer fits
+    (a Word file of the original read while the document is at Rev.1)."""
+    result = apply_amendments(old, applied)
+    kept = set(result.applied)
+    _carry(amendments, result, [a for a in applied if a.id in kept], TextIndex.of(new))
 
 
 def _follow_accepted_attachments(carried: list[Amendment], applied: list[Amendment]) -> None:
@@ -272,33 +313,13 @@ def create_revision(doc: DocumentFile, accept: tuple[str, ...] = ACCEPTED_BY_DEF
     revised.meta.symbol = revised_symbol(revised.meta.symbol, name)
     if date is not None:
         revised.meta.date = parse_date(date)
-    applied_replacements: dict[str, list[Amendment]] = {}
-    rewritten: set[str] = set()
-    for amendment in accepted:
-        if amendment.id in applied_ids and amendment.kind == REPLACE:
-            applied_replacements.setdefault(amendment.target, []).append(amendment)
-        elif amendment.id in applied_ids and amendment.kind == ALTERNATIVE:
-            rewritten.add(amendment.target)
-    new_index = TextIndex.of(revised)
     carried = _carried(everything, applied_ids)
     before = [replace(a) for a in carried]
-    _follow_accepted_attachments(carried, [a for a in accepted if a.id in applied_ids])
-    for amendment in carried:  # what followed a deleted paragraph follows what now stands in its place
-        if amendment.kind == INSERT_BLOCK and amendment.target in result.stand_ins:
-            amendment.target = result.stand_ins[amendment.target] or amendment.target
-        elif amendment.kind == MOVE_BLOCK and amendment.after in result.stand_ins:
-            amendment.after = result.stand_ins[amendment.after] or amendment.after
+    _carry(carried, result, [a for a in accepted if a.id in applied_ids], TextIndex.of(revised))
     detail = {"from": document.version, "to": name, "accepted": plan.applied, "carried": plan.carried}
     with doc.transaction("revise", actor=actor, version=old_version, detail=detail):
         new_version = add_version(doc, name, revised, based_on=old_version)
-        anchored: dict[str, Amendment] = {}
-        for amendment in carried:  # in order of entry: an amendment before its sub-amendments
-            parent = anchored.get(amendment.amends)
-            if parent is not None:  # a sub-amendment's words are in its amendment, which keeps them
-                amendment.version, amendment.target, amendment.stale = parent.version, parent.target, parent.stale
-            else:
-                reanchor(amendment, new_index, applied_replacements, rewritten)
-            anchored[amendment.id] = amendment
+        for amendment in carried:
             rewrite_anchor(doc, amendment, new_version)
     return Revision(name, new_version, old_version, before, plan.applied)
 

@@ -1,11 +1,16 @@
 """`resdesk import FILE.docx`: Word files in UN layout, ours and others', into a Document.
 
 Tracked changes are read as if all were accepted (the text a delegation sees
-after "Accept all"); comments are ignored. Hostile packages are refused by
-`resdesk.formats.docx.reader` with one sentence.
+after "Accept all"), or as an `Acceptance` says (`resdesk.formats.docx_proposals`
+reads each author's changes so); comments are not text. Hostile packages are
+refused by `resdesk.formats.docx.reader` with one sentence.
 """
 
 from __future__ import annotations
+
+from typing import NamedTuple
+
+from lxml import etree
 
 from resdesk.formats.docx.body import HINT_PREFIX, KIND_CODES
 from resdesk.formats.docx.clean import ADOPTION_DATE_PROPERTY, COMMITTEE_PROPERTY, SPONSORS_PROPERTY
@@ -13,7 +18,14 @@ from resdesk.formats.docx.layout import MASTHEAD_HINT
 from resdesk.formats.docx.masthead import read_masthead
 from resdesk.formats.docx.oxml import w
 from resdesk.formats.docx.package import CUSTOM_NS, CUSTOM_PROPERTIES_PART
-from resdesk.formats.docx.paragraphs import ParagraphReader, bookmark_footnotes, read_styles
+from resdesk.formats.docx.paragraphs import (
+    ACCEPT_ALL,
+    Acceptance,
+    ParagraphReader,
+    bookmark_footnotes,
+    kept,
+    read_styles,
+)
 from resdesk.formats.docx.reader import DocxPackage
 from resdesk.formats.docx.structure import StructureBuilder, TableItem, tidy
 from resdesk.model.document import FORMULA, HEADING, Cell, Document, Footnote, Meta
@@ -57,8 +69,29 @@ def _number_formats(package: DocxPackage, main: str) -> dict[tuple[str, int], st
     return result
 
 
+def body_elements(body) -> list[tuple[etree._Element, list[etree._Element]]]:
+    """The body's paragraphs and tables in order, each with the tracked changes around it (a block-level
+    `w:ins`, `w:del`, `w:moveTo` or `w:moveFrom`); the place of one in this list, from 1, is its origin."""
+    found: list[tuple[etree._Element, list[etree._Element]]] = []
+
+    def walk(container, around: list[etree._Element]) -> None:
+        for child in container:
+            if child.tag in (w("p"), w("tbl")):
+                found.append((child, around))
+            elif child.tag in (w("sdt"), w("sdtContent"), w("customXml")):
+                walk(child, around)
+            elif child.tag in (w("ins"), w("moveTo"), w("del"), w("moveFrom")):
+                walk(child, [*around, child])
+
+    walk(body, [])
+    return found
+
+
 def _body_items(reader: ParagraphReader, body) -> list:
-    """Paragraphs and tables in order; a deleted paragraph mark joins a paragraph with the next (accept-all)."""
+    """Paragraphs and tables in order, each with its `origin` (see `body_elements`); a paragraph mark taken out
+    (deleted and accepted, or inserted and rejected) joins a paragraph with the next, which gives the joined
+    one its origin unless it brings no text (Word records Enter pressed at the end of a paragraph as that
+    paragraph's mark inserted: without it, the paragraph is still the one it was)."""
     items: list = []
     pending = None
 
@@ -72,22 +105,23 @@ def _body_items(reader: ParagraphReader, body) -> list:
             previous.text += paragraph.text
             previous.bookmarks += paragraph.bookmarks
             previous.mark_deleted = paragraph.mark_deleted
+            if paragraph.text.strip() or not previous.text.strip():
+                previous.origin = paragraph.origin
             paragraph, pending = previous, None
         if paragraph.mark_deleted:
             pending = paragraph
         else:
             items.append(paragraph)
 
-    def walk(container):
-        for child in container:
-            if child.tag == w("p"):
-                emit(reader.read(child))
-            elif child.tag == w("tbl"):
-                items.append(_table(reader, child))
-            elif child.tag in (w("sdt"), w("sdtContent"), w("customXml"), w("ins"), w("moveTo")):
-                walk(child)
-
-    walk(body)
+    for origin, (element, around) in enumerate(body_elements(body), start=1):
+        if not all(reader.acceptance.keeps(revision) for revision in around):
+            continue
+        item = reader.read(element) if element.tag == w("p") else _table(reader, element)
+        item.origin = origin
+        if element.tag == w("p"):
+            emit(item)
+        else:
+            items.append(item)
     if pending is not None:
         items.append(pending)
     return items
@@ -96,7 +130,8 @@ def _body_items(reader: ParagraphReader, body) -> list:
 def _table(reader: ParagraphReader, tbl) -> TableItem:
     item = TableItem()
     for tr in tbl.iter(w("tr")):
-        if tr.getparent() is not tbl and tr.getparent().tag != w("tbl"):
+        if tr.getparent() is not tbl and tr.getparent().tag != w("tbl") or not kept(tr.find(w("trPr")),
+                                                                                     reader.acceptance):
             continue
         header = tr.find(f"{w('trPr')}/{w('tblHeader')}") is not None
         row = []
@@ -118,11 +153,11 @@ def _table(reader: ParagraphReader, tbl) -> TableItem:
     return item
 
 
-def _footnotes(package: DocxPackage, main: str, styles) -> dict[str, tuple[str, list[Mark]]]:
+def _footnotes(package: DocxPackage, main: str, styles, acceptance: Acceptance) -> dict[str, tuple[str, list[Mark]]]:
     part = package.related(main, "footnotes")
     if part is None:
         return {}
-    reader = ParagraphReader(styles, _links(package, part), {})
+    reader = ParagraphReader(styles, _links(package, part), {}, acceptance)
     notes = {}
     for note in package.xml(part).iter(w("footnote")):
         if note.get(w("type")) in ("separator", "continuationSeparator", "continuationNotice"):
@@ -170,21 +205,32 @@ def _language(package: DocxPackage, items: list) -> str:
 
 def import_docx(data: bytes, name: str) -> Document:
     """The Document in a .docx file (raises BadInputError for anything that is not a sane Word file)."""
-    return read_docx(data, name)[0]
+    return read_docx(DocxPackage(data, name)).document
 
 
-def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
-    """The Document in a .docx file, and for each of its blocks that our export wrote, the id the block
-    had in the document it was exported from (from the hidden bookmarks; see `formats.docx.body`)."""
-    package = DocxPackage(data, name)
+class WordText(NamedTuple):
+    """The text of a Word file as one reading of its tracked changes gives it.
+
+    `bookmarks`: for each block our export wrote, the id the block had in the document it was exported
+    from (its hidden bookmark; see `formats.docx.body`); `origins`: for each block, the place of the Word
+    paragraph (or table) whose mark ends it, the same in every reading of the file (a block whose
+    paragraph mark a reading takes out is joined to the next one and takes its place)."""
+
+    document: Document
+    bookmarks: dict[str, str]
+    origins: dict[str, int]
+
+
+def read_docx(package: DocxPackage, acceptance: Acceptance = ACCEPT_ALL) -> WordText:
+    """The text of a checked Word package with its tracked changes accepted as `acceptance` says."""
     main = package.main
     styles_part = package.related(main, "styles")
     styles = read_styles(package.xml(styles_part) if styles_part else None)
     root = package.xml(main)
-    reader = ParagraphReader(styles, _links(package, main), bookmark_footnotes(root))
+    reader = ParagraphReader(styles, _links(package, main), bookmark_footnotes(root), acceptance)
     body = root.find(w("body"))
     if body is None:
-        return Document(), {}
+        return WordText(Document(), {}, {})
     items = _body_items(reader, body)
     formula_at = next((index for index, item in enumerate(items) if not isinstance(item, TableItem) and (
         any(mark.startswith(FORMULA_HINT) for mark in item.bookmarks) or formula_language(item.text))),
@@ -213,8 +259,8 @@ def read_docx(data: bytes, name: str) -> tuple[Document, dict[str, str]]:
     if formula_at is not None and builder.blocks and builder.blocks[0].kind not in (FORMULA, HEADING):
         builder.blocks[0].kind = FORMULA
     document = Document(meta=meta, blocks=builder.blocks, annexes=builder.annexes)
-    _attach_footnotes(document, _footnotes(package, main, styles))
-    return document, builder.sources
+    _attach_footnotes(document, _footnotes(package, main, styles, acceptance))
+    return WordText(document, builder.sources, builder.origins)
 
 
 def _is_hinted(item, kind: str) -> bool:

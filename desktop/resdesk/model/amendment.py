@@ -24,6 +24,16 @@ Anchors are stable block ids of the version the amendment targets, never labels:
   alternative still to be decided): the characters ``[start, end)`` of that amendment's new text,
   which read `old`, become `new`; `target` is the block of the amendment it amends. It changes the
   text only through that amendment (see `resdesk.amend.sub_amendments`).
+- ``footnote``: a footnote of block `target` changes its text, is added or goes. `footnotes` holds the one
+  footnote concerned with its new text and marks, by id (the version's footnote id, or a new one); `old`
+  is its text in the version ("" for a new footnote), `new` its new text ("" when it goes); `start`
+  (== `end`) is the offset of its anchor in the target's text (where a new one is anchored).
+
+An ``insert-block`` carries everything its new text needs: `new_block`'s marks, its own sub-paragraphs
+(`new_children`, in reading order, each `parent` naming the new block or another of them) and the
+footnotes they refer to (`footnotes`). A new block that is a sub-paragraph of its `target` itself goes
+before the target's sub-paragraphs (a new first sub-paragraph, label "OP5 (0) bis"); any other new block
+follows the target's sub-paragraphs.
 
 `vote` is the record of the vote that decided it (`adopted` or `rejected`), if there was one.
 """
@@ -33,7 +43,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from resdesk.errors import UserError
-from resdesk.model.document import Block
+from resdesk.model.document import Block, Footnote
 from resdesk.model.vote import Vote
 
 PROPOSED = "proposed"
@@ -84,8 +94,9 @@ DELETE_BLOCK = "delete-block"
 MOVE_BLOCK = "move-block"
 ALTERNATIVE = "alternative"
 SUB_AMENDMENT = "sub-amendment"
+FOOTNOTE_CHANGE = "footnote"
 
-KINDS = (REPLACE, INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE, SUB_AMENDMENT)
+KINDS = (REPLACE, INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE, SUB_AMENDMENT, FOOTNOTE_CHANGE)
 BLOCK_LEVEL_KINDS = (INSERT_BLOCK, DELETE_BLOCK, MOVE_BLOCK, ALTERNATIVE)
 
 
@@ -111,6 +122,8 @@ class Amendment:
     old: str = ""
     new: str = ""
     new_block: Block | None = None
+    new_children: list[Block] = field(default_factory=list)
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
     after: str = ""
     justification: str = ""
     created: str = ""
@@ -123,6 +136,15 @@ class Amendment:
     def number(self) -> int:
         """The sequence number in "a12" (12), used to order amendments by entry."""
         return entry_number(self.id)
+
+    @property
+    def footnote_id(self) -> str:
+        """The footnote a ``footnote`` amendment changes, adds or deletes ("" for other kinds)."""
+        return next(iter(self.footnotes), "") if self.kind == FOOTNOTE_CHANGE else ""
+
+    def new_blocks(self) -> list[Block]:
+        """An insertion's new block followed by its sub-paragraphs (none for other kinds)."""
+        return [self.new_block, *self.new_children] if self.kind == INSERT_BLOCK and self.new_block else []
 
     def sponsors(self) -> list[str]:
         """The author followed by the co-sponsors."""

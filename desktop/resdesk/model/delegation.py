@@ -30,13 +30,15 @@ _MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "to", "at", "de", "la", "
 @dataclass(frozen=True)
 class Delegation:
     """One delegation. `groups` are the short names of the groups it belongs to; `colour` is the one it has
-    in a document ("" outside a document, or until the document uses it)."""
+    in a document ("" outside a document, or until the document uses it); `code` is a State's ISO 3166-1
+    alpha-3 code ("BRA"), "" for others."""
 
     name: str
     short_name: str
     kind: str = MEMBER
     groups: tuple[str, ...] = field(default_factory=tuple)
     colour: str = ""
+    code: str = ""
 
     def to_json(self) -> dict:
         return {"name": self.name, "short_name": self.short_name, "kind": self.kind,
@@ -45,7 +47,7 @@ class Delegation:
     @staticmethod
     def from_json(value: dict) -> Delegation:
         return Delegation(value["name"], value.get("short_name") or value["name"], value.get("kind", MEMBER),
-                          tuple(value.get("groups", ())), value.get("colour", ""))
+                          tuple(value.get("groups", ())), value.get("colour", ""), value.get("code", ""))
 
 
 @lru_cache(maxsize=1)
@@ -60,14 +62,12 @@ def _key(text: str) -> str:
 
 
 def find_delegation(delegations: list[Delegation] | tuple[Delegation, ...], name: str) -> Delegation | None:
-    """The delegation called `name` (full or short name, any case), or None."""
+    """The delegation called `name` (full or short name, or a State's ISO-3 code, any case), or None."""
     wanted = _key(name)
-    for delegation in delegations:
-        if _key(delegation.name) == wanted:
-            return delegation
-    for delegation in delegations:
-        if _key(delegation.short_name) == wanted:
-            return delegation
+    for field_name in ("name", "short_name", "code"):
+        for delegation in delegations:
+            if _key(getattr(delegation, field_name)) == wanted and wanted:
+                return delegation
     return None
 
 

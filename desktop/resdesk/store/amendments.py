@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace
 
 from resdesk.errors import UserError
-from resdesk.model.amendment import STATUSES, Amendment
-from resdesk.model.document import Block
+from resdesk.model.amendment import FOOTNOTE_CHANGE, STATUSES, Amendment
+from resdesk.model.document import Block, Footnote
 from resdesk.model.vote import Vote
 from resdesk.store.delegations import ensure_colour
 from resdesk.store.docfile import DocumentFile, now
-from resdesk.store.documents import new_block_id, version_id
+from resdesk.store.documents import new_block_id, new_footnote_id, version_id
+from resdesk.text.inline import FOOTNOTE, Mark, sorted_marks
 
 _COLUMNS = ("id, version, author, co_sponsors, status, kind, target, start_offset, end_offset, old, new, "
             "new_block, after_block, justification, created, updated, stale, amends")
@@ -24,18 +26,43 @@ _VOTE_COLUMNS = "in_favour, against, abstaining, recorded, without_vote, divisio
 _SELECT = f"SELECT {_COLUMNS}, vote.amendment, {_VOTE_COLUMNS} FROM amendment LEFT JOIN vote ON vote.amendment = id"
 
 
-def _block_json(block: Block | None) -> str | None:
-    if block is None:
-        return None
-    return json.dumps({"id": block.id, "kind": block.kind, "text": block.text, "parent": block.parent},
-                      ensure_ascii=False, sort_keys=True)
+def _marks_value(marks: list[Mark]) -> list:
+    return [m.to_json() for m in sorted_marks(marks)]
 
 
-def _block(value: str | None) -> Block | None:
+def _block_value(block: Block) -> dict:
+    value = {"id": block.id, "kind": block.kind, "text": block.text, "parent": block.parent}
+    if block.marks:
+        value["marks"] = _marks_value(block.marks)
+    return value
+
+
+def _block_from(data: dict) -> Block:
+    return Block(id=data["id"], kind=data["kind"], text=data["text"], parent=data.get("parent"),
+                 marks=[Mark.from_json(m) for m in data.get("marks", ())])
+
+
+def _payload_json(amendment: Amendment) -> str | None:
+    """The `new_block` column: the proposed block (with its marks and `children`) and the `footnotes` the
+    amendment brings, as JSON; None when there is neither."""
+    value = _block_value(amendment.new_block) if amendment.new_block is not None else {}
+    if amendment.new_children:
+        value["children"] = [_block_value(child) for child in amendment.new_children]
+    if amendment.footnotes:
+        value["footnotes"] = [{"id": note.id, "text": note.text, "marks": _marks_value(note.marks)}
+                              for note in amendment.footnotes.values()]
+    return json.dumps(value, ensure_ascii=False, sort_keys=True) if value else None
+
+
+def _payload(value: str | None) -> tuple[Block | None, list[Block], dict[str, Footnote]]:
     if not value:
-        return None
+        return None, [], {}
     data = json.loads(value)
-    return Block(id=data["id"], kind=data["kind"], text=data["text"], parent=data.get("parent"))
+    block = _block_from(data) if "kind" in data else None
+    children = [_block_from(child) for child in data.get("children", ())]
+    notes = {note["id"]: Footnote(note["id"], note["text"], [Mark.from_json(m) for m in note.get("marks", ())])
+             for note in data.get("footnotes", ())}
+    return block, children, notes
 
 
 def _version_names(conn: sqlite3.Connection) -> dict[int, str]:
@@ -49,9 +76,10 @@ def _from_row(row: tuple, names: dict[int, str]) -> Amendment:
     if voted is not None:
         in_favour, against, abstaining, recorded, without_vote, division = figures
         vote = Vote(in_favour, against, abstaining, bool(recorded), bool(without_vote), bool(division))
+    block, children, notes = _payload(new_block)
     return Amendment(id=ident, version=names[version], author=author, kind=kind, target=target, status=status,
                      co_sponsors=json.loads(co_sponsors), start=start, end=end, old=old, new=new,
-                     new_block=_block(new_block), after=after, justification=justification,
+                     new_block=block, new_children=children, footnotes=notes, after=after, justification=justification,
                      created=created, updated=updated, stale=bool(stale), amends=amends, vote=vote)
 
 
@@ -76,7 +104,7 @@ def _insert(conn: sqlite3.Connection, seq: int, version: int, amendment: Amendme
         f"INSERT INTO amendment (seq, {_COLUMNS}) VALUES ({', '.join('?' * 19)})",
         (seq, amendment.id, version, amendment.author, json.dumps(amendment.co_sponsors, ensure_ascii=False),
          amendment.status, amendment.kind, amendment.target, amendment.start, amendment.end, amendment.old,
-         amendment.new, _block_json(amendment.new_block), amendment.after, amendment.justification,
+         amendment.new, _payload_json(amendment), amendment.after, amendment.justification,
          amendment.created, amendment.updated, int(amendment.stale), amendment.amends),
     )
 
@@ -90,23 +118,45 @@ def _next(doc: DocumentFile, key: str) -> int:
 def add_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = "") -> Amendment:
     """Store a new amendment (its `id` and timestamps are given here) and return it.
 
-    `amendment.version` names the version it targets; a proposed new block
-    without an id gets one here (never used before in this document, and kept
-    when the block is accepted); the author and co-sponsors get a colour in this
-    document if they have none yet.
+    `amendment.version` names the version it targets; a proposed new block and its sub-paragraphs get
+    ids here (never used before in this document, and kept when the block is accepted; the ids they
+    come with are placeholders, unique within the amendment, that their `parent` links may name), and
+    so do the footnotes the amendment brings, but for the version's own footnote a ``footnote``
+    amendment changes; the author and co-sponsors get a colour in this document if they have none yet.
     """
     vid = version_id(doc, amendment.version)
     detail = {"kind": amendment.kind, "target": amendment.target}
     with doc.transaction("propose", actor=actor or amendment.author, version=vid, detail=detail) as conn:
         seq = _next(doc, "next_amendment")
         amendment.id = detail["amendment"] = f"a{seq}"
-        if amendment.new_block is not None and not amendment.new_block.id:
-            amendment.new_block.id = new_block_id(doc)
+        _give_ids(doc, vid, amendment)
         amendment.created = amendment.updated = now()
         _insert(conn, seq, vid, amendment)
         for name in amendment.sponsors():
             ensure_colour(doc, name)
     return amendment
+
+
+def _give_ids(doc: DocumentFile, version: int, amendment: Amendment) -> None:
+    """Fresh ids for the new blocks and the new footnotes of `amendment` (inside a transaction), links kept."""
+    blocks: dict[str, str] = {}
+    for block in amendment.new_blocks():
+        fresh = new_block_id(doc)
+        blocks[block.id] = fresh
+        block.id = fresh
+        if block.parent in blocks and block is not amendment.new_block:
+            block.parent = blocks[block.parent]
+    notes: dict[str, str] = {}
+    for ident in list(amendment.footnotes):
+        own = doc.conn.execute("SELECT 1 FROM footnote WHERE version = ? AND id = ?", (version, ident)).fetchone()
+        if not own or amendment.kind != FOOTNOTE_CHANGE:
+            notes[ident] = new_footnote_id(doc)
+    if notes:
+        amendment.footnotes = {notes.get(ident, ident): replace(note, id=notes.get(ident, ident))
+                               for ident, note in amendment.footnotes.items()}
+        for block in amendment.new_blocks():
+            block.marks = [replace(m, target=notes.get(m.target, m.target)) if m.kind == FOOTNOTE else m
+                           for m in block.marks]
 
 
 def remove_amendment(doc: DocumentFile, ident: str, *, actor: str = "") -> Amendment:
@@ -176,7 +226,7 @@ def update_amendment(doc: DocumentFile, amendment: Amendment, *, actor: str = ""
         conn.execute(
             "UPDATE amendment SET start_offset = ?, end_offset = ?, old = ?, new = ?, new_block = ?, "
             "co_sponsors = ?, justification = ?, updated = ? WHERE id = ?",
-            (amendment.start, amendment.end, amendment.old, amendment.new, _block_json(amendment.new_block),
+            (amendment.start, amendment.end, amendment.old, amendment.new, _payload_json(amendment),
              json.dumps(amendment.co_sponsors, ensure_ascii=False), amendment.justification, now(), amendment.id),
         )
         for name in amendment.co_sponsors:

@@ -67,8 +67,7 @@ def document_delegations(doc: DocumentFile) -> list[Delegation]:
     """
     rows = _rows(doc)
     colours = delegation_colours(doc)
-    result = [Delegation(d.name, d.short_name, d.kind, d.groups, colours.get(d.name, ""))
-              for d in bundled_delegations()]
+    result = [replace(d, colour=colours.get(d.name, "")) for d in bundled_delegations()]
     result.extend(replace(d, colour=colours.get(d.name, "")) for d in _added(rows))
     return result
 

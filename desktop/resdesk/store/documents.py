@@ -218,12 +218,14 @@ IMPORTED_FROM = "imported_from"  # setting: the source file's name and SHA-256 (
 
 
 def create_document(path, document: Document, *, force: bool = False, source: str = "", source_digest: str = "",
-                    keep_open: bool = True) -> DocumentFile | None:
+                    keep_open: bool = True, then=None) -> DocumentFile | None:
     """Create a new document file holding `document` as its version "original".
 
     `source` is the name of the file it was read from (no folder: the document may travel) and
     `source_digest` that file's SHA-256, so that the same source can be recognised later
-    (`imported_from`). Returns it opened for writing, or None with `keep_open=False`.
+    (`imported_from`); `then(doc)` adds more (the proposals of a draft based on this text) before the
+    file appears, so that a failure leaves nothing. Returns it opened for writing, or None with
+    `keep_open=False`.
     """
 
     def fill(doc: DocumentFile) -> None:
@@ -231,6 +233,8 @@ def create_document(path, document: Document, *, force: bool = False, source: st
             add_version(doc, ORIGINAL, document)
             if source_digest:
                 doc.set_setting(IMPORTED_FROM, json.dumps({"name": source, "sha256": source_digest}))
+            if then is not None:
+                then(doc)
 
     return DocumentFile.create(path, force=force, fill=fill, keep_open=keep_open)
 

@@ -147,16 +147,37 @@ def _rows_problem(value) -> str:
     return ""
 
 
-def _new_block_problem(value) -> str:
-    if value is None:
-        return ""
-    block = _json(value, dict)
-    if block is None:
-        return "its proposed paragraph is not a JSON object"
-    if not (isinstance(block.get("id"), str) and block.get("kind") in BLOCK_KINDS
+def _proposed_block_problem(block) -> str:
+    if not (isinstance(block, dict) and isinstance(block.get("id"), str) and block.get("kind") in BLOCK_KINDS
             and isinstance(block.get("text"), str) and isinstance(block.get("parent"), str | None)):
         return "its proposed paragraph lacks an id, a known kind or a text"
-    return _unwritable(block)
+    return _marks_problem(json.dumps(block.get("marks", [])), len(block["text"]))
+
+
+def _payload_problem(value) -> str:
+    """What is wrong with an amendment's `new_block` column (`resdesk.store.amendments`: the proposed paragraph
+    with its marks and `children`, and the `footnotes` it brings); "" when nothing."""
+    if value is None:
+        return ""
+    payload = _json(value, dict)
+    if payload is None:
+        return "its proposed paragraph is not a JSON object"
+    children = payload.get("children", [])
+    notes = payload.get("footnotes", [])
+    if not (isinstance(children, list) and isinstance(notes, list)):
+        return "its proposed sub-paragraphs or footnotes are not JSON lists"
+    blocks = ([payload] if "kind" in payload else []) + children
+    for block in blocks:
+        problem = _proposed_block_problem(block)
+        if problem:
+            return problem
+    for note in notes:
+        if not (isinstance(note, dict) and isinstance(note.get("id"), str) and isinstance(note.get("text"), str)):
+            return "a footnote it proposes lacks an id or a text"
+        problem = _marks_problem(json.dumps(note.get("marks", [])), len(note["text"]))
+        if problem:
+            return "a footnote it proposes: " + problem.replace("its ", "", 1)
+    return _unwritable(payload)
 
 
 def tolerant_text(data: bytes) -> str:
@@ -285,7 +306,7 @@ def _negotiation_problems(conn: sqlite3.Connection, versions: dict) -> Iterator[
             yield f"{where}: its co-sponsors are not a JSON list of names"
         if not (type(start) is int and type(end) is int and all(isinstance(text, str) for text in texts)):
             yield f"{where}: one of its values is not of its kind (text or number)"
-        problem = _new_block_problem(new_block) or _unwritable(*texts, parsed)
+        problem = _payload_problem(new_block) or _unwritable(*texts, parsed)
         if problem:
             yield f"{where}: {problem}"
     for ident, private, *texts in conn.execute(

@@ -30,13 +30,13 @@ def _revision_records(doc: DocumentFile) -> dict[str, dict]:
     return records
 
 
-def applied_between(doc: DocumentFile, old: str, new: str) -> list[Amendment]:
-    """The amendments applied by the revisions that lead from version `old` to version `new`, in order of
-    entry; none when `new` was not made from `old` by revisions (an earlier version compared with a later
-    one the other way round)."""
+def revision_steps(doc: DocumentFile, old: str, new: str) -> list[tuple[str, str, list[Amendment]]]:
+    """The revisions that lead from version `old` to version `new`, oldest first: (the version revised, the
+    revision, the amendments it applied, in order of entry); none when `new` was not made from `old` by
+    revisions (an earlier version compared with a later one the other way round)."""
     records = _revision_records(doc)
     names = set(version_names(doc))
-    gathered: list[Amendment] = []
+    steps: list[tuple[str, str, list[Amendment]]] = []
     current, seen = new, set()
     while current != old:
         record = records.get(current)
@@ -44,6 +44,12 @@ def applied_between(doc: DocumentFile, old: str, new: str) -> list[Amendment]:
             return []
         seen.add(current)
         accepted = set(record.get("accepted", []))
-        gathered.extend(a for a in amendments(doc, record["from"]) if a.id in accepted)
+        steps.insert(0, (record["from"], current, [a for a in amendments(doc, record["from"]) if a.id in accepted]))
         current = record["from"]
-    return sorted(gathered, key=lambda a: a.number)
+    return steps
+
+
+def applied_between(doc: DocumentFile, old: str, new: str) -> list[Amendment]:
+    """The amendments applied by the revisions that lead from version `old` to version `new`, in order of
+    entry (see `revision_steps`)."""
+    return sorted((a for _, _, applied in revision_steps(doc, old, new) for a in applied), key=lambda a: a.number)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtCore import QMimeData, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -46,6 +46,12 @@ from resdesk.ui.session import DocumentSession
 from resdesk.ui.settings import APP_NAME, recent_files
 from resdesk.ui.text_view import TextView
 from resdesk.ui.unsaved import UnsavedEdit
+
+
+def word_files(mime: QMimeData) -> list[str]:
+    """The local Word files (.docx) among dragged or dropped data."""
+    return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile().lower().endswith(
+        ".docx")]
 
 
 @guard_overrides
@@ -96,6 +102,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._connect()
         self.negotiation_ui = NegotiationUi(self)
+        self.setAcceptDrops(True)  # Word files dropped on the window: their proposals
         self.export_print = ExportPrint(self)
         self.check_ui = CheckUi(self)
         self.actions.set_read_only(session.readonly)
@@ -277,6 +284,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
+        if word_files(event.mimeData()) and not self.session.readonly:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        """Word files dropped on the window: Amendments ▸ Propose from Word Files… with them."""
+        paths = word_files(event.mimeData())
+        if paths and not self.session.readonly:
+            event.acceptProposedAction()
+            self.negotiation_ui.proposals.propose_from_word(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if not self.unsaved.confirm_close():

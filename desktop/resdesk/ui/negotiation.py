@@ -37,6 +37,7 @@ from resdesk.store.amendments import amendments as stored_amendments
 from resdesk.store.comments import comments as stored_comments
 from resdesk.store.delegations import acting_as, delegation_colours, document_delegations, set_acting_as
 from resdesk.store.documents import load, version_names
+from resdesk.text.inline import FOOTNOTE
 from resdesk.ui.facts import ANNEX, BLOCK, Row, document_rows
 from resdesk.views.consolidated import consolidated
 from resdesk.views.markup import ALTERNATIVE_TEXT, INSERTED, MOVED_FROM, NORMAL, markup
@@ -251,6 +252,8 @@ class Negotiation(QObject):
         previous = {row.key: row for row in self.rows if row.record is not None}
         rows = [base_rows[0]]
         annex = 0
+        markers = self.records.footnote_markers()  # proposed footnotes count too
+        texts = self.records.shown_footnotes(self.document)
         for record in self.records.blocks:
             while record.annex > annex:
                 annex += 1
@@ -259,13 +262,18 @@ class Negotiation(QObject):
             base = by_id.get(record.id)
             bracketed = tuple(ident for ident in record.amendments()
                               if self.records.amendments[ident].status == BRACKETED)
+            anchors = list(dict.fromkeys(m.target for segment in record.segments for m in segment.marks
+                                         if m.kind == FOOTNOTE and m.target in texts))
+            changed = self.records.footnotes  # a footnote's proposed text; one taken out keeps its own
+            notes = tuple((markers.get(ident, "?"), ident in changed and changed[ident].new_text() or texts[ident].text)
+                          for ident in anchors)
+            shown = {ident: markers.get(ident, "?") for ident in anchors}
             if base is None or record.state == INSERTED:
                 row = Row(BLOCK, block=record.block, label=record.label, depth=record.depth,
-                          annex=record.annex, record=record, bracketed=bracketed)
+                          annex=record.annex, notes=notes, markers=shown, record=record, bracketed=bracketed)
             else:
                 row = Row(BLOCK, block=record.block, label=record.label, marker=base.marker, depth=base.depth,
-                          annex=base.annex, notes=base.notes, markers=base.markers, record=record,
-                          bracketed=bracketed)
+                          annex=base.annex, notes=notes, markers=shown, record=record, bracketed=bracketed)
             old = previous.get(record.key)
             rows.append(old if old is not None and old == row else row)
         return rows

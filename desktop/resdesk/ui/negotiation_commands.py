@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from resdesk.amend.batches import FileProposals, Recorded, record_files
 from resdesk.amend.decisions import StatusChange, delete_proposals, set_statuses, undo_statuses
 from resdesk.amend.revise import Revision, create_revision, undo_revision
 from resdesk.model.amendment import Amendment
@@ -61,6 +62,39 @@ class ProposeCommand(NegotiationCommand):
         with self.file.transaction("unpropose-together", actor=self.negotiation.acting):
             for amendment in reversed(self.stored):
                 remove_amendment(self.file, amendment.id)
+        self._done()
+
+
+class ProposeFromWordCommand(NegotiationCommand):
+    """What several Word files propose: their amendments and comments, recorded together (`record_files`); undo
+    takes them all out, redo puts them back with their ids."""
+
+    def __init__(self, negotiation, files: list[FileProposals], text: str):
+        super().__init__(negotiation, text)
+        self.files = files
+        self.recorded: list[Recorded] = []
+
+    def redo(self) -> None:
+        if not self.recorded:
+            self.recorded = record_files(self.file, self.files, actor=self.negotiation.acting)
+        else:
+            with self.file.transaction("propose-from-word", actor=self.negotiation.acting):
+                for entry in self.recorded:
+                    for amendment in entry.amendments:
+                        restore_amendment(self.file, amendment)
+                for entry in self.recorded:
+                    for comment in entry.comments:
+                        restore_comment(self.file, comment)
+        self._done()
+
+    def undo(self) -> None:
+        with self.file.transaction("unpropose-from-word", actor=self.negotiation.acting):
+            for entry in reversed(self.recorded):
+                for comment in reversed(entry.comments):
+                    remove_comment(self.file, comment.id)
+            for entry in reversed(self.recorded):
+                for amendment in reversed(entry.amendments):
+                    remove_amendment(self.file, amendment.id)
         self._done()
 
 

@@ -1,7 +1,7 @@
-"""Proposals of the acting delegation: new paragraphs, deletions, moves, alternatives, a Word file's changes.
+"""Proposals of the acting delegation (new paragraphs, deletions, moves, alternatives), and Word files' proposals.
 
-In propose mode the window's paragraph commands come here; each proposal
-(or every change of one Word file) is one undo step (`ProposeCommand`).
+In propose mode the window's paragraph commands come here; each proposal is one undo step
+(`ProposeCommand`), and so is everything several Word files propose (`ProposeFromWordCommand`).
 Typing in a paragraph is handled by the text view (`ProposeTypingCommand`).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from resdesk.amend.propose import (
     propose_alternative,
@@ -94,34 +94,58 @@ class Proposals(WindowPart):
             self.propose(lambda doc, author: propose_alternative(doc, author, text, block_id),
                          f"Propose an alternative to {label}")
 
-    def propose_from_word(self, path: str | None = None) -> None:
-        """Every change in a Word file of this version (typed or tracked) as proposals of the acting delegation,
-        in one undo step. The file dialog opens in the document's folder, where its Word files usually are."""
-        from resdesk.formats.docx_proposals import proposals_from_word_file  # the Word reader only when asked for
+    def propose_from_word(self, paths: list[str] | None = None) -> None:
+        """Amendments ▸ Propose from Word Files… (or files dropped on the window): each file's delegation is shown
+        before reading, authors that are no delegation are asked for, and everything the files propose is
+        recorded as one undo step. The file dialog opens in the document's folder, where its Word files usually
+        are."""
+        # the Word reader and its dialogs only when asked for: python-docx and lxml stay off start-up
+        from resdesk.formats.docx_proposals import UnknownAuthors, WordFile, word_file_proposals
+        from resdesk.ui.word_files_dialog import AuthorMapDialog, WordFilesDialog
+        from resdesk.views.proposal_context import proposal_context
 
-        author = self.acting_or_tell()
-        if not author:
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self.window, "Propose from Word Files",
+                                                    str(self.session.path.parent), "Word documents (*.docx)")
+        if not paths:
             return
-        if path is None:
-            path, _ = QFileDialog.getOpenFileName(self.window, "Propose from a Word File",
-                                                  str(self.session.path.parent), "Word documents (*.docx)")
-            if not path:
-                return
-        source = Path(path)
+        context = proposal_context(self.session.file)
+        dialog = WordFilesDialog([Path(path) for path in paths], context.delegations, self.window)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        if not accepted:
+            return
+        author_map: dict[str, str] = {}
         try:
-            result = proposals_from_word_file(self.negotiation.document, source, author)
+            files = [WordFile.at(path, delegation) for path, delegation in chosen]
+            while True:
+                try:
+                    batch = word_file_proposals(files, context, author_map)
+                    break
+                except UnknownAuthors as unknown:
+                    ask = AuthorMapDialog(unknown.authors, context.delegations, self.window)
+                    answered = ask.exec() == QDialog.DialogCode.Accepted
+                    more = ask.mapping()
+                    ask.deleteLater()
+                    if not answered or not set(more) - set(author_map):
+                        return
+                    author_map.update(more)
         except UserError as error:
-            self.warn("Propose from a Word File", str(error))
+            self.warn("Propose from Word Files", str(error))
             return
-        if not result.proposals:
-            self.message(f"{source.name} changes nothing in the text of {self.negotiation.document.version}.")
-            return
-        self.push(commands.ProposeCommand(self.negotiation, result.proposals,
-                                          f"Propose {author}’s changes from {source.name}"))
-        count = len(result.proposals)
-        sentence = f"{count} proposal{'s' if count != 1 else ''} of {author} from {source.name}."
-        if result.not_carried:
-            QMessageBox.information(self.window, "Propose from a Word File",
-                                    sentence + " Not proposed, to be proposed by hand: "
-                                    + "; ".join(result.not_carried) + ".")
-        self.message(sentence)
+        names = [path.name for path, _ in chosen]
+        text = f"Propose from {names[0]}" if len(names) == 1 else f"Propose from {len(names)} Word files"
+        command = commands.ProposeFromWordCommand(self.negotiation, batch, text)
+        if self.push(command):
+            self.report(command.recorded)
+
+    def report(self, recorded) -> None:
+        """The summary in the status bar; the whole report in a message box when something was not placed,
+        skipped or collides."""
+        from resdesk.amend.batches import report_text  # with the Word reader, only when asked for
+
+        text = report_text(recorded)
+        self.message(text.splitlines()[-1])
+        if any(entry.file.not_placed or entry.file.duplicates or entry.collisions for entry in recorded):
+            QMessageBox.information(self.window, "Propose from Word Files", text)

@@ -42,7 +42,7 @@ from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import load
 from resdesk.store.revisions import applied_between
 from resdesk.views.amendment_document import AmendmentDocument, amendment_document, check_draft
-from resdesk.views.compare import attributed_changes, relabelled
+from resdesk.views.compare import attributed_changes, relabelled, version_changes
 from resdesk.views.compilation import Compilation, compilation
 from resdesk.views.markup import Markup, markup
 from resdesk.views.selection import amendment_filter
@@ -258,10 +258,11 @@ def export_input(document: Document, items: list[Amendment], selection: Amendmen
 
 
 def comparison_input(old: Document, new: Document, sources: list[Amendment], options: ExportOptions, *,
-                     palette: Palette | None = None, author: str = "") -> ExportInput:
+                     palette: Palette | None = None, author: str = "", by: str = "") -> ExportInput:
     """The comparison of version `new` with version `old` as a tracked export; `sources` are the amendments
-    the revisions between them applied (who made each change)."""
-    changes = attributed_changes(old, new, sources)
+    the revisions between them applied (who made each change), or `by` makes every change (two texts
+    that are no versions of one document, matched with `resdesk.views.matching.match_blocks`)."""
+    changes = version_changes(old, new, by) if by else attributed_changes(old, new, sources)
     base = dataclasses.replace(old, meta=new.meta)
     result = apply_amendments(base, changes)
     applied = set(result.applied)

@@ -29,9 +29,12 @@ moved-to   the same block at its new place (after the anchor block and the
            destination (moved-from once, with the first one entered);
            both are in `collisions`.
 inserted   a proposed new block (`id` is the id it keeps once accepted),
-           placed after its anchor block and the anchor's sub-paragraphs,
+           placed after its anchor block and the anchor's sub-paragraphs
+           (a new first sub-paragraph of the anchor: right after the anchor),
            with its provisional `label` ("OP3 bis", "OP3 ter", "PP2 bis",
-           "OP0 bis" for a new first OP); one "insert" segment
+           "OP0 bis" for a new first OP, "OP5 (0) bis"); one "insert" segment;
+           the new block's own sub-paragraphs follow it, inserted by the same
+           amendment ("OP3 bis (a)")
 alternative a proposed alternative text for block `id`, right after that
            block's own record, labelled "OP15 alt 1"; one "insert" segment
 ========== ==============================================================
@@ -67,6 +70,12 @@ position, then entry) owns the deletion; both proposals are then in
 same place come in order of entry. Adjacent segments of the same op and
 amendment are merged.
 
+A footnote change shows in its paragraph's segments when it adds or takes out
+an anchor: an "insert" or "delete" segment with no text whose marks hold the
+anchor, at its place (after the words inserted there); the footnote's text as
+changed is in `Markup.footnotes` (`FootnoteMarkup`: its segments over the
+footnote's text, word by word), for changed, new and deleted footnotes alike.
+
 `collisions` on a record lists the amendments shown in it that collide with
 another (see `resdesk.amend.collisions` for the policy); `Markup.collisions`
 maps every colliding amendment to the ids it collides with.
@@ -82,18 +91,27 @@ Only amendments passing the filter and whose anchor still holds are shown;
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
-from resdesk.amend.anchors import TextIndex, anchor_holds, placement_after, proposal_labels
+from resdesk.amend.anchors import TextIndex, anchor_holds, opens_paragraph, placement_after, proposal_labels
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.amend.sub_amendments import fold
 from resdesk.model import tree
-from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
-from resdesk.model.document import SUBPARAGRAPH, Block, Document
-from resdesk.text.diff import word_edits
+from resdesk.model.amendment import (
+    ALTERNATIVE,
+    DELETE_BLOCK,
+    FOOTNOTE_CHANGE,
+    INSERT_BLOCK,
+    MOVE_BLOCK,
+    REPLACE,
+    Amendment,
+)
+from resdesk.model.document import SUBPARAGRAPH, Block, Document, Footnote
+from resdesk.text.diff import replacement_from_edit, word_edits
 from resdesk.text.inline import FOOTNOTE, Mark
+from resdesk.un.markers import subparagraph_number
 
 EQUAL = "equal"
 INSERT = "insert"
@@ -154,6 +172,20 @@ class MarkupBlock:
 
 
 @dataclass
+class FootnoteMarkup:
+    """A footnote a shown amendment changes, adds or takes out: its segments over the footnote's text
+    (equal, deleted and inserted words, by the amendment's author)."""
+
+    id: str
+    amendment: str
+    author: str
+    segments: list[Segment]
+
+    def new_text(self) -> str:
+        return "".join(s.text for s in self.segments if s.op != DELETE)
+
+
+@dataclass
 class Markup:
     version: str
     blocks: list[MarkupBlock]
@@ -161,6 +193,26 @@ class Markup:
     labels: dict[str, str]
     collisions: dict[str, list[str]]
     parents: dict[str, Amendment] = field(default_factory=dict)
+    footnotes: dict[str, FootnoteMarkup] = field(default_factory=dict)
+
+    def footnote_markers(self) -> dict[str, str]:
+        """The printed marker ("1", "2", …) of every footnote the view shows, by id, in order of first anchor
+        (anchors inserted or taken out by a proposal count too)."""
+        markers: dict[str, str] = {}
+        for record in self.blocks:
+            for segment in record.segments:
+                for mark in segment.marks:
+                    if mark.kind == FOOTNOTE and mark.target not in markers:
+                        markers[mark.target] = str(len(markers) + 1)
+        return markers
+
+    def shown_footnotes(self, document: Document) -> dict[str, Footnote]:
+        """The version's footnotes and those the shown proposals bring (new paragraphs', new footnotes)."""
+        notes = dict(document.footnotes)
+        for amendment in self.amendments.values():
+            for ident, note in amendment.footnotes.items():
+                notes.setdefault(ident, note)
+        return notes
 
     def record(self, key: str) -> MarkupBlock:
         for record in self.blocks:
@@ -197,24 +249,45 @@ _SEGMENTS: dict[tuple, tuple[Segment, ...]] = {}
 _SEGMENTS_KEPT = 4096
 
 
-def inline_segments(block: Block, replacements: list[Amendment]) -> list[Segment]:
-    """Segments of a block's text with its word-level proposals (in the order given: position, then entry)."""
-    if not replacements:
+def inline_segments(block: Block, replacements: list[Amendment], notes: list[Amendment] = ()) -> list[Segment]:
+    """Segments of a block's text with its word-level proposals (in the order given: position, then entry)
+    and the footnote anchors its footnote changes add or take out."""
+    if not replacements and not notes:
         return plain_segments(block)
-    key = (block.text, tuple(block.marks), tuple((a.id, a.author, a.start, a.old, a.new) for a in replacements))
+    key = (block.text, tuple(block.marks), tuple((a.id, a.author, a.kind, a.start, a.old, a.new)
+                                                 for a in [*replacements, *notes]))
     segments = _SEGMENTS.get(key)
     if segments is None:
         if len(_SEGMENTS) >= _SEGMENTS_KEPT:
             _SEGMENTS.clear()
-        segments = _SEGMENTS[key] = tuple(_inline_segments(block, replacements))
+        segments = _SEGMENTS[key] = tuple(_inline_segments(block, replacements, list(notes)))
     return list(segments)
 
 
-def _inline_segments(block: Block, replacements: list[Amendment]) -> list[Segment]:
+def _anchor_changes(block: Block, notes: list[Amendment]) -> tuple[dict[int, list[tuple]], set[Mark]]:
+    """The anchors footnote changes add or take out, by offset ((op, mark, amendment) each), and the
+    block's own anchors taken out."""
+    changes: dict[int, list[tuple]] = {}
+    gone: set[Mark] = set()
+    for note in notes:
+        if not note.old:
+            changes.setdefault(note.start, []).append((INSERT, Mark(FOOTNOTE, 0, 0, note.footnote_id), note))
+        elif not note.new:
+            anchors = [m for m in block.marks if m.kind == FOOTNOTE and m.target == note.footnote_id]
+            if anchors:
+                nearest = min(anchors, key=lambda m: (abs(m.start - note.start), m.start))
+                gone.add(nearest)
+                changes.setdefault(nearest.start, []).append((DELETE, Mark(FOOTNOTE, 0, 0, nearest.target), note))
+    return changes, gone
+
+
+def _inline_segments(block: Block, replacements: list[Amendment], notes: list[Amendment]) -> list[Segment]:
     text = block.text
+    anchors, gone = _anchor_changes(block, notes)
+    marks = [m for m in block.marks if m not in gone]
     deletions: list[tuple[int, int, Amendment]] = []
     insertions: dict[int, list[tuple[str, Amendment]]] = {}
-    cuts = {0, len(text)}
+    cuts = {0, len(text), *anchors}
     for amendment in replacements:
         for edit in word_edits(amendment.old, amendment.new):
             start, end = amendment.start + edit.start, amendment.start + edit.end
@@ -224,38 +297,60 @@ def _inline_segments(block: Block, replacements: list[Amendment]) -> list[Segmen
             if edit.insert:
                 insertions.setdefault(end, []).append((edit.insert, amendment))
                 cuts.add(end)
-    points = sorted(cuts)
-    pieces: list[tuple] = []  # (op, start, end, amendment, inserted text)
+    points = sorted(p for p in cuts if 0 <= p <= len(text))
+    pieces: list[tuple] = []  # (op, start, end, amendment, inserted text, marks of an anchor change)
     owner = None
 
     def insert_at(point: int) -> None:
-        # The insertion that replaces the words just deleted comes right after them.
+        # The insertion that replaces the words just deleted comes right after them, then the anchors.
         here = sorted(insertions.get(point, ()), key=lambda item: item[1] is not owner)
-        pieces.extend((INSERT, point, point, amendment, inserted) for inserted, amendment in here)
+        pieces.extend((INSERT, point, point, amendment, inserted, ()) for inserted, amendment in here)
+        pieces.extend((op, point, point, amendment, "", (mark,)) for op, mark, amendment in anchors.get(point, ()))
 
     for start, end in zip(points, points[1:], strict=False):
         insert_at(start)
         owner = next((a for s, e, a in deletions if s <= start and end <= e), None)
-        pieces.append((DELETE if owner else EQUAL, start, end, owner, None))
+        pieces.append((DELETE if owner else EQUAL, start, end, owner, None, ()))
     insert_at(len(text))
     merged: list[list] = []
-    for op, start, end, amendment, inserted in pieces:
-        if merged and merged[-1][0] == op and merged[-1][3] is amendment and op != INSERT and merged[-1][2] == start:
-            merged[-1][2] = end
-        elif merged and op == INSERT and merged[-1][0] == INSERT and merged[-1][3] is amendment:
-            merged[-1][4] += inserted
+    for op, start, end, amendment, inserted, anchor in pieces:
+        previous = merged[-1] if merged else None
+        if previous and not anchor and not previous[5] and previous[0] == op and previous[3] is amendment and \
+                op != INSERT and previous[2] == start:
+            previous[2] = end
+        elif previous and not anchor and not previous[5] and op == INSERT and previous[0] == INSERT and \
+                previous[3] is amendment:
+            previous[4] += inserted
         else:
-            merged.append([op, start, end, amendment, inserted])
+            merged.append([op, start, end, amendment, inserted, anchor])
     segments = []
-    for op, start, end, amendment, inserted in merged:
+    for op, start, end, amendment, inserted, anchor in merged:
         author = amendment.author if amendment else None
         ident = amendment.id if amendment else None
-        if op == INSERT:
+        if anchor:
+            segments.append(Segment(op, "", author, ident, anchor, start))
+        elif op == INSERT:
             segments.append(Segment(INSERT, inserted, author, ident, (), start))
         else:
             segments.append(Segment(op, text[start:end], author, ident,
-                                    _marks_in(block.marks, start, end, start == 0), start))
+                                    _marks_in(marks, start, end, start == 0), start))
     return segments
+
+
+def footnote_markup(document: Document, note: Amendment) -> FootnoteMarkup:
+    """The segments of the footnote a footnote change concerns: its words changed, or all new, or all gone."""
+    own = document.footnotes.get(note.footnote_id)
+    if not note.old:
+        new = note.footnotes[note.footnote_id]
+        segments = [Segment(INSERT, new.text, note.author, note.id, tuple(new.marks), 0)]
+    elif not note.new:
+        segments = [Segment(DELETE, note.old, note.author, note.id, tuple(own.marks) if own else (), 0)]
+    else:
+        words = [replace(note, kind=REPLACE, start=r.start, end=r.end, old=r.old, new=r.new)
+                 for r in replacement_from_edit(note.old, note.new)]
+        segments = _inline_segments(Block(note.footnote_id, FOOTNOTE, note.old, list(own.marks) if own else []),
+                                    words, [])
+    return FootnoteMarkup(note.footnote_id, note.id, note.author, segments)
 
 
 # -- the view ----------------------------------------------------------------------------------
@@ -274,6 +369,9 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
     collisions = find_collisions(document, shown, index)
 
     replacements: dict[str, list[Amendment]] = {}
+    notes: dict[str, list[Amendment]] = {}
+    footnotes: dict[str, FootnoteMarkup] = {}
+    opening: dict[str, list[Amendment]] = {}
     deletions: dict[str, Amendment] = {}
     alternatives: dict[str, list[Amendment]] = {}
     moved: dict[str, Amendment] = {}
@@ -288,8 +386,13 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             alternatives.setdefault(amendment.target, []).append(amendment)
         elif amendment.kind == MOVE_BLOCK:
             moved.setdefault(amendment.target, amendment)
+        elif amendment.kind == FOOTNOTE_CHANGE and amendment.footnote_id not in footnotes:
+            notes.setdefault(amendment.target, []).append(amendment)
+            footnotes[amendment.footnote_id] = footnote_markup(document, amendment)
     for amendment in placed:  # in order of entry
-        if amendment.kind in (INSERT_BLOCK, MOVE_BLOCK):
+        if opens_paragraph(amendment):
+            opening.setdefault(amendment.target, []).append(amendment)
+        elif amendment.kind in (INSERT_BLOCK, MOVE_BLOCK):
             attached.setdefault(placement_after(amendment), []).append(amendment)
     for items in replacements.values():
         items.sort(key=_order)
@@ -316,15 +419,22 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
             add(block, MOVED_FROM, via, plain_segments(block), f"{ident}/{MOVED_FROM}/{via.id}")
         emit_attachments(block_id, stack)
 
+    def emit_inserted(amendment: Amendment, block_id: str) -> None:
+        """A new block and its own sub-paragraphs, labelled "OP3 bis", "OP3 bis (a)"."""
+        places = tree.sibling_numbers(amendment.new_blocks())
+        names = {amendment.new_block.id: labels.get(amendment.id, "")}
+        for new in amendment.new_blocks():
+            depth.setdefault(new.id, depth.get(new.parent, 0) + 1 if new.kind == SUBPARAGRAPH else 0)
+            index.part.setdefault(new.id, index.part[block_id])
+            if new is not amendment.new_block:
+                names[new.id] = f"{names.get(new.parent, '')} ({subparagraph_number(places[new.id], depth[new.id])})"
+            add(new, INSERTED, amendment, [Segment(INSERT, new.text, amendment.author, amendment.id,
+                                                   tuple(new.marks), 0)], new.id, names[new.id])
+
     def emit_attachments(block_id: str, stack: frozenset) -> None:
         for amendment in attached.get(block_id, ()):
             if amendment.kind == INSERT_BLOCK and amendment.new_block is not None:
-                new = amendment.new_block
-                depth.setdefault(new.id, depth.get(new.parent, 0) + 1 if new.kind == SUBPARAGRAPH else 0)
-                index.part.setdefault(new.id, index.part[block_id])
-                add(new, INSERTED, amendment,
-                    [Segment(INSERT, new.text, amendment.author, amendment.id, tuple(new.marks), 0)],
-                    new.id, labels.get(amendment.id, ""))
+                emit_inserted(amendment, block_id)
             elif amendment.kind == MOVE_BLOCK and amendment.target not in stack:
                 emit(amendment.target, MOVED_TO, amendment, stack | {amendment.target}, arriving=True)
 
@@ -334,11 +444,14 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
         if state != DELETED and block_id in deletions:
             own_state, own_via = DELETED, deletions[block_id]
         key = block_id if own_state in (NORMAL, DELETED) else f"{block_id}/{own_state}/{own_via.id}"
-        add(block, own_state, own_via, inline_segments(block, replacements.get(block_id, [])), key)
+        add(block, own_state, own_via,
+            inline_segments(block, replacements.get(block_id, []), notes.get(block_id, [])), key)
         for alternative in alternatives.get(block_id, ()):
             add(block, ALTERNATIVE_TEXT, alternative,
                 [Segment(INSERT, alternative.new, alternative.author, alternative.id, (), 0)],
                 f"{block_id}/{ALTERNATIVE_TEXT}/{alternative.id}", labels.get(alternative.id, ""))
+        for amendment in opening.get(block_id, ()):
+            emit_inserted(amendment, block_id)
         child_state = own_state if own_state in (DELETED, MOVED_TO) else NORMAL
         child_via = own_via if child_state != NORMAL else None
         for child in index.children.get(block_id, ()):
@@ -361,4 +474,4 @@ def markup(document: Document, amendments: list[Amendment], selection: Amendment
     every = {a.id: a for a in amendments}
     parents = {a.id: every[a.amends] for a in shown if a.amends in every}
     return Markup(version=document.version, blocks=records, amendments={a.id: a for a in shown},
-                  labels=labels, collisions=collisions, parents=parents)
+                  labels=labels, collisions=collisions, parents=parents, footnotes=footnotes)

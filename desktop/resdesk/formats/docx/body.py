@@ -198,8 +198,10 @@ def annex_title(title: str, rtl: bool, language: str) -> etree._Element:
     return el("p", ppr, run(words.annex_title(title, language), run_properties(rtl=rtl, cs=rtl)))
 
 
-def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote]) -> etree._Element:
-    """footnotes.xml: the separator and continuation separator, then each footnote in number order."""
+def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote],
+                      text_runs: Callable[[str], list[etree._Element] | None] | None = None) -> etree._Element:
+    """footnotes.xml: the separator and continuation separator, then each footnote in number order;
+    `text_runs(footnote_id)` may give a footnote's runs (a tracked change of its text), None for its text."""
     from resdesk.formats.docx.oxml import w
 
     root = etree.Element(w("footnotes"), nsmap={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -214,6 +216,7 @@ def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote]) -> etree.
         reference = el("r", el("rPr", el("rStyle", val="FootnoteReference")), el("footnoteRef"))
         rtl = el("bidi") if ctx.rtl else None  # one element per paragraph
         paragraph = el("p", paragraph_properties("FootnoteText", rtl), *bracketed_marker(ctx, [reference]), run("\t"))
-        paragraph.extend(inline_runs(ctx, note.text, note.marks))
+        given = text_runs(footnote_id) if text_runs is not None else None
+        paragraph.extend(given if given is not None else inline_runs(ctx, note.text, note.marks))
         root.append(el("footnote", paragraph, id=number))
     return root

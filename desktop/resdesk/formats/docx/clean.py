@@ -63,15 +63,17 @@ def opening_matter(document: Document, ctx: RunContext, page: str) -> list:
     return [*layout.masthead(meta, page, ctx), *layout.session_block(meta, ctx), *front_matter(document, ctx)]
 
 
-def finish(word, document: Document, ctx: RunContext, elements: list, *, author: str) -> bytes:
-    """Put `elements` in the body before the section properties, add footnotes and properties, save."""
+def finish(word, document: Document, ctx: RunContext, elements: list, *, author: str,
+           footnote_runs=None) -> bytes:
+    """Put `elements` in the body before the section properties, add footnotes (`footnote_runs`: see
+    `footnotes_element`) and properties, save."""
     body = word.element.body
     section = body[-1]
     for element in elements:
         section.addprevious(element)
     if ctx.footnote_order:
         add_xml_part(word, "/word/footnotes.xml", FOOTNOTES_CT, FOOTNOTES_RT,
-                     footnotes_element(ctx, document.footnotes))
+                     footnotes_element(ctx, document.footnotes, footnote_runs))
         settings = word.settings.element
         from resdesk.formats.docx.oxml import el
 

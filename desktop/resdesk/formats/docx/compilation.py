@@ -137,4 +137,5 @@ def render_compilation(prepared: ExportInput, *, progress: Progress | None = Non
     rows = [[Cell(title, header=True) for title in SUMMARY_HEADER]]
     rows += [[Cell(value) for value in row] for row in book.summary]
     elements.append(table_element(ctx, rows, page, rtl=ctx.rtl))
-    return finish(word, base, ctx, elements, author=prepared.author)
+    with_new = dataclasses.replace(base, footnotes=prepared.markup.shown_footnotes(base))
+    return finish(word, with_new, ctx, elements, author=prepared.author)

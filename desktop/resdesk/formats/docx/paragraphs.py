@@ -1,7 +1,11 @@
-"""Reading WordprocessingML paragraphs as plain text plus marks, with every tracked change accepted.
+"""Reading WordprocessingML paragraphs as plain text plus marks, with tracked changes accepted or rejected.
 
-Accept-all reading: inserted and moved-to text is kept, deleted and moved-from
-text dropped, a deleted paragraph mark joins the paragraph with the next one.
+By default every tracked change is accepted (`ACCEPT_ALL`: the text a delegation
+sees after Accept All): inserted and moved-to text is kept, deleted and moved-from
+text dropped, a deleted paragraph mark joins the paragraph with the next one. An
+`Acceptance` may accept only some authors' changes and reject the others (an
+inserted paragraph mark rejected joins too), or none (`REJECT_ALL`: the text as it
+was before the changes were tracked).
 Field codes are skipped and their results kept, except NOTEREF fields, which
 become footnote anchors. `w:footnoteReference` becomes a footnote anchor;
 hyperlinks (relationships or HYPERLINK fields) become link marks; direct italic
@@ -19,14 +23,41 @@ from lxml import etree
 from resdesk.formats.docx.oxml import R_NS, W_NS, w
 from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, shift_marks, sorted_marks
 
-SKIPPED = {w(tag) for tag in ("del", "moveFrom", "pPr", "rPr", "proofErr", "commentRangeStart",
+SKIPPED = {w(tag) for tag in ("pPr", "rPr", "proofErr", "commentRangeStart",
                                "commentRangeEnd", "permStart", "permEnd", "bookmarkEnd", "moveFromRangeStart",
                                "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd", "customXmlInsRangeStart",
                                "customXmlInsRangeEnd", "customXmlDelRangeStart", "customXmlDelRangeEnd")}
-CONTAINERS = {w(tag) for tag in ("ins", "moveTo", "smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo")}
+CONTAINERS = {w(tag) for tag in ("smartTag", "customXml", "sdt", "sdtContent", "dir", "bdo")}
+INSERTIONS = (w("ins"), w("moveTo"))
+DELETIONS = (w("del"), w("moveFrom"))
 NOTEREF = re.compile(r"^\s*NOTEREF\s+(\S+)", re.IGNORECASE)
 HYPERLINK_FIELD = re.compile(r'^\s*HYPERLINK\s+"([^"]+)"', re.IGNORECASE)
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+@dataclass(frozen=True)
+class Acceptance:
+    """Which tracked changes a reading accepts: those of `authors` (None: every author's); the others are
+    rejected."""
+
+    authors: frozenset[str] | None = None
+
+    def keeps(self, revision: etree._Element) -> bool:
+        """Whether the content of a `w:ins`, `w:moveTo`, `w:del` or `w:moveFrom` (or the paragraph mark or table
+        row it marks) is in the text: an insertion accepted, or a deletion rejected."""
+        accepted = self.authors is None or revision.get(w("author"), "") in self.authors
+        return accepted if revision.tag in INSERTIONS else not accepted
+
+
+ACCEPT_ALL = Acceptance()
+REJECT_ALL = Acceptance(frozenset())
+
+
+def kept(properties: etree._Element | None, acceptance: Acceptance) -> bool:
+    """Whether what `properties` (a `w:pPr/w:rPr` or a `w:trPr`) marks as inserted or deleted is in the text."""
+    if properties is None:
+        return True
+    return all(acceptance.keeps(mark) for mark in properties if mark.tag in INSERTIONS + DELETIONS)
 
 
 @dataclass
@@ -41,6 +72,7 @@ class Paragraph:
     page_break_before: bool = False
     mark_deleted: bool = False
     first_line: int | None = None  # the first-line indent in twips, when set directly
+    origin: int = 0  # the place of the Word paragraph (or table) in the body, the same in every reading
 
 
 @dataclass
@@ -96,10 +128,12 @@ def _num_pr(num_pr: etree._Element) -> tuple[str, int] | None:
 class ParagraphReader:
     """Reads paragraphs of one part (document, footnotes) with that part's relationships."""
 
-    def __init__(self, styles: dict[str, StyleInfo], links: dict[str, str], noteref_bookmarks: dict[str, str]):
+    def __init__(self, styles: dict[str, StyleInfo], links: dict[str, str], noteref_bookmarks: dict[str, str],
+                 acceptance: Acceptance = ACCEPT_ALL):
         self.styles = styles
         self.links = links
         self.noteref_bookmarks = noteref_bookmarks
+        self.acceptance = acceptance
 
     def _style_flag(self, style_id: str, attribute: str) -> bool:
         seen = set()
@@ -125,8 +159,7 @@ class ParagraphReader:
             if num_pr is not None:
                 paragraph.numbered = _num_pr(num_pr)
             paragraph.page_break_before = bool(_on(ppr.find(w("pageBreakBefore"))))
-            paragraph.mark_deleted = ppr.find(f"{w('rPr')}/{w('del')}") is not None or \
-                ppr.find(f"{w('rPr')}/{w('moveFrom')}") is not None
+            paragraph.mark_deleted = not kept(ppr.find(w("rPr")), self.acceptance)
             ind = ppr.find(w("ind"))
             if ind is not None and ind.get(w("firstLine")) is not None:
                 try:
@@ -166,7 +199,7 @@ class ParagraphReader:
                 self._walk(child, paragraph, state, hyperlink.group(1) if hyperlink else link)
             elif tag == w("bookmarkStart"):
                 paragraph.bookmarks.append(child.get(w("name"), ""))
-            elif tag in CONTAINERS:
+            elif tag in CONTAINERS or (tag in INSERTIONS + DELETIONS and self.acceptance.keeps(child)):
                 self._walk(child, paragraph, state, link)
             elif tag == f"{{{MC_NS}}}AlternateContent":
                 fallback = child.find(f"{{{MC_NS}}}Fallback")
@@ -190,11 +223,11 @@ class ParagraphReader:
             tag = child.tag
             if tag == w("fldChar"):
                 state.field_char(child.get(w("fldCharType"), ""))
-            elif tag == w("instrText"):
+            elif tag in (w("instrText"), w("delInstrText")):  # (deleted text is read when a deletion is rejected)
                 state.instruction += child.text or ""
             elif state.in_instruction or state.in_noteref_result:
                 continue
-            elif tag == w("t"):
+            elif tag in (w("t"), w("delText")):
                 state.add(child.text or "", italic=italic, bold=bold, link=link or state.field_link)
             elif tag in (w("tab"), w("ptab")):
                 state.add("\t", italic=italic, bold=bold, link=link)
@@ -297,4 +330,5 @@ def bookmark_footnotes(root: etree._Element) -> dict[str, str]:
     return result
 
 
-__all__ = ["Paragraph", "ParagraphReader", "StyleInfo", "W_NS", "bookmark_footnotes", "read_styles"]
+__all__ = ["ACCEPT_ALL", "REJECT_ALL", "Acceptance", "Paragraph", "ParagraphReader", "StyleInfo", "W_NS",
+           "bookmark_footnotes", "kept", "read_styles"]

@@ -43,6 +43,7 @@ HEADING_NUMBER = re.compile(r"^\s*([IVXLC]+|[A-Z]|\d+)\.[\t ]+")
 class TableItem:
     rows: list[list[Cell]] = field(default_factory=list)
     lines: list[tuple[str, list[str]]] = field(default_factory=list)  # (text, bookmarks) of every cell paragraph
+    origin: int = 0  # its place in the body (see `Paragraph.origin`)
 
 
 def cut_start(text: str, marks: list[Mark], count: int) -> tuple[str, list[Mark]]:
@@ -96,6 +97,7 @@ class StructureBuilder:
         self.blocks: list[Block] = []
         self.annexes: list[Annex] = []
         self.sources: dict[str, str] = {}  # block id -> the id our export wrote in its hidden bookmark
+        self.origins: dict[str, int] = {}  # block id -> the place of its Word paragraph (`Paragraph.origin`)
         self.next_id = 1
         self.seen_operative = False
         self.stack: list[Block] = []  # the last block at each depth (0: PP/OP)
@@ -112,6 +114,7 @@ class StructureBuilder:
 
     def add_table(self, item: TableItem) -> None:
         self.current.append(Block(self._new_id(), TABLE, rows=item.rows))
+        self.origins[self.current[-1].id] = item.origin
 
     def add(self, paragraph: Paragraph, any_numbered: bool) -> None:
         text, marks = paragraph.text, paragraph.marks
@@ -144,6 +147,7 @@ class StructureBuilder:
                       level=HEADING_LEVELS.get(style, 1) if kind == HEADING else 0)
         if hint is not None and hinted[1:2] == "_":
             self.sources[block.id] = hinted[2:]
+        self.origins[block.id] = paragraph.origin
         if kind == SUBPARAGRAPH:
             parents = self.stack[:depth]
             if parents and parents[0].kind == TEXT and self.list_before_text and not starts_list:

@@ -20,8 +20,10 @@ Per record of the view:
 - alternative: the paragraph's text deleted and the alternative inserted, with a
   comment naming it ("OP15 alt 1, proposed by Mexico").
 
-Typed numbers that change (a new OP renumbers the following ones) are a
-deletion of the old number and an insertion of the new one. A comparison of two
+A footnote an amendment changes has its words inserted and deleted in the footnote; a new or a deleted
+footnote's reference is inserted or deleted where it stands. Typed numbers that change (a new OP
+renumbers the following ones) are a deletion of the old number and an insertion of the new one. A
+comparison of two
 versions is written the same way, its changes by the delegations that made them.
 Shared comments on what is shown become Word comments, a reply as a threaded reply.
 """
@@ -30,7 +32,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from resdesk.amend.anchors import TextIndex
+from resdesk.amend.anchors import TextIndex, proposal_labels
 from resdesk.amend.instructions import instruction
 from resdesk.formats.docx.body import BlockWriter, Progress, annex_title, closing, opening_length
 from resdesk.formats.docx.clean import finish, new_word_document, opening_matter
@@ -45,12 +47,13 @@ from resdesk.formats.docx.revisions import (
     Revisions,
     comment_range,
 )
-from resdesk.model.amendment import Amendment
+from resdesk.model.amendment import ALTERNATIVE, Amendment
 from resdesk.model.document import TABLE, Document
 from resdesk.un.phrases import opening_extent
 from resdesk.views.export import ExportInput
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
+    DELETE,
     DELETED,
     EQUAL,
     INSERT,
@@ -105,6 +108,8 @@ class TrackedWriter:
     # -- runs ---------------------------------------------------------------------------------
 
     def segment_runs(self, record: MarkupBlock, segment: Segment, italic_until: int) -> list[etree._Element]:
+        if not segment.text:  # a footnote anchor added or taken out
+            return inline_runs(self.ctx, "", list(segment.marks))
         if segment.op == INSERT and record.state == INSERTED:  # a new paragraph: italic in its opening phrase only
             return inline_runs(self.ctx, segment.text, list(segment.marks), italic_until=italic_until)
         if segment.op == INSERT:
@@ -120,7 +125,7 @@ class TrackedWriter:
         """The record's segments as runs; `whole` = (tag, author, date) wraps equal text too (a block-level change)."""
         italic_until = opening_length(record.block, self.language)
         elements: list[etree._Element] = []
-        for segment in record.segments:
+        for segment in _deletion_last(record.segments):
             if segment.op in skip:
                 continue
             runs = self.segment_runs(record, segment, italic_until)
@@ -213,6 +218,23 @@ class TrackedWriter:
         self.comment_on(paragraph, record)
         return paragraph
 
+    def footnote_runs(self, note_id: str) -> list[etree._Element] | None:
+        """The runs of a footnote whose text an applied amendment changes (its words inserted and deleted by
+        the amendment's delegation), None for the others."""
+        changed = self.markup.footnotes.get(note_id)
+        if changed is None:
+            return None
+        date = self._date(changed.amendment)
+        elements: list[etree._Element] = []
+        for segment in changed.segments:
+            runs = inline_runs(self.ctx, segment.text, list(segment.marks))
+            if segment.op == EQUAL:
+                elements.extend(runs)
+            else:
+                elements.extend(self.revisions.wrap("ins" if segment.op == INSERT else "del", changed.author, date,
+                                                    runs))
+        return elements
+
     def deleted_on_arrival(self, record: MarkupBlock, writer: BlockWriter, move: str) -> etree._Element:
         """A sub-paragraph deleted from a moved paragraph, at the paragraph's new place: a deletion inside the
         move, so that accepting both takes it away, and rejecting the move takes it back to its old place."""
@@ -256,8 +278,7 @@ class TrackedWriter:
         paragraph = writer.paragraph(record.block, old + new,
                                      lead=self.lead(record, writer, NORMAL, author, date), depth=record.depth or None)
         label = alternative.label or self.prepared.labels.get(alternative.amendment or "", "")
-        ident = self.revisions.comment(author, date, f"{label}, proposed by {author}: an alternative text for "
-                                       f"{record.label or 'this paragraph'}.")
+        ident = self.revisions.comment(author, date, alternative_note(label, author, record.label))
         comment_range(paragraph, [ident])
         self.comment_on(paragraph, record, extra=alternative.amendments())
         return paragraph
@@ -310,14 +331,40 @@ class TrackedWriter:
             comment_range(paragraph, ids)
 
 
+def _deletion_last(segments: list[Segment]) -> list[Segment]:
+    """The segments, but for a paragraph that ends with words replaced (";" becoming ":" before new
+    sub-paragraphs): the new words before the old ones. Either order is the same change; ending on the
+    insertion lets LibreOffice merge it with an inserted paragraph after it, and Reject All there then
+    joins the next paragraphs."""
+    if len(segments) >= 2 and segments[-2].op == DELETE and segments[-1].op == INSERT and segments[-1].text:
+        return [*segments[:-2], segments[-1], segments[-2]]
+    return segments
+
+
+def alternative_note(label: str, author: str, paragraph: str) -> str:
+    """The comment naming an alternative text ("OP15 alt 1, proposed by Mexico: …")."""
+    return f"{label}, proposed by {author}: an alternative text for {paragraph or 'this paragraph'}."
+
+
+def our_notes(document: Document, amendments: list[Amendment]) -> set[str]:
+    """Every comment a tracked export of `document` with `amendments` may write itself (an alternative's, a
+    colliding proposal's): read back from such a file, they are no one's comments."""
+    index = TextIndex.of(document)
+    labels = proposal_labels(index, amendments)
+    notes = {skipped_note(a, labels, index) for a in amendments}
+    notes.update(alternative_note(labels.get(a.id, ""), a.author, index.labels.get(a.target, ""))
+                 for a in amendments if a.kind == ALTERNATIVE)
+    return notes
+
+
 def skipped_note(amendment: Amendment, labels: dict[str, str], index: TextIndex) -> str:
     """The comment for a proposal not shown as a change because it collides with one that is."""
     return (f"{amendment.author} proposes ({labels.get(amendment.id, '')}): {instruction(index, amendment)}. "
             "Not shown as a change: it collides with another proposal on this paragraph.")
 
 
-def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress=None) -> tuple[list, Revisions]:
-    """Body elements of the tracked text, and the revisions/comments made."""
+def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress=None) -> tuple[list, TrackedWriter]:
+    """Body elements of the tracked text, and the writer (its revisions, comments and footnotes)."""
     writer = TrackedWriter(ctx, prepared, page)
     elements = []
     records = writer.markup.blocks
@@ -335,7 +382,7 @@ def tracked_elements(ctx: RunContext, prepared: ExportInput, page: str, progress
         if progress is not None and (done % 50 == 0 or done == len(records)):
             progress(done, len(records))
     elements += closing(prepared.base.meta, ctx) if current_annex == 0 else []
-    return elements, writer.revisions
+    return elements, writer
 
 
 def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -> bytes:
@@ -344,7 +391,8 @@ def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -
     base = prepared.base
     word, ctx = new_word_document(base, page)
     elements = opening_matter(base, ctx, page)
-    body, revisions = tracked_elements(ctx, prepared, page, progress)
+    body, writer = tracked_elements(ctx, prepared, page, progress)
+    revisions = writer.revisions
     if revisions.comments:
         add_xml_part(word, "/word/comments.xml", COMMENTS_CT, COMMENTS_RT, revisions.comments_element())
         add_xml_part(word, "/word/commentsExtended.xml", COMMENTS_EXTENDED_CT, COMMENTS_EXTENDED_RT,
@@ -353,4 +401,4 @@ def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -
     for note_id, note in prepared.text.footnotes.items():
         footnotes.setdefault(note_id, note)
     merged = Document(meta=base.meta, footnotes=footnotes, version=base.version)
-    return finish(word, merged, ctx, elements + body, author=prepared.author)
+    return finish(word, merged, ctx, elements + body, author=prepared.author, footnote_runs=writer.footnote_runs)

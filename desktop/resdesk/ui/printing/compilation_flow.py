@@ -10,7 +10,7 @@ proposals by delegation and status closes it.
 
 from __future__ import annotations
 
-from resdesk.model.document import TABLE
+from resdesk.model.document import TABLE, Document
 from resdesk.text.inline import marked_opening
 from resdesk.ui.printing.content import (
     Flow,
@@ -90,7 +90,7 @@ def compilation_flow(prepared: ExportInput) -> Flow:
     """The compilation print of a prepared export."""
     document, palette, book = prepared.base, prepared.palette, prepared.compilation
     language = document.meta.language or "en"
-    markers = printed_markers(document)
+    markers = printed_markers(document, prepared.markup.footnote_markers())
     intro = Paragraph([Run(INTRODUCTION, Style(bold=True))], align="left", numbered=False, keep_with_next=True)
     items: list = front_matter(document.meta) + [intro] + legend(prepared.markup, palette)
     annex = 0
@@ -106,6 +106,6 @@ def compilation_flow(prepared: ExportInput) -> Flow:
             items.extend(proposal_paragraphs(proposal, entry, markers, palette, language))
     items.append(title_paragraph(SUMMARY_TITLE))
     items.append(summary_table(book.summary))
-    notes = footnote_paragraphs(document, markers)
+    notes = footnote_paragraphs(Document(footnotes=prepared.markup.shown_footnotes(document)), markers)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes)

@@ -301,10 +301,12 @@ def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], l
         paragraph.rtl, paragraph.slanted = rtl, slanted
 
 
-def printed_markers(document: Document) -> dict[str, str]:
-    """The marker printed for every referenced footnote, by footnote id: "1", or "(1)" in Arabic."""
+def printed_markers(document: Document, numbers: dict[str, str] | None = None) -> dict[str, str]:
+    """The marker printed for every referenced footnote, by footnote id: "1", or "(1)" in Arabic. `numbers`
+    is the numbering to print when not the document's own (a markup view's counts proposed anchors too)."""
     language = document.meta.language
-    return {note: footnote_marker(number, language) for note, number in document.footnote_markers().items()}
+    numbers = document.footnote_markers() if numbers is None else numbers
+    return {note: footnote_marker(number, language) for note, number in numbers.items()}
 
 
 def clean_flow(document: Document) -> Flow:

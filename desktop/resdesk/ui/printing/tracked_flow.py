@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from resdesk.amend.labels import printed_numbers
 from resdesk.model.amendment import BRACKETED
-from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document
+from resdesk.model.document import FORMULA, HEADING, OPERATIVE, SUBPARAGRAPH, Document, Footnote
 from resdesk.text.inline import marked_opening
 from resdesk.ui.printing.content import (
     Flow,
@@ -184,7 +184,7 @@ def tracked_flow(prepared: ExportInput) -> Flow:
     document, view, palette = prepared.base, prepared.markup, prepared.palette
     comparing = prepared.target is not None
     language = document.meta.language or "en"
-    markers = printed_markers(document)
+    markers = printed_markers(document, view.footnote_markers())
     bracketed = frozenset(a.id for a in view.amendments.values() if a.status == BRACKETED)
     items: list = front_matter(document.meta) + legend(view, palette, document.version if comparing else "")
     numbers = version_numbers(document, prepared.target) if comparing else version_numbers(document)
@@ -200,6 +200,17 @@ def tracked_flow(prepared: ExportInput) -> Flow:
             paragraph.flag, paragraph.flag_color = COLLISION, COLLISION_COLOUR
         items.append(paragraph)
     items += closing(document.meta) if annex == 0 else []
-    notes = footnote_paragraphs(document, markers)
+    notes = tracked_footnotes(view, view.shown_footnotes(document), markers, palette)
     set_direction(items, notes, language)
     return Flow(document.meta, items, notes)
+
+
+def tracked_footnotes(view: Markup, texts: dict[str, Footnote], markers: dict[str, str],
+                      palette: Palette) -> dict[str, Paragraph]:
+    """The footnotes as printed under a tracked text: a footnote a proposal changes, adds or takes out with
+    its words underlined and struck through like the text's."""
+    notes = footnote_paragraphs(Document(footnotes=texts), markers)
+    for note_id, changed in view.footnotes.items():
+        if note_id in notes:
+            notes[note_id].runs[2:] = segment_runs(changed.segments, 0, {}, palette)
+    return notes
