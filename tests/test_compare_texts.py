@@ -33,12 +33,14 @@ def cli(*args) -> str:
 
 def check_tracked(out: Path, old: Path, new: Path) -> None:
     """Accept All gives NEW and Reject All gives OLD, paragraph for paragraph (numbers and footnote numbers
-    included) and footnote for footnote, as our reader of the Word XML resolves them."""
+    included; an adopted NEW's closing lines under both) and footnote for footnote, as our reader of the Word
+    XML resolves them."""
     data = out.read_bytes()
     root = part(data, "word/document.xml")
     old_text, new_text = read_source(old), read_source(new)
-    assert _with_markers(root, data, accept=True) == printed_paragraphs(new_text)
-    assert _with_markers(root, data, accept=False) == printed_paragraphs(old_text)
+    closing = new_text.meta.closing_lines()  # NEW's meeting and date stand under the text, as its masthead above
+    assert _with_markers(root, data, accept=True) == printed_paragraphs(new_text) + closing
+    assert _with_markers(root, data, accept=False) == printed_paragraphs(old_text) + closing
     assert footnote_texts(data, accept=True) == document_footnotes(new_text)
     assert footnote_texts(data, accept=False) == document_footnotes(old_text)
 
@@ -175,8 +177,9 @@ def test_libreoffice_accepts_and_rejects_to_new_and_old(versions, tmp_path):
     accepted_texts = resolve_changes(outputs, "Accept")
     rejected_texts = resolve_changes(outputs, "Reject")
     for (old, new), accepted_lines, rejected_lines in zip(pairs, accepted_texts, rejected_texts, strict=True):
-        _same(_body(accepted_lines), read_source(versions[new]))
-        _same(_body(rejected_lines), read_source(versions[old]))
+        closing = read_source(versions[new]).meta.closing_lines()  # NEW's meeting and date, under either text
+        _same(_body(accepted_lines), read_source(versions[new]), closing)
+        _same(_body(rejected_lines), read_source(versions[old]), closing)
 
 
 def _body(lines: list[str]) -> list[str]:
@@ -184,10 +187,11 @@ def _body(lines: list[str]) -> list[str]:
     return [line for line in lines[start:] if line.strip()]
 
 
-def _same(lines: list[str], document) -> None:
-    """LibreOffice's lines are the document's paragraphs; a repeated footnote number is a NOTEREF field whose
-    shown number LibreOffice does not update when changes are resolved, so any number may stand there."""
-    expected = printed_paragraphs(document, repeated="\0")
+def _same(lines: list[str], document, closing: list[str]) -> None:
+    """LibreOffice's lines are the document's paragraphs, then the `closing` lines; a repeated footnote number
+    is a NOTEREF field whose shown number LibreOffice does not update when changes are resolved, so any number
+    may stand there."""
+    expected = printed_paragraphs(document, repeated="\0") + closing
     assert len(lines) == len(expected)
     for line, text in zip(lines, expected, strict=True):
         assert re.fullmatch(r"\d*".join(re.escape(piece) for piece in text.split("\0")), line), (line, text)
