@@ -35,7 +35,6 @@ from resdesk.ui.printing.page_geometry import (
 )
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis, is_rtl
-from resdesk.un.languages import language as conventions
 from resdesk.un.markers import footnote_marker
 from resdesk.un.masthead import annex_title, note_heading, resolution_number_label
 from resdesk.un.phrases import opening_emphasis, opening_extent
@@ -92,7 +91,6 @@ class Paragraph:
     keep_with_next: bool = False
     numbered: bool = True  # its lines count for the margin line numbers
     rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
-    slanted: bool = True  # its script prints in italics; if not (Arabic), what is italic prints bold
     new_page: bool = False  # starts a page (an annex)
     flag: str = ""
     flag_color: str = ""
@@ -288,15 +286,13 @@ def annex_heading(title: str, language: str) -> Paragraph:
 
 
 def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
-    """Mark every paragraph right to left when the text's language is written so, and upright when its
-    script cannot be slanted (`resdesk.un.languages.Language.slanted`)."""
-    rtl, slanted = is_rtl(language), conventions(language).slanted
-    if not rtl and slanted:
+    """Mark every paragraph right to left when the text's language is written so."""
+    if not is_rtl(language):
         return
     paragraphs = [p for item in items for p in ([item] if isinstance(item, Paragraph)
                                                 else [c for row in item.rows for c in row])]
     for paragraph in [*paragraphs, *notes.values()]:
-        paragraph.rtl, paragraph.slanted = rtl, slanted
+        paragraph.rtl = True
 
 
 def printed_markers(document: Document) -> dict[str, str]:

@@ -134,7 +134,7 @@ class PagePainter:
         paragraph = laid.paragraph
         if line.index == 0 and paragraph.label:
             style = paragraph.label_style
-            font = char_format(style, paragraph.size, paragraph.slanted).font()
+            font = char_format(style, paragraph.size).font()
             self.painter.setFont(font)
             self.painter.setPen(QColor(style.color) if style.color else QColor(Qt.GlobalColor.black))
             x = laid.left + paragraph.label_at
