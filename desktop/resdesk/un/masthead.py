@@ -25,8 +25,8 @@ from resdesk.un.sponsors import read_sponsor_line
 from resdesk.un.symbols import RESOLUTION_NUMBER, is_symbol
 
 _ORGANS = {own: english for lang in LANGUAGES.values() for english, own in lang.organs.items()}
-_PUBLISHERS = {lang.united_nations for lang in LANGUAGES.values()}
 _TATWEEL = "\u0640"  # stretches Arabic words for layout ("الأمــم المتحـدة"): not part of them
+_PUBLISHERS = {lang.united_nations.replace(_TATWEEL, "") for lang in LANGUAGES.values()}
 _LANGUAGE_NAMES = {name for lang in LANGUAGES.values() for name in (lang.own_name, *lang.language_names.values())}
 _NOTES = {lang.note_by_the_secretariat for lang in LANGUAGES.values()} | {"Note by the Secretary-General"}
 _ORGAN_LANGUAGE = {own: code for code, lang in LANGUAGES.items() for own in lang.organs.values()}
