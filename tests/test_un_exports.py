@@ -8,7 +8,7 @@ import pytest
 from lxml import etree
 
 from akn_samples import A_78_226, C_78_226, F_78_226, akn_sample
-from docx_support import NS, W, paragraph_text, part, seed_document
+from docx_support import NS, W, paragraph_text, part, parts, seed_document
 from resdesk.amend.filters import AmendmentFilter
 from resdesk.formats.akn_export import akn_bytes
 from resdesk.formats.akn_import import import_akn
@@ -33,8 +33,10 @@ def opening_runs(flow, text: str) -> list[tuple[str, bool, bool]]:
 
 
 def paragraphs(data: bytes) -> list[etree._Element]:
-    """Every paragraph of a Word file's body, those in tables (the masthead) included."""
-    return list(part(data, "word/document.xml").iter(f"{W}p"))
+    """Every paragraph of a Word file's body, those in tables (the masthead) included, then its headers' (page 1's
+    holds the masthead's top line)."""
+    names = ["word/document.xml"] + [name for name in parts(data) if name.startswith("word/header")]
+    return [p for name in names for p in part(data, name).iter(f"{W}p")]
 
 
 def word_runs(data: bytes, text: str) -> list[tuple[str, bool, bool]]:
@@ -137,7 +139,7 @@ def test_french_masthead_in_french():
     document = sample(F_78_226)
     document.meta.original_language = "en"
     texts = [paragraph_text(p) for p in paragraphs(render_clean(document))]
-    for line in ("Nations Unies\tA/RES/78/226", "Assemblée générale", "Distr. générale", "22 décembre 2023",
+    for line in ("\tNations Unies\tA/RES/78/226", "Assemblée générale", "Distr. générale", "22 décembre 2023",
                  "Original : anglais", "Point 107 de l’ordre du jour"):
         assert line in texts
     assert "Original : anglais" in outline_text(document)

@@ -315,6 +315,21 @@ def agenda_line(agenda_item: str, language_code: str) -> str:
     return (lang.agenda_items if several else lang.agenda_item).format(item)
 
 
+def session_lines(meta) -> list[tuple[str, str, bool]]:
+    """(fact, text, bold) of the session block of a `Meta`: the session (bold), the committee (an adopted
+    resolution names it in its report line instead), the agenda item, its title (bold)."""
+    lines: list[tuple[str, str, bool]] = []
+    if meta.session:
+        lines.append(("session", meta.session, True))
+    if meta.committee and not meta.report_line:
+        lines.append(("committee", meta.committee, False))
+    if meta.agenda_item:
+        lines.append(("agenda", agenda_line(meta.agenda_item, meta.language), False))
+    if meta.agenda_title:
+        lines.append(("agendatitle", meta.agenda_title, True))
+    return lines
+
+
 def annex_title(title: str, language_code: str) -> str:
     """An annex's title, or "Annex" in the text's language when it has none."""
     return title or language(language_code).annex

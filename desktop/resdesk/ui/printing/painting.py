@@ -15,11 +15,12 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from resdesk.ui.printing.content import Flow
 from resdesk.ui.printing.fonts import serif
 from resdesk.ui.printing.masthead_layout import HRule, Text
-from resdesk.ui.printing.page_geometry import HEADER_BASELINE, HEADER_RULE, PageGeometry
+from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.ui.printing.paginate import Page, PlacedLine
 from resdesk.ui.printing.textlayout import Units, char_format
+from resdesk.un import page as un
 
-HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = 8.5, 7.0, 7.0, 7.0
+HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = un.RUNNING_HEAD_SIZE, un.JOB_SIZE, 7.0, 7.0
 LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
 TAG_GAP = 8.0  # from the column's right edge to a change tag
 FLAG_BAR_GAP = 5.0  # from a flag's bar (beside a flagged paragraph's lines) to the column's left edge
@@ -106,10 +107,10 @@ class PagePainter:
         even = number % 2 == 0
         if meta.symbol:
             if even:
-                self.text(g.margin_left, HEADER_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
+                self.text(g.margin_left, un.RUNNING_HEAD_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
             else:
-                self.text_right(g.margin_right, HEADER_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
-        self.rule(g.margin_left, HEADER_RULE, g.margin_right, HEADER_RULE, 0.5)
+                self.text_right(g.margin_right, un.RUNNING_HEAD_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
+        self.rule(g.margin_left, un.THIN_RULE, g.margin_right, un.THIN_RULE, un.THIN_RULE_WIDTH)
         folio = f"{number}/{total}"
         job = meta.job_number
         if even:
