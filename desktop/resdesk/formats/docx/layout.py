@@ -17,7 +17,7 @@ from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragrap
 from resdesk.model.document import Meta
 from resdesk.un import masthead as words
 from resdesk.un import page as un
-from resdesk.un.languages import code_of, language
+from resdesk.un.languages import code_of, is_rtl, language
 from resdesk.un.symbols import symbol_parts
 
 
@@ -42,6 +42,24 @@ def _right_tab(page: str) -> etree._Element:
     return el("tabs", el("tab", val="right", pos=geometry.text_width(page)))
 
 
+def _bidi(meta: Meta) -> etree._Element | None:
+    """`w:bidi` for a masthead paragraph of a text written right to left: the paragraph, its tabs and indents
+    mirrored, as the UN's Arabic masthead is (one element per paragraph)."""
+    return el("bidi") if is_rtl(meta.language) else None
+
+
+def _cover_alignment(meta: Meta) -> etree._Element | None:
+    """The Distr./date/Original block of a text written right to left is in the cover's language (English, left to
+    right: a right-to-left paragraph would reorder "22 December 2023"); it ends where the mirrored block does."""
+    return el("jc", val="right") if is_rtl(meta.language) else None
+
+
+def _words(meta: Meta, **props) -> etree._Element | None:
+    """The run properties of masthead words in the text's language (right to left in Arabic)."""
+    rtl = is_rtl(meta.language)
+    return run_properties(rtl=rtl, cs=rtl, **props)
+
+
 def _exact(line: float, before: int = 0) -> etree._Element:
     return el("spacing", before=before, after=0, line=geometry.twips(line), lineRule="exact")
 
@@ -60,7 +78,7 @@ def first_page_header(hdr: etree._Element, meta: Meta, page: str) -> None:
     """Page 1's header: "United Nations" and the symbol (first component 20 pt) over the thin rule, where the
     UN puts them (above the body's top margin, which pages 2… need for their first line)."""
     head, rest = symbol_parts(meta.symbol)
-    runs = [run("\t"), run(words.publisher(meta.language), run_properties(size=un.PUBLISHER_SIZE)), run("\t")]
+    runs = [run("\t"), run(words.publisher(meta.language), _words(meta, size=un.PUBLISHER_SIZE)), run("\t")]
     if head:
         runs.append(run(head, run_properties(size=un.SYMBOL_HEAD_SIZE)))
     if rest:
@@ -69,7 +87,8 @@ def first_page_header(hdr: etree._Element, meta: Meta, page: str) -> None:
     before = geometry.before_for(top, un.PUBLISHER_BASELINE, _TOP_LINE)
     tabs = el("tabs", el("tab", val="left", pos=geometry.MASTHEAD_LEFT),
               el("tab", val="right", pos=geometry.text_width(page)))
-    line = _paragraph("Masthead", runs, el("pBdr", border("bottom", 4, 1)), tabs, _exact(_TOP_LINE, before))
+    line = _paragraph("Masthead", runs, el("pBdr", border("bottom", 4, 1)), tabs, _bidi(meta),
+                      _exact(_TOP_LINE, before))
     _replace_content(hdr, [line])
 
 
@@ -81,18 +100,20 @@ def masthead(meta: Meta, page: str, ctx) -> list[etree._Element]:
     left_width = geometry.MASTHEAD_RIGHT_BLOCK
     top = _TABLE_TOP
     organ_name = words.organ_name(meta.organ, meta.language)
-    organ = hinted(_paragraph("Masthead", [run(organ_name, run_properties(bold=True, size=un.ORGAN_SIZE))],
-                              _exact(_ORGAN_LINE), el("ind", left=geometry.MASTHEAD_LEFT)), "organ", ctx)
+    organ = hinted(_paragraph("Masthead", [run(organ_name, _words(meta, bold=True, size=un.ORGAN_SIZE))],
+                              _bidi(meta), _exact(_ORGAN_LINE), el("ind", left=geometry.MASTHEAD_LEFT)), "organ", ctx)
     left_cell = [organ, *session_block(meta, ctx, top + _ORGAN_LINE)]
     right_cell = []
     block_top = geometry.before_for(top, un.ORGAN_BASELINE, _BLOCK_LINE)
     for index, (fact, line) in enumerate(_right_lines(meta)):
-        paragraph = _paragraph("Masthead", [run(line)] if line else [], _exact(_BLOCK_LINE, 0 if index else block_top))
+        paragraph = _paragraph("Masthead", [run(line)] if line else [], _exact(_BLOCK_LINE, 0 if index else block_top),
+                               _cover_alignment(meta))
         right_cell.append(hinted(paragraph, fact, ctx) if fact else paragraph)
     rule = un.thick_rule_y(len(words.session_lines(meta)))
     table = el(
         "tbl",
-        el("tblPr", el("tblW", w=width, type="dxa"), el("tblInd", w=0, type="dxa"),
+        el("tblPr", el("bidiVisual") if is_rtl(meta.language) else None,  # the organ's cell on the right
+           el("tblW", w=width, type="dxa"), el("tblInd", w=0, type="dxa"),
            el("tblBorders", border("bottom", 12, 0)), el("tblLayout", type="fixed"),
            el("tblCellMar", el("left", w=0, type="dxa"), el("right", w=0, type="dxa"))),
         el("tblGrid", el("gridCol", w=left_width), el("gridCol", w=width - left_width)),
@@ -126,8 +147,8 @@ def session_block(meta: Meta, ctx, top: float) -> list[etree._Element]:
     paragraphs = []
     for index, (fact, text, bold) in enumerate(words.session_lines(meta)):
         before = 0 if index else geometry.before_for(top, un.SESSION_FIRST_BASELINE, un.SESSION_PITCH)
-        paragraph = _paragraph("SessionBlock", [run(text, run_properties(bold=bold))], _exact(un.SESSION_PITCH, before),
-                               wrap)
+        paragraph = _paragraph("SessionBlock", [run(text, _words(meta, bold=bold))], _bidi(meta),
+                               _exact(un.SESSION_PITCH, before), wrap)
         paragraphs.append(hinted(paragraph, fact, ctx))
     return paragraphs
 
