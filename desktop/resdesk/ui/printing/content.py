@@ -33,6 +33,7 @@ from resdesk.ui.printing.page_geometry import (
     SPACE_AFTER,
     TITLE_SIZE,
 )
+from resdesk.un import page as un_page
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis, is_rtl
 from resdesk.un.languages import language as conventions
@@ -129,9 +130,10 @@ def front_matter(meta: Meta) -> list[Paragraph]:
     if meta.note and meta.title:
         items.append(title_paragraph(meta.title))
     if meta.note:
-        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
-                               space_after=12.0, align="left", numbered=False, keep_with_next=True))
-        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
+        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=un_page.CHAPTER_HEADING_SIZE,
+                               pitch=un_page.CHAPTER_HEADING_PITCH, space_after=12.0, align="left", numbered=False,
+                               keep_with_next=True))
+        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, numbered=False))  # SingleTxt, as in Word
     if meta.sponsors:
         line = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
         items.append(Paragraph([Run(line)], align="left", space_after=12.0, numbered=False, keep_with_next=True))
@@ -269,10 +271,10 @@ def footnote_paragraphs(document: Document, markers: dict[str, str]) -> dict[str
         note = document.footnotes.get(note_id)
         if note is None:
             continue
-        runs = [Run(marker, Style(superscript=True)), Run(" ")]
-        runs.extend(styled_runs(note.text, note.marks, {}))
-        notes[note_id] = Paragraph(runs, size=NOTE_SIZE, pitch=NOTE_PITCH, space_after=0.0, first_indent=PP_INDENT,
-                                   numbered=False)
+        # the number at un.NOTE_NUMBER_LEFT, the text hanging at the column's edge (as Word's tab sets it)
+        notes[note_id] = Paragraph(styled_runs(note.text, note.marks, {}), size=NOTE_SIZE, pitch=NOTE_PITCH,
+                                   space_after=0.0, numbered=False, label=marker, label_style=Style(superscript=True),
+                                   label_at=un_page.NOTE_NUMBER_LEFT - un_page.COLUMN_LEFT)
     return notes
 
 

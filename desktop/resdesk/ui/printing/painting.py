@@ -17,7 +17,7 @@ from resdesk.ui.printing.fonts import serif
 from resdesk.ui.printing.masthead_layout import HRule, Text
 from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.ui.printing.paginate import Page, PlacedLine
-from resdesk.ui.printing.textlayout import Units, char_format
+from resdesk.ui.printing.textlayout import Units, char_format, mark_raise
 from resdesk.un import page as un
 
 HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = un.RUNNING_HEAD_SIZE, un.JOB_SIZE, 7.0, 7.0
@@ -141,7 +141,8 @@ class PagePainter:
             x = laid.left + paragraph.label_at
             if paragraph.rtl:
                 x = laid.left + laid.width - paragraph.label_at - self.measure(paragraph.label, paragraph.size)
-            self.painter.drawText(QPointF(u(x), u(line.baseline)), paragraph.label)
+            raised = mark_raise() if style.superscript else 0.0
+            self.painter.drawText(QPointF(u(x), u(line.baseline - raised)), paragraph.label)
         if paragraph.flag:
             self.paint_flag(line)
         tags = laid.line_tags[line.index]
