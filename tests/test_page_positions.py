@@ -137,3 +137,13 @@ def test_footnotes(rendered, paper, output):
 def test_word_and_pdf_have_the_same_pages(rendered, paper):
     ours, word = rendered[paper, "pdf"], rendered[paper, "word"]
     assert len(ours) == len(word) >= 3
+
+
+@pytest.mark.parametrize(("paper", "output"), CASES)
+def test_links_are_blue_and_the_pdf_ones_clickable(rendered, paper, output):
+    first = rendered[paper, output][0]
+    number = span(first, "66/171")
+    assert number["color"] == int(un.LINK_COLOUR, 16)
+    assert span(first, "Recalling")["color"] == 0  # the text around stays black
+    uris = [link.get("uri") for link in first.get_links()]
+    assert "https://undocs.org/en/A/RES/66/171" in uris

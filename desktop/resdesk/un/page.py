@@ -46,6 +46,9 @@ JOB_SIZE = 7.0
 #: The Secretariat's HCh style: "Note by the Secretariat" and the like, bold, in Word and in the PDF.
 CHAPTER_HEADING_SIZE, CHAPTER_HEADING_PITCH = 14.0, 15.0
 
+# -- links --------------------------------------------------------------------------------------
+LINK_COLOUR = "0000FF"  # links (resolution numbers, addresses) are blue in the UN's PDFs
+
 # -- footnotes ------------------------------------------------------------------------------------
 NOTE_RULE_LEFT, NOTE_RULE_RIGHT = 99.6, 173.6  # the separator above the footnotes
 NOTE_NUMBER_LEFT = 117.0  # a footnote's number; its text hangs at COLUMN_LEFT

@@ -89,7 +89,7 @@ def styles_xml() -> bytes:
         # the UN's 6.5 pt mark, whatever the size of the text around it: a superscript is set at 58 % of its size
         _character("FootnoteReference", "footnote reference",
                    '<w:vertAlign w:val="superscript"/>' + _size(_MARK_SIZE)),
-        _character("Hyperlink", "Hyperlink", ""),
+        _character("Hyperlink", "Hyperlink", f'<w:color w:val="{un.LINK_COLOUR}"/>'),
         _character("CommentReference", "annotation reference", _size(8)),
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'

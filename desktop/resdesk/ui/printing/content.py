@@ -21,7 +21,7 @@ from resdesk.model.document import (
     Document,
     Meta,
 )
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark, marked_opening
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, marked_opening
 from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
@@ -41,7 +41,7 @@ from resdesk.un.markers import footnote_marker
 from resdesk.un.masthead import annex_title, note_heading, resolution_number_label
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import sponsor_line
-from resdesk.un.symbols import is_revision
+from resdesk.un.symbols import is_revision, link_url
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,7 @@ class Style:
     strike: bool = False
     superscript: bool = False
     color: str = ""  # "#rrggbb"; "" is black
+    link: str = ""  # the URL a click on the text opens (PDF link annotations)
 
 
 PLAIN = Style()
@@ -200,8 +201,10 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
             m.kind == ITALIC and m.start <= start and end <= m.end for m in marks)
         bold = base.bold or (in_opening and opening.bold) or any(
             m.kind == BOLD and m.start <= start and end <= m.end for m in marks)
+        link = next((m.target for m in marks if m.kind == LINK and m.start <= start and end <= m.end), "")
+        color = base.color or (f"#{un_page.LINK_COLOUR.lower()}" if link else "")
         runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
-                                                strike=base.strike, color=base.color)))
+                                                strike=base.strike, color=color, link=link_url(link) if link else "")))
     return runs
 
 

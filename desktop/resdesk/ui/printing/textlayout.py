@@ -51,6 +51,9 @@ def char_format(style: Style, size: float, slanted: bool = True) -> QTextCharFor
         fmt.setBaselineOffset(NOTE_MARK_RAISE)
     if style.color:
         fmt.setForeground(QColor(style.color))
+    if style.link:  # Qt's PDF engine writes a link annotation over text with an anchor
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(style.link)
     return fmt
 
 
