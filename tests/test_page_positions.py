@@ -8,6 +8,7 @@ import pytest
 
 from conftest import SEED, run_cli
 from office import SOFFICE, convert
+from resdesk.un import code39
 from resdesk.un import page as un
 
 pymupdf = pytest.importorskip("pymupdf", reason="pymupdf reads the positions back (pip install '.[test]')")
@@ -147,3 +148,18 @@ def test_links_are_blue_and_the_pdf_ones_clickable(rendered, paper, output):
     assert span(first, "Recalling")["color"] == 0  # the text around stays black
     uris = [link.get("uri") for link in first.get_links()]
     assert "https://undocs.org/en/A/RES/66/171" in uris
+
+
+@pytest.mark.parametrize(("paper", "output"), CASES)
+def test_first_page_footer(rendered, paper, output):
+    first = rendered[paper, output][0]
+    line = span(first, JOB)
+    assert " ".join(line["text"].split()) == f"{JOB} (E) 011013"
+    assert line["size"] == pytest.approx(un.FIRST_FOOTER_SIZE, abs=0.2)
+    at(line, un.PAGE_MARGIN, HEIGHTS[paper] - un.FIRST_FOOTER_BASELINE_FROM_BOTTOM)
+    if output == "pdf":  # the job number in Code 39 under it, read back from the bars' widths
+        top = HEIGHTS[paper] - un.BARCODE_TOP_FROM_BOTTOM
+        bars = sorted((d["rect"] for d in first.get_drawings() if d.get("fill") is not None
+                       and abs(d["rect"].y0 - top) < 1), key=lambda r: r.x0)
+        widths = "".join("1" if r.width > 1.5 * un.BARCODE_MODULE else "0" for r in bars)
+        assert widths == "".join(code39.PATTERNS[c][0::2] for c in "*1349218*")
