@@ -130,6 +130,14 @@ def test_running_headers_and_footers(seed_docx):
     assert paragraph_text(footers["first"].find("w:p", NS)) == "13-49218 (E)"
 
 
+def test_links_are_blue(seed_docx):
+    hyperlink = part(seed_docx, "word/document.xml").find(".//w:hyperlink/w:r", NS)
+    assert hyperlink.find("w:rPr/w:rStyle", NS).get(f"{W}val") == "Hyperlink"
+    style = next(s for s in part(seed_docx, "word/styles.xml").findall("w:style", NS)
+                 if s.get(f"{W}styleId") == "Hyperlink")
+    assert style.find("w:rPr/w:color", NS).get(f"{W}val") == "0000FF"
+
+
 def test_links_are_hyperlinks(seed_docx):
     rels = part(seed_docx, "word/_rels/document.xml.rels")
     links = [r.get("Target") for r in rels if r.get("Type").endswith("/hyperlink")]

@@ -330,6 +330,17 @@ def session_lines(meta) -> list[tuple[str, str, bool]]:
     return lines
 
 
+def job_line(job_number: str, language_code: str, iso_date: str) -> str:
+    """The first page's foot: "13-49218 (E)    011013", the job number with the text's language letter and
+    the date of processing (DDMMYY; we take the document's date); "" without a job number (never invented)."""
+    if not job_number:
+        return ""
+    letter = language(language_code).job_letter if code_of(language_code) else language_code.upper()
+    day = iso_date.split("-") if iso_date else []
+    processed = f"    {day[2]}{day[1]}{day[0][2:]}" if len(day) == 3 else ""
+    return f"{job_number} ({letter}){processed}"
+
+
 def annex_title(title: str, language_code: str) -> str:
     """An annex's title, or "Annex" in the text's language when it has none."""
     return title or language(language_code).annex

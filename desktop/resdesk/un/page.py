@@ -42,6 +42,13 @@ BODY_LAST_BASELINE_FROM_BOTTOM = 61.6  # the last body line of a full page: 730.
 FOLIO_BASELINE_FROM_BOTTOM = 38.0  # "2/5" (bold 8.5 pt) and the job number (7 pt) at the foot of pages 2…
 JOB_SIZE = 7.0
 
+# -- headings -------------------------------------------------------------------------------------
+#: The Secretariat's HCh style: "Note by the Secretariat" and the like, bold, in Word and in the PDF.
+CHAPTER_HEADING_SIZE, CHAPTER_HEADING_PITCH = 14.0, 15.0
+
+# -- links --------------------------------------------------------------------------------------
+LINK_COLOUR = "0000FF"  # links (resolution numbers, addresses) are blue in the UN's PDFs
+
 # -- footnotes ------------------------------------------------------------------------------------
 NOTE_RULE_LEFT, NOTE_RULE_RIGHT = 99.6, 173.6  # the separator above the footnotes
 NOTE_NUMBER_LEFT = 117.0  # a footnote's number; its text hangs at COLUMN_LEFT

@@ -17,7 +17,7 @@ from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragrap
 from resdesk.model.document import Meta
 from resdesk.un import masthead as words
 from resdesk.un import page as un
-from resdesk.un.languages import code_of, is_rtl, language
+from resdesk.un.languages import is_rtl
 from resdesk.un.symbols import symbol_parts
 
 
@@ -172,12 +172,15 @@ def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool
 
 
 def first_page_footer(ftr: etree._Element, meta: Meta) -> None:
-    """The first-page footer: the job number with its language letter ("13-49218 (E)"), when set."""
-    text = ""
-    if meta.job_number:
-        letter = language(meta.language).job_letter if code_of(meta.language) else meta.language.upper()
-        text = f"{meta.job_number} ({letter})"
-    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=7))] if text else [])])
+    """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline, when there is a job number."""
+    text = words.job_line(meta.job_number, meta.language, meta.date)
+    line = 12.0
+    # the footer ends FOOTER_DISTANCE above the edge; the space after lifts the line onto its baseline
+    after = geometry.twips(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM - geometry.FOOTER_DISTANCE / 20
+                           - (1 - geometry.BASELINE_SHARE) * line)
+    spacing = el("spacing", before=0, after=max(0, after), line=geometry.twips(line), lineRule="exact")
+    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=un.FIRST_FOOTER_SIZE))] if text else [],
+                                      spacing)])
 
 
 def _replace_content(container: etree._Element, paragraphs: list[etree._Element]) -> None:

@@ -21,7 +21,7 @@ from resdesk.model.document import (
     Document,
     Meta,
 )
-from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, Mark, marked_opening
+from resdesk.text.inline import BOLD, FOOTNOTE, ITALIC, LINK, Mark, marked_opening
 from resdesk.ui.printing.page_geometry import (
     BODY_PITCH,
     BODY_SIZE,
@@ -33,13 +33,14 @@ from resdesk.ui.printing.page_geometry import (
     SPACE_AFTER,
     TITLE_SIZE,
 )
+from resdesk.un import page as un_page
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis, is_rtl
 from resdesk.un.markers import footnote_marker
 from resdesk.un.masthead import annex_title, note_heading, resolution_number_label
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import sponsor_line
-from resdesk.un.symbols import is_revision
+from resdesk.un.symbols import is_revision, link_url
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Style:
     strike: bool = False
     superscript: bool = False
     color: str = ""  # "#rrggbb"; "" is black
+    link: str = ""  # the URL a click on the text opens (PDF link annotations)
 
 
 PLAIN = Style()
@@ -127,9 +129,10 @@ def front_matter(meta: Meta) -> list[Paragraph]:
     if meta.note and meta.title:
         items.append(title_paragraph(meta.title))
     if meta.note:
-        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
-                               space_after=12.0, align="left", numbered=False, keep_with_next=True))
-        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
+        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=un_page.CHAPTER_HEADING_SIZE,
+                               pitch=un_page.CHAPTER_HEADING_PITCH, space_after=12.0, align="left", numbered=False,
+                               keep_with_next=True))
+        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, numbered=False))  # SingleTxt, as in Word
     if meta.sponsors:
         line = sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))
         items.append(Paragraph([Run(line)], align="left", space_after=12.0, numbered=False, keep_with_next=True))
@@ -196,8 +199,10 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
             m.kind == ITALIC and m.start <= start and end <= m.end for m in marks)
         bold = base.bold or (in_opening and opening.bold) or any(
             m.kind == BOLD and m.start <= start and end <= m.end for m in marks)
+        link = next((m.target for m in marks if m.kind == LINK and m.start <= start and end <= m.end), "")
+        color = base.color or (f"#{un_page.LINK_COLOUR.lower()}" if link else "")
         runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
-                                                strike=base.strike, color=base.color)))
+                                                strike=base.strike, color=color, link=link_url(link) if link else "")))
     return runs
 
 
@@ -267,10 +272,10 @@ def footnote_paragraphs(document: Document, markers: dict[str, str]) -> dict[str
         note = document.footnotes.get(note_id)
         if note is None:
             continue
-        runs = [Run(marker, Style(superscript=True)), Run(" ")]
-        runs.extend(styled_runs(note.text, note.marks, {}))
-        notes[note_id] = Paragraph(runs, size=NOTE_SIZE, pitch=NOTE_PITCH, space_after=0.0, first_indent=PP_INDENT,
-                                   numbered=False)
+        # the number at un.NOTE_NUMBER_LEFT, the text hanging at the column's edge (as Word's tab sets it)
+        notes[note_id] = Paragraph(styled_runs(note.text, note.marks, {}), size=NOTE_SIZE, pitch=NOTE_PITCH,
+                                   space_after=0.0, numbered=False, label=marker, label_style=Style(superscript=True),
+                                   label_at=un_page.NOTE_NUMBER_LEFT - un_page.COLUMN_LEFT)
     return notes
 
 

@@ -22,7 +22,6 @@ INDENT_STEP = OP_TEXT - PP_INDENT
 BODY_SIZE, BODY_PITCH, SPACE_AFTER = 10.0, 12.0, 6.0
 NOTE_SIZE, NOTE_PITCH = un.NOTE_SIZE, un.NOTE_PITCH
 TITLE_SIZE = 12.0
-NOTE_HEADING_SIZE = 12.0  # "Note by the Secretariat": the title's size, in the PDF and in Word
 
 
 @dataclass(frozen=True)

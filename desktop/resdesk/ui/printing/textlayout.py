@@ -17,8 +17,17 @@ from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat, QTextLayout, Q
 from resdesk.ui.printing.content import Paragraph, Style
 from resdesk.ui.printing.fonts import serif
 from resdesk.un.languages import LATIN, Script, script_runs
+from resdesk.un.page import NOTE_MARK_SIZE
 
 NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
+
+NOTE_MARK_RAISE = 50.0  # a footnote mark's baseline above the line's, in % of the mark's font height
+_FONT_HEIGHT = 1.107  # Liberation Serif's ascent and descent, in ems
+
+
+def mark_raise() -> float:
+    """How far (points) a footnote mark's baseline stands above the line's."""
+    return NOTE_MARK_SIZE * _FONT_HEIGHT * NOTE_MARK_RAISE / 100
 
 
 @dataclass(frozen=True)
@@ -39,10 +48,14 @@ def char_format(style: Style, size: float, script: Script = LATIN) -> QTextCharF
         fmt.setFontUnderline(True)
     if style.strike:
         fmt.setFontStrikeOut(True)
-    if style.superscript:
-        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    if style.superscript:  # a footnote mark: the UN's 6.5 pt, raised, whatever the text's size
+        fmt.setFont(serif(NOTE_MARK_SIZE, bold=style.bold, script=script))
+        fmt.setBaselineOffset(NOTE_MARK_RAISE)
     if style.color:
         fmt.setForeground(QColor(style.color))
+    if style.link:  # Qt's PDF engine writes a link annotation over text with an anchor
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(style.link)
     return fmt
 
 
