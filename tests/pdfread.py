@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 POPPLER = ("pdftotext", "pdfinfo", "pdffonts")
+FOOT = 60.0  # the foot of a page (page 1's job number line and date), under the last body line
 
 
 def need_poppler() -> None:
@@ -53,13 +54,14 @@ class Word:
     x1: float
     y1: float
     text: str
+    page_height: float = 0.0
 
     @property
     def height(self) -> float:
         return self.y1 - self.y0
 
 
-_PAGE = re.compile(r"<page [^>]*>(.*?)</page>", re.S)
+_PAGE = re.compile(r'<page [^>]*height="([\d.]+)"[^>]*>(.*?)</page>', re.S)
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
@@ -67,9 +69,9 @@ def words(pdf: Path) -> list[Word]:
     """Every word with its box (points from the page's top-left), in reading order."""
     out = _run("pdftotext", "-bbox", pdf, "-")
     result = []
-    for number, body in enumerate(_PAGE.findall(out), start=1):
+    for number, (height, body) in enumerate(_PAGE.findall(out), start=1):
         for x0, y0, x1, y1, text in _WORD.findall(body):
-            result.append(Word(number, float(x0), float(y0), float(x1), float(y1), html.unescape(text)))
+            result.append(Word(number, float(x0), float(y0), float(x1), float(y1), html.unescape(text), float(height)))
     return result
 
 
@@ -91,7 +93,8 @@ def body_words(all_words: list[Word], column_left: float = 123.4, column_right: 
     is a word cut by a footnote marker set before its punctuation ("civilisations²,"), or cut by
     pdftotext where nothing separates its glyphs ("2015" "–2030").
     `rtl` reads each line from right to left (Arabic)."""
-    inside = [w for w in all_words if w.x0 >= column_left - 1 and w.x1 <= column_right + 1]
+    inside = [w for w in all_words if w.x0 >= column_left - 1 and w.x1 <= column_right + 1
+              and not (w.page_height and w.y0 > w.page_height - FOOT)]
     body = sorted((w for w in inside if w.height >= min_height),
                   key=lambda w: (w.page, round(w.y1, 1), -w.x1 if rtl else w.x0))
     small: dict[int, list[Word]] = {}

@@ -78,21 +78,29 @@ def test_a_footnote_referred_to_twice_keeps_one_number():
     assert bookmark.getnext().find(f"{W}footnoteReference") is not None
 
 
+def first_page_header(data: bytes):
+    section = part(data, "word/document.xml").find(f"{W}body/{W}sectPr")
+    targets = {r.get("Id"): r.get("Target") for r in part(data, "word/_rels/document.xml.rels")}
+    first = next(ref for ref in section.findall("w:headerReference", NS) if ref.get(f"{W}type") == "first")
+    return part(data, "word/" + targets[first.get(f"{R}id")])
+
+
 def test_masthead_session_block_and_note(seed_docx):
     paragraphs = [paragraph_text(p) for p in body_paragraphs(seed_docx)]
-    assert paragraphs[0] == f"United Nations\t{SYMBOL}"
-    top = body_paragraphs(seed_docx)[0]
+    cell_paragraphs = [paragraph_text(p) for p in part(seed_docx, "word/document.xml").iter(f"{W}p")]
+    top = first_page_header(seed_docx).find("w:p", NS)  # above the body's top margin, where the UN prints it
+    assert paragraph_text(top) == f"\tUnited Nations\t{SYMBOL}"
+    assert top.find("w:pPr/w:pBdr/w:bottom", NS) is not None  # the thin rule
     sizes = {paragraph_text(r): r.find("w:rPr/w:sz", NS).get(f"{W}val") for r in top.findall("w:r", NS)
              if r.find("w:t", NS) is not None}
     assert sizes == {"United Nations": "28", "A": "40", "/C.3/68/L.5": "20"}
     table = part(seed_docx, "word/document.xml").find(f"{W}body/{W}tbl")
     cells = ["\n".join(paragraph_text(p) for p in tc.findall("w:p", NS)) for tc in table.iter(f"{W}tc")]
-    assert cells[0] == "General Assembly"
+    assert cells[0].split("\n") == ["General Assembly", "Sixty-eighth session", "Third Committee", "Agenda item 108",
+                                    "Crime prevention and criminal justice"]
     assert cells[1].split("\n")[:4] == ["Distr.: Limited", "1 October 2013", "", "Original: English"]
     assert table.find("w:tblPr/w:tblBorders/w:bottom", NS).get(f"{W}sz") == "12"
-    for line in ("Sixty-eighth session", "Third Committee", "Agenda item 108", "Crime prevention and criminal justice",
-                 "Note by the Secretariat"):
-        assert line in paragraphs
+    assert "Note by the Secretariat" in paragraphs and "Sixty-eighth session" in cell_paragraphs
     assert any(p.startswith("By its resolution 2013/32") for p in paragraphs)
 
 
@@ -111,15 +119,23 @@ def test_running_headers_and_footers(seed_docx):
     assert paragraph_text(headers["default"].find("w:p", NS)) == SYMBOL
     assert headers["default"].find(".//w:jc", NS).get(f"{W}val") == "right"
     assert headers["even"].find(".//w:jc", NS).get(f"{W}val") == "left"
-    assert paragraph_text(headers["first"].find("w:p", NS)) == ""
-    assert headers["first"].find(".//w:pStyle", NS).get(f"{W}val") != "Header"  # no rule above the masthead
+    assert paragraph_text(headers["first"].find("w:p", NS)) == f"\tUnited Nations\t{SYMBOL}"  # the masthead's top
+    assert headers["first"].find(".//w:pStyle", NS).get(f"{W}val") != "Header"
     for kind in ("default", "even"):
         instructions = [t.text.strip() for t in footers[kind].iter(f"{W}instrText")]
         assert instructions == ["PAGE", "NUMPAGES"]
         assert "13-49218" in paragraph_text(footers[kind].find("w:p", NS))
     odd = paragraph_text(footers["default"].find("w:p", NS))
     assert odd.startswith("13-49218\t")  # odd pages: job number inside (left), n/N outside (right)
-    assert paragraph_text(footers["first"].find("w:p", NS)) == "13-49218 (E)"
+    assert paragraph_text(footers["first"].find("w:p", NS)) == "13-49218 (E)    011013"  # date of processing
+
+
+def test_links_are_blue(seed_docx):
+    hyperlink = part(seed_docx, "word/document.xml").find(".//w:hyperlink/w:r", NS)
+    assert hyperlink.find("w:rPr/w:rStyle", NS).get(f"{W}val") == "Hyperlink"
+    style = next(s for s in part(seed_docx, "word/styles.xml").findall("w:style", NS)
+                 if s.get(f"{W}styleId") == "Hyperlink")
+    assert style.find("w:rPr/w:color", NS).get(f"{W}val") == "0000FF"
 
 
 def test_links_are_hyperlinks(seed_docx):
@@ -205,7 +221,7 @@ def test_cli_export_clean_and_refusals(tmp_path, seed):
     result = run_cli("export", doc, "-o", tmp_path / "seed.docx", "--mode", "clean", "--page", "a4")
     assert result.returncode == 0, result.stderr
     data = (tmp_path / "seed.docx").read_bytes()
-    assert paragraph_text(body_paragraphs(data)[0]) == f"United Nations\t{SYMBOL}"
+    assert paragraph_text(first_page_header(data).find("w:p", NS)) == f"\tUnited Nations\t{SYMBOL}"
     bad = run_cli("export", doc, "-o", tmp_path / "other.docx", "--rev", "Rev.9")
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "Rev.9" in bad.stderr

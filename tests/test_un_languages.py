@@ -67,7 +67,8 @@ def test_codes_and_job_letter(sample):
 
 def test_masthead_words(sample):
     code, file = sample
-    assert file.text("a:docAuthority[@refersTo='#publisher']") == publisher(code)
+    # as the cover page writes it, tatweels and all ("الأمــم المتحـدة")
+    assert " ".join("".join(file.first("a:docAuthority[@refersTo='#publisher']").itertext()).split()) == publisher(code)
     organ = file.text("a:docAuthority[@refersTo='#issuingBody']")
     assert organ == organ_name("General Assembly", code)
     assert read_line(organ) == ("organ", "General Assembly")

@@ -17,11 +17,11 @@ from pathlib import Path
 from PySide6.QtGui import QFont, QFontDatabase
 
 from resdesk.resources import resource
-from resdesk.un.languages import SERIF_FAMILIES
+from resdesk.un.languages import SCRIPTS, SERIF_FAMILIES
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
-# The faces for the scripts Latin-script fonts lack, in the order Qt should try them.
-SCRIPT_FACES = ("Noto Naskh Arabic", "Noto Serif CJK SC")
+# The bundled faces of the scripts Latin-script fonts lack (each script's first), in the order Qt should try them.
+SCRIPT_FACES = tuple(script.faces[0] for script in SCRIPTS if script.letters)
 
 
 def register_fonts(folder: Path) -> list[str]:

@@ -86,8 +86,6 @@ class Language:
     footnote_marker: str  # how a footnote's marker is printed: "{}" ("({})" in Arabic)
     opening: Emphasis
     month_aliases: dict[str, int] = field(default_factory=dict)  # other spellings a reader meets
-    # whether print can slant the script: where it cannot, what is italic prints bold (Arabic)
-    slanted: bool = True
     # the marks that end paragraphs besides the comma (Chinese writes full-width ones, Arabic its own semicolon)
     semicolon: str = ";"
     full_stop: str = "."
@@ -102,8 +100,10 @@ class Language:
 _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                    "October", "November", "December")
 _EN_MARKERS = ("({})", "({})", "{}.", "{}.")
-# No sample shows sub-paragraphs in Arabic, Chinese or Russian: they keep the English "(a)" (a product
-# choice; the UN's Russian texts are seen elsewhere to write "а)" with Cyrillic letters, unverified here).
+# No sample shows sub-paragraphs in Arabic or Chinese: they keep the English "(a)" (a product choice). French,
+# Spanish and Russian write the letter and a closing parenthesis, "a)" and "i)" (un-format.md for French and
+# Spanish; the UN's Russian text of resolution 194 (III) for Russian, with Latin letters: "b) выполнять …").
+_HALF_MARKERS = ("{})",) * 4
 #: The languages' names in English (as English mastheads write them: "Original: English").
 _ENGLISH_NAMES = {"ar": "Arabic", "zh": "Chinese", "en": "English", "fr": "French", "ru": "Russian", "es": "Spanish"}
 _ORDINAL_COMMITTEE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
@@ -112,7 +112,9 @@ _ORDINAL_COMMITTEE = (r"(?:First|Second|Third|Fourth|Fifth|Sixth) Committee"
 ARABIC = Language(
     code="ar", codes=("ara",), own_name="العربية", job_letter="A", word_tag="ar-SA",
     rtl=True, script="\u0600-\u06ff", word_slot="cs", word_font="Times New Roman", unspaced=False,
-    united_nations="الأمم المتحدة", organs={"General Assembly": "الجمعية العامة"}, cover_language="en",
+    # The masthead stretches "United Nations" with tatweels, as the cover page of every Arabic sample (and
+    # A/AC.109/2019/L.18) writes it; readers drop them.
+    united_nations="الأمــم المتحـدة", organs={"General Assembly": "الجمعية العامة"}, cover_language="en",
     distribution="Distr.: {}", original="Original: {}", language_names={},
     agenda_item="البند {} من جدول الأعمال",
     # The dual and plural forms of "item" are not in the samples: a reader accepts them, we write the singular.
@@ -138,9 +140,6 @@ ARABIC = Language(
     operative_number="{} -", subparagraph_markers=_EN_MARKERS,
     # The footnote markers of the Arabic samples stand in superscript parentheses: "(1)".
     footnote_marker="({})", opening=BOLD_ITALIC,
-    # Word and AKN keep the UN's bold italic; the PDF prints it bold: no installed serif face slants Arabic,
-    # and Qt drew nothing for an italic Arabic run (the openings of 75/100 and 78/226 were missing).
-    slanted=False,
     semicolon="؛",
     pairs={"(": ")", "[": "]", "«": "»", "”": "“"},  # written right to left: ” opens and “ closes
     # The letters older Arabic files (75/100) type before sub-paragraphs, in the order UN Arabic texts use them.
@@ -215,7 +214,7 @@ FRENCH = Language(
     months=("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
             "novembre", "décembre"),
     date_format="{day} {month} {year}", first_day="1er",
-    quotes=("«\u00a0", "\u00a0»"), operative_number="{}.", subparagraph_markers=("{})",) * 4, footnote_marker="{}",
+    quotes=("«\u00a0", "\u00a0»"), operative_number="{}.", subparagraph_markers=_HALF_MARKERS, footnote_marker="{}",
     opening=ITALIC,
 )
 
@@ -236,7 +235,7 @@ RUSSIAN = Language(
     months=("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября",
             "ноября", "декабря"),
     date_format="{day} {month} {year} года", first_day="1",
-    quotes=("«", "»"), operative_number="{}.", subparagraph_markers=_EN_MARKERS, footnote_marker="{}",
+    quotes=("«", "»"), operative_number="{}.", subparagraph_markers=_HALF_MARKERS, footnote_marker="{}",
     opening=ITALIC,
     # Russian nests „…“ inside «…» (and quotes English titles in “…”): there “ also closes „.
     pairs={"(": ")", "[": "]", "«": "»", "„": "“", "“": "”"},
@@ -264,7 +263,7 @@ SPANISH = Language(
     months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
             "noviembre", "diciembre"),
     date_format="{day} de {month} de {year}", first_day="1",
-    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=("{})",) * 4, footnote_marker="{}",
+    quotes=("“", "”"), operative_number="{}.", subparagraph_markers=_HALF_MARKERS, footnote_marker="{}",
     opening=ITALIC, month_aliases={"setiembre": 9},
 )
 
@@ -288,6 +287,46 @@ _OTHER_RTL = frozenset({"fa", "he", "ur"})
 #: The serif faces of UN documents for screen and print, Times New Roman first, then its metric twins
 #: (Liberation Serif, Tinos): a PDF made on Linux breaks lines where one made on Windows does.
 SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos", "Times", "DejaVu Serif")
+
+
+@dataclass(frozen=True)
+class Script:
+    """A script as print sets it: the faces that write it, and whether italics slant it."""
+
+    name: str
+    letters: str  # a regular-expression class of its characters ("" for the Latin script: everything else)
+    # The families that write it, in order: the one `make dist` bundles (packaging/fonts.py), then those Debian
+    # installs (the CI's .ci/run). Each face here has the script in every style it has, or no italic at all.
+    faces: tuple[str, ...]
+    # Whether italics are drawn slanted. The UN never slants Chinese characters (its Chinese texts set in bold
+    # what others set in italics); Arabic is slanted, artificially where its face has no italic, as Word does.
+    slants: bool = True
+
+
+#: Latin, and Cyrillic and Greek, which the serif faces write in all four styles.
+LATIN = Script("Latin", "", SERIF_FAMILIES)
+ARABIC_SCRIPT = Script("Arabic", "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe",
+                       ("Noto Naskh Arabic", "DejaVu Sans"))
+#: Chinese characters with the CJK punctuation and full-width forms around them.
+HAN = Script("Han", "\u2e80-\u2fdf\u3000-\u303f\u3100-\u312f\u31a0-\u31bf\u3200-\u9fff\uf900-\ufaff"
+                    "\ufe30-\ufe4f\uff00-\uffef", ("Noto Serif CJK SC", "WenQuanYi Zen Hei"), slants=False)
+SCRIPTS = (LATIN, ARABIC_SCRIPT, HAN)
+_SCRIPT_RUN = re.compile("|".join(f"(?P<{script.name}>[{script.letters}]+)" for script in SCRIPTS if script.letters))
+
+
+def script_runs(text: str) -> list[tuple[int, int, Script]]:
+    """`text` cut where its script changes: (start, end, script), in order, covering all of it. What belongs to no
+    script of its own (spaces, digits, Latin punctuation) is Latin."""
+    runs: list[tuple[int, int, Script]] = []
+    position = 0
+    for match in _SCRIPT_RUN.finditer(text):
+        if match.start() > position:
+            runs.append((position, match.start(), LATIN))
+        runs.append((match.start(), match.end(), next(s for s in SCRIPTS if s.name == match.lastgroup)))
+        position = match.end()
+    if position < len(text):
+        runs.append((position, len(text), LATIN))
+    return runs
 
 
 def _names(lang: Language) -> set[str]:

@@ -2,7 +2,7 @@
 start of a line.
 
 Operative paragraphs are numbered "1.", "2." ("1 -" in Arabic); sub-paragraph levels run
-(a) -> (i) -> a. -> i. (French and Spanish print "a)" and "i)"), then start again. Footnote
+(a) -> (i) -> a. -> i. (French, Spanish and Russian print "a)" and "i)"), then start again. Footnote
 markers are "1", "2" ("(1)" in Arabic).
 """
 
@@ -22,7 +22,7 @@ def subparagraph_number(index: int, depth: int) -> str:
 
 
 def subparagraph_marker(index: int, depth: int, language_code: str = "en") -> str:
-    """How the number is printed: "(a)", "(i)", "a.", "i."; French and Spanish "a)", "i)"."""
+    """How the number is printed: "(a)", "(i)", "a.", "i."; French, Spanish and Russian "a)", "i)"."""
     style = language(language_code).subparagraph_markers[(depth - 1) % 4]
     return style.format(subparagraph_number(index, depth))
 

@@ -25,8 +25,8 @@ from resdesk.un.sponsors import read_sponsor_line
 from resdesk.un.symbols import RESOLUTION_NUMBER, is_symbol
 
 _ORGANS = {own: english for lang in LANGUAGES.values() for english, own in lang.organs.items()}
-_PUBLISHERS = {lang.united_nations for lang in LANGUAGES.values()}
 _TATWEEL = "\u0640"  # stretches Arabic words for layout ("الأمــم المتحـدة"): not part of them
+_PUBLISHERS = {lang.united_nations.replace(_TATWEEL, "") for lang in LANGUAGES.values()}
 _LANGUAGE_NAMES = {name for lang in LANGUAGES.values() for name in (lang.own_name, *lang.language_names.values())}
 _NOTES = {lang.note_by_the_secretariat for lang in LANGUAGES.values()} | {"Note by the Secretary-General"}
 _ORGAN_LANGUAGE = {own: code for code, lang in LANGUAGES.items() for own in lang.organs.values()}
@@ -313,6 +313,32 @@ def agenda_line(agenda_item: str, language_code: str) -> str:
     lang = language(language_code)
     several = re.search(r",|、| (?:and|et|y|и) |و|和", item)
     return (lang.agenda_items if several else lang.agenda_item).format(item)
+
+
+def session_lines(meta) -> list[tuple[str, str, bool]]:
+    """(fact, text, bold) of the session block of a `Meta`: the session (bold), the committee (an adopted
+    resolution names it in its report line instead), the agenda item, its title (bold)."""
+    lines: list[tuple[str, str, bool]] = []
+    if meta.session:
+        lines.append(("session", meta.session, True))
+    if meta.committee and not meta.report_line:
+        lines.append(("committee", meta.committee, False))
+    if meta.agenda_item:
+        lines.append(("agenda", agenda_line(meta.agenda_item, meta.language), False))
+    if meta.agenda_title:
+        lines.append(("agendatitle", meta.agenda_title, True))
+    return lines
+
+
+def job_line(job_number: str, language_code: str, iso_date: str) -> str:
+    """The first page's foot: "13-49218 (E)    011013", the job number with the text's language letter and
+    the date of processing (DDMMYY; we take the document's date); "" without a job number (never invented)."""
+    if not job_number:
+        return ""
+    letter = language(language_code).job_letter if code_of(language_code) else language_code.upper()
+    day = iso_date.split("-") if iso_date else []
+    processed = f"    {day[2]}{day[1]}{day[0][2:]}" if len(day) == 3 else ""
+    return f"{job_number} ({letter}){processed}"
 
 
 def annex_title(title: str, language_code: str) -> str:

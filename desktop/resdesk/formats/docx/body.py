@@ -32,6 +32,7 @@ from resdesk.model.document import (
 )
 from resdesk.text.inline import Mark, marked_opening
 from resdesk.un import masthead as words
+from resdesk.un import page as un
 from resdesk.un.languages import is_rtl
 from resdesk.un.phrases import opening_extent
 from resdesk.un.sponsors import sponsor_line
@@ -206,9 +207,12 @@ def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote],
 
     root = etree.Element(w("footnotes"), nsmap={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                                               "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"})
+    # the UN's short separator, from x 99.6 to 173.6 (un.page)
+    start = geometry.twips(un.NOTE_RULE_LEFT - un.PAGE_MARGIN)
     for note_id, kind, mark in ((-1, "separator", "separator"), (0, "continuationSeparator", "continuationSeparator")):
         root.append(el("footnote", el("p", el("pPr", el("spacing", after=0, line=240, lineRule="auto"),
-                                               el("ind", left=geometry.COLUMN_LEFT)), el("r", el(mark))),
+                                               el("ind", left=start)),
+                                      el("r", el(mark))),
                        type=kind, id=note_id))
     for footnote_id in ctx.footnote_order:
         number = ctx.footnote_numbers[footnote_id]

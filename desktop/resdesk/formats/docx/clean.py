@@ -60,7 +60,7 @@ def new_word_document(document: Document, page: str):
 
 def opening_matter(document: Document, ctx: RunContext, page: str) -> list:
     meta = document.meta
-    return [*layout.masthead(meta, page, ctx), *layout.session_block(meta, ctx), *front_matter(document, ctx)]
+    return [*layout.masthead(meta, page, ctx), *front_matter(document, ctx)]
 
 
 def finish(word, document: Document, ctx: RunContext, elements: list, *, author: str,

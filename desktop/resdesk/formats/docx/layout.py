@@ -16,7 +16,8 @@ from resdesk.formats.docx import geometry
 from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
 from resdesk.model.document import Meta
 from resdesk.un import masthead as words
-from resdesk.un.languages import code_of, language
+from resdesk.un import page as un
+from resdesk.un.languages import is_rtl
 from resdesk.un.symbols import symbol_parts
 
 
@@ -41,69 +42,124 @@ def _right_tab(page: str) -> etree._Element:
     return el("tabs", el("tab", val="right", pos=geometry.text_width(page)))
 
 
-def masthead(meta: Meta, page: str, ctx) -> list[etree._Element]:
-    """The masthead: a paragraph with the symbol, then a two-cell table closed by a thick rule."""
+def _bidi(meta: Meta) -> etree._Element | None:
+    """`w:bidi` for a masthead paragraph of a text written right to left: the paragraph, its tabs and indents
+    mirrored, as the UN's Arabic masthead is (one element per paragraph)."""
+    return el("bidi") if is_rtl(meta.language) else None
+
+
+def _cover_alignment(meta: Meta) -> etree._Element | None:
+    """The Distr./date/Original block of a text written right to left is in the cover's language (English, left to
+    right: a right-to-left paragraph would reorder "22 December 2023"); it ends where the mirrored block does."""
+    return el("jc", val="right") if is_rtl(meta.language) else None
+
+
+def _words(meta: Meta, **props) -> etree._Element | None:
+    """The run properties of masthead words in the text's language (right to left in Arabic)."""
+    rtl = is_rtl(meta.language)
+    return run_properties(rtl=rtl, cs=rtl, **props)
+
+
+def _exact(line: float, before: int = 0) -> etree._Element:
+    return el("spacing", before=before, after=0, line=geometry.twips(line), lineRule="exact")
+
+
+#: Page 1's top line, exactly this high: "United Nations" on un.PUBLISHER_BASELINE, the thin rule under it.
+_TOP_LINE = (un.THIN_RULE - un.PUBLISHER_BASELINE - 1) / (1 - geometry.BASELINE_SHARE)
+#: LibreOffice sets a table that opens the text 12 pt low; a paragraph this high (points) before it prevents that.
+_LEAD = 1.0
+_TABLE_TOP = geometry.MARGIN_TOP / 20 + _LEAD
+_ORGAN_LINE = (un.ORGAN_BASELINE - _TABLE_TOP) / geometry.BASELINE_SHARE
+_BLOCK_LINE = un.RIGHT_BLOCK_PITCH
+_HEADER_LINE = 10.0
+
+
+def first_page_header(hdr: etree._Element, meta: Meta, page: str) -> None:
+    """Page 1's header: "United Nations" and the symbol (first component 20 pt) over the thin rule, where the
+    UN puts them (above the body's top margin, which pages 2… need for their first line)."""
     head, rest = symbol_parts(meta.symbol)
-    symbol_runs = [run("\t")]
+    runs = [run("\t"), run(words.publisher(meta.language), _words(meta, size=un.PUBLISHER_SIZE)), run("\t")]
     if head:
-        symbol_runs.append(run(head, run_properties(size=20)))
+        runs.append(run(head, run_properties(size=un.SYMBOL_HEAD_SIZE)))
     if rest:
-        symbol_runs.append(run(rest, run_properties(size=10)))
-    top = _paragraph("Masthead", [run(words.publisher(meta.language), run_properties(size=14)), *symbol_runs],
-                     el("pBdr", border("bottom", 4, 1)), _right_tab(page),
-                     el("spacing", after=0, line=480, lineRule="atLeast"))
+        runs.append(run(rest, run_properties(size=un.SYMBOL_REST_SIZE)))
+    top = geometry.HEADER_DISTANCE / 20
+    before = geometry.before_for(top, un.PUBLISHER_BASELINE, _TOP_LINE)
+    tabs = el("tabs", el("tab", val="left", pos=geometry.MASTHEAD_LEFT),
+              el("tab", val="right", pos=geometry.text_width(page)))
+    line = _paragraph("Masthead", runs, el("pBdr", border("bottom", 4, 1)), tabs, _bidi(meta),
+                      _exact(_TOP_LINE, before))
+    _replace_content(hdr, [line])
+
+
+def masthead(meta: Meta, page: str, ctx) -> list[etree._Element]:
+    """Page 1 under its header: a one-row table closed by the thick rule, the organ (bold 20 pt) and the session
+    block in its left cell, the Distr./date/Original block in its right one; the row is as high as the UN's
+    masthead, or higher when a long session block needs it; then the space before the text."""
     width = geometry.text_width(page)
     left_width = geometry.MASTHEAD_RIGHT_BLOCK
-    right_lines = []
-    if meta.distribution:
-        right_lines.append(("distribution", words.distribution_line(meta.distribution, meta.language)))
-    if meta.date:
-        right_lines.append(("date", words.date_line(meta.date, meta.language)))
-    if meta.original_language:
-        right_lines += [("", ""), ("original", words.original_line(meta.original_language, meta.language))]
-    right_cell = [hinted(_paragraph("Masthead", [run(line)]), fact, ctx) if fact else _empty("Masthead")
-                  for fact, line in right_lines] or [_empty("Masthead")]
+    top = _TABLE_TOP
     organ_name = words.organ_name(meta.organ, meta.language)
-    organ = hinted(_paragraph("Masthead", [run(organ_name, run_properties(bold=True, size=20))],
-                              el("spacing", before=80, after=80, line=400, lineRule="atLeast")), "organ", ctx)
-    if meta.symbol:
-        hinted(top, "symbol", ctx)
+    organ = hinted(_paragraph("Masthead", [run(organ_name, _words(meta, bold=True, size=un.ORGAN_SIZE))],
+                              _bidi(meta), _exact(_ORGAN_LINE), el("ind", left=geometry.MASTHEAD_LEFT)), "organ", ctx)
+    left_cell = [organ, *session_block(meta, ctx, top + _ORGAN_LINE)]
+    right_cell = []
+    block_top = geometry.before_for(top, un.ORGAN_BASELINE, _BLOCK_LINE)
+    for index, (fact, line) in enumerate(_right_lines(meta)):
+        paragraph = _paragraph("Masthead", [run(line)] if line else [], _exact(_BLOCK_LINE, 0 if index else block_top),
+                               _cover_alignment(meta))
+        right_cell.append(hinted(paragraph, fact, ctx) if fact else paragraph)
+    rule = un.thick_rule_y(len(words.session_lines(meta)))
     table = el(
         "tbl",
-        el("tblPr", el("tblW", w=width, type="dxa"), el("tblInd", w=0, type="dxa"),
+        el("tblPr", el("bidiVisual") if is_rtl(meta.language) else None,  # the organ's cell on the right
+           el("tblW", w=width, type="dxa"), el("tblInd", w=0, type="dxa"),
            el("tblBorders", border("bottom", 12, 0)), el("tblLayout", type="fixed"),
            el("tblCellMar", el("left", w=0, type="dxa"), el("right", w=0, type="dxa"))),
         el("tblGrid", el("gridCol", w=left_width), el("gridCol", w=width - left_width)),
-        el("tr",
-           el("tc", el("tcPr", el("tcW", w=left_width, type="dxa")), organ),
-           el("tc", el("tcPr", el("tcW", w=width - left_width, type="dxa")), *right_cell, _empty("Masthead"))),
+        el("tr", el("trPr", el("trHeight", val=geometry.twips(rule - top - un.THICK_RULE_WIDTH / 2), hRule="atLeast")),
+           el("tc", el("tcPr", el("tcW", w=left_width, type="dxa")), *left_cell),
+           el("tc", el("tcPr", el("tcW", w=width - left_width, type="dxa")), *(right_cell or [_empty("Masthead")]))),
     )
-    return [top, table, _empty("Masthead")]
+    return [_paragraph("Masthead", [], _exact(_LEAD)), table, _paragraph("Masthead", [], _exact(un.AFTER_MASTHEAD))]
+
+
+def _right_lines(meta: Meta) -> list[tuple[str, str]]:
+    """(fact, line) of the right-hand block; the empty line above "Original: …" names no fact."""
+    lines = []
+    if meta.distribution:
+        lines.append(("distribution", words.distribution_line(meta.distribution, meta.language)))
+    if meta.date:
+        lines.append(("date", words.date_line(meta.date, meta.language)))
+    if meta.original_language:
+        lines += [("", ""), ("original", words.original_line(meta.original_language, meta.language))]
+    return lines
 
 
 def _empty(style: str) -> etree._Element:
     return _paragraph(style, [])
 
 
-def session_block(meta: Meta, ctx) -> list[etree._Element]:
-    """Session (bold), committee, agenda item, agenda title (bold), then an empty line."""
-    lines: list[tuple[str, str, bool]] = []
-    if meta.session:
-        lines.append(("session", meta.session, True))
-    if meta.committee and not meta.report_line:  # an adopted resolution names it in its report line
-        lines.append(("committee", meta.committee, False))
-    if meta.agenda_item:
-        lines.append(("agenda", words.agenda_line(meta.agenda_item, meta.language), False))
-    if meta.agenda_title:
-        lines.append(("agendatitle", meta.agenda_title, True))
-    paragraphs = [hinted(_paragraph("SessionBlock", [run(text, run_properties(bold=bold))]), fact, ctx)
-                  for fact, text, bold in lines]
-    return paragraphs + [_empty("SessionBlock")] if paragraphs else []
+def session_block(meta: Meta, ctx, top: float) -> list[etree._Element]:
+    """The session block at the page margin, its first line on un.SESSION_FIRST_BASELINE (the paragraph before it
+    ends at `top`); the agenda item's title wraps within un.SESSION_WRAP."""
+    wrap = el("ind", right=geometry.MASTHEAD_RIGHT_BLOCK - geometry.twips(un.SESSION_WRAP))
+    paragraphs = []
+    for index, (fact, text, bold) in enumerate(words.session_lines(meta)):
+        before = 0 if index else geometry.before_for(top, un.SESSION_FIRST_BASELINE, un.SESSION_PITCH)
+        paragraph = _paragraph("SessionBlock", [run(text, _words(meta, bold=bold))], _bidi(meta),
+                               _exact(un.SESSION_PITCH, before), wrap)
+        paragraphs.append(hinted(paragraph, fact, ctx))
+    return paragraphs
 
 
 def running_header(hdr: etree._Element, symbol: str, *, align: str) -> None:
     """Fill a header part: the symbol bold 8.5 pt (Header style) at `align` ("left"/"right")."""
-    _replace_content(hdr, [_paragraph("Header", [run(symbol)] if symbol else [], el("jc", val=align))])
+    before = geometry.before_for(geometry.HEADER_DISTANCE / 20, un.RUNNING_HEAD_BASELINE, _HEADER_LINE)
+    rule = el("pBdr", border("bottom", 2, round(un.THIN_RULE - un.RUNNING_HEAD_BASELINE
+                                                  - (1 - geometry.BASELINE_SHARE) * _HEADER_LINE)))
+    _replace_content(hdr, [_paragraph("Header", [run(symbol)] if symbol else [], rule, _exact(_HEADER_LINE, before),
+                                      el("jc", val=align))])
 
 
 def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool) -> None:
@@ -116,17 +172,15 @@ def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool
 
 
 def first_page_footer(ftr: etree._Element, meta: Meta) -> None:
-    """The first-page footer: the job number with its language letter ("13-49218 (E)"), when set."""
-    text = ""
-    if meta.job_number:
-        letter = language(meta.language).job_letter if code_of(meta.language) else meta.language.upper()
-        text = f"{meta.job_number} ({letter})"
-    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=7))] if text else [])])
-
-
-def empty_header(hdr: etree._Element) -> None:
-    """The first page has no running header (and no rule: the Header style's border stays off)."""
-    _replace_content(hdr, [_empty("Normal")])
+    """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline, when there is a job number."""
+    text = words.job_line(meta.job_number, meta.language, meta.date)
+    line = 12.0
+    # the footer ends FOOTER_DISTANCE above the edge; the space after lifts the line onto its baseline
+    after = geometry.twips(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM - geometry.FOOTER_DISTANCE / 20
+                           - (1 - geometry.BASELINE_SHARE) * line)
+    spacing = el("spacing", before=0, after=max(0, after), line=geometry.twips(line), lineRule="exact")
+    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=un.FIRST_FOOTER_SIZE))] if text else [],
+                                      spacing)])
 
 
 def _replace_content(container: etree._Element, paragraphs: list[etree._Element]) -> None:
@@ -143,7 +197,7 @@ def setup_section(document, meta: Meta, page: str) -> None:
     width, height = geometry.PAGES[page]
     section.page_width, section.page_height = Twips(width), Twips(height)
     section.different_first_page_header_footer = True
-    empty_header(_story(section.first_page_header))
+    first_page_header(_story(section.first_page_header), meta, page)
     first_page_footer(_story(section.first_page_footer), meta)
     running_header(_story(section.header), meta.symbol, align="right")
     running_header(_story(section.even_page_header), meta.symbol, align="left")

@@ -69,7 +69,8 @@ def read_masthead(paragraphs: list[tuple[str, list[str]]], extra_text: list[str]
                 reader.feed(piece)
         for field, value in reader.result().items():
             setattr(meta, field, value)
-        meta.symbol = meta.symbol or next(filter(None, map(find_symbol, extra_text)), "")
+    # our exports print the symbol in page 1's header, with "United Nations"
+    meta.symbol = meta.symbol or next(filter(None, map(find_symbol, extra_text)), "")
     meta.organ = meta.organ or "General Assembly"
     meta.job_number = _job_number(extra_text)
     return meta

@@ -9,11 +9,15 @@ glyphs on Windows; LibreOffice substitutes a font with the script.
 from __future__ import annotations
 
 from resdesk.formats.docx.geometry import COLUMN_LEFT, COLUMN_RIGHT, FIRST_LINE
+from resdesk.un import page as un
 from resdesk.un.languages import ARABIC, CHINESE, ENGLISH
 
 LATIN_FONT = ENGLISH.word_font
 EAST_ASIAN_FONT = CHINESE.word_font
 COMPLEX_FONT = ARABIC.word_font
+
+_NOTE_HANG = round((un.COLUMN_LEFT - un.NOTE_NUMBER_LEFT) * 20)
+_MARK_SIZE = round(un.NOTE_MARK_SIZE / 0.58 * 2) / 2
 
 _W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
@@ -61,18 +65,20 @@ def styles_xml() -> bytes:
         _paragraph("SingleTxt", "SingleTxt", _BODY_TABS + _spacing() + _COLUMN_FIRST + '<w:jc w:val="both"/>'),
         _paragraph("H1", "H1", '<w:keepNext/><w:keepLines/>' + _spacing(0, 240, 270) + _COLUMN,
                    "<w:b/><w:bCs/>" + _size(12), next_style="SingleTxt"),
-        _paragraph("HCh", "HCh", '<w:keepNext/><w:keepLines/>' + _spacing(0, 240, 300) + _COLUMN,
-                   "<w:b/><w:bCs/>" + _size(14), next_style="SingleTxt"),
+        _paragraph("HCh", "HCh", '<w:keepNext/><w:keepLines/>'
+                   + _spacing(0, 240, round(un.CHAPTER_HEADING_PITCH * 20)) + _COLUMN,
+                   "<w:b/><w:bCs/>" + _size(un.CHAPTER_HEADING_SIZE), next_style="SingleTxt"),
         _paragraph("H23", "H23", '<w:keepNext/><w:keepLines/>' + _spacing(0, 120) + _COLUMN,
                    "<w:b/><w:bCs/>", next_style="SingleTxt"),
         _paragraph("H4", "H4", '<w:keepNext/><w:keepLines/>' + _spacing(0, 120) + _COLUMN,
                    "<w:i/><w:iCs/>", next_style="SingleTxt"),
         _paragraph("HMTitle", "HMTitle", '<w:keepNext/><w:keepLines/>' + _spacing(0, 240, 270) + _COLUMN,
                    "<w:b/><w:bCs/>" + _size(12), next_style="SingleTxt"),
+        # the number at un.NOTE_NUMBER_LEFT, a tab, the text hanging at the column's edge
         _paragraph("FootnoteText", "footnote text",
                    f'<w:tabs><w:tab w:val="left" w:pos="{COLUMN_LEFT}"/></w:tabs>' + _spacing(0, 0, 210)
-                   + f'<w:ind w:left="{COLUMN_LEFT}" w:right="{COLUMN_RIGHT}" w:hanging="{FIRST_LINE // 2}"/>'
-                   + '<w:jc w:val="both"/>', _size(8.5)),
+                   + f'<w:ind w:left="{COLUMN_LEFT}" w:right="{COLUMN_RIGHT}" w:hanging="{_NOTE_HANG}"/>'
+                   + '<w:jc w:val="both"/>', _size(un.NOTE_SIZE)),
         _paragraph("Masthead", "Masthead", _spacing(0, 0, 240), based_on="Normal"),
         _paragraph("SessionBlock", "SessionBlock", _spacing(0, 0, 240), based_on="Normal"),
         _paragraph("Header", "header", '<w:pBdr><w:bottom w:val="single" w:sz="2" w:space="1" w:color="auto"/></w:pBdr>'
@@ -80,8 +86,10 @@ def styles_xml() -> bytes:
         _paragraph("Footer", "footer", _spacing(0, 0, 200), _size(8.5)),
         _paragraph("CommentText", "annotation text", _spacing(0, 0), based_on="Normal"),
         _character("DefaultParagraphFont", "Default Paragraph Font", ""),
-        _character("FootnoteReference", "footnote reference", '<w:vertAlign w:val="superscript"/>'),
-        _character("Hyperlink", "Hyperlink", ""),
+        # the UN's 6.5 pt mark, whatever the size of the text around it: a superscript is set at 58 % of its size
+        _character("FootnoteReference", "footnote reference",
+                   '<w:vertAlign w:val="superscript"/>' + _size(_MARK_SIZE)),
+        _character("Hyperlink", "Hyperlink", f'<w:color w:val="{un.LINK_COLOUR}"/>'),
         _character("CommentReference", "annotation reference", _size(8)),
         '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>'
         '<w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>'

@@ -33,14 +33,14 @@ from resdesk.ui.printing.page_geometry import (
     SPACE_AFTER,
     TITLE_SIZE,
 )
+from resdesk.un import page as un_page
 from resdesk.un.languages import ITALIC as ITALIC_OPENING
 from resdesk.un.languages import Emphasis, is_rtl
-from resdesk.un.languages import language as conventions
 from resdesk.un.markers import footnote_marker
 from resdesk.un.masthead import annex_title, note_heading, resolution_number_label
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import sponsor_line
-from resdesk.un.symbols import is_revision
+from resdesk.un.symbols import is_revision, link_url
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Style:
     strike: bool = False
     superscript: bool = False
     color: str = ""  # "#rrggbb"; "" is black
+    link: str = ""  # the URL a click on the text opens (PDF link annotations)
 
 
 PLAIN = Style()
@@ -92,7 +93,6 @@ class Paragraph:
     keep_with_next: bool = False
     numbered: bool = True  # its lines count for the margin line numbers
     rtl: bool = False  # right to left (Arabic): indents and labels are measured from the right edge
-    slanted: bool = True  # its script prints in italics; if not (Arabic), what is italic prints bold
     new_page: bool = False  # starts a page (an annex)
     flag: str = ""
     flag_color: str = ""
@@ -129,9 +129,10 @@ def front_matter(meta: Meta) -> list[Paragraph]:
     if meta.note and meta.title:
         items.append(title_paragraph(meta.title))
     if meta.note:
-        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=TITLE_SIZE, pitch=14.0,
-                               space_after=12.0, align="left", numbered=False, keep_with_next=True))
-        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, space_after=12.0, numbered=False))
+        items.append(Paragraph([Run(note_heading(meta.language), Style(bold=True))], size=un_page.CHAPTER_HEADING_SIZE,
+                               pitch=un_page.CHAPTER_HEADING_PITCH, space_after=12.0, align="left", numbered=False,
+                               keep_with_next=True))
+        items.append(Paragraph([Run(meta.note)], first_indent=PP_INDENT, numbered=False))  # SingleTxt, as in Word
     if meta.sponsors:
         items.append(sponsors_paragraph(sponsor_line(meta.sponsors, meta.language, revised=is_revision(meta.symbol))))
     if meta.title:
@@ -196,12 +197,13 @@ def styled_runs(text: str, marks: list[Mark], markers: dict[str, str], italic_un
             runs.append(Run(markers[note], Style(superscript=True, color=base.color), footnote=note))
         if end is None or end <= start:
             continue
-        marked_italic, marked_bold, _link = coverage.at(start)
+        marked_italic, marked_bold, link = coverage.at(start)
         in_opening = start < italic_until
         italic = base.italic or (in_opening and opening.italic) or marked_italic
         bold = base.bold or (in_opening and opening.bold) or marked_bold
+        color = base.color or (f"#{un_page.LINK_COLOUR.lower()}" if link else "")
         runs.append(Run(text[start:end], Style(italic=italic, bold=bold, underline=base.underline,
-                                                strike=base.strike, color=base.color)))
+                                                strike=base.strike, color=color, link=link_url(link) if link else "")))
     return runs
 
 
@@ -271,10 +273,10 @@ def footnote_paragraphs(document: Document, markers: dict[str, str]) -> dict[str
         note = document.footnotes.get(note_id)
         if note is None:
             continue
-        runs = [Run(marker, Style(superscript=True)), Run(" ")]
-        runs.extend(styled_runs(note.text, note.marks, {}))
-        notes[note_id] = Paragraph(runs, size=NOTE_SIZE, pitch=NOTE_PITCH, space_after=0.0, first_indent=PP_INDENT,
-                                   numbered=False)
+        # the number at un.NOTE_NUMBER_LEFT, the text hanging at the column's edge (as Word's tab sets it)
+        notes[note_id] = Paragraph(styled_runs(note.text, note.marks, {}), size=NOTE_SIZE, pitch=NOTE_PITCH,
+                                   space_after=0.0, numbered=False, label=marker, label_style=Style(superscript=True),
+                                   label_at=un_page.NOTE_NUMBER_LEFT - un_page.COLUMN_LEFT)
     return notes
 
 
@@ -290,15 +292,13 @@ def annex_heading(title: str, language: str) -> Paragraph:
 
 
 def set_direction(items: list[Paragraph | Table], notes: dict[str, Paragraph], language: str) -> None:
-    """Mark every paragraph right to left when the text's language is written so, and upright when its
-    script cannot be slanted (`resdesk.un.languages.Language.slanted`)."""
-    rtl, slanted = is_rtl(language), conventions(language).slanted
-    if not rtl and slanted:
+    """Mark every paragraph right to left when the text's language is written so."""
+    if not is_rtl(language):
         return
     paragraphs = [p for item in items for p in ([item] if isinstance(item, Paragraph)
                                                 else [c for row in item.rows for c in row])]
     for paragraph in [*paragraphs, *notes.values()]:
-        paragraph.rtl, paragraph.slanted = rtl, slanted
+        paragraph.rtl = True
 
 
 def printed_markers(document: Document, numbers: dict[str, str] | None = None) -> dict[str, str]:

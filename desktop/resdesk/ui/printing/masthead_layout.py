@@ -1,4 +1,5 @@
-"""The first page's masthead and session block (un-format.md §3), as drawing operations in points."""
+"""The first page's masthead and session block, as drawing operations in points, at the UN's places
+(`resdesk.un.page`, which the Word export follows too)."""
 
 from __future__ import annotations
 
@@ -7,10 +8,9 @@ from dataclasses import dataclass
 from resdesk.model.document import Meta
 from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.un import masthead as words
+from resdesk.un import page as un
+from resdesk.un.languages import is_rtl
 from resdesk.un.symbols import symbol_parts
-
-RIGHT_BLOCK_X = 397.0
-SESSION_WRAP = 250.0  # the agenda item's title wraps within this width at the page margin
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Text:
     text: str
     size: float
     bold: bool = False
+    follows: bool = False  # continues the text before it (the symbol's "/RES/78/226" after its "A")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,29 @@ class HRule:
     width: float
 
 
+def right_block(meta: Meta) -> list[str]:
+    """The lines at the masthead's right ("" for the empty line above "Original: …")."""
+    block = []
+    if meta.distribution:
+        block.append(words.distribution_line(meta.distribution, meta.language))
+    if meta.date:
+        block.append(words.date_line(meta.date, meta.language))
+    if meta.original_language:
+        block += ["", words.original_line(meta.original_language, meta.language)]
+    return block
+
+
+def session_lines(meta: Meta, wrap) -> list[tuple[str, bool]]:
+    """The session block's lines (text, bold), the agenda item's title wrapped."""
+    lines: list[tuple[str, bool]] = []
+    for fact, text, bold in words.session_lines(meta):
+        if fact == "agendatitle":
+            lines.extend((part, bold) for part in wrap(text, 10.0, un.SESSION_WRAP))
+        else:
+            lines.append((text, bold))
+    return lines
+
+
 def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Text | HRule], float]:
     """The masthead's drawing operations and the y where the text below it starts.
 
@@ -40,38 +64,46 @@ def masthead(meta: Meta, geometry: PageGeometry, measure, wrap) -> tuple[list[Te
     """
     left, right = geometry.margin_left, geometry.margin_right
     language = meta.language
-    ops: list[Text | HRule] = [Text(left, 50.0, words.publisher(language), 14.0)]
+    top = un.PUBLISHER_BASELINE
+    ops: list[Text | HRule] = [Text(un.MASTHEAD_LEFT, top, words.publisher(language), un.PUBLISHER_SIZE)]
     if meta.symbol:
         head, rest = symbol_parts(meta.symbol)
-        rest_x = right - measure(rest, 10.0, False)
-        ops.append(Text(rest_x - measure(head, 20.0, False), 50.0, head, 20.0))
-        ops.append(Text(rest_x, 50.0, rest, 10.0))
-    ops.append(HRule(left, right, 58.0, 0.5))
-    ops.append(Text(left, 88.0, words.organ_name(meta.organ or "General Assembly", language), 20.0, bold=True))
-    block = []
-    if meta.distribution:
-        block.append(words.distribution_line(meta.distribution, language))
-    if meta.date:
-        block.append(words.date_line(meta.date, language))
-    if meta.original_language:
-        block.append("")
-        block.append(words.original_line(meta.original_language, language))
-    for index, line in enumerate(block):
+        rest_x = right - measure(rest, un.SYMBOL_REST_SIZE, False)
+        ops.append(Text(rest_x - measure(head, un.SYMBOL_HEAD_SIZE, False), top, head, un.SYMBOL_HEAD_SIZE))
+        ops.append(Text(rest_x, top, rest, un.SYMBOL_REST_SIZE, follows=True))
+    ops.append(HRule(left, right, un.THIN_RULE, un.THIN_RULE_WIDTH))
+    organ = words.organ_name(meta.organ or "General Assembly", language)
+    ops.append(Text(un.MASTHEAD_LEFT, un.ORGAN_BASELINE, organ, un.ORGAN_SIZE, bold=True))
+    for index, line in enumerate(right_block(meta)):
         if line:
-            ops.append(Text(RIGHT_BLOCK_X, 72.0 + 12.0 * index, line, 10.0))
-    rule_y = max(112.0, 72.0 + 12.0 * len(block))
-    ops.append(HRule(left, right, rule_y, 1.5))
-    y = rule_y + 18.0
-    lines: list[tuple[str, bool]] = []
-    if meta.session:
-        lines.append((meta.session, True))
-    if meta.committee and not meta.report_line:  # an adopted resolution names it in its report line
-        lines.append((meta.committee, False))
-    if meta.agenda_item:
-        lines.append((words.agenda_line(meta.agenda_item, language), False))
-    if meta.agenda_title:
-        lines.extend((part, True) for part in wrap(meta.agenda_title, 10.0, SESSION_WRAP))
-    for text, bold in lines:
-        ops.append(Text(left, y, text, 10.0, bold=bold))
-        y += 12.0
-    return ops, y + 18.0
+            ops.append(Text(un.RIGHT_BLOCK_LEFT, un.ORGAN_BASELINE + un.RIGHT_BLOCK_PITCH * index, line, 10.0))
+    lines = session_lines(meta, wrap)
+    for index, (text, bold) in enumerate(lines):
+        ops.append(Text(left, un.SESSION_FIRST_BASELINE + un.SESSION_PITCH * index, text, 10.0, bold=bold))
+    rule_y = un.thick_rule_y(len(lines))
+    ops.append(HRule(left, right, rule_y, un.THICK_RULE_WIDTH))
+    if is_rtl(language):
+        ops = mirrored(ops, geometry.width, measure)
+    return ops, rule_y + un.AFTER_MASTHEAD
+
+
+def mirrored(ops: list[Text | HRule], width: float, measure) -> list[Text | HRule]:
+    """The masthead of a text written right to left, as the UN's Arabic documents set it: every text and rule in
+    its mirror image (`width - x`), "United Nations" and the organ at the right, the symbol and the
+    Distr./date/Original block at the left, the session block ending at the right page margin."""
+    result: list[Text | HRule] = []
+    for index, op in enumerate(ops):
+        if isinstance(op, HRule):
+            result.append(HRule(width - op.x2, width - op.x1, op.y, op.width))
+        elif op.follows:  # keeps its place after the text it continues
+            before = result[-1]
+            result.append(Text(before.x + measure(before.text, before.size, before.bold), op.y, op.text, op.size,
+                               op.bold, follows=True))
+        else:
+            end = index + 1
+            while end < len(ops) and isinstance(ops[end], Text) and ops[end].follows:
+                end += 1
+            last = ops[end - 1]
+            result.append(Text(width - last.x - measure(last.text, last.size, last.bold), op.y, op.text, op.size,
+                               op.bold))
+    return result

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.ui.printing.textlayout import LaidParagraph
+from resdesk.un import page as un
 
 NOTE_AREA_GAP = 9.0  # from the last body line's slot to the first footnote: the separator rule sits in it
-NOTE_RULE_LENGTH = 72.0
 TABLE_PADDING = 3.0
 
 
@@ -115,8 +115,8 @@ class Paginator:
         if not page.note_ids:
             return
         top = self.geometry.body_bottom - self.notes_height(page.note_ids)
-        left = self.geometry.column_left
-        page.rules.append(Rule(left, top + NOTE_AREA_GAP / 2, left + NOTE_RULE_LENGTH, top + NOTE_AREA_GAP / 2))
+        y = top + NOTE_AREA_GAP / 2
+        page.rules.append(Rule(un.NOTE_RULE_LEFT, y, un.NOTE_RULE_RIGHT, y))
         y = top + NOTE_AREA_GAP
         for note in page.note_ids:
             page.notes.append(PlacedNote(self.notes[note], y))

@@ -15,11 +15,14 @@ from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 from resdesk.ui.printing.content import Flow
 from resdesk.ui.printing.fonts import serif
 from resdesk.ui.printing.masthead_layout import HRule, Text
-from resdesk.ui.printing.page_geometry import HEADER_BASELINE, HEADER_RULE, PageGeometry
+from resdesk.ui.printing.page_geometry import PageGeometry
 from resdesk.ui.printing.paginate import Page, PlacedLine
-from resdesk.ui.printing.textlayout import Units, char_format
+from resdesk.ui.printing.textlayout import Units, char_format, mark_raise
+from resdesk.un import code39
+from resdesk.un import masthead as words
+from resdesk.un import page as un
 
-HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = 8.5, 7.0, 7.0, 7.0
+HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = un.RUNNING_HEAD_SIZE, un.JOB_SIZE, 7.0, 7.0
 LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
 TAG_GAP = 8.0  # from the column's right edge to a change tag
 FLAG_BAR_GAP = 5.0  # from a flag's bar (beside a flagged paragraph's lines) to the column's left edge
@@ -106,10 +109,10 @@ class PagePainter:
         even = number % 2 == 0
         if meta.symbol:
             if even:
-                self.text(g.margin_left, HEADER_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
+                self.text(g.margin_left, un.RUNNING_HEAD_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
             else:
-                self.text_right(g.margin_right, HEADER_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
-        self.rule(g.margin_left, HEADER_RULE, g.margin_right, HEADER_RULE, 0.5)
+                self.text_right(g.margin_right, un.RUNNING_HEAD_BASELINE, meta.symbol, HEADER_SIZE, bold=True)
+        self.rule(g.margin_left, un.THIN_RULE, g.margin_right, un.THIN_RULE, un.THIN_RULE_WIDTH)
         folio = f"{number}/{total}"
         job = meta.job_number
         if even:
@@ -122,9 +125,17 @@ class PagePainter:
                 self.text(g.margin_left, g.footer_baseline, job, JOB_SIZE)
 
     def paint_first_footer(self) -> None:
-        job = self.flow.meta.job_number
-        if job:
-            self.text(self.geometry.margin_left, self.geometry.footer_baseline, f"{job} (E)", JOB_SIZE)
+        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it."""
+        meta, g = self.flow.meta, self.geometry
+        line = words.job_line(meta.job_number, meta.language, meta.date)
+        if not line:
+            return
+        self.text(g.margin_left, g.from_bottom(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM), line, un.FIRST_FOOTER_SIZE)
+        u, top = self.units, g.from_bottom(un.BARCODE_TOP_FROM_BOTTOM)
+        for start, width in code39.bars(code39.job_barcode_text(meta.job_number)):
+            rect = QRectF(u(g.margin_left + start * un.BARCODE_MODULE), u(top), u(width * un.BARCODE_MODULE),
+                          u(un.BARCODE_HEIGHT))
+            self.painter.fillRect(rect, QColor(Qt.GlobalColor.black))
 
     def paint_line(self, line: PlacedLine) -> None:
         u = self.units
@@ -134,13 +145,14 @@ class PagePainter:
         paragraph = laid.paragraph
         if line.index == 0 and paragraph.label:
             style = paragraph.label_style
-            font = char_format(style, paragraph.size, paragraph.slanted).font()
+            font = char_format(style, paragraph.size).font()
             self.painter.setFont(font)
             self.painter.setPen(QColor(style.color) if style.color else QColor(Qt.GlobalColor.black))
             x = laid.left + paragraph.label_at
             if paragraph.rtl:
                 x = laid.left + laid.width - paragraph.label_at - self.measure(paragraph.label, paragraph.size)
-            self.painter.drawText(QPointF(u(x), u(line.baseline)), paragraph.label)
+            raised = mark_raise() if style.superscript else 0.0
+            self.painter.drawText(QPointF(u(x), u(line.baseline - raised)), paragraph.label)
         if paragraph.flag:
             self.paint_flag(line)
         tags = laid.line_tags[line.index]

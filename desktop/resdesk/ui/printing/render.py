@@ -11,10 +11,10 @@ from PySide6.QtPrintSupport import QPrinter
 from resdesk.errors import UserError
 from resdesk.ui.printing.content import Flow, Paragraph, Table
 from resdesk.ui.printing.masthead_layout import masthead
-from resdesk.ui.printing.page_geometry import BODY_TOP, PageGeometry
+from resdesk.ui.printing.page_geometry import BODY_PITCH, BODY_SIZE, PageGeometry
 from resdesk.ui.printing.paginate import TABLE_PADDING, LaidTable, Page, Paginator
 from resdesk.ui.printing.painting import PagePainter
-from resdesk.ui.printing.textlayout import LaidParagraph, Units, lay_out
+from resdesk.ui.printing.textlayout import LaidParagraph, Units, baseline_offset, lay_out
 
 PAGE_SIZES = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 
@@ -39,7 +39,7 @@ def prepare_device(device, paper: str) -> None:
 
 def device_geometry(device) -> PageGeometry:
     rect = device.pageLayout().fullRectPoints()
-    return PageGeometry(float(rect.width()), float(rect.height()))
+    return PageGeometry(float(rect.width()), float(rect.height()), baseline_offset(BODY_SIZE, BODY_PITCH, device))
 
 
 def lay_out_table(table: Table, device, units: Units, geometry: PageGeometry) -> LaidTable:
@@ -65,7 +65,7 @@ def paginate(flow: Flow, device, geometry: PageGeometry, first_top: float) -> li
         else:
             items.append(lay_out_table(item, device, units, geometry))
     notes = {note_id: lay_out(note, device, units, *column) for note_id, note in flow.footnotes.items()}
-    return Paginator(geometry, first_top, BODY_TOP, notes).run(items)
+    return Paginator(geometry, first_top, geometry.body_top, notes).run(items)
 
 
 def render(flow: Flow, settings: PrintSettings, device) -> int:

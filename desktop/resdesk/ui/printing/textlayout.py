@@ -17,6 +17,18 @@ from PySide6.QtGui import QColor, QFontMetricsF, QTextCharFormat, QTextLayout, Q
 
 from resdesk.ui.printing.content import Paragraph, Run, Style
 from resdesk.ui.printing.fonts import serif
+from resdesk.un.languages import LATIN, Script, script_runs
+from resdesk.un.page import NOTE_MARK_SIZE
+
+NO_BREAK_SPACE, NO_BREAK_HYPHEN = "\u00a0", "\u2011"
+
+NOTE_MARK_RAISE = 50.0  # a footnote mark's baseline above the line's, in % of the mark's font height
+_FONT_HEIGHT = 1.107  # Liberation Serif's ascent and descent, in ems
+
+
+def mark_raise() -> float:
+    """How far (points) a footnote mark's baseline stands above the line's."""
+    return NOTE_MARK_SIZE * _FONT_HEIGHT * NOTE_MARK_RAISE / 100
 
 
 @dataclass(frozen=True)
@@ -29,19 +41,22 @@ class Units:
         return points * self.per_point
 
 
-def char_format(style: Style, size: float, slanted: bool = True) -> QTextCharFormat:
-    """The format of a run; in a script that cannot be slanted (Arabic: `Paragraph.slanted`), italics
-    print bold."""
+def char_format(style: Style, size: float, script: Script = LATIN) -> QTextCharFormat:
+    """The format of a run of one script, in that script's face (`fonts.serif`)."""
     fmt = QTextCharFormat()
-    fmt.setFont(serif(size, bold=style.bold or (style.italic and not slanted), italic=style.italic and slanted))
+    fmt.setFont(serif(size, bold=style.bold, italic=style.italic, script=script))
     if style.underline:
         fmt.setFontUnderline(True)
     if style.strike:
         fmt.setFontStrikeOut(True)
-    if style.superscript:
-        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    if style.superscript:  # a footnote mark: the UN's 6.5 pt, raised, whatever the text's size
+        fmt.setFont(serif(NOTE_MARK_SIZE, bold=style.bold, script=script))
+        fmt.setBaselineOffset(NOTE_MARK_RAISE)
     if style.color:
         fmt.setForeground(QColor(style.color))
+    if style.link:  # Qt's PDF engine writes a link annotation over text with an anchor
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(style.link)
     return fmt
 
 
@@ -90,42 +105,22 @@ def _runs_between(spans: list[tuple[int, int, Run]], ends: list[int], start: int
 def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: float) -> LaidParagraph:
     """Break `paragraph` into lines for a column starting at `left` points, `width` points wide."""
     text = paragraph.text.replace("\n", " ").replace("\t", " ")
-    layout = QTextLayout(text, serif(paragraph.size), device)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    if paragraph.rtl:
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
-    if paragraph.rtl:
-        start, end = end, start
-    option.setAlignment({"justify": Qt.AlignmentFlag.AlignJustify, "right": end}.get(paragraph.align, start))
-    layout.setTextOption(option)
-    formats = []
     spans = []  # (start, end, run)
     position = 0
     for run in paragraph.runs:
-        end = position + len(run.text)
-        spans.append((position, end, run))
-        if run.style != Style() and run.text:
-            rng = QTextLayout.FormatRange()
-            rng.start, rng.length = position, len(run.text)
-            rng.format = char_format(run.style, paragraph.size, paragraph.slanted)
-            formats.append(rng)
-        position = end
-    layout.setFormats(formats)
+        spans.append((position, position + len(run.text), run))
+        position += len(run.text)
+    formats = _formats(paragraph, spans)
     ends = [e for _s, e, _run in spans]
     baseline = baseline_offset(paragraph.size, paragraph.pitch, device)
+    widths = [units(max(width - indent, 10.0)) for indent in (paragraph.first_indent, paragraph.indent)]
+    layout = _layout(text, paragraph, device, formats, paragraph.align)
+    _place_lines(layout, paragraph, units, left, baseline, widths)
+    if NO_BREAK_HYPHEN in text or (paragraph.align == "justify" and NO_BREAK_SPACE in text):
+        layout = _relaid(text, paragraph, device, formats, layout, units, left, baseline, widths)
     laid = LaidParagraph(paragraph, layout, baseline, left, width)
-    layout.beginLayout()
-    index = 0
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        indent = paragraph.first_indent if index == 0 else paragraph.indent
-        line.setLineWidth(units(max(width - indent, 10.0)))
-        x = left if paragraph.rtl else left + indent  # right to left: the indent is on the right
-        line.setPosition(QPointF(units(x), units(index * paragraph.pitch + baseline) - line.ascent()))
+    for index in range(layout.lineCount()):
+        line = layout.lineAt(index)
         start, end = line.textStart(), line.textStart() + line.textLength()
         on_line = _runs_between(spans, ends, start, end)
         laid.line_notes.append([run.footnote for run in on_line if run.footnote])
@@ -134,6 +129,108 @@ def lay_out(paragraph: Paragraph, device, units: Units, left: float, width: floa
             if run.tag and (run.tag, run.tag_color) not in tags:
                 tags.append((run.tag, run.tag_color))
         laid.line_tags.append(tags)
+    return laid
+
+
+def _formats(paragraph: Paragraph, spans) -> list:
+    """The format ranges of the runs: each styled run, and each stretch of another script than Latin, in the face
+    of its script (the layout's own font is the Latin one)."""
+    formats = []
+    for start, _, run in spans:
+        for begin, end, script in script_runs(run.text):
+            if run.style == Style() and script is LATIN:
+                continue
+            rng = QTextLayout.FormatRange()
+            rng.start, rng.length = start + begin, end - begin
+            rng.format = char_format(run.style, paragraph.size, script)
+            formats.append(rng)
+    return formats
+
+
+def _layout(text: str, paragraph: Paragraph, device, formats: list, align: str) -> QTextLayout:
+    layout = QTextLayout(text, serif(paragraph.size), device)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    if paragraph.rtl:
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    start, end = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignRight
+    if paragraph.rtl:
+        start, end = end, start
+    option.setAlignment({"justify": Qt.AlignmentFlag.AlignJustify, "right": end}.get(align, start))
+    layout.setTextOption(option)
+    layout.setFormats(formats)
+    return layout
+
+
+def _place_lines(layout: QTextLayout, paragraph: Paragraph, units: Units, left: float, baseline: float,
+                 widths: list[float]) -> None:
+    """Lay out the lines of `layout`, the first `widths[0]` device units wide and the others `widths[1]`, each on
+    the paragraph's pitch."""
+    layout.beginLayout()
+    index = 0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(widths[min(index, 1)])
+        indent = paragraph.first_indent if index == 0 else paragraph.indent
+        x = left if paragraph.rtl else left + indent  # right to left: the indent is on the right
+        line.setPosition(QPointF(units(x), units(index * paragraph.pitch + baseline) - line.ascent()))
         index += 1
     layout.endLayout()
-    return laid
+
+
+#: Ends a line where Qt broke it (the space that ended it is not drawn either way).
+_LINE_SEPARATOR = "\u2028"
+#: What a justified line is left short of its width, in device units, so that it still holds what it held.
+_SLACK = 0.5
+
+
+def _relaid(text: str, paragraph: Paragraph, device, formats: list, broken: QTextLayout, units: Units,
+            left: float, baseline: float, widths: list[float]) -> QTextLayout:
+    """The lines of `broken` laid out again, with their breaks, the way Word and LibreOffice set them: justified by
+    widening their spaces alone (Qt widens no-break spaces too, and a text layer then reads "19\u00a0 November",
+    a gap after the no-break space), and no-break hyphens drawn as the hyphen of the run's own face (the serif
+    faces have no U+2011 glyph; Qt took it from another face). The space that ends a line becomes a line
+    separator, so the lines end where Qt broke them; should they come out otherwise all the same, `broken` is
+    kept."""
+    shown = list(text.replace(NO_BREAK_HYPHEN, "-"))
+    for index in range(broken.lineCount() - 1):
+        line = broken.lineAt(index)
+        end = line.textStart() + line.textLength() - 1
+        if shown[end] == " ":
+            shown[end] = _LINE_SEPARATOR
+    shown = "".join(shown)
+    justify = paragraph.align == "justify"
+    align = "left" if justify else paragraph.align
+    spacing = _word_spacing(shown, paragraph, device, formats, units, left, baseline, widths) if justify else []
+    relaid = _layout(shown, paragraph, device, [*formats, *spacing], align)
+    _place_lines(relaid, paragraph, units, left, baseline, widths)
+    return relaid if _breaks(relaid) == _breaks(broken) else broken
+
+
+def _word_spacing(shown: str, paragraph: Paragraph, device, formats: list, units: Units, left: float,
+                  baseline: float, widths: list[float]) -> list:
+    """Format ranges that widen the spaces (U+0020 alone) of every line but the last to fill the line."""
+    natural = _layout(shown, paragraph, device, formats, "left")
+    _place_lines(natural, paragraph, units, left, baseline, widths)
+    spacing = []
+    for index in range(natural.lineCount() - 1):
+        line = natural.lineAt(index)
+        start = line.textStart()
+        content = shown[start:start + line.textLength()].rstrip(" " + _LINE_SEPARATOR)
+        spaces = [start + offset for offset, char in enumerate(content) if char == " "]
+        extra = widths[min(index, 1)] - line.naturalTextWidth() - _SLACK
+        if not spaces or extra <= 0:
+            continue
+        for at in spaces:
+            rng = QTextLayout.FormatRange()
+            rng.start, rng.length = at, 1
+            rng.format = QTextCharFormat()
+            rng.format.setFontWordSpacing(extra / len(spaces))
+            spacing.append(rng)
+    return spacing
+
+
+def _breaks(layout: QTextLayout) -> list[tuple[int, int]]:
+    return [(layout.lineAt(i).textStart(), layout.lineAt(i).textLength()) for i in range(layout.lineCount())]

@@ -1,0 +1,64 @@
+"""The first page's foot: the job number line and its Code 39 barcode (against the standard's table)."""
+
+from __future__ import annotations
+
+import pytest
+
+from docx_support import NS, W, paragraph_text, part, seed_document
+from resdesk.errors import UserError
+from resdesk.formats.docx.clean import render_clean
+from resdesk.un import code39
+from resdesk.un.masthead import job_line
+
+# ISO/IEC 16388: each character as bars (B) and spaces (s), wide in capitals, narrow in lower case.
+STANDARD = {"*": "bSbsBsBsb", "0": "bsbSBsBsb", "1": "BsbSbsbsB", "9": "bsBSbsBsb", "A": "BsbsbSbsB",
+            "Z": "bSBsBsbsb", "-": "bSbsbsBsB", "/": "bSbSbsbSb"}
+
+
+def modules(text: str) -> str:
+    """The barcode of `text` as a string of 1 (bar) and 0 (space) per narrow module."""
+    bars = code39.bars(text)
+    row = ["0"] * code39.width(text)
+    for start, width in bars:
+        row[start:start + width] = ["1"] * width
+    return "".join(row)
+
+
+def expected(text: str) -> str:
+    out = []
+    for char in f"*{text}*":
+        for element in STANDARD[char]:
+            out.append(("1" if element.lower() == "b" else "0") * (3 if element.isupper() else 1))
+        out.append("0")
+    return "".join(out)[:-1]
+
+
+@pytest.mark.parametrize("text", ["0", "19", "A-Z/", "1"])
+def test_code39_follows_the_standard_table(text):
+    assert modules(text) == expected(text)
+
+
+def test_every_character_is_three_wide_of_nine():
+    for char, pattern in code39.PATTERNS.items():
+        assert len(pattern) == 9 and pattern.count("1") == 3, char
+        assert pattern[1::2].count("1") in (1, 3), char  # one wide space (or, for $ / + %, three)
+
+
+def test_job_number_barcode_and_line():
+    assert code39.job_barcode_text("13-49218") == "1349218"
+    assert len(code39.bars("1349218")) == 5 * 9  # five bars a character, start and stop included
+    assert job_line("13-49218", "en", "2013-10-01") == "13-49218 (E)    011013"
+    assert job_line("13-49218", "fr", "") == "13-49218 (F)"
+    assert job_line("", "en", "2013-10-01") == ""  # no job number: nothing is invented
+    with pytest.raises(UserError):
+        code39.bars("a*b")
+
+
+def test_word_first_page_footer():
+    document = seed_document()
+    document.meta.job_number = "13-49218"
+    data = render_clean(document)
+    footers = [part(data, f"word/footer{n}.xml") for n in (1, 2, 3)]
+    first = next(f for f in footers if "(E)" in paragraph_text(f.find("w:p", NS)))
+    assert paragraph_text(first.find("w:p", NS)) == "13-49218 (E)    011013"
+    assert first.find(".//w:r/w:rPr/w:sz", NS).get(f"{W}val") == "20"  # 10 pt
