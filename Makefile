@@ -1,5 +1,5 @@
 # `make run` opens the application on the bundled example resolution;
-# `make test` runs ruff and the whole test suite. Each creates the virtual
+# `make test` runs ruff, the import contracts (lint-imports) and the whole test suite. Each creates the virtual
 # environment it needs in .venv (PYTHON picks the interpreter, 3.11 or later).
 # `make dist` builds the frozen application in dist/ (packaging/build.py, its own
 # environment in build/dist-venv).
@@ -27,6 +27,7 @@ run: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check desktop tests resources templates packaging setup.py
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest

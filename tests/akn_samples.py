@@ -6,13 +6,13 @@ or wherever $RESDESK_SAMPLES points; tests that need them skip, saying so, when 
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
-BESIDE_REPOSITORY = Path(__file__).resolve().parents[1] / ".." / "shared" / "samples"
-SAMPLES = Path(os.environ.get("RESDESK_SAMPLES", BESIDE_REPOSITORY))
+from conftest import samples_dir
+
+SAMPLES = samples_dir()
 AKN_SAMPLES = SAMPLES / "akn"
 
 E_78_226 = "A_RES_78_226-2325984E.xml"

@@ -7,6 +7,7 @@ import os
 # Before anything imports Qt: tests never need a display unless they start Xvfb themselves.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -42,3 +43,15 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None) -> sub
         [sys.executable, "-m", "resdesk", *map(str, args)],
         capture_output=True, text=True, cwd=cwd, env=env, timeout=120,
     )
+
+
+def cli_ok(*args) -> str:
+    """Run `python -m resdesk ARGS…` and return its stdout; fail the test (with its stderr) unless it exits 0."""
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def cli_outline(document, *extra) -> dict:
+    """`resdesk outline DOCUMENT --json EXTRA…`, parsed."""
+    return json.loads(cli_ok("outline", document, "--json", *extra))

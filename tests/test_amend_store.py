@@ -11,9 +11,9 @@ from builders import small_document
 from resdesk.amend.decisions import set_statuses
 from resdesk.errors import UserError
 from resdesk.model.amendment import AGREED, DELETE_BLOCK, PROPOSED, REPLACE, Amendment
-from resdesk.model.comment import Comment
+from resdesk.model.comment import Comment, shared_comments
 from resdesk.store.amendments import add_amendment, amendments, get_amendment
-from resdesk.store.comments import add_comment, comments, shared_comments
+from resdesk.store.comments import add_comment, comments
 from resdesk.store.delegations import (
     acting_as,
     add_delegation,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from akn_samples import AKN_SAMPLES, E_78_226
-from conftest import SEED, run_cli
+from conftest import SEED, cli_ok, run_cli
 from docx_revisions import accepted, document_footnotes, footnote_texts, printed_paragraphs, rejected
 from docx_support import W, part, seed_document
 from office import needs_office, resolve_changes
@@ -23,12 +23,6 @@ from resdesk.formats.sources import read_source
 from versions import FIRST_POINT, NEW_OP, POINTS, second_version, third_version
 
 REVISION_TAGS = ("ins", "del", "moveFrom", "moveTo")
-
-
-def cli(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def check_tracked(out: Path, old: Path, new: Path) -> None:
@@ -100,7 +94,7 @@ def test_the_seed_against_its_successor_a_res_78_226(versions, tmp_path):
     if not versions["78/226"].exists():
         pytest.skip(f"the UN samples are not at {AKN_SAMPLES}")
     out = tmp_path / "rollover.docx"
-    cli("compare", versions["v1"], versions["78/226"], "-o", out)
+    cli_ok("compare", versions["v1"], versions["78/226"], "-o", out)
     check_tracked(out, versions["v1"], versions["78/226"])
     root = part(out.read_bytes(), "word/document.xml")
     authors = Counter(e.get(f"{W}author") for tag in REVISION_TAGS for e in root.iter(f"{W}{tag}"))
@@ -109,14 +103,14 @@ def test_the_seed_against_its_successor_a_res_78_226(versions, tmp_path):
     texts = "".join(t.text or "" for t in root.iter(f"{W}t"))
     assert "A/RES/78/226" in texts and "22 December 2023" in texts and "1 October 2013" not in texts
     again = tmp_path / "again.docx"
-    cli("compare", versions["v1"], versions["78/226"], "-o", again)
+    cli_ok("compare", versions["v1"], versions["78/226"], "-o", again)
     assert again.read_bytes() == out.read_bytes()
 
 
 @pytest.mark.parametrize("old, new", [("v1", "v2"), ("v2", "v3")])
 def test_successive_versions_footnotes_and_sub_paragraphs_included(versions, tmp_path, old, new):
     out = tmp_path / f"{old}-{new}.docx"
-    cli("compare", versions[old], versions[new], "-o", out, "--author", "Mexico", "--page", "a4")
+    cli_ok("compare", versions[old], versions[new], "-o", out, "--author", "Mexico", "--page", "a4")
     check_tracked(out, versions[old], versions[new])
     root = part(out.read_bytes(), "word/document.xml")
     assert {e.get(f"{W}author") for tag in REVISION_TAGS for e in root.iter(f"{W}{tag}")} <= {"Mexico", "Secretariat"}
@@ -173,7 +167,7 @@ def test_libreoffice_accepts_and_rejects_to_new_and_old(versions, tmp_path):
     outputs = []
     for old, new in pairs:
         outputs.append(tmp_path / f"{old}-{new.replace('/', '_')}.docx")
-        cli("compare", versions[old], versions[new], "-o", outputs[-1])
+        cli_ok("compare", versions[old], versions[new], "-o", outputs[-1])
     accepted_texts = resolve_changes(outputs, "Accept")
     rejected_texts = resolve_changes(outputs, "Reject")
     for (old, new), accepted_lines, rejected_lines in zip(pairs, accepted_texts, rejected_texts, strict=True):
@@ -202,7 +196,7 @@ def test_a_comparison_prints_too(versions, tmp_path):
 
     need_poppler()
     out = tmp_path / "v1-v2.pdf"
-    cli("compare", versions["v1"], versions["v2"], "-o", out, "--author", "Mexico")
+    cli_ok("compare", versions["v1"], versions["v2"], "-o", out, "--author", "Mexico")
     text = " ".join(" ".join(page_text(out, page, layout=False).split()) for page in range(1, page_count(out) + 1))
     assert "Changes since seed.txt" in text and NEW_OP in text
     assert "Resolution 2462 (2019) of the Security Council." in text
@@ -219,21 +213,21 @@ def test_bad_input_is_one_sentence_and_writes_nothing(versions, tmp_path):
 
 def test_import_based_on_the_official_text_records_the_drafts_changes(versions, tmp_path):
     doc = tmp_path / "draft.resdesk"
-    ids = cli("import", versions["v2"], "--based-on", versions["v1"], "-o", doc, "--as", "Mexico").split()
-    outline = json.loads(cli("outline", doc, "--json"))
+    ids = cli_ok("import", versions["v2"], "--based-on", versions["v1"], "-o", doc, "--as", "Mexico").split()
+    outline = json.loads(cli_ok("outline", doc, "--json"))
     assert outline["meta"]["date"] == "2013-10-15"  # the draft's metadata
     assert [b["text"] for b in outline["blocks"]] == [b["text"] for b in json.loads(
-        cli("outline", _imported(versions["v1"], tmp_path), "--json"))["blocks"]]  # the official text
+        cli_ok("outline", _imported(versions["v1"], tmp_path), "--json"))["blocks"]]  # the official text
     amendments = outline["amendments"]
     assert [a["id"] for a in amendments] == ids and {a["author"] for a in amendments} == {"Mexico"}
     kinds = Counter(a["kind"] for a in amendments)
     assert kinds == {"insert-block": 3, "replace": 2, "delete-block": 1, "move-block": 1, "footnote": 1}
     tracked = tmp_path / "tracked.docx"
-    cli("export", doc, "-o", tracked, "--mode", "tracked")
+    cli_ok("export", doc, "-o", tracked, "--mode", "tracked")
     check_tracked(tracked, versions["v1"], versions["v2"])
     copy_of_old = tmp_path / "copy.resdesk"
-    assert cli("import", "--based-on", doc, "-o", copy_of_old) == ""  # a document file is a text too
-    assert json.loads(cli("outline", copy_of_old, "--json"))["blocks"] == outline["blocks"]
+    assert cli_ok("import", "--based-on", doc, "-o", copy_of_old) == ""  # a document file is a text too
+    assert json.loads(cli_ok("outline", copy_of_old, "--json"))["blocks"] == outline["blocks"]
 
 
 def test_the_drafts_sponsors_propose_its_changes(versions, tmp_path):
@@ -243,10 +237,10 @@ def test_the_drafts_sponsors_propose_its_changes(versions, tmp_path):
     new = tmp_path / "draft.docx"
     new.write_bytes(render_clean(draft))
     doc = tmp_path / "draft.resdesk"
-    cli("import", new, "--based-on", versions["v1"], "-o", doc)
-    (amendment,) = json.loads(cli("outline", doc, "--json"))["amendments"]
+    cli_ok("import", new, "--based-on", versions["v1"], "-o", doc)
+    (amendment,) = json.loads(cli_ok("outline", doc, "--json"))["amendments"]
     assert (amendment["author"], amendment["co_sponsors"]) == ("Mexico", ["Chile", "Atlantis"])
-    assert "Atlantis" in cli("delegation", doc)  # a sponsor the built-in list lacks is the document's own
+    assert "Atlantis" in cli_ok("delegation", doc)  # a sponsor the built-in list lacks is the document's own
     draft.meta.sponsors = []
     new.write_bytes(render_clean(draft))
     refused = run_cli("import", new, "--based-on", versions["v1"], "-o", tmp_path / "other.resdesk")
@@ -256,7 +250,7 @@ def test_the_drafts_sponsors_propose_its_changes(versions, tmp_path):
 
 def _imported(source: Path, folder: Path) -> Path:
     doc = folder / f"{source.stem}-plain.resdesk"
-    cli("import", source, "-o", doc)
+    cli_ok("import", source, "-o", doc)
     return doc
 
 
@@ -264,11 +258,11 @@ def test_a_revision_that_accepts_the_drafts_proposals_is_shown_by_their_sponsor(
     """The draft's proposals (footnotes and sub-paragraphs among them) agreed and issued as Rev.1: comparing Rev.1
     with the official text gives the draft, every change by the sponsor (the Secretariat renumbers)."""
     doc = tmp_path / "draft.resdesk"
-    ids = cli("import", versions["v2"], "--based-on", versions["v1"], "-o", doc, "--as", "Mexico").split()
-    cli("status", doc, *ids, "agreed")
-    assert cli("revise", doc).splitlines()[:2] == ["Rev.1", f"applied: {', '.join(ids)}"]
+    ids = cli_ok("import", versions["v2"], "--based-on", versions["v1"], "-o", doc, "--as", "Mexico").split()
+    cli_ok("status", doc, *ids, "agreed")
+    assert cli_ok("revise", doc).splitlines()[:2] == ["Rev.1", f"applied: {', '.join(ids)}"]
     out = tmp_path / "rev1.docx"
-    cli("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
+    cli_ok("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
     check_tracked(out, versions["v1"], versions["v2"])
     root = part(out.read_bytes(), "word/document.xml")
     assert {e.get(f"{W}author") for tag in REVISION_TAGS for e in root.iter(f"{W}{tag}")} == {"Mexico",

@@ -17,7 +17,8 @@ from resdesk.formats.docx.clean import render_clean
 from resdesk.formats.docx_export import export_docx
 from resdesk.store.delegations import set_acting_as
 from resdesk.store.documents import create_document
-from resdesk.views.export import ExportOptions, prepare_export
+from resdesk.views.export import prepare_export
+from resdesk.views.export_input import ExportOptions
 
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 

@@ -8,7 +8,6 @@ changes and authors.
 from __future__ import annotations
 
 import io
-import json
 import re
 import zipfile
 from collections import Counter
@@ -17,49 +16,40 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import run_cli
+from conftest import cli_ok, cli_outline
 from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
 from docx_support import NS, W, paragraph_text, part
 from office import convert, needs_office
 from resdesk.store.amendments import amendments
 from resdesk.store.docfile import DocumentFile
-from resdesk.views.export import ExportOptions, chosen_amendments
+from resdesk.views.export import chosen_amendments
+from resdesk.views.export_input import ExportOptions
 
 DELEGATIONS = ("Brazil", "Canada", "Mexico", "European Union", "Japan")
 LIVE = "proposed,agreed,agreed-ad-ref,bracketed"
 
 
-def cli(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def outline(doc: Path, *args) -> dict:
-    return json.loads(cli("outline", doc, "--json", *args))
-
-
 def negotiate(doc: Path) -> dict:
     """Five delegations amend the text: words, a deletion, an alternative, a new paragraph, a move, comments."""
-    blocks = outline(doc)["blocks"]
+    blocks = cli_outline(doc)["blocks"]
     ops = [b for b in blocks if b["kind"] == "operative"]
     pps = [b for b in blocks if b["kind"] == "preambular"]
     words = ops[1]["text"].split()
     old = " ".join(words[2:5])
-    cli("amend", doc, "--as", "Brazil", "--in", ops[1]["label"], "--replace", old, "--with", "firmly " + old)
-    cli("amend", doc, "--as", "Canada", "--delete-paragraph", ops[3]["label"])
-    cli("amend", doc, "--as", "Canada", "--delete-paragraph", pps[0]["label"])  # the seed's PP1 holds links
-    cli("amend", doc, "--as", "Mexico", "--alternative", "Requests the Office to report on the matter;",
+    cli_ok("amend", doc, "--as", "Brazil", "--in", ops[1]["label"], "--replace", old, "--with", "firmly " + old)
+    cli_ok("amend", doc, "--as", "Canada", "--delete-paragraph", ops[3]["label"])
+    cli_ok("amend", doc, "--as", "Canada", "--delete-paragraph", pps[0]["label"])  # the seed's PP1 holds links
+    cli_ok("amend", doc, "--as", "Mexico", "--alternative", "Requests the Office to report on the matter;",
         "--for", ops[4]["label"])
-    cli("amend", doc, "--as", "European Union", "--new-paragraph", "Encourages Member States to share good practices;",
-        "--after", ops[2]["label"], "--kind", "operative")
-    cli("amend", doc, "--as", "Japan", "--move", ops[5]["label"], "--after", ops[7]["label"])
+    cli_ok("amend", doc, "--as", "European Union", "--new-paragraph",
+           "Encourages Member States to share good practices;", "--after", ops[2]["label"], "--kind", "operative")
+    cli_ok("amend", doc, "--as", "Japan", "--move", ops[5]["label"], "--after", ops[7]["label"])
     moved_words = ops[5]["text"].split()
-    cli("amend", doc, "--as", "Brazil", "--in", ops[5]["label"], "--delete-words", " ".join(moved_words[3:5]))
+    cli_ok("amend", doc, "--as", "Brazil", "--in", ops[5]["label"], "--delete-words", " ".join(moved_words[3:5]))
     pp_words = pps[1]["text"].split()
-    cli("amend", doc, "--as", "Japan", "--in", pps[1]["label"], "--delete-words", " ".join(pp_words[3:5]))
-    cli("comment", doc, "--as", "Brazil", "--on", ops[1]["label"], "--text", "We can be flexible here.")
-    cli("comment", doc, "--as", "Brazil", "--on", ops[1]["label"], "--text", "Do not tell Canada.", "--private")
+    cli_ok("amend", doc, "--as", "Japan", "--in", pps[1]["label"], "--delete-words", " ".join(pp_words[3:5]))
+    cli_ok("comment", doc, "--as", "Brazil", "--on", ops[1]["label"], "--text", "We can be flexible here.")
+    cli_ok("comment", doc, "--as", "Brazil", "--on", ops[1]["label"], "--text", "Do not tell Canada.", "--private")
     return {"ops": ops, "pps": pps}
 
 
@@ -67,13 +57,13 @@ def negotiate(doc: Path) -> dict:
 def negotiated(tmp_path_factory, request) -> Path:
     folder = tmp_path_factory.mktemp("tracked")
     doc = folder / "seed.resdesk"
-    cli("import", Path(__file__).parent / "fixtures" / "seed.txt", "-o", doc)
-    cli("meta", doc, "--set", "symbol=A/C.3/68/L.5")
+    cli_ok("import", Path(__file__).parent / "fixtures" / "seed.txt", "-o", doc)
+    cli_ok("meta", doc, "--set", "symbol=A/C.3/68/L.5")
     negotiate(doc)
-    cli("export", doc, "-o", folder / "tracked.docx", "--mode", "tracked")
-    cli("export", doc, "-o", folder / "moves.docx", "--mode", "tracked", "--moves-as-delete-insert")
-    cli("export", doc, "-o", folder / "brazil.docx", "--mode", "tracked", "--delegations", "Brazil")
-    cli("export", doc, "-o", folder / "compilation.docx", "--mode", "compilation")
+    cli_ok("export", doc, "-o", folder / "tracked.docx", "--mode", "tracked")
+    cli_ok("export", doc, "-o", folder / "moves.docx", "--mode", "tracked", "--moves-as-delete-insert")
+    cli_ok("export", doc, "-o", folder / "brazil.docx", "--mode", "tracked", "--delegations", "Brazil")
+    cli_ok("export", doc, "-o", folder / "compilation.docx", "--mode", "compilation")
     return doc
 
 
@@ -83,9 +73,9 @@ def document_xml(path: Path) -> etree._Element:
 
 def check_accept_and_reject(doc: Path, docx: Path, *consolidated_args: str) -> None:
     root = document_xml(docx)
-    assert body_from_formula(accepted(root)) == outline_paragraphs(outline(doc, "--view", "consolidated",
+    assert body_from_formula(accepted(root)) == outline_paragraphs(cli_outline(doc, "--view", "consolidated",
                                                                            *consolidated_args))
-    assert body_from_formula(rejected(root)) == outline_paragraphs(outline(doc))
+    assert body_from_formula(rejected(root)) == outline_paragraphs(cli_outline(doc))
 
 
 def test_accept_all_gives_the_consolidated_text_and_reject_all_the_base(negotiated):
@@ -175,10 +165,10 @@ def test_the_window_can_show_what_an_export_includes(negotiated):
 
 def test_clean_export_of_the_consolidated_view(negotiated, tmp_path):
     out = tmp_path / "consolidated.docx"
-    cli("export", negotiated, "-o", out, "--mode", "clean", "--status", LIVE)
+    cli_ok("export", negotiated, "-o", out, "--mode", "clean", "--status", LIVE)
     root = document_xml(out)
     assert not any(True for _ in root.iter(f"{W}ins", f"{W}del"))
-    expected = outline_paragraphs(outline(negotiated, "--view", "consolidated", "--status", LIVE))
+    expected = outline_paragraphs(cli_outline(negotiated, "--view", "consolidated", "--status", LIVE))
     assert body_from_formula(accepted(root)) == expected  # (there is nothing to accept: the text as it stands)
 
 
@@ -213,18 +203,18 @@ def test_compilation_lists_every_proposal_with_its_delegation(negotiated):
 def test_version_compare_shows_what_the_revision_changed_by_whom(negotiated, tmp_path):
     doc = tmp_path / "revised.resdesk"
     doc.write_bytes(negotiated.read_bytes())
-    op2 = outline(doc)["blocks"]
+    op2 = cli_outline(doc)["blocks"]
     op2 = next(b for b in op2 if b["label"] == "OP2")
     last_words = " ".join(op2["text"].rstrip(";.").split()[-2:])
-    ident = cli("amend", doc, "--as", "Japan", "--in", "OP2", "--replace", last_words, "--with", "matters").strip()
+    ident = cli_ok("amend", doc, "--as", "Japan", "--in", "OP2", "--replace", last_words, "--with", "matters").strip()
     for number in range(1, int(ident[1:]) + 1):
-        cli("status", doc, f"a{number}", "agreed")
-    assert cli("revise", doc).splitlines()[0] == "Rev.1"
+        cli_ok("status", doc, f"a{number}", "agreed")
+    assert cli_ok("revise", doc).splitlines()[0] == "Rev.1"
     out = tmp_path / "compare.docx"
-    cli("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
+    cli_ok("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
     root = document_xml(out)
-    assert body_from_formula(accepted(root)) == outline_paragraphs(outline(doc, "--rev", "Rev.1"))
-    assert body_from_formula(rejected(root)) == outline_paragraphs(outline(doc, "--rev", "original"))
+    assert body_from_formula(accepted(root)) == outline_paragraphs(cli_outline(doc, "--rev", "Rev.1"))
+    assert body_from_formula(rejected(root)) == outline_paragraphs(cli_outline(doc, "--rev", "original"))
     authors = {e.get(f"{W}author") for e in root.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")}
     assert set(DELEGATIONS) <= authors
     # two delegations changed different words of OP2: each change keeps its own author
@@ -258,10 +248,10 @@ def real_tracked(tmp_path_factory) -> tuple[Path, Path]:
         pytest.skip(f"the UN samples are not at {AKN_SAMPLES}")
     folder = tmp_path_factory.mktemp("real")
     doc = folder / "real.resdesk"
-    cli("import", AKN_SAMPLES / E_78_226, "-o", doc)
+    cli_ok("import", AKN_SAMPLES / E_78_226, "-o", doc)
     negotiate(doc)
     out = folder / "real.docx"
-    cli("export", doc, "-o", out, "--mode", "tracked")
+    cli_ok("export", doc, "-o", out, "--mode", "tracked")
     return doc, out
 
 

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import ast
-import json
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from conftest import SEED, run_cli
+from conftest import SEED, cli_ok, cli_outline, run_cli
 from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
 from docx_support import W, part
 from office import convert, needs_office
@@ -54,34 +53,24 @@ from resdesk.views.outline import outline_json
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop" / "resdesk"
 
 
-def cli(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def outline(doc: Path, *args) -> dict:
-    return json.loads(cli("outline", doc, "--json", *args))
-
-
 def document_xml(path: Path):
     return part(path.read_bytes(), "word/document.xml")
 
 
 def test_b1_a_moved_and_a_new_paragraph_after_pp1_keep_rev1s_order(tmp_path):
     doc = tmp_path / "b1.resdesk"
-    cli("import", SEED, "-o", doc)
-    cli("amend", doc, "--as", "Brazil", "--move", "PP3", "--after", "PP1")
-    cli("amend", doc, "--as", "Chile", "--new-paragraph", "Noting the new paragraph,", "--after", "PP1",
+    cli_ok("import", SEED, "-o", doc)
+    cli_ok("amend", doc, "--as", "Brazil", "--move", "PP3", "--after", "PP1")
+    cli_ok("amend", doc, "--as", "Chile", "--new-paragraph", "Noting the new paragraph,", "--after", "PP1",
         "--kind", "preambular")
-    cli("status", doc, "a1", "agreed")
-    cli("status", doc, "a2", "agreed")
-    assert cli("revise", doc).splitlines()[0] == "Rev.1"
+    cli_ok("status", doc, "a1", "agreed")
+    cli_ok("status", doc, "a2", "agreed")
+    assert cli_ok("revise", doc).splitlines()[0] == "Rev.1"
     out = tmp_path / "compare.docx"
-    cli("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
+    cli_ok("export", doc, "-o", out, "--from", "original", "--to", "Rev.1")
     root = document_xml(out)
-    assert body_from_formula(accepted(root)) == outline_paragraphs(outline(doc, "--rev", "Rev.1"))
-    assert body_from_formula(rejected(root)) == outline_paragraphs(outline(doc, "--rev", "original"))
+    assert body_from_formula(accepted(root)) == outline_paragraphs(cli_outline(doc, "--rev", "Rev.1"))
+    assert body_from_formula(rejected(root)) == outline_paragraphs(cli_outline(doc, "--rev", "original"))
     authors = {e.get(f"{W}author") for e in root.iter(f"{W}moveTo", f"{W}ins")}
     assert {"Brazil", "Chile"} <= authors
 
@@ -247,14 +236,14 @@ def test_word_comparison_of_sub_paragraphs_and_annexes_keeps_their_order(sequenc
 
 def _revised(tmp_path: Path) -> Path:
     doc = tmp_path / "seed.resdesk"
-    cli("import", SEED, "-o", doc)
-    cli("amend", doc, "--as", "France", "--in", "OP2", "--replace", "continue to strengthen", "--with",
+    cli_ok("import", SEED, "-o", doc)
+    cli_ok("amend", doc, "--as", "France", "--in", "OP2", "--replace", "continue to strengthen", "--with",
         "strengthen further")
-    cli("amend", doc, "--as", "Brazil", "--move", "OP11", "--after", "OP4")
-    cli("amend", doc, "--as", "Chile", "--new-paragraph", "Welcomes the joint work of the Office;", "--after", "OP3")
+    cli_ok("amend", doc, "--as", "Brazil", "--move", "OP11", "--after", "OP4")
+    cli_ok("amend", doc, "--as", "Chile", "--new-paragraph", "Welcomes the joint work of the Office;", "--after", "OP3")
     for ident in ("a1", "a2", "a3"):
-        cli("status", doc, ident, "agreed")
-    cli("revise", doc)
+        cli_ok("status", doc, ident, "agreed")
+    cli_ok("revise", doc)
     return doc
 
 
@@ -262,7 +251,7 @@ def test_a_pdf_compares_two_versions_like_the_word_file(tmp_path):
     need_poppler()
     doc = _revised(tmp_path)
     pdf = tmp_path / "compare.pdf"
-    cli("export", doc, "-o", pdf, "--from", "original", "--to", "Rev.1")
+    cli_ok("export", doc, "-o", pdf, "--from", "original", "--to", "Rev.1")
     found = words(pdf)
     stream = body_words(found)
     text = " ".join(stream)
@@ -273,13 +262,13 @@ def test_a_pdf_compares_two_versions_like_the_word_file(tmp_path):
     margin = {w.text for w in found if w.x0 > 491}
     assert {"France", "Brazil", "Chile"} <= margin, "each change tagged with the delegation that made it"
     again = tmp_path / "again.pdf"
-    cli("export", doc, "-o", again, "--from", "original", "--to", "Rev.1")
+    cli_ok("export", doc, "-o", again, "--from", "original", "--to", "Rev.1")
     assert again.read_bytes() == pdf.read_bytes()
 
 
 def test_filters_that_match_no_amendment_are_refused_and_nothing_is_written(tmp_path):
     doc = _revised(tmp_path)
-    cli("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
+    cli_ok("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
     for name, extra in (("x.docx", ("--mode", "tracked")), ("x.pdf", ("--mode", "compilation")),
                         ("x.xml", ("--status", "agreed")), ("y.docx", ("--mode", "tracked", "--status", "bracketed"))):
         filters = ("--delegations", "France") if "--status" not in extra else ()
@@ -289,27 +278,27 @@ def test_filters_that_match_no_amendment_are_refused_and_nothing_is_written(tmp_
         assert result.stderr.count("\n") == 1 and not (tmp_path / name).exists()
     assert "the delegation France;" in run_cli("export", doc, "-o", tmp_path / "z.docx", "--mode", "tracked",
                                                "--delegations", "France").stderr
-    cli("export", doc, "-o", tmp_path / "mexico.docx", "--mode", "tracked", "--delegations", "Mexico")
+    cli_ok("export", doc, "-o", tmp_path / "mexico.docx", "--mode", "tracked", "--delegations", "Mexico")
 
 
 def test_b3_akn_refuses_tracked_compilation_and_comparison_and_honours_the_filters(tmp_path):
     doc = _revised(tmp_path)
-    cli("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
-    cli("amend", doc, "--as", "Peru", "--delete-paragraph", "OP7")
+    cli_ok("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
+    cli_ok("amend", doc, "--as", "Peru", "--delete-paragraph", "OP7")
     for extra, words_ in ((("--mode", "tracked"), "clean text"), (("--mode", "compilation"), "clean text"),
                           (("--from", "original", "--to", "Rev.1"), "one version")):
         result = run_cli("export", doc, "-o", tmp_path / "x.xml", *extra)
         assert result.returncode == 2 and words_ in result.stderr and result.stderr.count("\n") == 1, extra
         assert not (tmp_path / "x.xml").exists()
     out = tmp_path / "mexico.xml"
-    cli("export", doc, "-o", out, "--status", "proposed", "--delegations", "Mexico")
+    cli_ok("export", doc, "-o", out, "--status", "proposed", "--delegations", "Mexico")
     back = import_akn(out.read_bytes(), out.name)
-    expected = outline(doc, "--view", "consolidated", "--status", "proposed", "--delegations", "Mexico")
+    expected = cli_outline(doc, "--view", "consolidated", "--status", "proposed", "--delegations", "Mexico")
     assert [b.text for b in back.blocks] == [b["text"] for b in _flat(expected["blocks"])]
     assert back.blocks[[b.kind for b in back.blocks].index(OPERATIVE)].text.startswith("Calls upon Member States")
     plain = tmp_path / "plain.xml"
-    cli("export", doc, "-o", plain)
-    assert import_akn(plain.read_bytes(), plain.name).blocks[-1].text == outline(doc)["blocks"][-1]["text"]
+    cli_ok("export", doc, "-o", plain)
+    assert import_akn(plain.read_bytes(), plain.name).blocks[-1].text == cli_outline(doc)["blocks"][-1]["text"]
 
 
 def _flat(blocks: list[dict]) -> list[dict]:
@@ -331,16 +320,16 @@ def test_formats_read_nothing_from_the_store():
 
 def test_a_comparison_over_two_revisions_names_who_made_each_change(tmp_path):
     doc = _revised(tmp_path)
-    cli("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
-    cli("amend", doc, "--as", "Peru", "--delete-paragraph", "OP8")
-    cli("status", doc, "a4", "agreed")
-    cli("status", doc, "a5", "agreed-ad-ref")
-    assert cli("revise", doc).splitlines()[0] == "Rev.2"
+    cli_ok("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
+    cli_ok("amend", doc, "--as", "Peru", "--delete-paragraph", "OP8")
+    cli_ok("status", doc, "a4", "agreed")
+    cli_ok("status", doc, "a5", "agreed-ad-ref")
+    assert cli_ok("revise", doc).splitlines()[0] == "Rev.2"
     out = tmp_path / "original-rev2.docx"
-    cli("export", doc, "-o", out, "--from", "original", "--to", "Rev.2")
+    cli_ok("export", doc, "-o", out, "--from", "original", "--to", "Rev.2")
     root = document_xml(out)
-    assert body_from_formula(accepted(root)) == outline_paragraphs(outline(doc, "--rev", "Rev.2"))
-    assert body_from_formula(rejected(root)) == outline_paragraphs(outline(doc, "--rev", "original"))
+    assert body_from_formula(accepted(root)) == outline_paragraphs(cli_outline(doc, "--rev", "Rev.2"))
+    assert body_from_formula(rejected(root)) == outline_paragraphs(cli_outline(doc, "--rev", "original"))
     changes = [e for e in root.iter(f"{W}ins", f"{W}del", f"{W}moveFrom", f"{W}moveTo")
                if e.getparent().tag != f"{W}rPr"]
     assert {e.get(f"{W}author") for e in changes} == {"France", "Brazil", "Chile", "Mexico", "Peru", "Secretariat"}
@@ -348,7 +337,7 @@ def test_a_comparison_over_two_revisions_names_who_made_each_change(tmp_path):
     assert secretariat and all(text[:-1].isdigit() and text.endswith(".") for text in secretariat), \
         "only renumbering is the Secretariat's"
     backwards = tmp_path / "backwards.docx"
-    cli("export", doc, "-o", backwards, "--from", "Rev.2", "--to", "original")
+    cli_ok("export", doc, "-o", backwards, "--from", "Rev.2", "--to", "original")
     authors = {e.get(f"{W}author") for e in document_xml(backwards).iter(f"{W}ins", f"{W}del")}
     assert authors == {"Secretariat"}, "no revision leads from Rev.2 back to the original: nobody is named"
 
@@ -366,11 +355,11 @@ def test_a_comparison_takes_no_filters_and_is_no_compilation(tmp_path):
 def test_a_clean_export_with_filters_is_the_consolidated_text_in_every_format(tmp_path):
     need_poppler()
     doc = _revised(tmp_path)
-    cli("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
-    cli("status", doc, "a4", "agreed")
+    cli_ok("amend", doc, "--as", "Mexico", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
+    cli_ok("status", doc, "a4", "agreed")
     expected = "Calls upon Member States that have not yet done so"
     for name in ("agreed.docx", "agreed.pdf", "agreed.xml"):
-        cli("export", doc, "-o", tmp_path / name, "--status", "agreed")
+        cli_ok("export", doc, "-o", tmp_path / name, "--status", "agreed")
     assert any(text.startswith("1.\t" + expected) for text in accepted(document_xml(tmp_path / "agreed.docx")))
     assert " ".join(normal_words(expected)) in " ".join(body_words(words(tmp_path / "agreed.pdf")))
     akn = import_akn((tmp_path / "agreed.xml").read_bytes(), "agreed.xml")
@@ -398,11 +387,11 @@ def test_libreoffice_opens_comparisons_and_deletions_inside_moves(tmp_path):
 
     nested = tmp_path / "small.resdesk"
     create_document(nested, small_document()).close()
-    cli("amend", nested, "--as", "Chile", "--move", "OP2", "--after", "PP1")
-    cli("amend", nested, "--as", "Peru", "--delete-paragraph", "OP2 (a)")
-    cli("export", nested, "-o", tmp_path / "nested.docx", "--mode", "tracked")
+    cli_ok("amend", nested, "--as", "Chile", "--move", "OP2", "--after", "PP1")
+    cli_ok("amend", nested, "--as", "Peru", "--delete-paragraph", "OP2 (a)")
+    cli_ok("export", nested, "-o", tmp_path / "nested.docx", "--mode", "tracked")
     doc = _revised(tmp_path)
-    cli("export", doc, "-o", tmp_path / "compare.docx", "--from", "original", "--to", "Rev.1")
+    cli_ok("export", doc, "-o", tmp_path / "compare.docx", "--from", "original", "--to", "Rev.1")
     text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     dc = "http://purl.org/dc/elements/1.1/"
     for fodt, authors in zip(convert([tmp_path / "nested.docx", tmp_path / "compare.docx"], "fodt", tmp_path),

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SEED, run_cli
+from conftest import SEED, cli_ok
 from docx_support import NS, W, paragraph_text, part, parts
 from office import convert, needs_office
 from pdfread import body_words, colours_in_box, near, need_poppler, normal_words, words
@@ -25,12 +25,6 @@ from resdesk.ui.printing.tracked_flow import COLLISION_COLOUR
 NEW_OP = "Encourages Member States to share information on good practices;"
 
 
-def cli(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def negotiated(tmp_path_factory) -> Path:
     """The seed with: Brazil's word change on the second "assistance" of OP2 (a1); two alternatives for
@@ -39,26 +33,26 @@ def negotiated(tmp_path_factory) -> Path:
     comment on OP2 and Mexico's reply to it. Tracked and compilation exports in Word and PDF."""
     folder = tmp_path_factory.mktemp("wording")
     doc = folder / "seed.resdesk"
-    cli("import", SEED, "-o", doc)
-    cli("meta", doc, "--set", "symbol=A/C.3/68/L.5")
-    cli("amend", doc, "--as", "Brazil", "--in", "OP2", "--replace", "assistance", "--with", "support",
+    cli_ok("import", SEED, "-o", doc)
+    cli_ok("meta", doc, "--set", "symbol=A/C.3/68/L.5")
+    cli_ok("amend", doc, "--as", "Brazil", "--in", "OP2", "--replace", "assistance", "--with", "support",
         "--occurrence", "2")
-    cli("amend", doc, "--as", "Mexico", "--alternative", "Requests the Secretary-General to report on it.",
+    cli_ok("amend", doc, "--as", "Mexico", "--alternative", "Requests the Secretary-General to report on it.",
         "--for", "OP15")
-    cli("amend", doc, "--as", "Chile", "--alternative", "Also requests a report on it.", "--for", "OP15")
-    cli("amend", doc, "--as", "G77", "--new-paragraph", NEW_OP, "--after", "OP3")
-    cli("amend", doc, "--as", "EU", "--in", "OP2", "--replace", "to continue to strengthen", "--with",
+    cli_ok("amend", doc, "--as", "Chile", "--alternative", "Also requests a report on it.", "--for", "OP15")
+    cli_ok("amend", doc, "--as", "G77", "--new-paragraph", NEW_OP, "--after", "OP3")
+    cli_ok("amend", doc, "--as", "EU", "--in", "OP2", "--replace", "to continue to strengthen", "--with",
         "to strengthen further")
-    cli("amend", doc, "--as", "G77", "--in", "OP2", "--replace", "strengthen international coordination",
+    cli_ok("amend", doc, "--as", "G77", "--in", "OP2", "--replace", "strengthen international coordination",
         "--with", "enhance international cooperation")
-    cli("amend", doc, "--as", "CARICOM", "--in", "PP3", "--insert", " and its reviews", "--after-words", "Strategy",
+    cli_ok("amend", doc, "--as", "CARICOM", "--in", "PP3", "--insert", " and its reviews", "--after-words", "Strategy",
         "--occurrence", "1")
-    cli("status", doc, "a7", "bracketed")
-    first = cli("comment", doc, "--as", "Brazil", "--on", "OP2", "--text", "We can be flexible here.")
-    cli("comment", doc, "--as", "Mexico", "--reply-to", first, "--text", "Agreed.")
+    cli_ok("status", doc, "a7", "bracketed")
+    first = cli_ok("comment", doc, "--as", "Brazil", "--on", "OP2", "--text", "We can be flexible here.").strip()
+    cli_ok("comment", doc, "--as", "Mexico", "--reply-to", first, "--text", "Agreed.")
     for mode in ("tracked", "compilation"):
         for suffix in ("docx", "pdf"):
-            cli("export", doc, "-o", folder / f"{mode}.{suffix}", "--mode", mode)
+            cli_ok("export", doc, "-o", folder / f"{mode}.{suffix}", "--mode", mode)
     return doc
 
 
@@ -91,7 +85,7 @@ def test_two_alternatives_for_one_paragraph_are_alt_1_and_alt_2_in_the_word_comm
 
 
 def test_an_instruction_names_the_occurrence_it_changes(negotiated):
-    outline = json.loads(cli("outline", negotiated, "--json"))
+    outline = json.loads(cli_ok("outline", negotiated, "--json"))
     brazil = next(a for a in outline["amendments"] if a["id"] == "a1")
     assert brazil["instruction"] == "In operative paragraph 2, replace the second occurrence of “assistance” with " \
                                     "“support”"
@@ -183,11 +177,11 @@ def test_both_compilation_formats_show_sub_paragraphs_and_annexes_alike(tmp_path
     need_poppler()
     doc = tmp_path / "small.resdesk"
     create_document(doc, small_document()).close()
-    cli("amend", doc, "--as", "Chile", "--in", "OP2 (a)", "--replace", "report", "--with", "report annually")
-    cli("amend", doc, "--as", "Peru", "--new-paragraph", "To act.", "--after", "OP2 (b)", "--kind", "subparagraph")
-    cli("amend", doc, "--as", "EU", "--delete-paragraph", "Annex OP1")
+    cli_ok("amend", doc, "--as", "Chile", "--in", "OP2 (a)", "--replace", "report", "--with", "report annually")
+    cli_ok("amend", doc, "--as", "Peru", "--new-paragraph", "To act.", "--after", "OP2 (b)", "--kind", "subparagraph")
+    cli_ok("amend", doc, "--as", "EU", "--delete-paragraph", "Annex OP1")
     for suffix in ("docx", "pdf"):
-        cli("export", doc, "-o", tmp_path / f"small.{suffix}", "--mode", "compilation")
+        cli_ok("export", doc, "-o", tmp_path / f"small.{suffix}", "--mode", "compilation")
     assert_same_compilation(tmp_path / "small.docx", tmp_path / "small.pdf")
     texts = [paragraph_text(p) for p in document_xml(tmp_path / "small.docx").iter(f"{W}p")]
     assert "OP2 (b) bis\t[To act.]" in texts and "Annex" in texts
@@ -259,5 +253,5 @@ def test_bracketed_proposals_stand_in_square_brackets_in_the_tracked_print(negot
 def test_compilation_exports_are_deterministic(negotiated, tmp_path):
     for suffix in ("docx", "pdf"):
         again = tmp_path / f"again.{suffix}"
-        cli("export", negotiated, "-o", again, "--mode", "compilation")
+        cli_ok("export", negotiated, "-o", again, "--mode", "compilation")
         assert again.read_bytes() == (negotiated.parent / f"compilation.{suffix}").read_bytes(), suffix

@@ -14,7 +14,8 @@ from resdesk.model.document import FORMULA, OPERATIVE, Block, Document, Meta
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import create_document
 from resdesk.text.inline import BOLD, ITALIC, LINK, Coverage, Mark
-from resdesk.views.export import ExportOptions, prepare_export
+from resdesk.views.export import prepare_export
+from resdesk.views.export_input import ExportOptions
 
 LINKS = 28_000
 BOUND_S = 10.0  # the quadratic exporters took 36 s (Word) to 150 s (PDF) for this paragraph; now 0.3-3 s

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import time
 import xml.etree.ElementTree as ET
@@ -12,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import samples_dir
 from resdesk.formats.akn_import import import_akn
 from resdesk.formats.marked_openings import opening_marks
 from resdesk.model.document import TEXT
@@ -47,15 +47,9 @@ SAMPLE_SLIPS = {
 }
 
 
-def samples_path() -> Path:
-    """The shared samples: $RESDESK_SAMPLES, else the `shared/samples` folder beside the repository."""
-    configured = os.environ.get("RESDESK_SAMPLES")
-    return Path(configured) if configured else Path(__file__).resolve().parents[2] / "shared" / "samples"
-
-
-def samples_dir() -> Path:
-    """samples_path(), or skip the test if it is absent."""
-    path = samples_path()
+def present_samples() -> Path:
+    """The shared samples, or skip the test if they are absent."""
+    path = samples_dir()
     if not path.is_dir():
         pytest.skip(f"UN samples not found at {path} (set RESDESK_SAMPLES to the shared samples folder)")
     return path
@@ -136,7 +130,7 @@ def _corrected(name: str, kind: str, text: str, italic: str) -> tuple[str, str, 
 
 def sample_files() -> list[str]:
     """Names of the AKN samples (for parametrising; empty when the samples are absent)."""
-    return sorted(p.name for p in (samples_path() / "akn").glob("*.xml"))
+    return sorted(p.name for p in (samples_dir() / "akn").glob("*.xml"))
 
 
 def language_of(name: str) -> str:
@@ -177,7 +171,7 @@ def expected_shapes(kind: str, italic: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("name", sample_files() or ["(no samples)"])
 def test_akn_sample_openings(name: str) -> None:
     """Every PP and OP of the UN's own files, imported, opens with exactly the phrase the UN italicised."""
-    path = samples_dir() / "akn" / name
+    path = present_samples() / "akn" / name
     paragraphs = akn_paragraphs(path)
     assert paragraphs
     shown = imported_openings(path)
@@ -204,7 +198,7 @@ LEXICON_DIFFERS = {
 def test_lexicon_alone_finds_the_un_phrases(name: str) -> None:
     """The lexicon finds exactly the UN's phrase in every PP and OP of its own files, but where the UN's
     marking contradicts itself (LEXICON_DIFFERS)."""
-    path = samples_dir() / "akn" / name
+    path = present_samples() / "akn" / name
     language = language_of(name)
     if load_lexicon(language) is None:
         pytest.skip(f"no lexicon for {language!r}")
@@ -240,7 +234,7 @@ LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
 def seed_paragraphs() -> tuple[list[str], list[tuple[str, str]]]:
     """The seed's PP texts, and its OPs as (plain text, starred phrase)."""
-    lines = [LINK.sub(r"\1", line.strip()) for line in (samples_dir() / SEED).read_text("utf-8").splitlines()]
+    lines = [LINK.sub(r"\1", line.strip()) for line in (present_samples() / SEED).read_text("utf-8").splitlines()]
     start = lines.index("The General Assembly,") + 1
     preambular, operative = [], []
     for line in lines[start:]:

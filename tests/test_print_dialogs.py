@@ -16,7 +16,7 @@ from pdfread import body_words, need_poppler, normal_words, page_sizes, words  #
 from resdesk.text.inline import FOOTNOTE, Mark  # noqa: E402
 from resdesk.ui.printing import dialogs  # noqa: E402
 from resdesk.ui.printing.render import prepare_device  # noqa: E402
-from resdesk.views.export import ExportOptions  # noqa: E402
+from resdesk.views.export_input import ExportOptions  # noqa: E402
 
 
 @pytest.fixture(autouse=True)

@@ -185,7 +185,7 @@ def test_export_needs_no_display(seed_file, tmp_path):
 
 def test_cli_watermark_default_is_the_export_default():
     from resdesk.cli import build_parser
-    from resdesk.views.export import DEFAULT_WATERMARK
+    from resdesk.views.export_input import DEFAULT_WATERMARK
 
     args = build_parser().parse_args(["export", "d.resdesk", "-o", "x.pdf", "--watermark"])
     assert args.watermark == DEFAULT_WATERMARK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import run_cli
+from conftest import cli_ok
 from pdfread import body_words, colours_in_box, near, need_poppler, page_count, page_text, words
 from resdesk.model.palette import colour
 
@@ -16,12 +16,6 @@ def _poppler():
     need_poppler()
 
 
-def cli(*args):
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
 @pytest.fixture(scope="module")
 def negotiated(tmp_path_factory):
     """The seed with six proposals: France (agreed) replaces words in OP2, G77 adds OP3 bis,
@@ -30,19 +24,19 @@ def negotiated(tmp_path_factory):
     from conftest import SEED
 
     doc = tmp_path_factory.mktemp("tracked") / "seed.resdesk"
-    cli("import", SEED, "-o", doc)
-    cli("meta", doc, "--set", "symbol=A/C.3/68/L.5")
-    cli("amend", doc, "--as", "France", "--in", "OP2", "--replace", "continue to strengthen",
+    cli_ok("import", SEED, "-o", doc)
+    cli_ok("meta", doc, "--set", "symbol=A/C.3/68/L.5")
+    cli_ok("amend", doc, "--as", "France", "--in", "OP2", "--replace", "continue to strengthen",
         "--with", "strengthen further")
-    cli("amend", doc, "--as", "G77", "--new-paragraph", "Calls upon all States to cooperate fully with the Office;",
+    cli_ok("amend", doc, "--as", "G77", "--new-paragraph", "Calls upon all States to cooperate fully with the Office;",
         "--after", "OP3")
-    cli("amend", doc, "--as", "EU", "--delete-paragraph", "PP7")
-    cli("amend", doc, "--as", "Russian Federation", "--in", "PP3", "--insert", " and its reviews",
+    cli_ok("amend", doc, "--as", "EU", "--delete-paragraph", "PP7")
+    cli_ok("amend", doc, "--as", "Russian Federation", "--in", "PP3", "--insert", " and its reviews",
         "--after-words", "Strategy", "--occurrence", "1")
-    cli("amend", doc, "--as", "Brazil", "--move", "OP11", "--after", "OP4")
-    cli("amend", doc, "--as", "Mexico", "--alternative", "Requests the Secretary-General to report at its "
+    cli_ok("amend", doc, "--as", "Brazil", "--move", "OP11", "--after", "OP4")
+    cli_ok("amend", doc, "--as", "Mexico", "--alternative", "Requests the Secretary-General to report at its "
         "seventieth session.", "--for", "OP15")
-    cli("status", doc, "a1", "agreed")
+    cli_ok("status", doc, "a1", "agreed")
     return doc
 
 
@@ -52,7 +46,7 @@ def all_text(pdf) -> str:
 
 def test_tracked_pdf_shows_and_names_the_france_amendment(negotiated, tmp_path):
     pdf = tmp_path / "tracked.pdf"
-    cli("export", negotiated, "-o", pdf, "--mode", "tracked")
+    cli_ok("export", negotiated, "-o", pdf, "--mode", "tracked")
     found = words(pdf)
     text = all_text(pdf)
     assert "France" in text and "G77" in text and "EU" in text
@@ -81,7 +75,7 @@ def test_tracked_pdf_shows_and_names_the_france_amendment(negotiated, tmp_path):
 
 def test_tracked_pdf_filtered_by_delegation(negotiated, tmp_path):
     pdf = tmp_path / "france.pdf"
-    cli("export", negotiated, "-o", pdf, "--mode", "tracked", "--delegations", "France")
+    cli_ok("export", negotiated, "-o", pdf, "--mode", "tracked", "--delegations", "France")
     text = all_text(pdf)
     assert "France" in text
     assert "G77" not in text and "OP3 bis" not in text and "Russian Federation" not in text
@@ -90,7 +84,7 @@ def test_tracked_pdf_filtered_by_delegation(negotiated, tmp_path):
 
 def test_compilation_pdf_lists_each_proposal_with_its_delegation_and_status(negotiated, tmp_path):
     pdf = tmp_path / "compilation.pdf"
-    cli("export", negotiated, "-o", pdf, "--mode", "compilation")
+    cli_ok("export", negotiated, "-o", pdf, "--mode", "compilation")
     text = " ".join(body_words(words(pdf)))
     for expected in ("PP1", "PP7", "OP2", "OP15",
                      "France (agreed): In operative paragraph 2, replace",
@@ -113,10 +107,10 @@ def test_tracked_subparagraphs_keep_their_markers(tmp_path):
 
     doc = tmp_path / "small.resdesk"
     create_document(doc, small_document()).close()
-    cli("amend", doc, "--as", "Chile", "--in", "OP2 (a)", "--replace", "report", "--with", "report annually")
-    cli("amend", doc, "--as", "Chile", "--new-paragraph", "To act.", "--after", "OP2 (b)", "--kind", "subparagraph")
+    cli_ok("amend", doc, "--as", "Chile", "--in", "OP2 (a)", "--replace", "report", "--with", "report annually")
+    cli_ok("amend", doc, "--as", "Chile", "--new-paragraph", "To act.", "--after", "OP2 (b)", "--kind", "subparagraph")
     pdf = tmp_path / "small.pdf"
-    cli("export", doc, "-o", pdf, "--mode", "tracked")
+    cli_ok("export", doc, "-o", pdf, "--mode", "tracked")
     found = [w for w in words(pdf) if w.page == 1]
     marker_a = next(w for w in found if w.text == "(a)")
     marker_b = next(w for w in found if w.text == "(b)")

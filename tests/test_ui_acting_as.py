@@ -10,11 +10,12 @@ pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from conftest import cli_outline  # noqa: E402
 from resdesk.model.delegation import find_delegation  # noqa: E402
 from resdesk.store.delegations import acting_as, document_delegations  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.ui.delegation_dialog import AddDelegationDialog  # noqa: E402
-from ui_support import block_id, outline, ui  # noqa: E402
+from ui_support import block_id, ui  # noqa: E402
 
 pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window
 
@@ -60,7 +61,7 @@ def test_the_delegation_highlighted_with_the_keyboard_is_the_one_acted_as(qtbot,
     assert box.currentText() == "Mexico" and window.session.negotiation.acting == "Mexico"
     window.actions["propose_mode"].trigger()
     propose_alternative(window, monkeypatch, "OP1", "Calls upon all States to act;")
-    assert [a["author"] for a in outline(doc_path)["amendments"]] == ["Mexico"]  # the next proposal is Mexico's
+    assert [a["author"] for a in cli_outline(doc_path)["amendments"]] == ["Mexico"]  # the next proposal is Mexico's
     with DocumentFile.open(doc_path, readonly=True) as reader:
         assert acting_as(reader) == "Mexico"
 

@@ -9,13 +9,13 @@ import pytest
 pytest.importorskip("PySide6")
 pytest.register_assert_rewrite("ui_support")
 
-from conftest import SEED  # noqa: E402
+from conftest import SEED, cli_ok  # noqa: E402
 from resdesk.store.amendments import amendments  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.store.documents import load  # noqa: E402
 from resdesk.ui.amendment_actions import SupersedeQuestion  # noqa: E402
 from resdesk.ui.revision_dialog import RevisionDialog  # noqa: E402
-from ui_support import cli_ok, open_test_window, ui  # noqa: E402
+from ui_support import open_test_window, ui  # noqa: E402
 
 pytest_plugins = ("ui_support",)  # fixtures: qt_settings, negotiated, seed_window
 

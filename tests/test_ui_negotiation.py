@@ -17,12 +17,14 @@ pytest.register_assert_rewrite("ui_support")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QColor  # noqa: E402
 
-from resdesk.store.comments import comments, shared_comments  # noqa: E402
+from conftest import cli_outline  # noqa: E402
+from resdesk.model.comment import shared_comments  # noqa: E402
+from resdesk.store.comments import comments  # noqa: E402
 from resdesk.store.delegations import acting_as, delegation_colours  # noqa: E402
 from resdesk.store.docfile import DocumentFile  # noqa: E402
 from resdesk.ui.negotiation import BASE, CONSOLIDATED, MARKUP, PROPOSE  # noqa: E402
 from resdesk.views.markup import INSERT  # noqa: E402
-from ui_support import block_id, open_test_window, outline, ui  # noqa: E402
+from ui_support import block_id, open_test_window, ui  # noqa: E402
 
 pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window, negotiated, seed_window
 
@@ -83,7 +85,7 @@ def test_propose_mode_typing_records_one_replacement_and_undo_removes_it(qtbot, 
     window.text_view.focus_block(op1, len("Calls upon Member States to act"))
     editor = window.text_view.editor
     qtbot.keyClicks(editor, " now")
-    data = outline(doc_path)
+    data = cli_outline(doc_path)
     assert len(data["amendments"]) == 1, data["amendments"]
     assert window.panels["amendments"].isVisible()  # shown with the document's first amendment
     amendment = data["amendments"][0]
@@ -96,9 +98,9 @@ def test_propose_mode_typing_records_one_replacement_and_undo_removes_it(qtbot, 
     assert editor.toPlainText() == "Calls upon Member States to act now;"
     assert window.session.undo_stack.count() == 1  # the keystrokes merged into one proposal
     window.session.undo_stack.undo()
-    assert outline(doc_path)["amendments"] == []
+    assert cli_outline(doc_path)["amendments"] == []
     window.session.undo_stack.redo()
-    again = outline(doc_path)["amendments"]
+    again = cli_outline(doc_path)["amendments"]
     assert [(a["id"], a["new"]) for a in again] == [(amendment["id"], amendment["new"])]
 
 
@@ -121,7 +123,7 @@ def test_paragraph_proposals_new_deletion_and_move(qtbot, window, doc_path, monk
     window.actions["delete"].trigger()
     window.text_view.focus_block(block_id(window, "OP4"))
     window.actions["move_up"].trigger()
-    data = outline(doc_path)
+    data = cli_outline(doc_path)
     got = {a["kind"]: a for a in data["amendments"]}
     assert set(got) == {"insert-block", "delete-block", "move-block"}
     assert got["insert-block"]["label"] == "OP2 bis"
@@ -132,7 +134,7 @@ def test_paragraph_proposals_new_deletion_and_move(qtbot, window, doc_path, monk
     assert len([b for b in _walk(data["blocks"]) if b["kind"] == "operative"]) == 6  # the text is unchanged
     for _ in range(3):
         window.session.undo_stack.undo()
-    assert outline(doc_path)["amendments"] == []
+    assert cli_outline(doc_path)["amendments"] == []
 
 
 def test_propose_an_alternative(qtbot, seed_window, negotiated, monkeypatch):
@@ -143,7 +145,7 @@ def test_propose_an_alternative(qtbot, seed_window, negotiated, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getMultiLineText",
                         staticmethod(lambda *args, **kwargs: ("Further requests a short report;", True)))
     seed_window.actions["propose_alternative"].trigger()
-    mine = [a for a in outline(negotiated)["amendments"] if a["author"] == "Chile"]
+    mine = [a for a in cli_outline(negotiated)["amendments"] if a["author"] == "Chile"]
     assert [(a["kind"], a["label"], a["new"]) for a in mine] == [
         ("alternative", "OP9 alt 1", "Further requests a short report;")]
 
@@ -242,14 +244,14 @@ def test_status_change_is_undoable(seed_window, negotiated):
     panel = ui(seed_window).amendment_panel
     panel.select("a2")
     panel.status_actions["agreed-ad-ref"].trigger()
-    status = {a["id"]: a["status"] for a in outline(negotiated)["amendments"]}
+    status = {a["id"]: a["status"] for a in cli_outline(negotiated)["amendments"]}
     assert status["a2"] == "agreed-ad-ref"
     assert panel.selected_ids() == ["a2"]
     seed_window.actions["undo"].trigger()
-    assert {a["id"]: a["status"] for a in outline(negotiated)["amendments"]}["a2"] == "proposed"
+    assert {a["id"]: a["status"] for a in cli_outline(negotiated)["amendments"]}["a2"] == "proposed"
     panel.select("a3")
     panel.withdraw_button.click()
-    assert {a["id"]: a["status"] for a in outline(negotiated)["amendments"]}["a3"] == "withdrawn"
+    assert {a["id"]: a["status"] for a in cli_outline(negotiated)["amendments"]}["a3"] == "withdrawn"
 
 
 def test_edit_details_and_delete_own_proposal(seed_window, negotiated, monkeypatch):
@@ -262,7 +264,7 @@ def test_edit_details_and_delete_own_proposal(seed_window, negotiated, monkeypat
 
     monkeypatch.setattr(amendment_actions.AmendmentDetailsDialog, "exec", fill)
     ui(seed_window).amendments.edit_amendment("a3")
-    a3 = next(a for a in outline(negotiated)["amendments"] if a["id"] == "a3")
+    a3 = next(a for a in cli_outline(negotiated)["amendments"] if a["id"] == "a3")
     assert (a3["co_sponsors"], a3["justification"]) == (["Chile", "Peru", "Colombia"], "Broader support.")
     shown = []
     monkeypatch.setattr(window_part.QMessageBox, "warning",
@@ -271,15 +273,15 @@ def test_edit_details_and_delete_own_proposal(seed_window, negotiated, monkeypat
                         lambda dialog: (dialog.co_sponsors.setText("Atlantis"), 1)[1])
     ui(seed_window).amendments.edit_amendment("a3")
     assert shown and "Atlantis" in shown[0]  # an unknown co-sponsor is refused in one sentence
-    assert next(a for a in outline(negotiated)["amendments"] if a["id"] == "a3")["co_sponsors"][0] == "Chile"
+    assert next(a for a in cli_outline(negotiated)["amendments"] if a["id"] == "a3")["co_sponsors"][0] == "Chile"
     ui(seed_window).toolbar.acting_as.act_as("Mexico")
     panel = ui(seed_window).amendment_panel
     panel.select("a3")
     assert panel.delete_button.isEnabled()
     panel.delete_button.click()
-    assert "a3" not in [a["id"] for a in outline(negotiated)["amendments"]]
+    assert "a3" not in [a["id"] for a in cli_outline(negotiated)["amendments"]]
     seed_window.session.undo_stack.undo()
-    assert "a3" in [a["id"] for a in outline(negotiated)["amendments"]]
+    assert "a3" in [a["id"] for a in cli_outline(negotiated)["amendments"]]
     panel.select("a1")  # the European Union's: Mexico may not delete it
     assert not panel.delete_button.isEnabled()
 
@@ -376,14 +378,14 @@ def test_a_delegation_rewords_its_own_proposed_paragraph_and_alternative(seed_wi
     ui(seed_window).amendments.edit_amendment("a3")
     ui(seed_window).amendments.edit_amendment("a6")  # Mexico's alternative for OP15
     assert offered == [("Amendment a3", False), ("Amendment a3", True), ("Amendment a6", True)]
-    stored = {a["id"]: a for a in outline(negotiated)["amendments"]}
+    stored = {a["id"]: a for a in cli_outline(negotiated)["amendments"]}
     assert stored["a3"]["new"] == "Also invites the Office to report on its technical assistance activities;"
     assert "at its seventy-first session" in stored["a6"]["new"]
     record = next(r for r in negotiation.records.blocks if r.amendment == "a3")
     assert record.new_text().startswith("Also invites the Office")
     seed_window.session.undo_stack.undo()
     seed_window.session.undo_stack.undo()
-    stored = {a["id"]: a for a in outline(negotiated)["amendments"]}
+    stored = {a["id"]: a for a in cli_outline(negotiated)["amendments"]}
     assert stored["a3"]["new"].startswith("Invites the Office") and "seventieth" in stored["a6"]["new"]
 
 
@@ -533,7 +535,7 @@ def test_typing_in_the_markup_view_updates_the_delegations_own_proposal(qtbot, s
     cursor.movePosition(QTextCursor.MoveOperation.Left)
     editor.setTextCursor(cursor)
     qtbot.keyClicks(editor, " today")
-    france = [a for a in outline(negotiated)["amendments"] if a["author"] == "France"]
+    france = [a for a in cli_outline(negotiated)["amendments"] if a["author"] == "France"]
     assert [a["id"] for a in france] == ["a9", "a10"]
     assert france[0]["new"] == "all Member States" and france[1]["new"].strip().endswith("today")
     view.setCurrentIndex(view.model_.index(negotiation.row_of(block_id(seed_window, "OP6"))))
@@ -548,12 +550,12 @@ def test_edit_text_mode_changes_the_text_and_proposals_follow(qtbot, seed_window
     op2 = block_id(seed_window, "OP2")
     seed_window.text_view.focus_block(op2, 0)
     qtbot.keyClicks(seed_window.text_view.editor, "Firmly ")
-    data = outline(negotiated)
+    data = cli_outline(negotiated)
     text = next(b["text"] for b in _walk(data["blocks"]) if b.get("label") == "OP2")
     assert text.startswith("Firmly Urges Member States")
     by_id = {a["id"]: a for a in data["amendments"]}
     assert not by_id["a1"]["stale"] and not by_id["a7"]["stale"]  # their words were found again
-    markup = outline(negotiated, "--view", "markup")
+    markup = cli_outline(negotiated, "--view", "markup")
     op2_segments = next(b["segments"] for b in _walk(markup["blocks"]) if b.get("label") == "OP2")
     assert {s["author"] for s in op2_segments if s["op"] != "equal"} == {"European Union", "Group of 77 and China"}
     with DocumentFile.open(negotiated, readonly=True) as reader:
@@ -568,7 +570,7 @@ def test_dragging_in_the_outline_proposes_a_move_in_propose_mode(qtbot, window, 
     model = window.outline.model_
     operative = model.invisibleRootItem().child(1)
     assert not drop(model, "b5", operative, operative.rowCount())  # OP1 dropped at the end: proposed, not moved
-    data = outline(doc_path)
+    data = cli_outline(doc_path)
     assert [(a["author"], a["instruction"]) for a in data["amendments"]] == [
         ("Fiji", "Move operative paragraph 1 to follow operative paragraph 6")]
     assert [b.id for b in window.session.document.blocks][4] == "b5"  # the text keeps its order
@@ -583,7 +585,7 @@ def test_typing_a_proposal_needs_a_delegation_and_add_delegation_acts_as_it(qtbo
     qtbot.keyClicks(window.text_view.editor, "x")
     assert window.text_view.editor.toPlainText() == "Calls upon Member States to act;"  # nothing recorded, shown so
     assert "Acting as" in window.statusBar().currentMessage()
-    assert outline(doc_path)["amendments"] == []
+    assert cli_outline(doc_path)["amendments"] == []
     def add(dialog):
         dialog.name.setText("Group of Friends")
         dialog.accept()

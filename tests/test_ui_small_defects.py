@@ -10,9 +10,10 @@ pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtCore import Qt  # noqa: E402
 
+from conftest import cli_outline  # noqa: E402
 from resdesk.ui.text_view import ROW_ROLE  # noqa: E402
 from test_ui_editor import activate  # noqa: E402
-from ui_support import outline, ui  # noqa: E402
+from ui_support import ui  # noqa: E402
 
 pytest_plugins = ("ui_support",)  # fixtures: qt_settings, doc_path, window, negotiated, seed_window
 
@@ -76,5 +77,5 @@ def test_go_to_in_the_markup_view_keeps_the_markup_and_typing_proposes(qtbot, se
     assert sorted(row.record.amendments()) == ["a1", "a7"]
     qtbot.keyClicks(view, " now")  # typing goes into the paragraph, at its end
     assert view.editor is not None and view.editor.toPlainText().endswith("; now")
-    france = [a for a in outline(negotiated)["amendments"] if a["author"] == "France" and a["target"] == "OP2"]
+    france = [a for a in cli_outline(negotiated)["amendments"] if a["author"] == "France" and a["target"] == "OP2"]
     assert len(france) == 1 and france[0]["new"].endswith("now")

@@ -14,7 +14,7 @@ pytest.register_assert_rewrite("ui_support")
 
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QMessageBox  # noqa: E402
 
-from conftest import SEED  # noqa: E402
+from conftest import SEED, cli_ok  # noqa: E402
 from docx_support import paragraph_text  # noqa: E402
 from resdesk.amend.voting import record_vote  # noqa: E402
 from resdesk.model.vote import Vote  # noqa: E402
@@ -25,7 +25,7 @@ from resdesk.ui.amendment_panel import OUTCOME  # noqa: E402
 from resdesk.ui.export_dialog import ExportDialog  # noqa: E402
 from resdesk.ui.sub_amendment_dialog import SubAmendmentDialog  # noqa: E402
 from resdesk.ui.vote_dialog import VoteDialog  # noqa: E402
-from ui_support import cli_ok, open_test_window, ui  # noqa: E402
+from ui_support import open_test_window, ui  # noqa: E402
 
 pytest_plugins = ("ui_support",)
 

@@ -13,11 +13,12 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl  # noqa: E402
 from PySide6.QtGui import QDropEvent  # noqa: E402
 from PySide6.QtWidgets import QDialog, QMessageBox  # noqa: E402
 
+from conftest import cli_outline  # noqa: E402
 from docx_support import delegation_edits, rewrite_docx, seed_document  # noqa: E402
 from resdesk.formats.docx.clean import render_clean  # noqa: E402
 from resdesk.store.documents import create_document  # noqa: E402
 from resdesk.ui.word_files_dialog import AuthorMapDialog, WordFilesDialog  # noqa: E402
-from ui_support import open_test_window, outline, ui  # noqa: E402
+from ui_support import open_test_window, ui  # noqa: E402
 from word_files import three_reviewers, tracked_by  # noqa: E402
 
 pytest_plugins = ("ui_support",)
@@ -62,7 +63,7 @@ def test_several_files_are_read_after_their_delegations_are_shown_and_recorded_a
         assert shown == [("BRA.docx", "Brazil", "wordFileDelegation_0", "Delegation of BRA.docx"),
                          ("reviewed.docx", "", "wordFileDelegation_1", "Delegation of reviewed.docx")]
         assert asked == ["J. Smith"]
-        stored = outline(doc)
+        stored = cli_outline(doc)
         authors = sorted({a["author"] for a in stored["amendments"]})
         assert authors == ["Brazil", "Chile", "European Union", "Mexico"]
         assert [(c["author"], c["text"]) for c in stored["comments"]] == [
@@ -71,10 +72,10 @@ def test_several_files_are_read_after_their_delegations_are_shown_and_recorded_a
         assert stack.undoText() == "Propose from 2 Word files" and stack.count() == 1
         ids = [a["id"] for a in stored["amendments"]]
         stack.undo()
-        assert outline(doc)["amendments"] == [] and outline(doc)["comments"] == []
+        assert cli_outline(doc)["amendments"] == [] and cli_outline(doc)["comments"] == []
         assert window.session.negotiation.details == []
         stack.redo()
-        assert [a["id"] for a in outline(doc)["amendments"]] == ids and len(outline(doc)["comments"]) == 2
+        assert [a["id"] for a in cli_outline(doc)["amendments"]] == ids and len(cli_outline(doc)["comments"]) == 2
         assert window.statusBar().currentMessage().startswith("2 files: 7 proposals and 2 comments recorded, ")
     finally:
         window.close()
@@ -91,7 +92,7 @@ def test_word_files_dropped_on_the_window_are_proposed(qtbot, qt_settings, answe
                           Qt.KeyboardModifier.NoModifier)
         window.dropEvent(drop)
         assert drop.isAccepted()
-        assert {a["author"] for a in outline(doc)["amendments"]} == {"Brazil"}
+        assert {a["author"] for a in cli_outline(doc)["amendments"]} == {"Brazil"}
         assert window.session.undo_stack.undoText() == "Propose from BRA.docx"
     finally:
         window.close()
@@ -104,7 +105,7 @@ def test_cancelling_records_nothing(qtbot, qt_settings, answered, monkeypatch):
     window = open_test_window(qtbot, doc)
     try:
         ui(window).proposals.propose_from_word([str(typed), str(reviewed)])
-        assert outline(doc)["amendments"] == [] and window.session.undo_stack.count() == 0
+        assert cli_outline(doc)["amendments"] == [] and window.session.undo_stack.count() == 0
     finally:
         window.close()
 

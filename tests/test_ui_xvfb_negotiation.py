@@ -8,13 +8,12 @@ keyboard as a user would: Ctrl+Alt+S, a few letters, Down, Enter.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 
 import pytest
 
-from conftest import run_cli
+from conftest import cli_outline, run_cli
 from test_ui_xvfb import display, drive  # noqa: F401 - `display` is a fixture
 
 pytestmark = [
@@ -22,12 +21,6 @@ pytestmark = [
     pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (apt-get install xvfb)"),
     pytest.mark.skipif(shutil.which("xdotool") is None, reason="xdotool is not installed (apt-get install xdotool)"),
 ]
-
-
-def outline(document) -> dict:
-    result = run_cli("outline", document, "--json")
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
 
 
 def negotiated_example(tmp_path):
@@ -55,13 +48,13 @@ def real_window_env(display_name: str, tmp_path) -> dict:
 
 def test_typing_in_propose_mode_records_a_proposal_in_a_real_window(display, tmp_path):  # noqa: F811
     document = negotiated_example(tmp_path)
-    before = next(b["text"] for b in outline(document)["blocks"] if b["label"] == "OP3")
+    before = next(b["text"] for b in cli_outline(document)["blocks"] if b["label"] == "OP3")
     env = real_window_env(display, tmp_path)
     go_to_op3 = [("key", "ctrl+g"), ("type", "--delay", "30", "OP3"), ("key", "Return")]
 
     done = drive(env, document, go_to_op3 + [("type", "--delay", "30", " with all speed"), ("key", "ctrl+q")])
     assert done.returncode == 0, done.stderr
-    data = outline(document)
+    data = cli_outline(document)
     assert next(b["text"] for b in data["blocks"] if b["label"] == "OP3") == before  # the text is unchanged
     norway = [a for a in data["amendments"] if a["author"] == "Norway"]
     assert len(norway) == 1 and norway[0]["kind"] == "replace" and norway[0]["target"] == "OP3"
@@ -70,7 +63,7 @@ def test_typing_in_propose_mode_records_a_proposal_in_a_real_window(display, tmp
     done = drive(env, document, go_to_op3 + [("type", "--delay", "30", " and then some"), ("key", "ctrl+z"),
                                              ("key", "ctrl+q")])
     assert done.returncode == 0, done.stderr
-    again = [a for a in outline(document)["amendments"] if a["author"] == "Norway"]
+    again = [a for a in cli_outline(document)["amendments"] if a["author"] == "Norway"]
     assert [(a["id"], a["new"]) for a in again] == [(norway[0]["id"], norway[0]["new"])]
 
 
@@ -88,6 +81,6 @@ def test_acting_as_chosen_with_the_keyboard_in_a_real_window(display, tmp_path):
     assert done.returncode == 0, done.stderr
     with DocumentFile.open(document, readonly=True) as reader:
         assert acting_as(reader) == "Mexico"
-    proposed = [a for a in outline(document)["amendments"] if a["target"] == "OP3"]
+    proposed = [a for a in cli_outline(document)["amendments"] if a["target"] == "OP3"]
     assert [(a["author"], a["kind"]) for a in proposed] == [("Mexico", "replace")]
     assert "with all speed" in proposed[0]["new"]

@@ -16,7 +16,7 @@ from resdesk.formats.docx.clean import render_clean
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR
 from resdesk.ui.printing.content import clean_flow, front_matter
 from resdesk.ui.printing.tracked_flow import tracked_flow
-from resdesk.views.export import ExportOptions, export_input
+from resdesk.views.export_input import ExportOptions, export_input
 from resdesk.views.reading import outline_text
 
 AKN = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SEED, run_cli
+from conftest import SEED, cli_ok, run_cli
 from docx_support import delegation_edits, parts, rewrite_docx, seed_document
 from office import SOFFICE, convert
 from resdesk.amend.anchors import TextIndex
@@ -19,12 +19,6 @@ from resdesk.formats.docx.reader import DocxPackage
 from resdesk.formats.docx.review import revision_authors
 from resdesk.formats.docx_proposals import WordFile, word_file_proposals
 from word_files import NEW_TEXT, context_of, three_reviewers, tracked_by
-
-
-def cli(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def said(document, result) -> list[tuple[str, str]]:
@@ -122,8 +116,8 @@ def _typed(root, old: str, new: str) -> None:
 def negotiated(tmp_path) -> Path:
     """The seed with a symbol and proposals by six delegations, comments and a reply (the README's example)."""
     doc = tmp_path / "draft.resdesk"
-    cli("import", SEED, "-o", doc)
-    cli("meta", doc, "--set", "symbol=A/C.3/68/L.5")
+    cli_ok("import", SEED, "-o", doc)
+    cli_ok("meta", doc, "--set", "symbol=A/C.3/68/L.5")
     for args in (("--as", "EU", "--in", "OP2", "--replace", "to continue to strengthen", "--with",
                   "to strengthen further"),
                  ("--as", "G77", "--new-paragraph", "Encourages Member States to share information;", "--after", "OP3"),
@@ -132,22 +126,22 @@ def negotiated(tmp_path) -> Path:
                  ("--as", "Mexico", "--alternative", "Requests the Secretary-General to report.", "--for", "OP15"),
                  ("--as", "G77", "--in", "OP2", "--replace", "strengthen international coordination", "--with",
                   "enhance international cooperation")):
-        cli("amend", doc, *args)
-    cli("comment", doc, "--as", "Mexico", "--on", "OP7", "--text", "We can accept deleting it.")
-    cli("comment", doc, "--as", "Chile", "--reply-to", "c1", "--text", "Agreed.")
-    cli("comment", doc, "--as", "Peru", "--on", "a2", "--text", "Why now?")
+        cli_ok("amend", doc, *args)
+    cli_ok("comment", doc, "--as", "Mexico", "--on", "OP7", "--text", "We can accept deleting it.")
+    cli_ok("comment", doc, "--as", "Chile", "--reply-to", "c1", "--text", "Agreed.")
+    cli_ok("comment", doc, "--as", "Peru", "--on", "a2", "--text", "Why now?")
     return doc
 
 
 def test_our_tracked_export_sent_back_unchanged_records_nothing(negotiated, tmp_path):
     tracked = tmp_path / "tracked.docx"
-    cli("export", negotiated, "-o", tracked, "--mode", "tracked")
-    before = json.loads(cli("outline", negotiated, "--json"))
-    report = json.loads(cli("amend", negotiated, "--from-docx", tracked, "--json"))
+    cli_ok("export", negotiated, "-o", tracked, "--mode", "tracked")
+    before = json.loads(cli_ok("outline", negotiated, "--json"))
+    report = json.loads(cli_ok("amend", negotiated, "--from-docx", tracked, "--json"))
     (entry,) = report["files"]
     assert (entry["proposals"], entry["comments"], entry["not_placed"]) == ([], [], [])
     assert entry["duplicates"] == 11  # six changes, three comments, the alternative's and the collision's notes
-    after = json.loads(cli("outline", negotiated, "--json"))
+    after = json.loads(cli_ok("outline", negotiated, "--json"))
     assert (after["amendments"], after["comments"]) == (before["amendments"], before["comments"])
 
 
@@ -156,11 +150,11 @@ def test_the_same_file_read_twice_records_nothing_new(negotiated, tmp_path):
     changes, comments = three_reviewers(document)
     path = tmp_path / "reviewed.docx"
     path.write_bytes(tracked_by(document, changes, comments))
-    first = cli("amend", negotiated, "--from-docx", path, "--author-map", "J. Smith=Mexico")
+    first = cli_ok("amend", negotiated, "--from-docx", path, "--author-map", "J. Smith=Mexico")
     assert first.splitlines()[0] == "reviewed.docx, original: 4 proposals (a7, a8, a9, a10); 2 comments (c4, c5)."
     assert first.splitlines()[1:3] == ["  a7 collides with a1.", "  a7 collides with a6."]  # Brazil's OP2: the EU's
     # and G77's words (the EU's deletion of OP7 is the United States' too: the same outcome, no collision)
-    second = json.loads(cli("amend", negotiated, "--from-docx", path, path, "--author-map", "J. Smith=Mexico",
+    second = json.loads(cli_ok("amend", negotiated, "--from-docx", path, path, "--author-map", "J. Smith=Mexico",
                             "--json"))
     assert [(f["proposals"], f["comments"], f["duplicates"]) for f in second["files"]] == [([], [], 6), ([], [], 6)]
 
@@ -177,7 +171,7 @@ def test_twenty_files_in_one_call(negotiated, tmp_path):
     """Twenty delegations answer the facilitator, each named in its file's name, one of them twice."""
     document = _current(negotiated)
     exported = tmp_path / "draft.docx"
-    cli("export", negotiated, "-o", exported)
+    cli_ok("export", negotiated, "-o", exported)
     names = ["Brazil", "CHL", "Peru - comments", "Japan", "Norway", "India", "Kenya", "Egypt", "Fiji", "Canada",
              "Mexico", "Nigeria", "Ghana", "Chile", "Qatar", "Nepal", "Samoa", "Tonga", "Spain", "Italy"]
     paths = []
@@ -186,7 +180,7 @@ def test_twenty_files_in_one_call(negotiated, tmp_path):
             root, "sufficient resources", f"sufficient and predictable resources ({n + 1})"))
         paths.append(tmp_path / f"{name}.docx")
         paths[-1].write_bytes(edited)
-    report = json.loads(cli("amend", negotiated, "--from-docx", *paths, "--json"))
+    report = json.loads(cli_ok("amend", negotiated, "--from-docx", *paths, "--json"))
     files = report["files"]
     assert [f["delegation"] for f in files][:3] == ["Brazil", "Chile", "Peru"]
     assert all(len(f["proposals"]) == 1 and f["duplicates"] == 0 for f in files)
@@ -199,19 +193,19 @@ def test_a_file_of_the_original_while_the_document_is_at_rev_1(negotiated, tmp_p
     """Brazil answers on the original after Rev.1 was issued: its changes are carried to Rev.1, and the one whose
     words Rev.1 changed is named."""
     original = tmp_path / "original.docx"
-    cli("export", negotiated, "-o", original)
+    cli_ok("export", negotiated, "-o", original)
     document = _current(negotiated)
-    cli("status", negotiated, "a1", "agreed")   # EU: OP2 "to continue to strengthen" -> "to strengthen further"
-    cli("status", negotiated, "a2", "agreed")   # G77: a new OP4
-    assert cli("revise", negotiated, "--date", "5 November 2013").splitlines()[0] == "Rev.1"
+    cli_ok("status", negotiated, "a1", "agreed")   # EU: OP2 "to continue to strengthen" -> "to strengthen further"
+    cli_ok("status", negotiated, "a2", "agreed")   # G77: a new OP4
+    assert cli_ok("revise", negotiated, "--date", "5 November 2013").splitlines()[0] == "Rev.1"
     answer = tmp_path / "Brazil.docx"
     answer.write_bytes(rewrite_docx(original.read_bytes(), delegation_edits(document, tracked=True)))
-    report = json.loads(cli("amend", negotiated, "--from-docx", answer, "--json"))
+    report = json.loads(cli_ok("amend", negotiated, "--from-docx", answer, "--json"))
     (entry,) = report["files"]
     assert entry["version"] == "original"
     assert entry["not_placed"] == ["Brazil: “In operative paragraph 2, replace “continue to strengthen” with "
                                    "“strengthen further”” no longer fits Rev.1 (its words or paragraph are gone)"]
-    listed = {a["id"]: a for a in json.loads(cli("outline", negotiated, "--json"))["amendments"]}
+    listed = {a["id"]: a for a in json.loads(cli_ok("outline", negotiated, "--json"))["amendments"]}
     carried = [listed[ident]["instruction"] for ident in entry["proposals"]]
     assert carried == ["Delete operative paragraph 8",  # OP7 of the original is OP8 in Rev.1
                        "Insert a new operative paragraph after operative paragraph 3, reading: “Encourages Member "
@@ -239,7 +233,7 @@ def test_bad_maps_and_names_are_one_sentence_and_record_nothing(negotiated, tmp_
     document = _current(negotiated)
     typed = tmp_path / "notes.docx"
     typed.write_bytes(rewrite_docx(render_clean(document), delegation_edits(document, tracked=False)))
-    before = cli("outline", negotiated, "--json")
+    before = cli_ok("outline", negotiated, "--json")
     for args, words in ((("--from-docx", typed), "notes.docx has changes made without Track Changes"),
                         (("--from-docx", typed, "--as", "Atlantis"),
                          "“Atlantis”, named for notes.docx, is not a known delegation"),
@@ -247,4 +241,4 @@ def test_bad_maps_and_names_are_one_sentence_and_record_nothing(negotiated, tmp_
                         (("--as", "Peru", "--delete-paragraph", "OP2", "--json"), "--author-map and --json go with")):
         result = run_cli("amend", negotiated, *args)
         assert result.returncode == 2 and words in result.stderr and len(result.stderr.splitlines()) == 1, args
-    assert cli("outline", negotiated, "--json") == before
+    assert cli_ok("outline", negotiated, "--json") == before

@@ -3,13 +3,12 @@ the seed negotiated by the CLI as a user would, and reading results back (`resde
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import SEED, run_cli
+from conftest import SEED, cli_ok
 from negotiation import EIGHT_AMENDMENTS
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document, Footnote, Meta
 from resdesk.store.documents import create_document
@@ -86,16 +85,6 @@ def window(qtbot, qt_settings, doc_path):
     window = open_test_window(qtbot, doc_path)
     yield window
     window.close()
-
-
-def cli_ok(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def outline(path, *extra) -> dict:
-    return json.loads(cli_ok("outline", path, "--json", *extra))
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from resdesk.model.amendment import STATUSES, Amendment
 from resdesk.model.comment import Comment
 from resdesk.model.delegation import bundled_delegations
 from resdesk.model.document import Document
-from resdesk.views.export import ExportOptions, export_input
+from resdesk.views.export_input import ExportOptions, export_input
 from resdesk.views.proposal_context import ProposalContext
 
 NEW_TEXT = "Invites Member States to share their national experiences;"

@@ -140,7 +140,7 @@ def cmd_compare(args) -> int:
     from resdesk.model.palette import colour
     from resdesk.un.sponsors import join_sponsors
     from resdesk.views.compare import UNKNOWN_AUTHOR
-    from resdesk.views.export import ExportOptions, Palette, comparison_input, output_format
+    from resdesk.views.export_input import ExportOptions, Palette, comparison_input, output_format
     from resdesk.views.matching import match_blocks
 
     fmt = output_format(args.output)
@@ -224,7 +224,8 @@ def _split_list(value: str | None) -> list[str] | None:
 
 def cmd_export(args) -> int:
     from resdesk.store.docfile import DocumentFile
-    from resdesk.views.export import ExportOptions, output_format, prepare_export
+    from resdesk.views.export import prepare_export
+    from resdesk.views.export_input import ExportOptions, output_format
 
     options = ExportOptions(
         mode=args.mode, page=args.page, rev=args.rev, from_rev=args.from_rev, to_rev=args.to_rev,

@@ -1,26 +1,26 @@
-"""Temporary files beside their target, so that a rename can put them in place atomically; file digests.
-
-(`tempfile` would do, but it drags `shutil` and `random` into the start-up of
-every command; this is all we need of it.)
-"""
+"""Temporary files beside their target, so that a rename can put them in place atomically; file digests."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import tempfile
 from pathlib import Path
+
+_UMASK = os.umask(0)  # reading the umask means setting it: once, at import, before any thread starts
+os.umask(_UMASK)
 
 
 def temporary_sibling(target: Path, suffix: str = ".tmp") -> Path:
-    """Create and return an empty, new, hidden file in `target`'s folder (never an existing one)."""
+    """Create and return an empty, new, hidden file in `target`'s folder (never an existing one).
+
+    Its mode is that of a file the user saves normally (0644 less the umask): `mkstemp` makes it private to
+    the user, and the file renamed into place keeps the mode."""
     directory = target.parent if str(target.parent) else Path(".")
-    while True:
-        candidate = directory / f".{target.stem}-{os.urandom(4).hex()}{suffix}"
-        try:
-            os.close(os.open(candidate, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644))
-        except FileExistsError:
-            continue
-        return candidate
+    handle, name = tempfile.mkstemp(suffix=suffix, prefix=f".{target.stem}-", dir=directory)
+    os.close(handle)
+    os.chmod(name, 0o644 & ~_UMASK)
+    return Path(name)
 
 
 def fsync_file(path: Path) -> None:

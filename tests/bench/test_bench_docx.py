@@ -19,7 +19,7 @@ from resdesk.formats.docx.tracked import render_tracked
 from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK, MOVE_BLOCK, REPLACE, Amendment
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, Block, Document, Footnote, Meta
 from resdesk.text.inline import FOOTNOTE, Mark
-from resdesk.views.export import ExportOptions, export_input
+from resdesk.views.export_input import ExportOptions, export_input
 
 DELEGATIONS = ("Brazil", "Canada", "Mexico", "European Union", "Japan")
 PP_OPENINGS = ("Recalling", "Reaffirming", "Deeply concerned", "Noting with appreciation", "Recognizing also")

@@ -18,7 +18,8 @@ import pytest
 
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document, Footnote, Meta
 from resdesk.text.inline import FOOTNOTE, Mark
-from resdesk.views.export import ExportOptions, prepare_export
+from resdesk.views.export import prepare_export
+from resdesk.views.export_input import ExportOptions
 
 PP_OPENINGS = ("Recalling", "Reaffirming", "Deeply concerned", "Noting with appreciation", "Recognizing also")
 OP_OPENINGS = ("Urges", "Also requests", "Calls upon", "Encourages", "Further invites", "Decides")

@@ -22,7 +22,8 @@ from resdesk.formats.sources import read_source
 from resdesk.model.document import Document
 from resdesk.store.docfile import DocumentFile
 from resdesk.store.documents import create_document
-from resdesk.views.export import ExportOptions, comparison_input, prepare_export
+from resdesk.views.export import prepare_export
+from resdesk.views.export_input import ExportOptions, comparison_input
 from resdesk.views.matching import match_blocks
 from startup import installed_like_env, interleaved_ms
 from test_bench_docx import long_text, medians

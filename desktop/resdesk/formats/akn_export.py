@@ -55,7 +55,7 @@ from resdesk.un.markers import footnote_marker_brackets
 from resdesk.un.phrases import opening_emphasis, opening_extent
 from resdesk.un.sponsors import join_sponsors, sponsor_line
 from resdesk.un.symbols import is_revision, link_url
-from resdesk.views.export import ExportInput, ExportOptions
+from resdesk.views.export_input import ExportInput, ExportOptions
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 COMMITTEE_ID = "mainCommittee"

@@ -15,7 +15,7 @@ from resdesk.formats.docx.amendment_document import render_amendment_document
 from resdesk.formats.docx.clean import render_clean
 from resdesk.formats.docx.compilation import render_compilation
 from resdesk.formats.docx.tracked import render_tracked
-from resdesk.views.export import ExportInput
+from resdesk.views.export_input import ExportInput
 
 
 def render_docx(prepared: ExportInput, progress: Callable[[int, int], None] | None = None) -> bytes:

@@ -46,6 +46,7 @@ from resdesk.formats.docx.reader import DocxPackage
 from resdesk.formats.docx.review import WordComment, comments, revision_authors
 from resdesk.formats.docx.tracked import our_notes
 from resdesk.formats.docx_import import WordText, read_docx
+from resdesk.formats.sources import source_bytes
 from resdesk.model.amendment import FOOTNOTE_CHANGE, REPLACE, Amendment
 from resdesk.model.comment import Comment
 from resdesk.model.delegation import Delegation, find_delegation
@@ -79,8 +80,6 @@ class WordFile:
 
     @staticmethod
     def at(path: Path, delegation: str = "") -> WordFile:
-        from resdesk.formats.sources import source_bytes
-
         return WordFile(path.name, source_bytes(path), delegation)
 
 

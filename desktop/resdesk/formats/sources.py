@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from resdesk.errors import BadInputError
+from resdesk.formats.detect import detect_format
 from resdesk.model.document import Document
 from resdesk.text.chars import clean_text_file
 
@@ -43,8 +44,6 @@ def document_from_bytes(data: bytes, name: str, fmt: str = "auto", notes: list[s
     """Import the bytes of a file called `name` as `fmt` ("auto" detects it); BadInputError if they are
     not a resolution we can read. `notes` as in `read_source`."""
     if fmt == "auto":
-        from resdesk.formats.detect import detect_format
-
         fmt = detect_format(name, data[:4096])
     if fmt == "text":
         data = clean_text_file(data)  # U+FFFF and its like: no Word or AKN export could write them

@@ -11,7 +11,7 @@ class Comment:
 
     Exactly one of `block` (a block id) and `amendment` (an amendment id) is set.
     `private` comments never leave the file they were written in: exporters take
-    comments only through `resdesk.store.comments.shared_comments`. `reply_to`
+    comments only through `resdesk.model.comment.shared_comments`. `reply_to`
     is the id of the comment this one answers ("" for the start of a thread).
     """
 
@@ -23,3 +23,11 @@ class Comment:
     private: bool = False
     reply_to: str = ""
     created: str = ""
+
+
+def shared_comments(items: list[Comment]) -> list[Comment]:
+    """The comments that may leave this file: never the private ones (design invariant 6).
+
+    Exporters, packages and clipboard copies take comments only through this function.
+    """
+    return [comment for comment in items if not comment.private]

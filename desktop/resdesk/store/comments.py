@@ -1,4 +1,4 @@
-"""Comments in the document file, and the only way exporters may read them (`shared_comments`)."""
+"""Comments in the document file (exporters read them only through `resdesk.model.comment.shared_comments`)."""
 
 from __future__ import annotations
 
@@ -19,14 +19,6 @@ def _from_row(row: tuple) -> Comment:
 def comments(doc: DocumentFile) -> list[Comment]:
     """Every comment of the file, private ones included, in order of entry (the file's own view)."""
     return [_from_row(row) for row in doc.conn.execute(f"SELECT {_COLUMNS} FROM comment ORDER BY seq")]
-
-
-def shared_comments(items: list[Comment]) -> list[Comment]:
-    """The comments that may leave this file: never the private ones (design invariant 6).
-
-    Exporters, packages and clipboard copies take comments only through this function.
-    """
-    return [comment for comment in items if not comment.private]
 
 
 def add_comment(doc: DocumentFile, comment: Comment, *, actor: str = "") -> Comment:

@@ -8,6 +8,8 @@ replacement characters, the other marks follow the edit with `shift_marks`.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QSyntaxHighlighter, QTextDocument
 from PySide6.QtWidgets import QFrame, QTextEdit
@@ -87,8 +89,6 @@ class OpeningHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
         if self.row is None or self.row.block is None:
             return
-        from dataclasses import replace
-
         plain = text.replace(rendering.OBJECT_CHAR, "")
         # The opening the file marked (an `opening` mark) stays while typing; other marks do not matter here.
         opening = [mark for mark in self.row.block.marks if mark.kind == OPENING and mark.end <= len(plain)]

@@ -2,7 +2,7 @@
 
 Each comment shows its delegation; private ones carry a padlock icon and
 "private — never exported" (they never leave this file: exporters read comments only
-through `resdesk.store.comments.shared_comments`). A reply to a private
+through `resdesk.model.comment.shared_comments`). A reply to a private
 comment is private too (the store enforces it).
 """
 

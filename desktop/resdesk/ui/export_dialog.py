@@ -40,7 +40,8 @@ from resdesk.errors import UserError
 from resdesk.model.amendment import LIVE_STATUSES, STATUSES, TABLED_STATUSES, status_words
 from resdesk.ui.naming import name_buttons, named
 from resdesk.un.sponsors import join_sponsors
-from resdesk.views.export import AMENDMENTS, MODES, PAGES, ExportOptions, chosen_amendments, prepare_export
+from resdesk.views.export import chosen_amendments, prepare_export
+from resdesk.views.export_input import AMENDMENTS, MODES, PAGES, ExportOptions
 
 FORMATS = (("docx", "Word (.docx)", ".docx"), ("pdf", "PDF (.pdf)", ".pdf"), ("akn", "Akoma Ntoso XML (.xml)", ".xml"))
 PROGRESS_AFTER_MS = 1000

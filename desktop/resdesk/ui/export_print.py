@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 from resdesk.ui.negotiation import CONSOLIDATED, MARKUP
 from resdesk.ui.window_part import WindowPart
 from resdesk.views.consolidated import consolidated
-from resdesk.views.export import ExportOptions
+from resdesk.views.export_input import ExportOptions
 
 PAGE_SETTING = "export/page"
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QSettings, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -265,8 +266,6 @@ class MainWindow(QMainWindow):
         self.close()
 
     def quit_application(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
         QApplication.closeAllWindows()
 
     def about(self) -> None:

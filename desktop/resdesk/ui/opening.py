@@ -21,8 +21,11 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from resdesk.errors import UserError
 from resdesk.files import file_digest
+from resdesk.formats.sources import read_source
+from resdesk.formats.text_import import import_text
+from resdesk.resources import resource
 from resdesk.store.docfile import SQLITE_HEADER, SUFFIX, DocumentFile
-from resdesk.store.documents import imported_from
+from resdesk.store.documents import create_document, imported_from
 
 EXAMPLE = "early-warning-draft.txt"
 
@@ -81,9 +84,6 @@ def import_beside(source: Path, parent: QWidget | None = None, notes: list[str] 
     Returns the document's path, or None if the user cancelled. `notes` receives what the importer could
     not place (see `read_source`), for the window to tell (nothing when an earlier import is reused).
     """
-    from resdesk.formats.sources import read_source
-    from resdesk.store.documents import create_document
-
     digest = file_digest(source)
     same, changed = earlier_import(source, digest)
     if same is not None:
@@ -110,8 +110,6 @@ def import_beside(source: Path, parent: QWidget | None = None, notes: list[str] 
 
 def example_document() -> Path:
     """The bundled example, imported once into the user's data folder and reused afterwards."""
-    from resdesk.formats.text_import import import_text
-    from resdesk.resources import resource
     from resdesk.store.documents import create_document
 
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))

@@ -21,9 +21,10 @@ from resdesk.errors import DocumentWriteError, UserError
 from resdesk.model.document import Document
 from resdesk.store import editing
 from resdesk.store.docfile import DocumentFile, database_problem
-from resdesk.store.documents import load
+from resdesk.store.documents import load, set_meta
 from resdesk.text.inline import footnote_anchors
 from resdesk.ui.facts import BLOCK, Row, block_row, document_rows
+from resdesk.ui.negotiation import Negotiation
 from resdesk.ui.undo import UndoStack
 
 
@@ -52,8 +53,6 @@ class DocumentSession(QObject):
         # The text in memory and on screen is the typed one; `saved_state` is what an undo step starts from.
         self.unsaved: dict[str, editing.TextState] = {}
         self.read_only_because: UserError | None = None  # why the file opened read-only (the window says it)
-        from resdesk.ui.negotiation import Negotiation
-
         self.negotiation = Negotiation(self)
 
     @property
@@ -159,8 +158,6 @@ class DocumentSession(QObject):
 
     def set_meta(self, changes: dict) -> dict:
         """Commit metadata changes; returns the previous values of the fields changed."""
-        from resdesk.store.documents import set_meta
-
         previous = {key: getattr(self.document.meta, key) for key in changes}
         self.document.meta = set_meta(self.file, changes)
         self.rows[0] = document_rows(Document(meta=self.document.meta))[0]

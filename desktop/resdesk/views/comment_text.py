@@ -4,7 +4,7 @@ A comment on an amendment stands under the paragraph the amendment targets
 (for a new paragraph, the one it follows). Replies are indented under the
 comment they answer. This is the file's own view, like `outline --json`:
 private notes are shown, marked "(private)"; no export uses this function
-(exports take comments only through `resdesk.store.comments.shared_comments`).
+(exports take comments only through `resdesk.model.comment.shared_comments`).
 """
 
 from __future__ import annotations

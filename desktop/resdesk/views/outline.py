@@ -9,13 +9,18 @@ The JSON shape is a public interface; keep it stable:
 
 from __future__ import annotations
 
-from resdesk.amend.anchors import TextIndex
+from resdesk.amend.anchors import TextIndex, anchor_holds, proposal_labels
 from resdesk.amend.collisions import find_collisions
+from resdesk.amend.instructions import instruction
 from resdesk.amend.labels import document_labels
+from resdesk.amend.sub_amendments import holds as sub_holds
 from resdesk.model import tree
+from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK
 from resdesk.model.document import OPERATIVE, PREAMBULAR, SUBPARAGRAPH, TABLE, Block, Document
 from resdesk.text.inline import footnote_anchors, marked_opening
 from resdesk.un.phrases import opening_extent
+from resdesk.views.consolidated import consolidated
+from resdesk.views.markup import markup
 
 
 def opening_of(block: Block, language: str) -> str:
@@ -124,17 +129,12 @@ def outline_json(document: Document) -> dict:
 # each block also carries "key", "state", "amendment", "author" and
 # "segments": [{"op", "text", "author", "amendment"}] (see `resdesk.views.markup`).
 # Private comments are listed (this is the file's own view) with "private": true; exports use
-# `resdesk.store.comments.shared_comments` and never show them.
+# `resdesk.model.comment.shared_comments` and never show them.
 
 VIEWS = ("base", "markup", "consolidated")
 
 
 def amendments_json(document: Document, amendments: list, collisions: dict[str, list[str]]) -> list[dict]:
-    from resdesk.amend.anchors import TextIndex, anchor_holds, proposal_labels
-    from resdesk.amend.instructions import instruction
-    from resdesk.amend.sub_amendments import holds as sub_holds
-    from resdesk.model.amendment import ALTERNATIVE, DELETE_BLOCK, INSERT_BLOCK
-
     index = TextIndex.of(document)
     labels = proposal_labels(index, amendments)
     by_id = {a.id: a for a in amendments}
@@ -242,9 +242,6 @@ def negotiation_outline(document: Document, amendments: list, comments: list, *,
     `selection` (an AmendmentFilter) chooses what the markup shows; `accepted`
     the statuses the consolidated view applies (default agreed and agreed ad ref).
     """
-    from resdesk.views.consolidated import consolidated
-    from resdesk.views.markup import markup
-
     if view not in VIEWS:
         raise ValueError(view)
     if view == "consolidated":

@@ -11,7 +11,7 @@ from resdesk.formats.docx.body import Progress
 from resdesk.formats.docx.clean import finish, new_word_document
 from resdesk.formats.docx.oxml import el, paragraph_properties, run
 from resdesk.model.document import Document
-from resdesk.views.export import ExportInput
+from resdesk.views.export_input import ExportInput
 
 
 def _paragraph(style: str, text: str) -> etree._Element:

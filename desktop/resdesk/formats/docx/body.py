@@ -15,7 +15,7 @@ from resdesk.amend.labels import printed_numbers
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.inline import RunContext, bracketed_marker, inline_runs
 from resdesk.formats.docx.layout import hinted
-from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties
+from resdesk.formats.docx.oxml import bookmark, border, el, paragraph_properties, run, run_properties, w
 from resdesk.model import tree
 from resdesk.model.document import (
     FORMULA,
@@ -203,8 +203,6 @@ def footnotes_element(ctx: RunContext, footnotes: dict[str, Footnote],
                       text_runs: Callable[[str], list[etree._Element] | None] | None = None) -> etree._Element:
     """footnotes.xml: the separator and continuation separator, then each footnote in number order;
     `text_runs(footnote_id)` may give a footnote's runs (a tracked change of its text), None for its text."""
-    from resdesk.formats.docx.oxml import w
-
     root = etree.Element(w("footnotes"), nsmap={"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
                                               "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships"})
     # the UN's short separator, from x 99.6 to 173.6 (un.page)

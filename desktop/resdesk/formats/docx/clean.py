@@ -12,6 +12,7 @@ from resdesk.formats.docx.body import (
     front_matter,
 )
 from resdesk.formats.docx.inline import RunContext
+from resdesk.formats.docx.oxml import el, w
 from resdesk.formats.docx.package import (
     FOOTNOTES_CT,
     add_xml_part,
@@ -35,8 +36,6 @@ FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 def set_language(word, code: str) -> None:
     """Tag the text's language in the document defaults (spelling, hyphenation, and the font Word picks
     for ambiguous characters: Chinese punctuation then uses the East Asian font)."""
-    from resdesk.formats.docx.oxml import w
-
     lang = word.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}/{w('lang')}")
     if not code_of(code) or lang is None:
         return
@@ -75,8 +74,6 @@ def finish(word, document: Document, ctx: RunContext, elements: list, *, author:
         add_xml_part(word, "/word/footnotes.xml", FOOTNOTES_CT, FOOTNOTES_RT,
                      footnotes_element(ctx, document.footnotes, footnote_runs))
         settings = word.settings.element
-        from resdesk.formats.docx.oxml import el
-
         footnote_pr = el("footnotePr", el("footnote", id=-1), el("footnote", id=0))
         compat = settings.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}compat")
         compat.addprevious(footnote_pr)

@@ -32,7 +32,7 @@ from resdesk.views.compilation import (
     co_sponsor_words,
     moved_note,
 )
-from resdesk.views.export import ExportInput, Palette
+from resdesk.views.export_input import ExportInput, Palette
 from resdesk.views.markup import DELETE, EQUAL, INSERT
 
 PROPOSAL_INDENT = geometry.COLUMN_LEFT + geometry.TEXT_TAB

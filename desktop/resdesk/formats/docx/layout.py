@@ -10,6 +10,7 @@ job number (7 pt) on the inner side.
 
 from __future__ import annotations
 
+from docx.shared import Twips
 from lxml import etree
 
 from resdesk.formats.docx import geometry
@@ -191,8 +192,6 @@ def _replace_content(container: etree._Element, paragraphs: list[etree._Element]
 
 def setup_section(document, meta: Meta, page: str) -> None:
     """Paper size, a different first page, and the four running headers/footers of the only section."""
-    from docx.shared import Twips
-
     section = document.sections[0]
     width, height = geometry.PAGES[page]
     section.page_width, section.page_height = Twips(width), Twips(height)

@@ -12,11 +12,15 @@ import datetime as dt
 import io
 import zipfile
 
+import docx
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml.parser import parse_xml
+from lxml import etree
+
+from resdesk.resources import template
 
 APPLICATION = "Resolution Desk"
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -35,10 +39,6 @@ _ORDER = ("[Content_Types].xml", "_rels/.rels", "docProps/", "word/document.xml"
 
 def open_template():
     """The reference template as a python-docx Document, read from the installed package."""
-    import docx
-
-    from resdesk.resources import template
-
     with template(TEMPLATE_NAME).open("rb") as stream:
         return docx.Document(io.BytesIO(stream.read()))
 
@@ -85,8 +85,6 @@ _PROPERTY_FORMAT = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the one format id
 def set_custom_properties(document, properties: dict[str, str]) -> None:
     """Document properties of our own (File ▸ Properties ▸ Custom in Word), as text, for facts the page
     does not show but a later import needs (an adopted resolution's sponsors and ISO date of adoption)."""
-    from lxml import etree
-
     root = etree.Element(f"{{{CUSTOM_NS}}}Properties", nsmap={None: CUSTOM_NS, "vt": _VT_NS})
     for pid, (name, value) in enumerate(properties.items(), start=2):
         prop = etree.SubElement(root, f"{{{CUSTOM_NS}}}property", fmtid=_PROPERTY_FORMAT, pid=str(pid), name=name)
@@ -111,8 +109,6 @@ def add_xml_part(document, partname: str, content_type: str, reltype: str, eleme
 
 
 def _to_bytes(element) -> bytes:
-    from lxml import etree
-
     return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 

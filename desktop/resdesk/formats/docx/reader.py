@@ -19,6 +19,7 @@ import zlib
 from lxml import etree
 
 from resdesk.errors import BadInputError
+from resdesk.formats.safe_xml import parse_xml
 
 MAX_ENTRIES = 1000
 MAX_PART_BYTES = 40 * 1024 * 1024
@@ -96,8 +97,6 @@ class DocxPackage:
         return data
 
     def xml(self, part: str) -> etree._Element:
-        from resdesk.formats.safe_xml import parse_xml
-
         return parse_xml(self.read(part), f"{self.name} ({part})", "Word document")
 
     def _main_part(self) -> str:

@@ -14,6 +14,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import docx
+from docx.oxml.parser import parse_xml
+from docx.shared import Twips
+
 from resdesk.formats.docx import geometry
 from resdesk.formats.docx.package import EPOCH, deterministic_bytes, set_properties
 from resdesk.formats.docx.styles import styles_xml
@@ -33,10 +37,6 @@ _DROPPED_PARTS = ("stylesWithEffects", "webSettings", "theme", "customXml", "num
 
 
 def build_template() -> bytes:
-    import docx
-    from docx.oxml.parser import parse_xml
-    from docx.shared import Twips
-
     document = docx.Document()
     part = document.part
     for rel_id, rel in sorted(part.rels.items()):

@@ -50,7 +50,7 @@ from resdesk.formats.docx.revisions import (
 from resdesk.model.amendment import ALTERNATIVE, Amendment
 from resdesk.model.document import TABLE, Document
 from resdesk.un.phrases import opening_extent
-from resdesk.views.export import ExportInput
+from resdesk.views.export_input import ExportInput
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETE,

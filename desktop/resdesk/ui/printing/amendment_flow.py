@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from resdesk.ui.printing.content import Flow, Paragraph, Run, sponsors_paragraph, title_paragraph
 from resdesk.ui.printing.page_geometry import OP_TEXT, PP_INDENT
-from resdesk.views.export import ExportInput
+from resdesk.views.export_input import ExportInput
 
 
 def amendment_flow(prepared: ExportInput) -> Flow:

@@ -39,7 +39,7 @@ from resdesk.views.compilation import (
     co_sponsor_words,
     moved_note,
 )
-from resdesk.views.export import ExportInput, Palette
+from resdesk.views.export_input import ExportInput, Palette
 
 LABEL_GAP = "\u2003"  # an em space: the tab after a label in the Word file
 

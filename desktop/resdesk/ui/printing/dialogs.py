@@ -19,7 +19,7 @@ from resdesk.formats.atomic import atomic_output
 from resdesk.ui.printing.pdf_export import settings_from, write_pdf
 from resdesk.ui.printing.print_sources import flow_for, render_to_device, resolve
 from resdesk.ui.printing.render import prepare_device
-from resdesk.views.export import ExportOptions
+from resdesk.views.export_input import ExportOptions
 
 
 def new_printer(options: ExportOptions) -> QPrinter:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QRawFont
+
 from resdesk.un.languages import LATIN, SCRIPTS, SERIF_FAMILIES, Script
 
 #: A letter of each script (its code point: PySide's QRawFont.supportsCharacter(str) answers False), to ask a face
@@ -28,8 +30,6 @@ def serif_family() -> str:
 
 
 def _installed(families: tuple[str, ...]) -> list[str]:
-    from PySide6.QtGui import QFontDatabase
-
     present = set(QFontDatabase.families())
     return [family for family in families if family in present]
 
@@ -49,8 +49,6 @@ def serif(size: float, *, bold: bool = False, italic: bool = False, script: Scri
     sets text by default, so that lines break where they do in the Word export. Italics are upright in a script
     that is never slanted, and slanted from the upright face where the script's face has no italic with its
     letters."""
-    from PySide6.QtGui import QFont
-
     font = QFont()
     font.setFamilies(list(script_families(script)))
     font.setPointSizeF(size)
@@ -69,8 +67,6 @@ def serif(size: float, *, bold: bool = False, italic: bool = False, script: Scri
 def _upright_style(script: Script, bold: bool) -> str:
     """The style name to draw an italic of `script` from, when the first face's italic lacks the script's letters
     (Qt then slants this upright style); "" when the italic face writes them (or none is installed)."""
-    from PySide6.QtGui import QFont, QFontInfo, QRawFont
-
     families = script_families(script)
     if not families:
         return ""

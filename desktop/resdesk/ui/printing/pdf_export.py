@@ -17,7 +17,7 @@ from resdesk.errors import UserError
 from resdesk.formats.atomic import atomic_output
 from resdesk.ui.printing.print_sources import print_flow
 from resdesk.ui.printing.qtapp import ensure_gui_application
-from resdesk.views.export import ExportInput, ExportOptions
+from resdesk.views.export_input import ExportInput, ExportOptions
 
 PDF_RESOLUTION = 1200  # device units per inch: layout positions are exact to 0.06 pt
 _DATE_FIELD = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)(\d{14})")
@@ -25,7 +25,8 @@ _XMP_DATE = re.compile(rb"(xmp:(?:CreateDate|ModifyDate|MetadataDate)=\")(\d{4}-
 
 
 def settings_from(options: ExportOptions):
-    from resdesk.ui.printing.render import PrintSettings
+    """The print settings of export `options`."""
+    from resdesk.ui.printing.render import PrintSettings  # render imports Qt: only once qtapp has set QT_HASH_SEED
 
     return PrintSettings(paper=options.page, line_numbers=options.line_numbers, watermark=options.watermark)
 
@@ -37,6 +38,7 @@ def write_pdf(flow, settings, path: Path) -> int:
     the PDF is painted in memory, checked to be whole (it ends with %%EOF), dated, and only then written to
     `path` by us, where a failed write raises (`atomic_output` then removes the temporary file).
     """
+    # Qt only once `ensure_gui_application` has set QT_HASH_SEED (the same document, the same PDF bytes)
     from PySide6.QtCore import QBuffer, QIODevice, QUuid
     from PySide6.QtGui import QPdfWriter
 

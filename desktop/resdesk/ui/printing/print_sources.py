@@ -9,7 +9,8 @@ from resdesk.ui.printing.amendment_flow import amendment_flow
 from resdesk.ui.printing.compilation_flow import compilation_flow
 from resdesk.ui.printing.content import Flow, clean_flow
 from resdesk.ui.printing.tracked_flow import tracked_flow
-from resdesk.views.export import ExportInput, ExportOptions, prepare_export
+from resdesk.views.export import prepare_export
+from resdesk.views.export_input import ExportInput, ExportOptions
 
 
 def print_flow(prepared: ExportInput) -> Flow:

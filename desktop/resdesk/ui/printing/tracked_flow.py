@@ -36,7 +36,7 @@ from resdesk.ui.printing.content import (
 from resdesk.ui.printing.page_geometry import INDENT_STEP, OP_TEXT, PP_INDENT
 from resdesk.un.languages import ITALIC, Emphasis
 from resdesk.un.phrases import opening_emphasis, opening_extent
-from resdesk.views.export import ExportInput, Palette
+from resdesk.views.export_input import ExportInput, Palette
 from resdesk.views.markup import (
     ALTERNATIVE_TEXT,
     DELETE,
