@@ -17,6 +17,7 @@ from resdesk.model.document import Document
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"w": W[1:-1]}
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 SYMBOL = "A/C.3/68/L.5"
 
 
@@ -31,6 +32,15 @@ def seed_document() -> Document:
 def part(data: bytes, name: str) -> etree._Element:
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         return etree.fromstring(package.read(name))
+
+
+
+def first_page_header(data: bytes) -> etree._Element:
+    """The first-page header part of a .docx (where page 1's top line, "United Nations" and the symbol, stands)."""
+    section = part(data, "word/document.xml").find(f"{W}body/{W}sectPr")
+    targets = {r.get("Id"): r.get("Target") for r in part(data, "word/_rels/document.xml.rels")}
+    first = next(ref for ref in section.findall("w:headerReference", NS) if ref.get(f"{W}type") == "first")
+    return part(data, "word/" + targets[first.get(f"{R}id")])
 
 
 def parts(data: bytes) -> list[str]:
@@ -53,13 +63,14 @@ def paragraph_text(p: etree._Element) -> str:
 NEW_OP = "Encourages Member States to share information on good practices in early warning;"
 
 
-def rewrite_docx(data: bytes, change) -> bytes:
-    """The .docx `data` with `change(root)` applied to word/document.xml."""
+def rewrite_docx(data: bytes, change, parts: tuple[str, ...] = ("word/document.xml",)) -> bytes:
+    """The .docx `data` with `change(root)` applied to word/document.xml (or to every part whose name starts
+    with one of `parts`: "word/header" for the headers)."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             content = source.read(item.filename)
-            if item.filename == "word/document.xml":
+            if item.filename.startswith(parts) and item.filename.endswith(".xml"):
                 root = etree.fromstring(content)
                 change(root)
                 content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -11,7 +11,7 @@ import pytest
 
 from builders import small_document
 from conftest import run_cli
-from docx_support import NS, SYMBOL, W, paragraph_text, part, parts, seed_document
+from docx_support import NS, SYMBOL, R, W, first_page_header, paragraph_text, part, parts, seed_document
 from resdesk.formats.akn_import import import_akn
 from resdesk.formats.docx.clean import render_clean
 from resdesk.formats.docx_export import export_docx
@@ -19,8 +19,6 @@ from resdesk.store.delegations import set_acting_as
 from resdesk.store.documents import create_document
 from resdesk.views.export import prepare_export
 from resdesk.views.export_input import ExportOptions
-
-R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 @pytest.fixture(scope="module")
@@ -77,13 +75,6 @@ def test_a_footnote_referred_to_twice_keeps_one_number():
     assert paragraph_text(op1).endswith("Treaty Series;1")  # the field's result repeats the number
     bookmark = next(b for b in document.iter(f"{W}bookmarkStart") if b.get(f"{W}name") == "_RefFootnote1")
     assert bookmark.getnext().find(f"{W}footnoteReference") is not None
-
-
-def first_page_header(data: bytes):
-    section = part(data, "word/document.xml").find(f"{W}body/{W}sectPr")
-    targets = {r.get("Id"): r.get("Target") for r in part(data, "word/_rels/document.xml.rels")}
-    first = next(ref for ref in section.findall("w:headerReference", NS) if ref.get(f"{W}type") == "first")
-    return part(data, "word/" + targets[first.get(f"{R}id")])
 
 
 def test_masthead_session_block_and_note(seed_docx):

@@ -97,8 +97,9 @@ def test_a_broken_package_is_one_sentence_on_import_and_as_proposals(seed_docx, 
 
 def test_the_window_tells_a_corrupt_word_file_in_a_message(qtbot, qt_settings, seed_docx, tmp_path, monkeypatch):
     pytest.importorskip("PySide6")
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QDialog, QMessageBox
 
+    from resdesk.ui.word_files_dialog import WordFilesDialog
     from ui_support import open_test_window
 
     doc = tmp_path / "seed.resdesk"
@@ -108,8 +109,9 @@ def test_the_window_tells_a_corrupt_word_file_in_a_message(qtbot, qt_settings, s
     window = open_test_window(qtbot, doc)
     told = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: told.append(text))
+    monkeypatch.setattr(WordFilesDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)  # Brazil's file
     window.session.negotiation.set_acting("Brazil")
-    window.negotiation_ui.proposals.propose_from_word(str(bad))
+    window.negotiation_ui.proposals.propose_from_word([str(bad)])
     assert told == ["bad.docx is damaged (word/document.xml cannot be decompressed)."]
     assert window.session.undo_stack.count() == 0
     window.close()

@@ -20,7 +20,7 @@ def test_the_same_source_reopens_the_document_it_made(qt_settings, tmp_path, cap
     assert first == tmp_path / "draft.resdesk"
     stamp = first.stat().st_mtime_ns
     assert resolve_path(str(source)) == first and first.stat().st_mtime_ns == stamp
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.resdesk", "draft.txt", "home", "settings"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.resdesk", "draft.txt", "settings"]
     assert capsys.readouterr().err == ""
 
 

@@ -216,7 +216,8 @@ def test_a_file_of_the_original_while_the_document_is_at_rev_1(negotiated, tmp_p
 
 
 def _renamed(path: Path, folder: Path, symbol: str) -> Path:
-    """A copy of an exported file whose masthead says `symbol`."""
+    """A copy of an exported file whose masthead (and page 1's top line, in the first page's header) says
+    `symbol`."""
     from docx_support import W
 
     def resymbol(root):
@@ -225,7 +226,7 @@ def _renamed(path: Path, folder: Path, symbol: str) -> Path:
                 text.text = text.text.replace("C.3/68/L.5", symbol[2:]).replace("68/L.5", symbol.split("/", 2)[2])
 
     copy = folder / "other.docx"
-    copy.write_bytes(rewrite_docx(path.read_bytes(), resymbol))
+    copy.write_bytes(rewrite_docx(path.read_bytes(), resymbol, ("word/document.xml", "word/header")))
     return copy
 
 

@@ -139,7 +139,7 @@ def _carry(carried: list[Amendment], result: Applied, applied: list[Amendment], 
             amendment.after = result.stand_ins[amendment.after] or amendment.after
     anchored: dict[str, Amendment] = {}
     for amendment in carried:  # in order of entry: an amendment before its sub-amendments
-        parent = anchored.get(amendment.amends)
+        parent = anchored.get(amendment.amends) if amendment.amends else None  # proposals read from Word: no ids
         if parent is not None:  # a sub-amendment's words are in its amendment, which keeps them
             amendment.version, amendment.target, amendment.stale = parent.version, parent.target, parent.stale
         else:

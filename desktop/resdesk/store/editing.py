@@ -100,14 +100,21 @@ def _marks_json(marks) -> str:
 
 def update_text(doc: DocumentFile, block_id: str, text: str, marks: list[Mark], *, actor: str = "") -> TextState:
     """Replace a block's text and marks; returns the previous ones."""
+    return _replace_text(doc, "block", block_id, text, marks, "edit-text", f"The paragraph {block_id}", actor)
+
+
+def _replace_text(doc: DocumentFile, table: str, ident: str, text: str, marks, action: str, what: str,
+                  actor: str) -> TextState:
+    """Replace the text and marks of row `ident` of `table` ("block" or "footnote") in the current version, as
+    one logged `action`; returns the previous ones. `what` names it in the error ("The paragraph b7")."""
     vid = version_id(doc)
-    row = doc.conn.execute("SELECT text, marks FROM block WHERE version = ? AND id = ?", (vid, block_id)).fetchone()
+    row = doc.conn.execute(f"SELECT text, marks FROM {table} WHERE version = ? AND id = ?", (vid, ident)).fetchone()
     if row is None:
-        raise UserError(f"The paragraph {block_id} is not in the current version of {doc.path.name}.")
+        raise UserError(f"{what} is not in the current version of {doc.path.name}.")
     previous = TextState(row[0], [Mark.from_json(item) for item in json.loads(row[1])])
-    with doc.transaction("edit-text", actor=actor, version=vid, detail={"block": block_id}) as conn:
-        conn.execute("UPDATE block SET text = ?, marks = ? WHERE version = ? AND id = ?",
-                     (text, _marks_json(marks), vid, block_id))
+    with doc.transaction(action, actor=actor, version=vid, detail={table: ident}) as conn:
+        conn.execute(f"UPDATE {table} SET text = ?, marks = ? WHERE version = ? AND id = ?",
+                     (text, _marks_json(marks), vid, ident))
     return previous
 
 
@@ -310,16 +317,8 @@ def restore_structure(doc: DocumentFile, states: list[Structure], *, actor: str 
 
 def set_footnote_text(doc: DocumentFile, footnote_id: str, text: str, marks=(), *, actor: str = "") -> TextState:
     """Change a footnote's text; returns the previous text and marks."""
-    vid = version_id(doc)
-    row = doc.conn.execute("SELECT text, marks FROM footnote WHERE version = ? AND id = ?",
-                           (vid, footnote_id)).fetchone()
-    if row is None:
-        raise UserError(f"The footnote {footnote_id} is not in the current version of {doc.path.name}.")
-    previous = TextState(row[0], [Mark.from_json(item) for item in json.loads(row[1])])
-    with doc.transaction("edit-footnote", actor=actor, version=vid, detail={"footnote": footnote_id}) as conn:
-        conn.execute("UPDATE footnote SET text = ?, marks = ? WHERE version = ? AND id = ?",
-                     (text, _marks_json(marks), vid, footnote_id))
-    return previous
+    return _replace_text(doc, "footnote", footnote_id, text, marks, "edit-footnote", f"The footnote {footnote_id}",
+                         actor)
 
 
 def _block_marks(doc: DocumentFile, vid: int, block_id: str) -> list[Mark]:

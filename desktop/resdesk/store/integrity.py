@@ -166,7 +166,7 @@ def _payload_problem(value) -> str:
     notes = payload.get("footnotes", [])
     if not (isinstance(children, list) and isinstance(notes, list)):
         return "its proposed sub-paragraphs or footnotes are not JSON lists"
-    blocks = ([payload] if "kind" in payload else []) + children
+    blocks = ([payload] if payload.keys() - {"children", "footnotes"} else []) + children  # a footnote change: none
     for block in blocks:
         problem = _proposed_block_problem(block)
         if problem:

@@ -1,4 +1,4 @@
-"""The amendment document in Word (`resdesk.views.amendment_document`): the masthead and session block, the
+"""The amendment document in Word (`resdesk.views.amendment_document`): the masthead (with the session block), the
 sponsors line (H1), the draft's title (HMTitle), then the instructions as operative paragraphs are set: the
 number, a tab, the text (SingleTxt); a lone instruction unnumbered."""
 
@@ -24,7 +24,7 @@ def render_amendment_document(prepared: ExportInput, *, progress: Progress | Non
     page = prepared.options.page
     document = Document(meta=book.meta)
     word, ctx = new_word_document(document, page)
-    elements = [*layout.masthead(book.meta, page, ctx), *layout.session_block(book.meta, ctx),
+    elements = [*layout.masthead(book.meta, page, ctx),  # the session block stands in it
                 _paragraph("H1", book.sponsors_line), _paragraph("HMTitle", book.title)]
     total = len(book.instructions)
     for done, item in enumerate(book.instructions, start=1):
