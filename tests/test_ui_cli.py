@@ -135,6 +135,23 @@ def test_other_commands_do_not_load_qt(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
+def test_a_word_or_akn_export_loads_no_qt_and_an_akn_export_no_python_docx(tmp_path):
+    """`resdesk.ui.exporters` picks the exporter of a format without loading the others' libraries."""
+    document = tmp_path / "draft.resdesk"
+    create_document(document, editor_document()).close()
+    code = ("import sys; from resdesk.cli import main; main(['export', sys.argv[1], '-o', sys.argv[2]]); "
+            "loaded = {m.split('.')[0] for m in sys.modules}; print(' '.join(sorted(loaded & {'PySide6', 'docx'})))")
+    import subprocess
+
+    seen = {}
+    for suffix in ("docx", "xml"):
+        result = subprocess.run([sys.executable, "-c", code, str(document), str(tmp_path / f"out.{suffix}")],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        seen[suffix] = result.stdout.split()
+    assert seen == {"docx": ["docx"], "xml": []}
+
+
 KILLED_SCRIPT = """
 import sys, time
 from PySide6.QtTest import QTest

@@ -138,6 +138,7 @@ def cmd_compare(args) -> int:
     """Two texts (no versions of one document) compared: tracked Word or PDF in UN layout, with NEW's masthead."""
     from resdesk.model.delegation import derived_short_name
     from resdesk.model.palette import colour
+    from resdesk.ui.exporters import exporter  # loads neither Qt nor python-docx until a format needs it
     from resdesk.un.sponsors import join_sponsors
     from resdesk.views.compare import UNKNOWN_AUTHOR
     from resdesk.views.export_input import ExportOptions, Palette, comparison_input, output_format
@@ -153,11 +154,7 @@ def cmd_compare(args) -> int:
     options = ExportOptions(mode="tracked", page=args.page, from_rev=old.version, to_rev=new.version)
     palette = Palette({by: colour(0)}, {by: derived_short_name(by)})
     prepared = comparison_input(old, match_blocks(old, new), [], options, palette=palette, by=by)
-    if fmt == "docx":
-        from resdesk.formats.docx_export import export_docx as export
-    else:
-        from resdesk.ui.printing.pdf_export import export_pdf as export
-    export(prepared, Path(args.output))
+    exporter(fmt)(prepared, Path(args.output))
     return 0
 
 
@@ -224,6 +221,7 @@ def _split_list(value: str | None) -> list[str] | None:
 
 def cmd_export(args) -> int:
     from resdesk.store.docfile import DocumentFile
+    from resdesk.ui.exporters import exporter  # loads neither Qt nor python-docx until a format needs it
     from resdesk.views.export import prepare_export
     from resdesk.views.export_input import ExportOptions, output_format
 
@@ -234,16 +232,7 @@ def cmd_export(args) -> int:
         line_numbers=args.line_numbers, watermark=args.watermark, symbol=args.symbol,
     )
     options.check()
-    fmt = output_format(args.output)
-    if fmt == "docx":
-        from resdesk.formats.docx_export import export_docx as export
-    elif fmt == "akn":
-        from resdesk.formats.akn_export import check_akn
-        from resdesk.formats.akn_export import export_akn as export
-
-        check_akn(options)
-    else:
-        from resdesk.ui.printing.pdf_export import export_pdf as export
+    export = exporter(output_format(args.output), options)
     with DocumentFile.open(args.document, readonly=True) as doc:
         prepared = prepare_export(doc, options)
     export(prepared, Path(args.output))

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from resdesk.errors import UserError
 from resdesk.model.amendment import LIVE_STATUSES, STATUSES, TABLED_STATUSES, status_words
+from resdesk.ui.exporters import exporter
 from resdesk.ui.naming import name_buttons, named
 from resdesk.un.sponsors import join_sponsors
 from resdesk.views.export import chosen_amendments, prepare_export
@@ -48,27 +49,11 @@ PROGRESS_AFTER_MS = 1000
 MODE_NAMES = {"clean": "Clean", "tracked": "Tracked", "compilation": "Compilation", AMENDMENTS: "Amendment document"}
 
 
-def exporter(fmt: str):
-    """The export function of a format, called as `export(prepared, output[, progress])`."""
-    # the format's modules (python-docx, lxml, Qt printing) are loaded when that format is first exported
-    if fmt == "docx":
-        from resdesk.formats.docx_export import export_docx
-
-        return export_docx
-    if fmt == "akn":
-        from resdesk.formats.akn_export import export_akn
-
-        return export_akn
-    from resdesk.ui.printing.pdf_export import export_pdf
-
-    return export_pdf
-
-
 def summary_text(doc, options: ExportOptions, fmt: str) -> str:
     """What an export will include, in one or two sentences (or why it cannot be written)."""
     version = options.rev or "the current version"
     if fmt == "akn":
-        from resdesk.formats.akn_export import check_akn  # the exporters load when first used, as in `exporter`
+        from resdesk.formats.akn_export import check_akn  # the exporters load when first used (`resdesk.ui.exporters`)
 
         check_akn(options)
         if not options.statuses and not options.delegations:
