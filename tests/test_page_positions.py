@@ -89,6 +89,15 @@ def body_baselines(page) -> list[float]:
                    if abs(s["size"] - 10) < 0.2 and s["origin"][0] >= un.COLUMN_LEFT - 1})
 
 
+def image_at(page, box: tuple[float, float, float, float]):
+    """The picture whose bounds are `box` (left, top, width, height) within 2 pt, as a grey pixmap."""
+    left, top, width, height = box
+    found = [info for info in page.get_image_info(xrefs=True)
+             if pytest.approx(tuple(info["bbox"]), abs=CLOSE) == (left, top, left + width, top + height)]
+    assert found, f"no picture at {box}: {[info['bbox'] for info in page.get_image_info()]}"
+    return pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.Pixmap(page.parent, found[0]["xref"]))
+
+
 CASES = [(paper, output) for paper in HEIGHTS for output in ("pdf", "word")]
 
 
@@ -157,8 +166,13 @@ def test_first_page_footer(rendered, paper, output):
     assert " ".join(line["text"].split()) == f"{JOB} (E) 011013"
     assert line["size"] == pytest.approx(un.FIRST_FOOTER_SIZE, abs=0.2)
     at(line, un.PAGE_MARGIN, HEIGHTS[paper] - un.FIRST_FOOTER_BASELINE_FROM_BOTTOM)
+    box = un.barcode_box(code39.width("1349218"), HEIGHTS[paper])
+    if output == "word":  # a picture of the same bars, one pixel a module, at the PDF's place
+        found = image_at(first, box)
+        pixels = found.samples[:found.width * found.n:found.n]
+        assert [value < 128 for value in pixels] == code39.row("1349218")
     if output == "pdf":  # the job number in Code 39 under it, read back from the bars' widths
-        top = HEIGHTS[paper] - un.BARCODE_TOP_FROM_BOTTOM
+        top = box[1]
         bars = sorted((d["rect"] for d in first.get_drawings() if d.get("fill") is not None
                        and abs(d["rect"].y0 - top) < 1), key=lambda r: r.x0)
         widths = "".join("1" if r.width > 1.5 * un.BARCODE_MODULE else "0" for r in bars)

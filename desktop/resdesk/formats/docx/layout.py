@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from lxml import etree
 
-from resdesk.formats.docx import geometry
+from resdesk.formats.docx import geometry, picture
 from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
 from resdesk.model.document import Meta
+from resdesk.un import code39
 from resdesk.un import masthead as words
 from resdesk.un import page as un
 from resdesk.un.languages import is_rtl
@@ -171,16 +172,22 @@ def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool
     _replace_content(ftr, [_paragraph("Footer", content, _right_tab(page))])
 
 
-def first_page_footer(ftr: etree._Element, meta: Meta) -> None:
-    """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline, when there is a job number."""
+def first_page_footer(ftr: etree._Element, part, meta: Meta, page: str) -> None:
+    """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline and the job number in Code 39
+    under it (a picture, the PDF's bars), when there is a job number; `part` is the footer's story."""
     text = words.job_line(meta.job_number, meta.language, meta.date)
     line = 12.0
     # the footer ends FOOTER_DISTANCE above the edge; the space after lifts the line onto its baseline
     after = geometry.twips(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM - geometry.FOOTER_DISTANCE / 20
                            - (1 - geometry.BASELINE_SHARE) * line)
     spacing = el("spacing", before=0, after=max(0, after), line=geometry.twips(line), lineRule="exact")
-    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=un.FIRST_FOOTER_SIZE))] if text else [],
-                                      spacing)])
+    runs = [run(text, run_properties(size=un.FIRST_FOOTER_SIZE))] if text else []
+    if text:
+        modules = code39.row(code39.job_barcode_text(meta.job_number))
+        box = un.barcode_box(len(modules), geometry.PAGES[page][1] / 20)
+        runs.append(picture.anchored(part, picture.png([modules]), box, picture_id=picture.FIRST_PICTURE_ID,
+                                     name="Job number barcode"))
+    _replace_content(ftr, [_paragraph("Footer", runs, spacing)])
 
 
 def _replace_content(container: etree._Element, paragraphs: list[etree._Element]) -> None:
@@ -198,7 +205,7 @@ def setup_section(document, meta: Meta, page: str) -> None:
     section.page_width, section.page_height = Twips(width), Twips(height)
     section.different_first_page_header_footer = True
     first_page_header(_story(section.first_page_header), meta, page)
-    first_page_footer(_story(section.first_page_footer), meta)
+    first_page_footer(_story(section.first_page_footer), section.first_page_footer.part, meta, page)
     running_header(_story(section.header), meta.symbol, align="right")
     running_header(_story(section.even_page_header), meta.symbol, align="left")
     running_footer(_story(section.footer), meta.job_number, page, odd=True)

@@ -131,10 +131,10 @@ class PagePainter:
         if not line:
             return
         self.text(g.margin_left, g.from_bottom(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM), line, un.FIRST_FOOTER_SIZE)
-        u, top = self.units, g.from_bottom(un.BARCODE_TOP_FROM_BOTTOM)
-        for start, width in code39.bars(code39.job_barcode_text(meta.job_number)):
-            rect = QRectF(u(g.margin_left + start * un.BARCODE_MODULE), u(top), u(width * un.BARCODE_MODULE),
-                          u(un.BARCODE_HEIGHT))
+        u, text = self.units, code39.job_barcode_text(meta.job_number)
+        left, top, _, height = un.barcode_box(code39.width(text), g.height)
+        for start, width in code39.bars(text):
+            rect = QRectF(u(left + start * un.BARCODE_MODULE), u(top), u(width * un.BARCODE_MODULE), u(height))
             self.painter.fillRect(rect, QColor(Qt.GlobalColor.black))
 
     def paint_line(self, line: PlacedLine) -> None:
