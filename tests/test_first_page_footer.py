@@ -8,6 +8,7 @@ from docx_support import NS, W, paragraph_text, part, seed_document
 from resdesk.errors import UserError
 from resdesk.formats.docx.clean import render_clean
 from resdesk.un import code39
+from resdesk.un.address import document_address, qr_modules
 from resdesk.un.masthead import job_line
 
 # ISO/IEC 16388: each character as bars (B) and spaces (s), wide in capitals, narrow in lower case.
@@ -62,3 +63,23 @@ def test_word_first_page_footer():
     first = next(f for f in footers if "(E)" in paragraph_text(f.find("w:p", NS)))
     assert paragraph_text(first.find("w:p", NS)) == "13-49218 (E)    011013"
     assert first.find(".//w:r/w:rPr/w:sz", NS).get(f"{W}val") == "20"  # 10 pt
+
+
+def test_address_and_qr_code_only_with_a_symbol():
+    assert document_address(" A/RES/73/6 ") == "http://undocs.org/A/RES/73/6"
+    assert document_address("") == "" and qr_modules("") == []
+    rows = qr_modules("A/RES/73/6")
+    assert len(rows) == len(rows[0]) >= 21  # a QR code (version 1 is 21 modules), never a Micro QR
+    assert rows == qr_modules("A/RES/73/6")  # the same address, the same modules
+
+
+@pytest.mark.parametrize(("symbol", "pictures"), [("A/RES/73/6", 2), ("", 1)])
+def test_word_footer_pictures(symbol, pictures):
+    document = seed_document()
+    document.meta.job_number, document.meta.symbol = "13-49218", symbol
+    data = render_clean(document)
+    footers = [part(data, f"word/footer{n}.xml") for n in (1, 2, 3)]
+    first = next(f for f in footers if "(E)" in paragraph_text(f.find("w:p", NS)))
+    names = [e.get("name") for e in first.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert len(names) == pictures
+    assert ("QR code: http://undocs.org/A/RES/73/6" in names) == bool(symbol)

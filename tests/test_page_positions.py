@@ -10,6 +10,7 @@ from conftest import SEED, run_cli
 from office import SOFFICE, convert
 from resdesk.un import code39
 from resdesk.un import page as un
+from resdesk.un.address import document_address, qr_modules
 
 pymupdf = pytest.importorskip("pymupdf", reason="pymupdf reads the positions back (pip install '.[test]')")
 
@@ -174,6 +175,31 @@ def test_first_page_footer(rendered, paper, output):
     if output == "pdf":  # the job number in Code 39 under it, read back from the bars' widths
         top = box[1]
         bars = sorted((d["rect"] for d in first.get_drawings() if d.get("fill") is not None
-                       and abs(d["rect"].y0 - top) < 1), key=lambda r: r.x0)
+                       and abs(d["rect"].y0 - top) < 1 and d["rect"].x1 <= box[0] + box[2] + 0.5), key=lambda r: r.x0)
         widths = "".join("1" if r.width > 1.5 * un.BARCODE_MODULE else "0" for r in bars)
         assert widths == "".join(code39.PATTERNS[c][0::2] for c in "*1349218*")
+
+
+def modules_read(sample, size: int) -> list[list[bool]]:
+    """A square of `size` × `size` modules read at their centres: `sample(x, y)` is True where dark (0…1 across)."""
+    return [[sample((column + 0.5) / size, (row + 0.5) / size) for column in range(size)] for row in range(size)]
+
+
+@pytest.mark.parametrize(("paper", "output"), CASES)
+def test_qr_code_of_the_address(rendered, paper, output):
+    first = rendered[paper, output][0]
+    expected = qr_modules(SYMBOL)
+    assert expected and document_address(SYMBOL) == f"http://undocs.org/{SYMBOL}"
+    box = un.qr_box(612.0 if paper == "letter" else 595.3, HEIGHTS[paper])
+    left, top, size, _ = box
+    if output == "word":
+        found = image_at(first, box)
+        found_modules = modules_read(lambda x, y: found.pixel(int(x * found.width), int(y * found.height))[0] < 128,
+                                     len(expected))
+    else:
+        squares = [d["rect"] for d in first.get_drawings() if d.get("fill") is not None
+                   and d["rect"].x0 >= left - 0.5 and d["rect"].y0 >= top - 0.5 and d["rect"].y1 <= top + size + 0.5]
+        assert squares
+        found_modules = modules_read(lambda x, y: any(r.contains((left + x * size, top + y * size)) for r in squares),
+                                     len(expected))
+    assert found_modules == expected

@@ -18,6 +18,7 @@ from resdesk.model.document import Meta
 from resdesk.un import code39
 from resdesk.un import masthead as words
 from resdesk.un import page as un
+from resdesk.un.address import document_address, qr_modules
 from resdesk.un.languages import is_rtl
 from resdesk.un.symbols import symbol_parts
 
@@ -174,7 +175,8 @@ def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool
 
 def first_page_footer(ftr: etree._Element, part, meta: Meta, page: str) -> None:
     """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline and the job number in Code 39
-    under it (a picture, the PDF's bars), when there is a job number; `part` is the footer's story."""
+    under it (a picture, the PDF's bars), when there is a job number; the QR code of the document's address at the
+    right, when there is a symbol. `part` is the footer's story."""
     text = words.job_line(meta.job_number, meta.language, meta.date)
     line = 12.0
     # the footer ends FOOTER_DISTANCE above the edge; the space after lifts the line onto its baseline
@@ -187,6 +189,11 @@ def first_page_footer(ftr: etree._Element, part, meta: Meta, page: str) -> None:
         box = un.barcode_box(len(modules), geometry.PAGES[page][1] / 20)
         runs.append(picture.anchored(part, picture.png([modules]), box, picture_id=picture.FIRST_PICTURE_ID,
                                      name="Job number barcode"))
+    qr = qr_modules(meta.symbol)
+    if qr:
+        box = un.qr_box(*(size / 20 for size in geometry.PAGES[page]))
+        runs.append(picture.anchored(part, picture.png(qr), box, picture_id=picture.FIRST_PICTURE_ID + 1,
+                                     name=f"QR code: {document_address(meta.symbol)}"))
     _replace_content(ftr, [_paragraph("Footer", runs, spacing)])
 
 

@@ -21,6 +21,7 @@ from resdesk.ui.printing.textlayout import Units, char_format, mark_raise
 from resdesk.un import code39
 from resdesk.un import masthead as words
 from resdesk.un import page as un
+from resdesk.un.address import qr_modules
 
 HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = un.RUNNING_HEAD_SIZE, un.JOB_SIZE, 7.0, 7.0
 LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
@@ -125,8 +126,9 @@ class PagePainter:
                 self.text(g.margin_left, g.footer_baseline, job, JOB_SIZE)
 
     def paint_first_footer(self) -> None:
-        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it."""
+        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it; the QR code."""
         meta, g = self.flow.meta, self.geometry
+        self.paint_qr_code()
         line = words.job_line(meta.job_number, meta.language, meta.date)
         if not line:
             return
@@ -136,6 +138,20 @@ class PagePainter:
         for start, width in code39.bars(text):
             rect = QRectF(u(left + start * un.BARCODE_MODULE), u(top), u(width * un.BARCODE_MODULE), u(height))
             self.painter.fillRect(rect, QColor(Qt.GlobalColor.black))
+
+    def paint_qr_code(self) -> None:
+        """The QR code of the document's address at the foot's right (none without a symbol): a square a module."""
+        modules = qr_modules(self.flow.meta.symbol)
+        if not modules:
+            return
+        g, u = self.geometry, self.units
+        left, top, size, _ = un.qr_box(g.width, g.height)
+        module = size / len(modules)
+        for row, dark_modules in enumerate(modules):
+            for column, dark in enumerate(dark_modules):
+                if dark:
+                    rect = QRectF(u(left + column * module), u(top + row * module), u(module), u(module))
+                    self.painter.fillRect(rect, QColor(Qt.GlobalColor.black))
 
     def paint_line(self, line: PlacedLine) -> None:
         u = self.units
