@@ -203,3 +203,16 @@ def test_qr_code_of_the_address(rendered, paper, output):
         found_modules = modules_read(lambda x, y: any(r.contains((left + x * size, top + y * size)) for r in squares),
                                      len(expected))
     assert found_modules == expected
+
+
+@pytest.mark.parametrize(("paper", "output"), CASES)
+def test_please_recycle(rendered, paper, output):
+    first = rendered[paper, output][0]
+    words = span(first, "Please recycle")
+    assert words["size"] == pytest.approx(un.RECYCLE_SIZE, abs=0.2)
+    right, baseline = un.recycle_place(612.0 if paper == "letter" else 595.3, HEIGHTS[paper])
+    line = [s for s in spans(first)
+            if abs(s["origin"][1] - words["origin"][1]) < 1 and s["bbox"][0] >= words["bbox"][0]]
+    assert "".join(s["text"] for s in line).split() == ["Please", "recycle", "\u2672"]  # the symbol is drawn, not blank
+    assert max(s["bbox"][2] for s in line) == pytest.approx(right, abs=CLOSE)
+    at(words, None, baseline)

@@ -194,7 +194,23 @@ def first_page_footer(ftr: etree._Element, part, meta: Meta, page: str) -> None:
         box = un.qr_box(*(size / 20 for size in geometry.PAGES[page]))
         runs.append(picture.anchored(part, picture.png(qr), box, picture_id=picture.FIRST_PICTURE_ID + 1,
                                      name=f"QR code: {document_address(meta.symbol)}"))
-    _replace_content(ftr, [_paragraph("Footer", runs, spacing)])
+    # the frame first: LibreOffice then anchors it to the line below without giving it a line of its own
+    _replace_content(ftr, [_recycle_frame(meta, page), _paragraph("Footer", runs, spacing)])
+
+
+_RECYCLE_FRAME_WIDTH = 250.0  # points: room for the longest language's words
+
+
+def _recycle_frame(meta: Meta, page: str) -> etree._Element:
+    """ "Please recycle ♲" in a frame fixed on the page, its right end and baseline where `un.recycle_place` says."""
+    right, baseline = un.recycle_place(*(size / 20 for size in geometry.PAGES[page]))
+    line = un.RECYCLE_SIZE * 1.2
+    frame = el("framePr", w=geometry.twips(_RECYCLE_FRAME_WIDTH), h=geometry.twips(line), hRule="exact",
+               hAnchor="page", vAnchor="page", x=geometry.twips(right - _RECYCLE_FRAME_WIDTH),
+               y=geometry.twips(baseline - geometry.BASELINE_SHARE * line), wrap="around")
+    return _paragraph("Footer", [run(words.recycle_line(meta.language), _words(meta, size=un.RECYCLE_SIZE))], frame,
+                      el("spacing", before=0, after=0, line=geometry.twips(line), lineRule="exact"),
+                      el("ind", left=0, right=0, firstLine=0), el("jc", val="right"))
 
 
 def _replace_content(container: etree._Element, paragraphs: list[etree._Element]) -> None:

@@ -126,9 +126,12 @@ class PagePainter:
                 self.text(g.margin_left, g.footer_baseline, job, JOB_SIZE)
 
     def paint_first_footer(self) -> None:
-        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it; the QR code."""
+        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it; the QR code and
+        "Please recycle ♲" at its right."""
         meta, g = self.flow.meta, self.geometry
         self.paint_qr_code()
+        right, baseline = un.recycle_place(g.width, g.height)
+        self.text_right(right, baseline, words.recycle_line(meta.language), un.RECYCLE_SIZE)
         line = words.job_line(meta.job_number, meta.language, meta.date)
         if not line:
             return
