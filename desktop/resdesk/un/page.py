@@ -89,3 +89,14 @@ def thick_rule_y(session_lines: int) -> float:
     when the block needs it."""
     last = SESSION_FIRST_BASELINE + SESSION_PITCH * (session_lines - 1)
     return max(THICK_RULE, last + THICK_RULE_GAP) if session_lines else THICK_RULE
+
+
+def emblem_box(pixels: tuple[int, int], page_width: float, *, mirrored: bool = False) -> Box:
+    """Where an emblem image of `pixels` (width, height) stands: as large as EMBLEM_BOX holds it, its proportions
+    kept, at the box's top left (top right of the mirrored masthead, `width - x`)."""
+    left, top, width, height = EMBLEM_BOX
+    scale = min(width / pixels[0], height / pixels[1])
+    fitted_width, fitted_height = pixels[0] * scale, pixels[1] * scale
+    if mirrored:
+        left = page_width - left - fitted_width
+    return (left, top, fitted_width, fitted_height)

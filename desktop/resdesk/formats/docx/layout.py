@@ -14,6 +14,7 @@ from lxml import etree
 
 from resdesk.formats.docx import geometry, picture
 from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
+from resdesk.formats.emblem import emblem_pixels
 from resdesk.model.document import Meta
 from resdesk.un import code39
 from resdesk.un import masthead as words
@@ -219,8 +220,9 @@ def _replace_content(container: etree._Element, paragraphs: list[etree._Element]
     container.extend(paragraphs)
 
 
-def setup_section(document, meta: Meta, page: str) -> None:
-    """Paper size, a different first page, and the four running headers/footers of the only section."""
+def setup_section(document, meta: Meta, page: str, emblem: bytes = b"") -> None:
+    """Paper size, a different first page (with the user's `emblem` image, if any), and the four running
+    headers/footers of the only section."""
     from docx.shared import Twips
 
     section = document.sections[0]
@@ -228,11 +230,21 @@ def setup_section(document, meta: Meta, page: str) -> None:
     section.page_width, section.page_height = Twips(width), Twips(height)
     section.different_first_page_header_footer = True
     first_page_header(_story(section.first_page_header), meta, page)
+    if emblem:
+        _place_emblem(section.first_page_header, emblem, meta, page)
     first_page_footer(_story(section.first_page_footer), section.first_page_footer.part, meta, page)
     running_header(_story(section.header), meta.symbol, align="right")
     running_header(_story(section.even_page_header), meta.symbol, align="left")
     running_footer(_story(section.footer), meta.job_number, page, odd=True)
     running_footer(_story(section.even_page_footer), meta.job_number, page, odd=False)
+
+
+def _place_emblem(header, emblem: bytes, meta: Meta, page: str) -> None:
+    """The emblem left of the organ (right of it in a mirrored masthead), in front of page 1's header line."""
+    box = un.emblem_box(emblem_pixels(emblem), geometry.PAGES[page][0] / 20, mirrored=is_rtl(meta.language))
+    line = header._element.find(w("p"))
+    line.append(picture.anchored(header.part, emblem, box, picture_id=picture.FIRST_PICTURE_ID + 2,
+                                 name="UN emblem"))
 
 
 def _story(header_footer) -> etree._Element:

@@ -389,7 +389,7 @@ def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -
     """The .docx bytes of a tracked export (or a comparison): the base with the applied amendments as revisions."""
     page = prepared.options.page
     base = prepared.base
-    word, ctx = new_word_document(base, page)
+    word, ctx = new_word_document(base, page, prepared.options.emblem)
     elements = opening_matter(base, ctx, page)
     body, writer = tracked_elements(ctx, prepared, page, progress)
     revisions = writer.revisions

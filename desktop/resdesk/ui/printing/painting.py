@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 
 from resdesk.ui.printing.content import Flow
 from resdesk.ui.printing.fonts import serif
@@ -22,6 +22,7 @@ from resdesk.un import code39
 from resdesk.un import masthead as words
 from resdesk.un import page as un
 from resdesk.un.address import qr_modules
+from resdesk.un.languages import is_rtl
 
 HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = un.RUNNING_HEAD_SIZE, un.JOB_SIZE, 7.0, 7.0
 LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
@@ -34,7 +35,7 @@ WATERMARK_COLOR = QColor(205, 205, 205)
 
 class PagePainter:
     def __init__(self, painter: QPainter, device, geometry: PageGeometry, flow: Flow, *,
-                 line_numbers: bool, watermark: str):
+                 line_numbers: bool, watermark: str, emblem: bytes = b""):
         self.painter = painter
         self.device = device
         self.units = Units(device.logicalDpiY() / 72.0)
@@ -42,6 +43,7 @@ class PagePainter:
         self.flow = flow
         self.line_numbers = line_numbers
         self.watermark = watermark
+        self.emblem = emblem
 
     # -- primitives ---------------------------------------------------------------------------
 
@@ -101,6 +103,16 @@ class PagePainter:
                 self.rule(op.x1, op.y, op.x2, op.y, op.width)
             else:
                 self.text(op.x, op.y, op.text, op.size, bold=op.bold)
+
+    def paint_emblem(self) -> None:
+        """The user's emblem image left of the organ (right of it in a mirrored masthead); nothing without one."""
+        image = QImage.fromData(self.emblem) if self.emblem else QImage()
+        if image.isNull():
+            return
+        u = self.units
+        left, top, width, height = un.emblem_box((image.width(), image.height()), self.geometry.width,
+                                                 mirrored=is_rtl(self.flow.meta.language))
+        self.painter.drawImage(QRectF(u(left), u(top), u(width), u(height)), image)
 
     def paint_header_footer(self, number: int, total: int) -> None:
         """Pages 2…: symbol above a thin rule (left on even pages, right on odd ones); "n/N" on
@@ -196,6 +208,7 @@ class PagePainter:
             self.paint_watermark()
         if number == 1:
             self.paint_masthead(masthead_ops)
+            self.paint_emblem()
             self.paint_first_footer()
         else:
             self.paint_header_footer(number, total)

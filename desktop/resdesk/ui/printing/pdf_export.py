@@ -27,7 +27,8 @@ _XMP_DATE = re.compile(rb"(xmp:(?:CreateDate|ModifyDate|MetadataDate)=\")(\d{4}-
 def settings_from(options: ExportOptions):
     from resdesk.ui.printing.render import PrintSettings
 
-    return PrintSettings(paper=options.page, line_numbers=options.line_numbers, watermark=options.watermark)
+    return PrintSettings(paper=options.page, line_numbers=options.line_numbers, watermark=options.watermark,
+                         emblem=options.emblem)
 
 
 def write_pdf(flow, settings, path: Path) -> int:
