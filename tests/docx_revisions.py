@@ -69,6 +69,15 @@ def rejected(root: etree._Element) -> list[str]:
     return [text for text, _ in _resolve(root, False)]
 
 
+_NUMBER_LEAD = re.compile(r"^(?:\d+(?: [a-z]+)*\.|\(?[a-z0-9]+\)(?: [a-z]+)*)\t")
+
+
+def without_numbers(texts: list[str]) -> list[str]:
+    """The paragraphs without their printed numbers ("3.\t", "3 bis.\t", "(a)\t"): a tracked text of proposals
+    keeps the numbers of the text it is on until a revision renumbers it (views/tracked_numbers.py)."""
+    return [_NUMBER_LEAD.sub("", text) for text in texts]
+
+
 def body_from_formula(texts: list[str]) -> list[str]:
     """The non-empty paragraphs from the enacting formula on."""
     start = next(i for i, text in enumerate(texts) if text.strip() == "The General Assembly,")

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from conftest import SEED, cli_ok, cli_outline, run_cli
-from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected
+from docx_revisions import accepted, body_from_formula, outline_paragraphs, rejected, without_numbers
 from docx_support import W, part
 from office import convert, needs_office
 from pdfread import body_words, need_poppler, normal_words, words
@@ -47,7 +47,7 @@ from resdesk.model.amendment import (
 from resdesk.model.document import FORMULA, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Annex, Block, Document
 from resdesk.text.diff import tokenise
 from resdesk.views.consolidated import consolidated
-from resdesk.views.export import ExportOptions, comparison_input, export_input
+from resdesk.views.export_input import ExportOptions, comparison_input, export_input
 from resdesk.views.outline import outline_json
 
 DESKTOP = Path(__file__).resolve().parent.parent / "desktop" / "resdesk"
@@ -369,13 +369,14 @@ def test_a_clean_export_with_filters_is_the_consolidated_text_in_every_format(tm
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.data())
 def test_word_tracked_export_accepts_to_the_consolidated_text_and_rejects_to_the_version(data):
-    """The same for the proposals on one version: Accept All gives the consolidated text (the proposals that
+    """The same for the proposals on one version: Accept All gives the consolidated words (the proposals that
     collide with an applied one are comments), Reject All the version."""
     document = structured_text()
     items = [data.draw(sibling_amendment(document, f"a{n}")) for n in range(1, data.draw(st.integers(1, 6)) + 1)]
     prepared = export_input(document, items, AmendmentFilter(statuses=STATUSES), ExportOptions(mode="tracked"))
     root = part(render_tracked(prepared), "word/document.xml")
-    assert body_from_formula(accepted(root)) == paragraphs(consolidated(document, items, statuses=STATUSES))
+    assert without_numbers(body_from_formula(accepted(root))) == without_numbers(
+        paragraphs(consolidated(document, items, statuses=STATUSES)))  # numbers: views/tracked_numbers.py
     assert body_from_formula(rejected(root)) == paragraphs(document)
 
 

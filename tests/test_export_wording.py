@@ -247,7 +247,7 @@ def test_bracketed_proposals_stand_in_square_brackets_in_the_tracked_print(negot
     need_poppler()
     text = " ".join(body_words(words(negotiated.parent / "tracked.pdf")))
     assert "Counter-Terrorism Strategy [and its reviews]" in text, "CARICOM's bracketed insertion"
-    assert f"OP3 bis {NEW_OP}" in text, "a proposed (not bracketed) paragraph has no brackets"
+    assert f"3 bis. {NEW_OP}" in text, "a proposed (not bracketed) paragraph has no brackets"
 
 
 def test_compilation_exports_are_deterministic(negotiated, tmp_path):

@@ -8,7 +8,8 @@ from docx_support import NS, W, paragraph_text, part, seed_document
 from resdesk.errors import UserError
 from resdesk.formats.docx.clean import render_clean
 from resdesk.un import code39
-from resdesk.un.masthead import job_line
+from resdesk.un.address import document_address, qr_modules
+from resdesk.un.masthead import job_line, recycle_line
 
 # ISO/IEC 16388: each character as bars (B) and spaces (s), wide in capitals, narrow in lower case.
 STANDARD = {"*": "bSbsBsBsb", "0": "bsbSBsBsb", "1": "BsbSbsbsB", "9": "bsBSbsBsb", "A": "BsbsbSbsB",
@@ -50,6 +51,7 @@ def test_job_number_barcode_and_line():
     assert job_line("13-49218", "en", "2013-10-01") == "13-49218 (E)    011013"
     assert job_line("13-49218", "fr", "") == "13-49218 (F)"
     assert job_line("", "en", "2013-10-01") == ""  # no job number: nothing is invented
+    assert recycle_line("fr") == "Merci de recycler \u2672" and recycle_line("zh") == "Please recycle \u2672"
     with pytest.raises(UserError):
         code39.bars("a*b")
 
@@ -59,6 +61,29 @@ def test_word_first_page_footer():
     document.meta.job_number = "13-49218"
     data = render_clean(document)
     footers = [part(data, f"word/footer{n}.xml") for n in (1, 2, 3)]
-    first = next(f for f in footers if "(E)" in paragraph_text(f.find("w:p", NS)))
-    assert paragraph_text(first.find("w:p", NS)) == "13-49218 (E)    011013"
-    assert first.find(".//w:r/w:rPr/w:sz", NS).get(f"{W}val") == "20"  # 10 pt
+    first = next(f for f in footers if "(E)" in paragraph_text(f.findall("w:p", NS)[-1]))
+    recycle, line = first.findall("w:p", NS)
+    assert paragraph_text(line) == "13-49218 (E)    011013"
+    assert line.find(".//w:r/w:rPr/w:sz", NS).get(f"{W}val") == "20"  # 10 pt
+    assert paragraph_text(recycle) == "Please recycle \u2672"
+    assert recycle.find(".//w:r/w:rPr/w:sz", NS).get(f"{W}val") == "20"
+
+
+def test_address_and_qr_code_only_with_a_symbol():
+    assert document_address(" A/RES/73/6 ") == "http://undocs.org/A/RES/73/6"
+    assert document_address("") == "" and qr_modules("") == []
+    rows = qr_modules("A/RES/73/6")
+    assert len(rows) == len(rows[0]) >= 21  # a QR code (version 1 is 21 modules), never a Micro QR
+    assert rows == qr_modules("A/RES/73/6")  # the same address, the same modules
+
+
+@pytest.mark.parametrize(("symbol", "pictures"), [("A/RES/73/6", 2), ("", 1)])
+def test_word_footer_pictures(symbol, pictures):
+    document = seed_document()
+    document.meta.job_number, document.meta.symbol = "13-49218", symbol
+    data = render_clean(document)
+    footers = [part(data, f"word/footer{n}.xml") for n in (1, 2, 3)]
+    first = next(f for f in footers if "(E)" in paragraph_text(f.findall("w:p", NS)[-1]))
+    names = [e.get("name") for e in first.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert len(names) == pictures
+    assert ("QR code: http://undocs.org/A/RES/73/6" in names) == bool(symbol)

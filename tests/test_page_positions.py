@@ -10,6 +10,7 @@ from conftest import SEED, run_cli
 from office import SOFFICE, convert
 from resdesk.un import code39
 from resdesk.un import page as un
+from resdesk.un.address import document_address, qr_modules
 
 pymupdf = pytest.importorskip("pymupdf", reason="pymupdf reads the positions back (pip install '.[test]')")
 
@@ -89,6 +90,15 @@ def body_baselines(page) -> list[float]:
                    if abs(s["size"] - 10) < 0.2 and s["origin"][0] >= un.COLUMN_LEFT - 1})
 
 
+def image_at(page, box: tuple[float, float, float, float]):
+    """The picture whose bounds are `box` (left, top, width, height) within 2 pt, as a grey pixmap."""
+    left, top, width, height = box
+    found = [info for info in page.get_image_info(xrefs=True)
+             if pytest.approx(tuple(info["bbox"]), abs=CLOSE) == (left, top, left + width, top + height)]
+    assert found, f"no picture at {box}: {[info['bbox'] for info in page.get_image_info()]}"
+    return pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.Pixmap(page.parent, found[0]["xref"]))
+
+
 CASES = [(paper, output) for paper in HEIGHTS for output in ("pdf", "word")]
 
 
@@ -157,9 +167,52 @@ def test_first_page_footer(rendered, paper, output):
     assert " ".join(line["text"].split()) == f"{JOB} (E) 011013"
     assert line["size"] == pytest.approx(un.FIRST_FOOTER_SIZE, abs=0.2)
     at(line, un.PAGE_MARGIN, HEIGHTS[paper] - un.FIRST_FOOTER_BASELINE_FROM_BOTTOM)
+    box = un.barcode_box(code39.width("1349218"), HEIGHTS[paper])
+    if output == "word":  # a picture of the same bars, one pixel a module, at the PDF's place
+        found = image_at(first, box)
+        pixels = found.samples[:found.width * found.n:found.n]
+        assert [value < 128 for value in pixels] == code39.row("1349218")
     if output == "pdf":  # the job number in Code 39 under it, read back from the bars' widths
-        top = HEIGHTS[paper] - un.BARCODE_TOP_FROM_BOTTOM
+        top = box[1]
         bars = sorted((d["rect"] for d in first.get_drawings() if d.get("fill") is not None
-                       and abs(d["rect"].y0 - top) < 1), key=lambda r: r.x0)
+                       and abs(d["rect"].y0 - top) < 1 and d["rect"].x1 <= box[0] + box[2] + 0.5), key=lambda r: r.x0)
         widths = "".join("1" if r.width > 1.5 * un.BARCODE_MODULE else "0" for r in bars)
         assert widths == "".join(code39.PATTERNS[c][0::2] for c in "*1349218*")
+
+
+def modules_read(sample, size: int) -> list[list[bool]]:
+    """A square of `size` × `size` modules read at their centres: `sample(x, y)` is True where dark (0…1 across)."""
+    return [[sample((column + 0.5) / size, (row + 0.5) / size) for column in range(size)] for row in range(size)]
+
+
+@pytest.mark.parametrize(("paper", "output"), CASES)
+def test_qr_code_of_the_address(rendered, paper, output):
+    first = rendered[paper, output][0]
+    expected = qr_modules(SYMBOL)
+    assert expected and document_address(SYMBOL) == f"http://undocs.org/{SYMBOL}"
+    box = un.qr_box(612.0 if paper == "letter" else 595.3, HEIGHTS[paper])
+    left, top, size, _ = box
+    if output == "word":
+        found = image_at(first, box)
+        found_modules = modules_read(lambda x, y: found.pixel(int(x * found.width), int(y * found.height))[0] < 128,
+                                     len(expected))
+    else:
+        squares = [d["rect"] for d in first.get_drawings() if d.get("fill") is not None
+                   and d["rect"].x0 >= left - 0.5 and d["rect"].y0 >= top - 0.5 and d["rect"].y1 <= top + size + 0.5]
+        assert squares
+        found_modules = modules_read(lambda x, y: any(r.contains((left + x * size, top + y * size)) for r in squares),
+                                     len(expected))
+    assert found_modules == expected
+
+
+@pytest.mark.parametrize(("paper", "output"), CASES)
+def test_please_recycle(rendered, paper, output):
+    first = rendered[paper, output][0]
+    words = span(first, "Please recycle")
+    assert words["size"] == pytest.approx(un.RECYCLE_SIZE, abs=0.2)
+    right, baseline = un.recycle_place(612.0 if paper == "letter" else 595.3, HEIGHTS[paper])
+    line = [s for s in spans(first)
+            if abs(s["origin"][1] - words["origin"][1]) < 1 and s["bbox"][0] >= words["bbox"][0]]
+    assert "".join(s["text"] for s in line).split() == ["Please", "recycle", "\u2672"]  # the symbol is drawn, not blank
+    assert max(s["bbox"][2] for s in line) == pytest.approx(right, abs=CLOSE)
+    at(words, None, baseline)

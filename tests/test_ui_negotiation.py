@@ -657,3 +657,38 @@ def test_a_long_export_shows_progress(seed_window, tmp_path, monkeypatch):
                                 seed_window) == target
     assert seen and seen[0].objectName() == "exportProgress"
     assert not [d for d in seed_window.findChildren(QProgressDialog) if d.isVisible()]
+
+
+def test_export_dialog_remembers_the_emblem_and_places_it(seed_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from resdesk.formats.docx.picture import png
+    from resdesk.ui.export_dialog import ExportDialog
+    from resdesk.ui.settings import EMBLEM_KEY
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    dialog = ExportDialog(seed_window.session.negotiation, seed_window, "clean")
+    for name in ("exportEmblem", "exportEmblemChoose", "exportEmblemClear"):
+        assert dialog.findChild(QWidget, name).accessibleName()
+    assert dialog.emblem.text() == ""  # none is shipped
+    bad = tmp_path / "emblem.png"
+    bad.write_bytes(b"not an image")
+    dialog.set_emblem(str(bad))
+    assert shown == ["emblem.png is not a PNG or JPEG image."] and dialog.emblem.text() == ""
+    assert not QSettings().value(EMBLEM_KEY, "")
+    good = tmp_path / "good.png"
+    good.write_bytes(png([[True, False] * 10] * 10))
+    dialog.set_emblem(str(good))
+    assert QSettings().value(EMBLEM_KEY) == str(good)
+    again = ExportDialog(seed_window.session.negotiation, seed_window, "clean")
+    assert again.emblem.text() == str(good)  # remembered between exports (and runs)
+    docx = tmp_path / "clean.docx"
+    again.output.setText(str(docx))
+    again.run()
+    with zipfile.ZipFile(docx) as archive:
+        headers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header")]
+    assert sum('name="UN emblem"' in xml for xml in headers) == 1
+    again.emblem_clear.click()
+    assert again.emblem.text() == "" and not QSettings().value(EMBLEM_KEY, "")

@@ -231,6 +231,10 @@ def cmd_export(args) -> int:
         moves_as_delete_insert=args.moves_as_delete_insert,
         line_numbers=args.line_numbers, watermark=args.watermark, symbol=args.symbol,
     )
+    if args.emblem:
+        from resdesk.formats.emblem import read_emblem
+
+        options.emblem = read_emblem(args.emblem)
     options.check()
     export = exporter(output_format(args.output), options)
     with DocumentFile.open(args.document, readonly=True) as doc:
@@ -959,6 +963,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--watermark", nargs="?", const="DRAFT \u2014 not for circulation", default="", metavar="TEXT",
                    help="PDF only: a diagonal watermark, by default \"DRAFT \u2014 not for circulation\" "
                         "(Word ignores it)")
+    p.add_argument("--emblem", metavar="FILE", default="",
+                   help="a PNG or JPEG image of the UN emblem for page 1, left of the organ (none is shipped)")
     p.set_defaults(run=cmd_export)
     add_negotiation_commands(commands, outline)
     add_voting_commands(commands)

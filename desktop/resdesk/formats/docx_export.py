@@ -28,7 +28,8 @@ def render_docx(prepared: ExportInput, progress: Callable[[int, int], None] | No
         return render_compilation(prepared, progress=progress)
     if options.mode == "amendments":
         return render_amendment_document(prepared, progress=progress)
-    return render_clean(prepared.text, page=options.page, author=prepared.author, progress=progress)
+    return render_clean(prepared.text, page=options.page, author=prepared.author, progress=progress,
+                        emblem=options.emblem)
 
 
 def export_docx(prepared: ExportInput, output: Path, progress: Callable[[int, int], None] | None = None) -> None:

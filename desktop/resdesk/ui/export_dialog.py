@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 )
 
 from resdesk.errors import UserError
+from resdesk.formats.emblem import read_emblem
 from resdesk.model.amendment import LIVE_STATUSES, STATUSES, TABLED_STATUSES, status_words
 from resdesk.ui.exporters import exporter
 from resdesk.ui.naming import name_buttons, named
+from resdesk.ui.settings import emblem_path, set_emblem_path
 from resdesk.un.sponsors import join_sponsors
 from resdesk.views.export import chosen_amendments, prepare_export
 from resdesk.views.export_input import AMENDMENTS, MODES, PAGES, ExportOptions
@@ -121,6 +123,12 @@ class ExportDialog(QDialog):
         self.page = named(QComboBox(self), "exportPage", "Paper size")
         for key in PAGES:
             self.page.addItem({"letter": "Letter", "a4": "A4"}[key], key)
+        self.emblem = named(QLineEdit(emblem_path(), self), "exportEmblem", "UN emblem image for page 1")
+        self.emblem.setReadOnly(True)
+        self.emblem.setPlaceholderText("None: the emblem's place stays empty")
+        self.emblem_choose = named(QPushButton("UN emblem image…", self), "exportEmblemChoose",
+                                   "Choose the UN emblem image")
+        self.emblem_clear = named(QPushButton("No emblem", self), "exportEmblemClear", "Print no emblem")
         self.output = named(QLineEdit(self), "exportOutput", "File to write")
         self.output.setText(str(negotiation.session.path.with_suffix(".docx")))
         self.browse = named(QPushButton("Choose…", self), "exportBrowse", "Choose the file to write")
@@ -136,6 +144,10 @@ class ExportDialog(QDialog):
         output_row = QHBoxLayout()
         output_row.addWidget(self.output, 1)
         output_row.addWidget(self.browse)
+        emblem_row = QHBoxLayout()
+        emblem_row.addWidget(self.emblem, 1)
+        emblem_row.addWidget(self.emblem_choose)
+        emblem_row.addWidget(self.emblem_clear)
         compare_row = QHBoxLayout()
         compare_row.addWidget(self.from_rev)
         compare_row.addWidget(QLabel("→", self))
@@ -150,6 +162,7 @@ class ExportDialog(QDialog):
         form.addRow("Delegations:", self.delegations)
         form.addRow("Symbol:", self.symbol)
         form.addRow("Paper:", self.page)
+        form.addRow("Emblem:", emblem_row)
         form.addRow("File:", output_row)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -165,6 +178,8 @@ class ExportDialog(QDialog):
         self.statuses.itemChanged.connect(self.update_summary)
         self.delegations.itemChanged.connect(self.update_summary)
         self.browse.clicked.connect(self._choose)
+        self.emblem_choose.clicked.connect(self._choose_emblem)
+        self.emblem_clear.clicked.connect(lambda: self.set_emblem(""))
         self.update_summary()
 
     def fmt(self) -> str:
@@ -240,11 +255,35 @@ class ExportDialog(QDialog):
             self.output.setText(name)
             self._suffix()
 
+    def _choose_emblem(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "UN emblem image", self.emblem.text(),
+                                              "Images (*.png *.jpg *.jpeg)")
+        if name:
+            self.set_emblem(name)
+
+    def set_emblem(self, path: str) -> None:
+        """Remember `path` as the emblem image (QSettings) once it is one we can place; else say why, keep the old."""
+        if path:
+            try:
+                read_emblem(path)
+            except UserError as error:
+                QMessageBox.critical(self, "UN emblem image", str(error))
+                return
+        set_emblem_path(path)
+        self.emblem.setText(path)
+
+    def emblem_bytes(self) -> bytes:
+        """The chosen emblem image, read and checked again at export time (b"" for none)."""
+        path = self.emblem.text()
+        return read_emblem(path) if path and self.fmt() != "akn" else b""
+
     def run(self) -> None:
         """Write the file; a problem is its one sentence in a message box, and the dialog stays open."""
         output = Path(self.output.text()).expanduser()
         try:
-            self.written = export(self.doc, self.options(), output, self.fmt(), self)
+            options = self.options()
+            options.emblem = self.emblem_bytes()
+            self.written = export(self.doc, options, output, self.fmt(), self)
         except UserError as error:
             QMessageBox.critical(self, "Export", str(error))
             return

@@ -11,6 +11,7 @@ ORGANIZATION = "Resolution Desk"
 APPLICATION = "resdesk"
 RECENT_KEY = "recentFiles"
 MAX_RECENT = 10
+EMBLEM_KEY = "export/emblem"  # the user's image of the UN emblem for page 1 (none is shipped)
 
 
 def recent_files() -> list[str]:
@@ -25,3 +26,12 @@ def add_recent_file(path: Path) -> None:
     paths = [str(Path(path).resolve())]
     paths += [p for p in recent_files() if p != paths[0]]
     QSettings().setValue(RECENT_KEY, paths[:MAX_RECENT])
+
+
+def emblem_path() -> str:
+    """The emblem image the user chose for page 1 ("" for none)."""
+    return str(QSettings().value(EMBLEM_KEY, "") or "")
+
+
+def set_emblem_path(path: str) -> None:
+    QSettings().setValue(EMBLEM_KEY, path)

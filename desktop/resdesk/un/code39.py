@@ -50,3 +50,11 @@ def width(text: str) -> int:
     """The width of `text`'s barcode in narrow modules (the last character's gap not counted)."""
     start, last = bars(text)[-1]
     return start + last
+
+
+def row(text: str) -> list[bool]:
+    """The barcode of `text` as one row of narrow modules, True for a bar."""
+    modules = [False] * width(text)
+    for start, size in bars(text):
+        modules[start:start + size] = [True] * size
+    return modules

@@ -341,6 +341,17 @@ def job_line(job_number: str, language_code: str, iso_date: str) -> str:
     return f"{job_number} ({letter}){processed}"
 
 
+RECYCLE_SYMBOL = "\u2672"  # ♲, the universal recycling symbol
+#: "Please recycle" as the UN prints it under each language's page 1; English where we have not read it.
+_RECYCLE = {"fr": "Merci de recycler", "es": "Se ruega reciclar",
+            "ru": "Просьба отправить на вторичную переработку"}
+
+
+def recycle_line(language_code: str) -> str:
+    """Page 1's recycling mark: "Please recycle ♲" in the text's language."""
+    return f"{_RECYCLE.get(code_of(language_code) or '', 'Please recycle')} {RECYCLE_SYMBOL}"
+
+
 def annex_title(title: str, language_code: str) -> str:
     """An annex's title, or "Annex" in the text's language when it has none."""
     return title or language(language_code).annex

@@ -61,9 +61,27 @@ FIRST_FOOTER_BASELINE_FROM_BOTTOM = 46.0
 BARCODE_TOP_FROM_BOTTOM = 42.0  # the job number in Code 39, under that line
 BARCODE_HEIGHT = 18.0
 BARCODE_MODULE = 0.72  # the narrow bar's width (0.01 inch); wide bars are three times it
-RECYCLE_SIZE = 8.0  # "Please recycle" and its symbol, left of the QR code, on its bottom line
+RECYCLE_SIZE = 10.0  # "Please recycle" and its symbol, left of the QR code, on its bottom line
+RECYCLE_GAP = 8.0  # from the end of "Please recycle ♲" to the QR code
 QR_SIZE = 44.0  # the QR code of the document's address, square, at the right page margin
 QR_BOTTOM_FROM_BOTTOM = 16.0
+
+Box = tuple[float, float, float, float]  # left, top, width, height
+
+
+def barcode_box(modules: int, height: float) -> Box:
+    """Where page 1's Code 39 barcode of `modules` narrow modules stands on a page `height` points high."""
+    return (PAGE_MARGIN, height - BARCODE_TOP_FROM_BOTTOM, modules * BARCODE_MODULE, BARCODE_HEIGHT)
+
+
+def qr_box(width: float, height: float) -> Box:
+    """Where page 1's QR code stands on a page of `width` × `height` points: at the right margin, at the foot."""
+    return (width - PAGE_MARGIN - QR_SIZE, height - QR_BOTTOM_FROM_BOTTOM - QR_SIZE, QR_SIZE, QR_SIZE)
+
+
+def recycle_place(width: float, height: float) -> tuple[float, float]:
+    """(right end, baseline) of "Please recycle ♲": left of the QR code, on its bottom line."""
+    return (qr_box(width, height)[0] - RECYCLE_GAP, height - QR_BOTTOM_FROM_BOTTOM)
 
 
 def thick_rule_y(session_lines: int) -> float:
@@ -71,3 +89,14 @@ def thick_rule_y(session_lines: int) -> float:
     when the block needs it."""
     last = SESSION_FIRST_BASELINE + SESSION_PITCH * (session_lines - 1)
     return max(THICK_RULE, last + THICK_RULE_GAP) if session_lines else THICK_RULE
+
+
+def emblem_box(pixels: tuple[int, int], page_width: float, *, mirrored: bool = False) -> Box:
+    """Where an emblem image of `pixels` (width, height) stands: as large as EMBLEM_BOX holds it, its proportions
+    kept, at the box's top left (top right of the mirrored masthead, `width - x`)."""
+    left, top, width, height = EMBLEM_BOX
+    scale = min(width / pixels[0], height / pixels[1])
+    fitted_width, fitted_height = pixels[0] * scale, pixels[1] * scale
+    if mirrored:
+        left = page_width - left - fitted_width
+    return (left, top, fitted_width, fitted_height)

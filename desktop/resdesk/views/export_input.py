@@ -59,7 +59,8 @@ class ExportOptions:
     `line_numbers` (margin line numbers restarting on each page) and `watermark`
     (a diagonal text such as "DRAFT — not for circulation"; "" for none) are for
     PDF and printing; the Word and AKN exporters ignore them. `symbol` is an amendment
-    document's own symbol ("" until the Secretariat gives one).
+    document's own symbol ("" until the Secretariat gives one). `emblem` is the user's image of the UN
+    emblem for page 1 (PNG or JPEG bytes, checked by `formats.emblem.read_emblem`; b"": the place stays empty).
     """
 
     mode: str = "clean"
@@ -73,6 +74,7 @@ class ExportOptions:
     line_numbers: bool = False
     watermark: str = ""
     symbol: str = ""
+    emblem: bytes = b""
 
     @property
     def comparing(self) -> bool:

@@ -23,7 +23,7 @@ def render_amendment_document(prepared: ExportInput, *, progress: Progress | Non
     book = prepared.amendment_document
     page = prepared.options.page
     document = Document(meta=book.meta)
-    word, ctx = new_word_document(document, page)
+    word, ctx = new_word_document(document, page, prepared.options.emblem)
     elements = [*layout.masthead(book.meta, page, ctx),  # the session block stands in it
                 _paragraph("H1", book.sponsors_line), _paragraph("HMTitle", book.title)]
     total = len(book.instructions)

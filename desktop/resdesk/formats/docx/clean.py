@@ -46,11 +46,12 @@ def set_language(word, code: str) -> None:
         lang.set(w(slot), conventions.word_tag)
 
 
-def new_word_document(document: Document, page: str):
-    """The template with the page and the running headers/footers set up, an empty body, and its run context."""
+def new_word_document(document: Document, page: str, emblem: bytes = b""):
+    """The template with the page and the running headers/footers set up (`emblem`: the user's image of the UN
+    emblem for page 1, PNG or JPEG bytes, b"" for none), an empty body, and its run context."""
     word = open_template()
     set_language(word, document.meta.language)
-    layout.setup_section(word, document.meta, page)
+    layout.setup_section(word, document.meta, page, emblem)
     language = document.meta.language
     ctx = RunContext(part=word.part, rtl=is_rtl(language), opening=opening_emphasis(language),
                      brackets=footnote_marker_brackets(language))
@@ -91,9 +92,9 @@ def finish(word, document: Document, ctx: RunContext, elements: list, *, author:
 
 
 def render_clean(document: Document, *, page: str = "letter", author: str = "",
-                 progress: Progress | None = None) -> bytes:
-    """The .docx bytes of `document` in UN layout."""
-    word, ctx = new_word_document(document, page)
+                 progress: Progress | None = None, emblem: bytes = b"") -> bytes:
+    """The .docx bytes of `document` in UN layout (`emblem`: see `new_word_document`)."""
+    word, ctx = new_word_document(document, page, emblem)
     elements = opening_matter(document, ctx, page)
     total = len(document.all_blocks())
     done = 0

@@ -13,11 +13,14 @@ from __future__ import annotations
 from docx.shared import Twips
 from lxml import etree
 
-from resdesk.formats.docx import geometry
+from resdesk.formats.docx import geometry, picture
 from resdesk.formats.docx.oxml import bookmark, border, el, field_runs, paragraph_properties, run, run_properties, w
+from resdesk.formats.emblem import emblem_pixels
 from resdesk.model.document import Meta
+from resdesk.un import code39
 from resdesk.un import masthead as words
 from resdesk.un import page as un
+from resdesk.un.address import document_address, qr_modules
 from resdesk.un.languages import is_rtl
 from resdesk.un.symbols import symbol_parts
 
@@ -172,16 +175,44 @@ def running_footer(ftr: etree._Element, job_number: str, page: str, *, odd: bool
     _replace_content(ftr, [_paragraph("Footer", content, _right_tab(page))])
 
 
-def first_page_footer(ftr: etree._Element, meta: Meta) -> None:
-    """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline, when there is a job number."""
+def first_page_footer(ftr: etree._Element, part, meta: Meta, page: str) -> None:
+    """The first-page footer: "13-49218 (E)    011013" in 10 pt on the UN's baseline and the job number in Code 39
+    under it (a picture, the PDF's bars), when there is a job number; the QR code of the document's address at the
+    right, when there is a symbol. `part` is the footer's story."""
     text = words.job_line(meta.job_number, meta.language, meta.date)
     line = 12.0
     # the footer ends FOOTER_DISTANCE above the edge; the space after lifts the line onto its baseline
     after = geometry.twips(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM - geometry.FOOTER_DISTANCE / 20
                            - (1 - geometry.BASELINE_SHARE) * line)
     spacing = el("spacing", before=0, after=max(0, after), line=geometry.twips(line), lineRule="exact")
-    _replace_content(ftr, [_paragraph("Footer", [run(text, run_properties(size=un.FIRST_FOOTER_SIZE))] if text else [],
-                                      spacing)])
+    runs = [run(text, run_properties(size=un.FIRST_FOOTER_SIZE))] if text else []
+    if text:
+        modules = code39.row(code39.job_barcode_text(meta.job_number))
+        box = un.barcode_box(len(modules), geometry.PAGES[page][1] / 20)
+        runs.append(picture.anchored(part, picture.png([modules]), box, picture_id=picture.FIRST_PICTURE_ID,
+                                     name="Job number barcode"))
+    qr = qr_modules(meta.symbol)
+    if qr:
+        box = un.qr_box(*(size / 20 for size in geometry.PAGES[page]))
+        runs.append(picture.anchored(part, picture.png(qr), box, picture_id=picture.FIRST_PICTURE_ID + 1,
+                                     name=f"QR code: {document_address(meta.symbol)}"))
+    # the frame first: LibreOffice then anchors it to the line below without giving it a line of its own
+    _replace_content(ftr, [_recycle_frame(meta, page), _paragraph("Footer", runs, spacing)])
+
+
+_RECYCLE_FRAME_WIDTH = 250.0  # points: room for the longest language's words
+
+
+def _recycle_frame(meta: Meta, page: str) -> etree._Element:
+    """ "Please recycle ♲" in a frame fixed on the page, its right end and baseline where `un.recycle_place` says."""
+    right, baseline = un.recycle_place(*(size / 20 for size in geometry.PAGES[page]))
+    line = un.RECYCLE_SIZE * 1.2
+    frame = el("framePr", w=geometry.twips(_RECYCLE_FRAME_WIDTH), h=geometry.twips(line), hRule="exact",
+               hAnchor="page", vAnchor="page", x=geometry.twips(right - _RECYCLE_FRAME_WIDTH),
+               y=geometry.twips(baseline - geometry.BASELINE_SHARE * line), wrap="around")
+    return _paragraph("Footer", [run(words.recycle_line(meta.language), _words(meta, size=un.RECYCLE_SIZE))], frame,
+                      el("spacing", before=0, after=0, line=geometry.twips(line), lineRule="exact"),
+                      el("ind", left=0, right=0, firstLine=0), el("jc", val="right"))
 
 
 def _replace_content(container: etree._Element, paragraphs: list[etree._Element]) -> None:
@@ -190,18 +221,29 @@ def _replace_content(container: etree._Element, paragraphs: list[etree._Element]
     container.extend(paragraphs)
 
 
-def setup_section(document, meta: Meta, page: str) -> None:
-    """Paper size, a different first page, and the four running headers/footers of the only section."""
+def setup_section(document, meta: Meta, page: str, emblem: bytes = b"") -> None:
+    """Paper size, a different first page (with the user's `emblem` image, if any), and the four running
+    headers/footers of the only section."""
     section = document.sections[0]
     width, height = geometry.PAGES[page]
     section.page_width, section.page_height = Twips(width), Twips(height)
     section.different_first_page_header_footer = True
     first_page_header(_story(section.first_page_header), meta, page)
-    first_page_footer(_story(section.first_page_footer), meta)
+    if emblem:
+        _place_emblem(section.first_page_header, emblem, meta, page)
+    first_page_footer(_story(section.first_page_footer), section.first_page_footer.part, meta, page)
     running_header(_story(section.header), meta.symbol, align="right")
     running_header(_story(section.even_page_header), meta.symbol, align="left")
     running_footer(_story(section.footer), meta.job_number, page, odd=True)
     running_footer(_story(section.even_page_footer), meta.job_number, page, odd=False)
+
+
+def _place_emblem(header, emblem: bytes, meta: Meta, page: str) -> None:
+    """The emblem left of the organ (right of it in a mirrored masthead), in front of page 1's header line."""
+    box = un.emblem_box(emblem_pixels(emblem), geometry.PAGES[page][0] / 20, mirrored=is_rtl(meta.language))
+    line = header._element.find(w("p"))
+    line.append(picture.anchored(header.part, emblem, box, picture_id=picture.FIRST_PICTURE_ID + 2,
+                                 name="UN emblem"))
 
 
 def _story(header_footer) -> etree._Element:

@@ -65,6 +65,7 @@ from resdesk.views.markup import (
     MarkupBlock,
     Segment,
 )
+from resdesk.views.tracked_numbers import tracked_numbers
 
 RENUMBERING_AUTHOR = "Secretariat"
 
@@ -150,8 +151,8 @@ class TrackedWriter:
 
     def lead(self, record: MarkupBlock, writer: BlockWriter, state: str, author: str, date: str) -> list:
         """The number and tab: unchanged, renumbered (deleted + inserted), or part of a whole-paragraph change."""
-        old = self.old_numbers.get(record.id, "") if state in (NORMAL, DELETED, MOVED_FROM) else ""
-        new = self.new_numbers.get(record.id, "") if state in (NORMAL, INSERTED, MOVED_TO) else ""
+        old, new = tracked_numbers(record, state, self.old_numbers, self.new_numbers,
+                                   comparing=self.prepared.target is not None, language=self.language)
         if old == new:
             return writer.number_runs(old)
         tags = {DELETED: "del", MOVED_FROM: "moveFrom", INSERTED: "ins", MOVED_TO: "moveTo"}
@@ -389,7 +390,7 @@ def render_tracked(prepared: ExportInput, *, progress: Progress | None = None) -
     """The .docx bytes of a tracked export (or a comparison): the base with the applied amendments as revisions."""
     page = prepared.options.page
     base = prepared.base
-    word, ctx = new_word_document(base, page)
+    word, ctx = new_word_document(base, page, prepared.options.emblem)
     elements = opening_matter(base, ctx, page)
     body, writer = tracked_elements(ctx, prepared, page, progress)
     revisions = writer.revisions

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QImage, QPainter, QPen
 
 from resdesk.ui.printing.content import Flow
 from resdesk.ui.printing.fonts import serif
@@ -21,6 +21,8 @@ from resdesk.ui.printing.textlayout import Units, char_format, mark_raise
 from resdesk.un import code39
 from resdesk.un import masthead as words
 from resdesk.un import page as un
+from resdesk.un.address import qr_modules
+from resdesk.un.languages import is_rtl
 
 HEADER_SIZE, JOB_SIZE, LINE_NUMBER_SIZE, TAG_SIZE = un.RUNNING_HEAD_SIZE, un.JOB_SIZE, 7.0, 7.0
 LINE_NUMBER_GAP = 10.0  # from the right end of a line number to the column's left edge
@@ -33,7 +35,7 @@ WATERMARK_COLOR = QColor(205, 205, 205)
 
 class PagePainter:
     def __init__(self, painter: QPainter, device, geometry: PageGeometry, flow: Flow, *,
-                 line_numbers: bool, watermark: str):
+                 line_numbers: bool, watermark: str, emblem: bytes = b""):
         self.painter = painter
         self.device = device
         self.units = Units(device.logicalDpiY() / 72.0)
@@ -41,6 +43,7 @@ class PagePainter:
         self.flow = flow
         self.line_numbers = line_numbers
         self.watermark = watermark
+        self.emblem = emblem
 
     # -- primitives ---------------------------------------------------------------------------
 
@@ -101,6 +104,16 @@ class PagePainter:
             else:
                 self.text(op.x, op.y, op.text, op.size, bold=op.bold)
 
+    def paint_emblem(self) -> None:
+        """The user's emblem image left of the organ (right of it in a mirrored masthead); nothing without one."""
+        image = QImage.fromData(self.emblem) if self.emblem else QImage()
+        if image.isNull():
+            return
+        u = self.units
+        left, top, width, height = un.emblem_box((image.width(), image.height()), self.geometry.width,
+                                                 mirrored=is_rtl(self.flow.meta.language))
+        self.painter.drawImage(QRectF(u(left), u(top), u(width), u(height)), image)
+
     def paint_header_footer(self, number: int, total: int) -> None:
         """Pages 2…: symbol above a thin rule (left on even pages, right on odd ones); "n/N" on
         the outer side of the foot, the job number on the inner side."""
@@ -125,17 +138,35 @@ class PagePainter:
                 self.text(g.margin_left, g.footer_baseline, job, JOB_SIZE)
 
     def paint_first_footer(self) -> None:
-        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it."""
+        """Page 1's foot: "13-49218 (E)    011013" in 10 pt and the job number in Code 39 under it; the QR code and
+        "Please recycle ♲" at its right."""
         meta, g = self.flow.meta, self.geometry
+        self.paint_qr_code()
+        right, baseline = un.recycle_place(g.width, g.height)
+        self.text_right(right, baseline, words.recycle_line(meta.language), un.RECYCLE_SIZE)
         line = words.job_line(meta.job_number, meta.language, meta.date)
         if not line:
             return
         self.text(g.margin_left, g.from_bottom(un.FIRST_FOOTER_BASELINE_FROM_BOTTOM), line, un.FIRST_FOOTER_SIZE)
-        u, top = self.units, g.from_bottom(un.BARCODE_TOP_FROM_BOTTOM)
-        for start, width in code39.bars(code39.job_barcode_text(meta.job_number)):
-            rect = QRectF(u(g.margin_left + start * un.BARCODE_MODULE), u(top), u(width * un.BARCODE_MODULE),
-                          u(un.BARCODE_HEIGHT))
+        u, text = self.units, code39.job_barcode_text(meta.job_number)
+        left, top, _, height = un.barcode_box(code39.width(text), g.height)
+        for start, width in code39.bars(text):
+            rect = QRectF(u(left + start * un.BARCODE_MODULE), u(top), u(width * un.BARCODE_MODULE), u(height))
             self.painter.fillRect(rect, QColor(Qt.GlobalColor.black))
+
+    def paint_qr_code(self) -> None:
+        """The QR code of the document's address at the foot's right (none without a symbol): a square a module."""
+        modules = qr_modules(self.flow.meta.symbol)
+        if not modules:
+            return
+        g, u = self.geometry, self.units
+        left, top, size, _ = un.qr_box(g.width, g.height)
+        module = size / len(modules)
+        for row, dark_modules in enumerate(modules):
+            for column, dark in enumerate(dark_modules):
+                if dark:
+                    rect = QRectF(u(left + column * module), u(top + row * module), u(module), u(module))
+                    self.painter.fillRect(rect, QColor(Qt.GlobalColor.black))
 
     def paint_line(self, line: PlacedLine) -> None:
         u = self.units
@@ -177,6 +208,7 @@ class PagePainter:
             self.paint_watermark()
         if number == 1:
             self.paint_masthead(masthead_ops)
+            self.paint_emblem()
             self.paint_first_footer()
         else:
             self.paint_header_footer(number, total)

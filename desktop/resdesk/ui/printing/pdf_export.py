@@ -28,7 +28,8 @@ def settings_from(options: ExportOptions):
     """The print settings of export `options`."""
     from resdesk.ui.printing.render import PrintSettings  # render imports Qt: only once qtapp has set QT_HASH_SEED
 
-    return PrintSettings(paper=options.page, line_numbers=options.line_numbers, watermark=options.watermark)
+    return PrintSettings(paper=options.page, line_numbers=options.line_numbers, watermark=options.watermark,
+                         emblem=options.emblem)
 
 
 def write_pdf(flow, settings, path: Path) -> int:

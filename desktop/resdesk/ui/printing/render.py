@@ -26,6 +26,7 @@ class PrintSettings:
     paper: str = "letter"
     line_numbers: bool = False
     watermark: str = ""
+    emblem: bytes = b""  # the user's image of the UN emblem for page 1 (b"": none)
 
 
 def prepare_device(device, paper: str) -> None:
@@ -78,7 +79,7 @@ def render(flow: Flow, settings: PrintSettings, device) -> int:
         raise UserError("The printer or PDF file cannot be written to.")
     try:
         page_painter = PagePainter(painter, device, geometry, flow, line_numbers=settings.line_numbers,
-                                   watermark=settings.watermark)
+                                   watermark=settings.watermark, emblem=settings.emblem)
         ops, first_top = masthead(flow.meta, geometry, page_painter.measure, page_painter.wrap)
         pages = paginate(flow, device, geometry, first_top)
         for number, page in enumerate(pages, start=1):

@@ -50,6 +50,7 @@ from resdesk.views.markup import (
     MarkupBlock,
     Segment,
 )
+from resdesk.views.tracked_numbers import tracked_numbers
 
 COLLISION = "collision"
 COLLISION_COLOUR = "#c62828"  # as the markup view's collision bar
@@ -105,16 +106,19 @@ def segment_runs(segments: list[Segment], italic_until: int, markers: dict[str, 
     return runs
 
 
-def record_paragraph(record: MarkupBlock, runs: list[Run], numbers: dict[str, str],
-                     comparing: bool = False) -> Paragraph:
-    """A record placed as its kind asks (as in clean printing), with its printed number from `numbers`
-    (`version_numbers`). A proposed paragraph's provisional label ("OP3 bis", "PP2 bis", "OP15 alt 1")
-    opens its text in bold: it is wider than the OP tab (a comparison's new paragraphs have their
-    number in the newer version instead)."""
-    if record.state == ALTERNATIVE_TEXT or (record.state == INSERTED and not comparing):
-        prefix = [Run(f"{record.label} ", Style(bold=True))]
-        return Paragraph(prefix + runs, first_indent=PP_INDENT + INDENT_STEP * max(record.depth - 1, 0))
-    number = numbers.get(record.id, "")
+def record_paragraph(record: MarkupBlock, runs: list[Run], before: dict[str, str], after: dict[str, str],
+                     comparing: bool = False, language: str = "en") -> Paragraph:
+    """A record placed as its kind asks (as in clean printing), with the number `tracked_numbers` gives it (as the
+    Word file does; `before`/`after`: `version_numbers` of the older and newer versions). An alternative's label
+    ("OP15 alt 1") opens its text in bold, and so does a provisional number ("3 bis."): both are wider than the
+    OP tab."""
+    indent = PP_INDENT + INDENT_STEP * max(record.depth - 1, 0)
+    if record.state == ALTERNATIVE_TEXT:
+        return Paragraph([Run(f"{record.label} ", Style(bold=True)), *runs], first_indent=indent)
+    old, new = tracked_numbers(record, record.state, before, after, comparing=comparing, language=language)
+    number = new or old
+    if " " in number:
+        return Paragraph([Run(f"{number} ", Style(bold=True)), *runs], first_indent=indent)
     if record.kind == OPERATIVE and number:
         return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
     if record.kind == SUBPARAGRAPH and number:
@@ -187,15 +191,16 @@ def tracked_flow(prepared: ExportInput) -> Flow:
     markers = printed_markers(document, view.footnote_markers())
     bracketed = frozenset(a.id for a in view.amendments.values() if a.status == BRACKETED)
     items: list = front_matter(document.meta) + legend(view, palette, document.version if comparing else "")
-    numbers = version_numbers(document, prepared.target) if comparing else version_numbers(document)
+    before = version_numbers(document)
+    after = version_numbers(prepared.target) if comparing else before
     annex = 0
     for record in view.blocks:
         if record.annex != annex:
             items += closing(document.meta) if annex == 0 else []
             annex = record.annex
             items.append(annex_heading(document.annexes[annex - 1].title, language))
-        paragraph = record_paragraph(record, record_runs(record, markers, palette, language, bracketed), numbers,
-                                     comparing)
+        paragraph = record_paragraph(record, record_runs(record, markers, palette, language, bracketed), before,
+                                     after, comparing, language)
         if record.collisions:
             paragraph.flag, paragraph.flag_color = COLLISION, COLLISION_COLOUR
         items.append(paragraph)
