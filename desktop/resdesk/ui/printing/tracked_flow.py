@@ -117,7 +117,7 @@ def record_paragraph(record: MarkupBlock, runs: list[Run], before: dict[str, str
         return Paragraph([Run(f"{record.label} ", Style(bold=True)), *runs], first_indent=indent)
     old, new = tracked_numbers(record, record.state, before, after, comparing=comparing, language=language)
     number = new or old
-    if " " in number:
+    if record.state == INSERTED and not comparing and number:  # a provisional number, "3 bis."
         return Paragraph([Run(f"{number} ", Style(bold=True)), *runs], first_indent=indent)
     if record.kind == OPERATIVE and number:
         return Paragraph(runs, first_indent=OP_TEXT, label=number, label_at=PP_INDENT)
