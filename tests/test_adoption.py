@@ -191,7 +191,8 @@ def test_pdf_reads_as_the_un_s_adopted_resolution(tmp_path):
     report = lines.index(ADOPTION["report_line"])
     assert lines[report - 1:report + 3] == [ADOPTION["adoption_line"], ADOPTION["report_line"], "76/153.",
                                             "The human rights to safe drinking water and sanitation"]
-    assert lines[-3:] == ["Decides to continue.", ADOPTION["meeting"], ADOPTION["meeting_date"]]
+    closing = lines.index(ADOPTION["meeting_date"])  # page 1's foot (job number, Please recycle) stands below
+    assert lines[closing - 2:closing + 1] == ["Decides to continue.", ADOPTION["meeting"], ADOPTION["meeting_date"]]
     assert "draft resolution" not in text
     assert "Third Committee" not in lines  # the report line names it; the session block does not repeat it
 

@@ -11,7 +11,7 @@ from resdesk.amend.anchors import TextIndex, anchor_label
 from resdesk.amend.apply import apply_amendments
 from resdesk.amend.collisions import find_collisions
 from resdesk.amend.instructions import instruction, paragraph_reference
-from resdesk.amend.labels import document_labels, inserted_label, latin_suffix
+from resdesk.amend.labels import document_labels, inserted_label
 from resdesk.amend.propose import (
     propose_alternative,
     propose_delete_paragraph,
@@ -27,6 +27,7 @@ from resdesk.model.document import HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH
 from resdesk.model.palette import colour, contrast_with_white, hex_rgb, lab
 from resdesk.text.diff import Replacement, merge_replacements, overlapping, replacement_from_edit, tokenise
 from resdesk.text.inline import FOOTNOTE, ITALIC, Mark
+from resdesk.un.markers import latin_suffix
 from resdesk.un.numerals import ordinal_word
 from resdesk.views.markup import markup
 

@@ -113,6 +113,7 @@ def test_operative_numbers():
 
 @pytest.mark.parametrize(("text", "number"), [
     ("3.\tUrges", 3), ("3 -\tيحث", 3), ("3-\tيحث", 3), ("3 –\tيحث", 3), ("١٢ - يحث", 12),
+    ("3 bis.\tInvites", 3), ("3 decies 2.\tInvites", 3), ("3 bis -\tيدعو", 3),  # a tracked text's provisional ones
 ])
 def test_typed_operative_numbers_as_older_arabic_files_write_them(text, number):
     match = leading_operative_number(text)
@@ -126,7 +127,7 @@ def test_arabic_sub_paragraph_letters_are_read_beside_latin_ones():
 
 @pytest.mark.parametrize(("text", "number", "depths"), [
     ("(a)\tTo report;", "a", (1, 2)), ("a) Pour rendre compte;", "a", (1, 2)), ("iv. Fourth;", "iv", (3, 4)),
-    ("(xiv) Fourteenth;", "xiv", (1, 2)),
+    ("(xiv) Fourteenth;", "xiv", (1, 2)), ("(b) bis\tOn financing;", "b", (1, 2)),
 ])
 def test_markers_read_at_the_start_of_a_line(text, number, depths):
     marker = leading_marker(text)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from resdesk.model import tree
 from resdesk.model.document import FORMULA, HEADING, OPERATIVE, PREAMBULAR, SUBPARAGRAPH, Block, Document
-from resdesk.un.markers import operative_number, subparagraph_marker, subparagraph_number
+from resdesk.un.markers import latin_suffix, operative_number, subparagraph_marker, subparagraph_number
 
 
 def compute_labels(blocks: Iterable[Block], prefix: str = "") -> dict[str, str]:
@@ -94,16 +94,6 @@ def printed_numbers(blocks: list[Block], language: str) -> dict[str, str]:
 
 
 # -- provisional labels of proposals -------------------------------------------------------------
-
-LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
-
-
-def latin_suffix(index: int) -> str:
-    """1 -> "bis", 2 -> "ter", … 9 -> "decies"; past that "decies 2", "decies 3" (no common usage exists)."""
-    if index <= len(LATIN_SUFFIXES):
-        return LATIN_SUFFIXES[index - 1]
-    return f"{LATIN_SUFFIXES[-1]} {index - len(LATIN_SUFFIXES) + 1}"
-
 
 def inserted_label(anchor_label: str, index: int) -> str:
     """The provisional label of the `index`-th new paragraph (1-based) proposed after `anchor_label`.

@@ -53,10 +53,25 @@ def footnote_marker(number: int | str, language_code: str = "en") -> str:
     return language(language_code).footnote_marker.format(number)
 
 
-#: "3." or "3 -" (older Arabic files also "3-" or "3 –"); the digits may be Arabic-Indic. Up to 9999
-#: paragraphs; a line opening with a year ("2013. The…", a wrapped sentence) does not start one.
-_OPERATIVE_NUMBER = r"\s*(?!(?:19|20)\d\d\.)(\d{1,4})(?:\.| ?[-\u2013])[\t ]+"
-_SUBPARAGRAPH_MARKER = r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)[\t ]+"
+#: The Latin ordinals of provisional labels: a new paragraph proposed after OP3 is "OP3 bis", the next "OP3 ter".
+LATIN_SUFFIXES = ("bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies", "decies")
+
+
+def latin_suffix(index: int) -> str:
+    """1 -> "bis", 2 -> "ter", … 9 -> "decies"; past that "decies 2", "decies 3" (no common usage exists)."""
+    if index <= len(LATIN_SUFFIXES):
+        return LATIN_SUFFIXES[index - 1]
+    return f"{LATIN_SUFFIXES[-1]} {index - len(LATIN_SUFFIXES) + 1}"
+
+
+#: A provisional label's ordinal after a typed number or marker ("3 bis.", "(b) ter"), as a tracked text prints it.
+_PROVISIONAL = rf"(?: (?:{'|'.join(LATIN_SUFFIXES)})(?: \d+)?)?"
+#: "3." or "3 -" (older Arabic files also "3-" or "3 –"), or a provisional "3 bis."; the digits may be
+#: Arabic-Indic. Up to 9999 paragraphs; a line opening with a year ("2013. The…", a wrapped sentence) does not
+#: start one.
+_OPERATIVE_NUMBER = rf"\s*(?!(?:19|20)\d\d\.)(\d{{1,4}}){_PROVISIONAL}(?:\.| ?[-\u2013])[\t ]+"
+_SUBPARAGRAPH_MARKER = (r"\s*(?:\((?P<paren>[a-z]{1,6})\)|(?P<half>[a-z]{1,6})\)|(?P<dot>[a-z]{1,6})\.)"
+                        + _PROVISIONAL + r"[\t ]+")
 #: The depths a letter and a Roman numeral stand for, by how the marker is written: "(a)"/"(i)" and
 #: French and Spanish "a)"/"i)" are levels 1 and 2, "a."/"i." levels 3 and 4.
 _DEPTHS = {"paren": (1, 2), "half": (1, 2), "dot": (3, 4)}
