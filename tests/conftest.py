@@ -52,6 +52,15 @@ def cli_ok(*args) -> str:
     return result.stdout
 
 
+def cli_refused(*args) -> str:
+    """Run `python -m resdesk ARGS…` expecting a refusal: exit status 2 and one line "resdesk: error: …" on
+    stderr; return the sentence."""
+    result = run_cli(*args)
+    assert result.returncode == 2, result.stdout
+    assert result.stderr.startswith("resdesk: error: ") and result.stderr.count("\n") == 1, result.stderr
+    return result.stderr.removeprefix("resdesk: error: ").strip()
+
+
 def cli_outline(document, *extra) -> dict:
     """`resdesk outline DOCUMENT --json EXTRA…`, parsed."""
     return json.loads(cli_ok("outline", document, "--json", *extra))

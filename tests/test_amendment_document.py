@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import SEED, run_cli
+from conftest import SEED, cli_ok, cli_refused
 from docx_support import NS, first_page_header, paragraph_text
 from negotiation import EIGHT_AMENDMENTS, EXPECTED_INSTRUCTIONS
 from office import convert, needs_office, pdf_pages
@@ -30,26 +30,14 @@ INSTRUCTIONS = [f"{number}.\t{EXPECTED_INSTRUCTIONS[ident]}." for number, ident 
                 enumerate(["a7", "a2", "a3", "a6"], start=1)]
 
 
-def ok(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def refused(*args) -> str:
-    result = run_cli(*args)
-    assert result.returncode == 2, result.stdout
-    return result.stderr.removeprefix("resdesk: error: ").strip()
-
-
 @pytest.fixture(scope="module")
 def negotiated(tmp_path_factory) -> Path:
     """The seed, symbol A/C.3/68/L.5, with the eight amendments by five delegations."""
     doc = tmp_path_factory.mktemp("amendments") / "seed.resdesk"
-    ok("import", SEED, "-o", doc)
-    ok("meta", doc, "--set", "symbol=A/C.3/68/L.5")
+    cli_ok("import", SEED, "-o", doc)
+    cli_ok("meta", doc, "--set", "symbol=A/C.3/68/L.5")
     for delegation, args in EIGHT_AMENDMENTS:
-        ok("amend", doc, "--as", delegation, *args)
+        cli_ok("amend", doc, "--as", delegation, *args)
     return doc
 
 
@@ -73,7 +61,8 @@ def latest_date(doc: Path, ids: list[str]) -> str:
 
 def test_the_amendment_document_of_two_delegations_in_word(doc, tmp_path):
     out = tmp_path / "L.61.docx"
-    ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77, Mexico", "--symbol", "A/C.3/68/L.61")
+    cli_ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77, Mexico",
+           "--symbol", "A/C.3/68/L.61")
     paragraphs = word_paragraphs(out)
     top = first_page_header(out.read_bytes()).find("w:p", NS)
     assert paragraph_text(top) == "\tUnited Nations\tA/C.3/68/L.61"
@@ -96,7 +85,7 @@ def test_the_pdf_shows_the_same_amendment_document(doc, tmp_path):
     need_poppler()
     pdf, docx = tmp_path / "L.61.pdf", tmp_path / "L.61.docx"
     for out in (pdf, docx):
-        ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77,Mexico")
+        cli_ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77,Mexico")
     text = " ".join(page_text(pdf, page) for page in range(1, page_count(pdf) + 1))
     printed = normal_words(re.sub(r"(?<=\w-)\s+", "", text))  # a line may end inside a hyphenated word
     expected = normal_words(" ".join([SPONSORS, TITLE, *INSTRUCTIONS]))
@@ -110,7 +99,7 @@ def test_the_pdf_shows_the_same_amendment_document(doc, tmp_path):
 @needs_office
 def test_libreoffice_opens_the_word_file_with_every_instruction_numbered(doc, tmp_path):
     out = tmp_path / "L.61.docx"
-    ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77,Mexico")
+    cli_ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "G77,Mexico")
     (pdf,) = convert([out], "pdf", tmp_path / "lo")
     printed = " ".join(normal_words(re.sub(r"(?<=\w-)\s+", "", " ".join(pdf_pages(pdf)))))
     assert " ".join(normal_words(" ".join([SPONSORS, TITLE, *INSTRUCTIONS]))) in printed
@@ -120,23 +109,23 @@ def test_the_same_document_gives_the_same_bytes(doc, tmp_path):
     for suffix in (".docx", ".pdf"):
         first, second = tmp_path / f"1{suffix}", tmp_path / f"2{suffix}"
         for out in (first, second):
-            ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "Mexico")
+            cli_ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "Mexico")
         assert first.read_bytes() == second.read_bytes()
 
 
 def test_a_single_amendment_is_unnumbered_and_in_the_singular(doc, tmp_path):
     out = tmp_path / "us.docx"
-    ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "United States")
+    cli_ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "United States")
     body = [text for text in word_paragraphs(out) if text]
     assert body[-3:] == ["United States of America: amendment to draft resolution A/C.3/68/L.5", TITLE,
                          "Delete operative paragraph 7."]
 
 
 def test_a_sub_amendment_is_listed_after_the_amendment_it_amends(doc, tmp_path):
-    ok("amend", doc, "--as", "Norway", "--in", "a2", "--replace", "Encourages", "--with", "Urges")
-    ok("amend", doc, "--as", "Norway", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
+    cli_ok("amend", doc, "--as", "Norway", "--in", "a2", "--replace", "Encourages", "--with", "Urges")
+    cli_ok("amend", doc, "--as", "Norway", "--in", "OP1", "--replace", "Urges", "--with", "Calls upon")
     out = tmp_path / "norway.docx"
-    ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "Norway,G77")
+    cli_ok("export", doc, "-o", out, "--mode", "amendments", "--delegations", "Norway,G77")
     body = [text for text in word_paragraphs(out) if text]
     assert body[-6:] == [
         "Norway and Group of 77 and China: amendments to draft resolution A/C.3/68/L.5", TITLE,
@@ -149,18 +138,18 @@ def test_a_sub_amendment_is_listed_after_the_amendment_it_amends(doc, tmp_path):
 
 def test_what_an_amendment_document_cannot_be_is_refused(doc, tmp_path):
     out = tmp_path / "x.docx"
-    assert refused("export", doc, "-o", out, "--mode", "amendments") == (
+    assert cli_refused("export", doc, "-o", out, "--mode", "amendments") == (
         "An amendment document is tabled by delegations: name them with --delegations (e.g. --delegations "
         "\"Brazil, Chile\").")
-    assert refused("export", doc, "-o", out, "--mode", "amendments", "--delegations", "France") == (
+    assert cli_refused("export", doc, "-o", out, "--mode", "amendments", "--delegations", "France") == (
         "No amendment of original matches the delegation France; the export would show none.")
-    assert refused("export", doc, "-o", tmp_path / "x.xml", "--mode", "amendments", "--delegations", "EU") == (
+    assert cli_refused("export", doc, "-o", tmp_path / "x.xml", "--mode", "amendments", "--delegations", "EU") == (
         "An Akoma Ntoso export holds the clean text of a resolution; export the amendment document to .docx or .pdf.")
-    assert refused("export", doc, "-o", out, "--mode", "amendments", "--delegations", "EU", "--from", "original",
+    assert cli_refused("export", doc, "-o", out, "--mode", "amendments", "--delegations", "EU", "--from", "original",
                    "--to", "original") == ("A comparison of two versions is written as tracked changes, not as a "
                                            "compilation or an amendment document.")
-    ok("meta", doc, "--set", "symbol=")
-    assert refused("export", doc, "-o", out, "--mode", "amendments", "--delegations", "EU") == (
+    cli_ok("meta", doc, "--set", "symbol=")
+    assert cli_refused("export", doc, "-o", out, "--mode", "amendments", "--delegations", "EU") == (
         "An amendment document names the draft it amends by its symbol, and this one has none; set it first "
         "(resdesk meta DOC --set symbol=A/C.3/68/L.5).")
     assert not out.exists()
